@@ -1,0 +1,68 @@
+// The node's configuration: one table of keys, read from an optional `key = value` file and
+// overridden key by key by MOBILITY_<KEY> environment variables (MOBILITY_LISTEN_PORT=9090).
+//
+// Precedence: environment > file > built-in default. An unknown key in the file, an unknown
+// MOBILITY_* variable, or a value that does not parse is an error naming the key and its source.
+// The documented example is ops/mobility.conf.example.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ops/base/log.hpp"
+#include "ops/base/status.hpp"
+
+namespace mobility {
+
+struct Config {
+  std::string listen_address = "127.0.0.1";
+  uint16_t listen_port = 8080;
+  std::string public_url = "http://127.0.0.1:8080";
+  int worker_threads = 2;
+  size_t max_request_bytes = 1024 * 1024;
+  std::string database_url = "postgresql:///mobility";
+  int db_pool_size = 8;
+  int db_acquire_timeout_ms = 5000;
+  log::Level log_level = log::Level::kInfo;
+  log::Format log_format = log::Format::kText;
+  std::string registry_url = "https://registry.erasmuswithoutpaper.eu/catalogue-v1.xml";
+  std::string key_dir = "var/keys";
+  std::string smtp_url;  // empty: mail is not sent
+};
+
+// Where each effective value came from, for --print-config.
+enum class ConfigSource { kDefault, kFile, kEnvironment };
+
+struct ConfigEntry {
+  std::string key;
+  std::string value;  // secrets already masked
+  ConfigSource source;
+  std::string description;
+};
+
+struct LoadedConfig {
+  Config config;
+  std::vector<ConfigEntry> entries;  // every key, in table order
+};
+
+// Environment variables that the launch scripts read and the node ignores.
+// Any other MOBILITY_* variable must be a known key.
+bool is_launcher_variable(const std::string& name);
+
+// Parses configuration. `file_path` may be empty (no file). `environment` is the process
+// environment as name → value (tests pass their own).
+Result<LoadedConfig> load_config(const std::string& file_path, const std::map<std::string, std::string>& environment);
+
+// The process environment as a map.
+std::map<std::string, std::string> process_environment();
+
+// Replaces the password in a URL or libpq conninfo with "***" (postgresql://u:***@h/db).
+std::string mask_secrets(const std::string& url);
+
+// "key = value  # source" lines for `mobility serve --print-config`.
+std::string render_config(const LoadedConfig& loaded);
+
+}  // namespace mobility
