@@ -1,0 +1,28 @@
+#include "db/institutions.hpp"
+
+namespace mobility::db {
+
+Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection) {
+  auto rows = connection.exec(R"(
+    SELECT h.hei_id, (hh.hei_id IS NOT NULL) AS hosted, h.abbreviation, h.country_code, h.city, n.lang, n.name
+      FROM hei h
+      LEFT JOIN hosted_hei hh ON hh.hei_id = h.hei_id
+      LEFT JOIN hei_name n ON n.hei_id = h.hei_id
+     ORDER BY hosted DESC, h.hei_id, n.lang)");
+  if (!rows) return rows.status();
+  std::vector<InstitutionRecord> institutions;
+  for (Row row : *rows) {
+    auto hei_id = row.get<std::string>("hei_id");
+    if (institutions.empty() || institutions.back().hei_id != hei_id) {
+      institutions.push_back({hei_id, row.get<bool>("hosted"), row.get<std::optional<std::string>>("abbreviation"),
+                              row.get<std::optional<std::string>>("country_code"),
+                              row.get<std::optional<std::string>>("city"), {}});
+    }
+    if (!row.is_null("name")) {
+      institutions.back().names.emplace_back(row.get<std::string>("lang"), row.get<std::string>("name"));
+    }
+  }
+  return institutions;
+}
+
+}  // namespace mobility::db

@@ -1,0 +1,25 @@
+// Institutions repository: the HEIs this node knows, hosted ones first.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "db/connection.hpp"
+
+namespace mobility::db {
+
+struct InstitutionRecord {
+  std::string hei_id;
+  bool hosted = false;
+  std::optional<std::string> abbreviation;
+  std::optional<std::string> country_code;
+  std::optional<std::string> city;
+  std::vector<std::pair<std::string, std::string>> names;  // (language tag, name)
+};
+
+// Hosted HEIs first, then partners, each group by hei_id.
+Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection);
+
+}  // namespace mobility::db

@@ -1,0 +1,78 @@
+-- Demo data for local use and for the pages' first impression: one hosted HEI with a few
+-- organizational units, partner HEIs across Europe, staff and students. Every insert is
+-- ON CONFLICT DO NOTHING with fixed ids, so seeding again changes nothing.
+-- The institutions are fictitious; their SCHAC codes use the reserved .example domain.
+
+INSERT INTO hei (hei_id, abbreviation, country_code, city, website_url) VALUES
+  ('fjordland.example',       'UiF',  'NO', 'Bergen',     'https://www.fjordland.example'),
+  ('lumiere-nord.example',    'ULN',  'FR', 'Lille',      'https://www.lumiere-nord.example'),
+  ('valle-alto.example',      'UVA',  'ES', 'Granada',    'https://www.valle-alto.example'),
+  ('tu-rheinfeld.example',    'TUR',  'DE', 'Karlsruhe',  'https://www.tu-rheinfeld.example'),
+  ('pohjola.example',         'PU',   'FI', 'Oulu',       'https://www.pohjola.example'),
+  ('collina.example',         'UniC', 'IT', 'Perugia',    'https://www.collina.example')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO hei_name (hei_id, lang, name) VALUES
+  ('fjordland.example',    'nb', 'Universitetet i Fjordland'),
+  ('fjordland.example',    'en', 'University of Fjordland'),
+  ('lumiere-nord.example', 'fr', 'Université Lumière-Nord'),
+  ('lumiere-nord.example', 'en', 'Lumière-Nord University'),
+  ('valle-alto.example',   'es', 'Universidad de Valle Alto'),
+  ('valle-alto.example',   'en', 'University of Valle Alto'),
+  ('tu-rheinfeld.example', 'de', 'Technische Universität Rheinfeld'),
+  ('tu-rheinfeld.example', 'en', 'Rheinfeld University of Technology'),
+  ('pohjola.example',      'fi', 'Pohjolan yliopisto'),
+  ('pohjola.example',      'en', 'University of Pohjola'),
+  ('collina.example',      'it', 'Università della Collina'),
+  ('collina.example',      'en', 'University of Collina')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO hosted_hei (hei_id, admin_email) VALUES
+  ('fjordland.example', 'ewp-admin@fjordland.example')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO organizational_unit (hei_id, ounit_id, ounit_code, parent_ounit_id, abbreviation) VALUES
+  ('fjordland.example', 'ou-uif',      'UIF',     NULL,         'UiF'),
+  ('fjordland.example', 'ou-hf',       'HF',      'ou-uif',     'HF'),
+  ('fjordland.example', 'ou-mn',       'MN',      'ou-uif',     'MN'),
+  ('fjordland.example', 'ou-sv',       'SV',      'ou-uif',     'SV'),
+  ('fjordland.example', 'ou-mn-ifi',   'MN-IFI',  'ou-mn',      'IFI'),
+  ('fjordland.example', 'ou-io',       'IO',      'ou-uif',     'IO'),
+  ('tu-rheinfeld.example', 'ou-tur-inf', 'INF',   NULL,         'INF')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO ounit_name (hei_id, ounit_id, lang, name) VALUES
+  ('fjordland.example', 'ou-uif',    'nb', 'Universitetet i Fjordland'),
+  ('fjordland.example', 'ou-uif',    'en', 'University of Fjordland'),
+  ('fjordland.example', 'ou-hf',     'nb', 'Det humanistiske fakultet'),
+  ('fjordland.example', 'ou-hf',     'en', 'Faculty of Humanities'),
+  ('fjordland.example', 'ou-mn',     'nb', 'Det matematisk-naturvitenskapelige fakultet'),
+  ('fjordland.example', 'ou-mn',     'en', 'Faculty of Mathematics and Natural Sciences'),
+  ('fjordland.example', 'ou-sv',     'nb', 'Det samfunnsvitenskapelige fakultet'),
+  ('fjordland.example', 'ou-sv',     'en', 'Faculty of Social Sciences'),
+  ('fjordland.example', 'ou-mn-ifi', 'nb', 'Institutt for informatikk'),
+  ('fjordland.example', 'ou-mn-ifi', 'en', 'Department of Informatics'),
+  ('fjordland.example', 'ou-io',     'nb', 'Internasjonalt kontor'),
+  ('fjordland.example', 'ou-io',     'en', 'International Office'),
+  ('tu-rheinfeld.example', 'ou-tur-inf', 'de', 'Fakultät für Informatik'),
+  ('tu-rheinfeld.example', 'ou-tur-inf', 'en', 'Faculty of Computer Science')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO staff (hei_id, staff_id, given_names, family_name, email, ounit_id) VALUES
+  ('fjordland.example', 'staff-ingrid', 'Ingrid',    'Haugland', 'ingrid.haugland@fjordland.example', 'ou-io'),
+  ('fjordland.example', 'staff-per',    'Per Olav',  'Sæther',   'per.saether@fjordland.example',     'ou-mn'),
+  ('fjordland.example', 'staff-kari',   'Kari',      'Nilsen',   'kari.nilsen@fjordland.example',     'ou-io'),
+  ('fjordland.example', 'staff-ops',    'Terje',     'Lund',     'terje.lund@fjordland.example',      NULL),
+  ('tu-rheinfeld.example', 'staff-tur-anna', 'Anna', 'Becker',   'anna.becker@tu-rheinfeld.example',  'ou-tur-inf')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO student (hei_id, student_id, given_names, family_name, email, birth_date, global_id, ounit_id) VALUES
+  ('fjordland.example', 'stud-aase',   'Åse',      'Bjørnstad', 'aase.bjornstad@student.fjordland.example', '2003-04-12',
+   'urn:schac:personalUniqueCode:int:esi:fjordland.example:stud-aase', 'ou-mn-ifi'),
+  ('fjordland.example', 'stud-oyvind', 'Øyvind',   'Kristiansen', 'oyvind.kristiansen@student.fjordland.example', '2002-11-30',
+   'urn:schac:personalUniqueCode:int:esi:fjordland.example:stud-oyvind', 'ou-hf'),
+  ('fjordland.example', 'stud-maria',  'Maria',    'Hansen',    'maria.hansen@student.fjordland.example', '2004-01-05',
+   'urn:schac:personalUniqueCode:int:esi:fjordland.example:stud-maria', 'ou-sv'),
+  ('fjordland.example', 'stud-jonas',  'Jonas',    'Eriksen',   'jonas.eriksen@student.fjordland.example', '2003-08-21',
+   'urn:schac:personalUniqueCode:int:esi:fjordland.example:stud-jonas', 'ou-mn')
+ON CONFLICT DO NOTHING;
