@@ -1,0 +1,23 @@
+#include "ewp-node/http/router.hpp"
+
+namespace mobility::http {
+
+void Router::add(const std::string& method, const std::string& path, Handler handler) {
+  routes_[path][method] = std::move(handler);
+}
+
+Response Router::dispatch(const Request& request) const {
+  auto path = routes_.find(request.path);
+  if (path == routes_.end()) return Response::text(404, "Not found: no page or API at this address.\n");
+  std::string method = request.method == "HEAD" ? "GET" : request.method;
+  auto handler = path->second.find(method);
+  if (handler != path->second.end()) return handler->second(request);
+
+  std::string allowed;
+  for (const auto& [name, unused] : path->second) allowed += (allowed.empty() ? "" : ", ") + name;
+  Response response = Response::text(405, "Method " + request.method + " is not allowed here; use " + allowed + ".\n");
+  response.headers.emplace_back("Allow", allowed);
+  return response;
+}
+
+}  // namespace mobility::http

@@ -1,0 +1,25 @@
+// Router: maps (method, exact path) to a handler. Later issues register their surfaces here:
+// the EWP APIs from their descriptors, the portal and agreement pages, the ops endpoints.
+//
+// An unknown path answers 404; a known path with another method answers 405 with an Allow header.
+// HEAD is served by the GET handler with the body dropped by the server.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "ewp-node/http/message.hpp"
+
+namespace mobility::http {
+
+class Router {
+ public:
+  // Registering the same method and path twice replaces the first handler.
+  void add(const std::string& method, const std::string& path, Handler handler);
+  Response dispatch(const Request& request) const;
+
+ private:
+  std::map<std::string, std::map<std::string, Handler>> routes_;  // path → method → handler
+};
+
+}  // namespace mobility::http

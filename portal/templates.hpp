@@ -1,0 +1,17 @@
+// Page templates: templates/*.mustache, compiled into the binary, rendered with kainjow Mustache.
+// {{value}} is HTML-escaped; templates never use the unescaped {{{value}}} form for user data.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "ops/base/status.hpp"
+
+namespace mobility::portal {
+
+// Renders templates/<name>.mustache; kNotFound for an unknown name, kInternal for a template error.
+Result<std::string> render_template(std::string_view name, const kainjow::mustache::data& data);
+
+}  // namespace mobility::portal
