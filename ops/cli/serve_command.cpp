@@ -1,0 +1,100 @@
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "db/migrations.hpp"
+#include "db/pool.hpp"
+#include "ewp-node/http/health.hpp"
+#include "ewp-node/http/server.hpp"
+#include "ops/base/log.hpp"
+#include "ops/cli/arguments.hpp"
+#include "ops/cli/command.hpp"
+#include "portal/home_page.hpp"
+
+namespace mobility::cli {
+namespace {
+
+constexpr const char* kHelp = R"(Usage: mobility serve [--print-config]
+
+Serves the node over HTTP on listen_address:listen_port until SIGINT (Ctrl-C) or SIGTERM, then
+lets requests in flight finish and exits 0. Refuses to start when the database schema is behind
+(run `mobility migrate`); starts with a warning when the database cannot be reached, and
+GET /healthz answers 503 until it can.
+
+Options:
+  --print-config   print the effective configuration (passwords masked) with where each value
+                   came from, and exit
+)";
+
+// Stops the server when the database schema is older than the program; tolerates a database
+// that is down, since /healthz reports that and the pool reconnects by itself.
+Status check_schema(db::Pool& pool) {
+  auto connection = pool.acquire();
+  if (!connection) {
+    log::warn("database_unreachable", {{"error", connection.status().message()}});
+    return Status::ok();
+  }
+  auto migrations = db::builtin_migrations();
+  if (!migrations) return migrations.status();
+  auto states = db::migration_status(**connection, *migrations);
+  if (!states) return states.status();
+  for (const auto& state : *states) {
+    if (!state.applied) return Status::conflict("migration " + state.migration.name + " is pending; run `mobility migrate`");
+  }
+  return Status::ok();
+}
+
+// Blocks SIGINT and SIGTERM in this thread and, by inheritance, in every thread started later,
+// so that only sigwait() below receives them.
+sigset_t block_stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+int run(const Context& context, const std::vector<std::string>& args) {
+  auto arguments = parse_arguments(args, {}, {"--print-config"}, 0);
+  if (!arguments) return fail("serve", arguments.status().message(), kExitUsage);
+  if (arguments->has("--print-config")) {
+    std::fputs(render_config(context.loaded).c_str(), stdout);
+    return kExitOk;
+  }
+  const Config& config = context.config();
+  signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the process
+  sigset_t stop_signals = block_stop_signals();
+
+  db::Pool pool({config.database_url, config.db_pool_size, std::chrono::milliseconds(config.db_acquire_timeout_ms)});
+  if (Status schema = check_schema(pool); !schema) return fail("serve", schema.to_string());
+
+  auto router = std::make_shared<http::Router>();
+  http::add_health_route(*router, pool);
+  portal::add_home_route(*router, pool);
+
+  http::Server server({config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes},
+                      router);
+  if (Status started = server.start(); !started) return fail("serve", started.message());
+  log::info("serving", {{"listen", config.listen_address + ":" + std::to_string(server.port())},
+                        {"public_url", config.public_url},
+                        {"threads", std::to_string(config.worker_threads)}});
+
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  log::info("stopping", {{"signal", received == SIGINT ? "SIGINT" : "SIGTERM"}});
+  server.stop();
+  log::info("stopped");
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command& serve_command() {
+  static const Command command{"serve", "serve the node, portal and agreement tool over HTTP", kHelp, run};
+  return command;
+}
+
+}  // namespace mobility::cli
