@@ -1,0 +1,160 @@
+// The `mobility` executable as operators use it: commands, exit codes, configuration errors,
+// and the serve lifecycle with signals.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "tests/support/child_process.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace mobility {
+namespace {
+
+using std::chrono::seconds;
+using testing::ChildProcess;
+using testing::run_program;
+
+const std::string kBinary = MOBILITY_BINARY;
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(Cli, HelpListsEveryCommand) {
+  auto result = run_program({kBinary, "--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  for (const char* command : {"serve", "migrate", "seed-demo", "keys"}) EXPECT_TRUE(contains(result.out, command)) << command;
+  for (const char* command : {"serve", "migrate", "seed-demo", "keys"}) {
+    auto help = run_program({kBinary, command, "--help"});
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_TRUE(contains(help.out, std::string("Usage: mobility ") + command)) << help.out;
+  }
+}
+
+TEST(Cli, WrongArgumentsExitWithTwo) {
+  auto unknown = run_program({kBinary, "frobnicate"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_TRUE(contains(unknown.err, "unknown command 'frobnicate'"));
+  auto bad_option = run_program({kBinary, "migrate", "--force"});
+  EXPECT_EQ(bad_option.exit_code, 2);
+  EXPECT_TRUE(contains(bad_option.err, "unknown option --force"));
+  EXPECT_EQ(run_program({kBinary}).exit_code, 2);
+}
+
+TEST(Cli, ConfigurationErrorsNameTheKey) {
+  auto bad_env = run_program({kBinary, "serve"}, {{"MOBILITY_LISTEN_PORT", "eighty"}});
+  EXPECT_EQ(bad_env.exit_code, 2);
+  EXPECT_TRUE(contains(bad_env.err, "MOBILITY_LISTEN_PORT")) << bad_env.err;
+
+  std::string path = "/tmp/mobility-cli-" + std::to_string(getpid()) + ".conf";
+  std::ofstream(path) << "listen_port = 8081\nworker_treads = 4\n";
+  auto bad_file = run_program({kBinary, "--config", path, "serve"});
+  unlink(path.c_str());
+  EXPECT_EQ(bad_file.exit_code, 2);
+  EXPECT_TRUE(contains(bad_file.err, "unknown key 'worker_treads'")) << bad_file.err;
+}
+
+TEST(Cli, PrintConfigShowsSourcesAndMasksPasswords) {
+  std::string path = "/tmp/mobility-cli-print-" + std::to_string(getpid()) + ".conf";
+  std::ofstream(path) << "worker_threads = 3\n";
+  auto result = run_program({kBinary, "serve", "--print-config"},
+                            {{"MOBILITY_CONFIG", path}, {"MOBILITY_DATABASE_URL", "postgresql://app:s3cret@db.example/m"}});
+  unlink(path.c_str());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(contains(result.out, "worker_threads = 3  # file"));
+  EXPECT_TRUE(contains(result.out, "database_url = postgresql://app:***@db.example/m  # environment"));
+  EXPECT_FALSE(contains(result.out + result.err, "s3cret"));
+}
+
+TEST(Cli, MigrateAndSeedAreRepeatable) {
+  std::string url = testing::create_empty_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
+
+  auto too_early = run_program({kBinary, "seed-demo"}, env);
+  EXPECT_EQ(too_early.exit_code, 1);
+  EXPECT_TRUE(contains(too_early.err, "run `mobility migrate` first")) << too_early.err;
+
+  auto first = run_program({kBinary, "migrate"}, env);
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(contains(first.out, "applied 0001_"));
+  auto second = run_program({kBinary, "migrate"}, env);
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_TRUE(contains(second.out, "0 applied now"));
+  auto status = run_program({kBinary, "migrate", "--status"}, env);
+  EXPECT_TRUE(contains(status.out, "applied 20")) << status.out;
+
+  auto seeded = run_program({kBinary, "seed-demo"}, env);
+  auto reseeded = run_program({kBinary, "seed-demo"}, env);
+  EXPECT_EQ(seeded.exit_code, 0) << seeded.err;
+  EXPECT_EQ(reseeded.exit_code, 0);
+  EXPECT_TRUE(contains(seeded.out, "1 hosted HEI(s)"));
+  EXPECT_EQ(seeded.out, reseeded.out);
+}
+
+TEST(Cli, MigrateReportsAnUnreachableDatabase) {
+  auto result = run_program({kBinary, "migrate"},
+                            {{"MOBILITY_DATABASE_URL", "host=/nonexistent-socket-dir port=1 user=postgres dbname=x"}});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.err, "cannot connect to PostgreSQL")) << result.err;
+}
+
+TEST(Cli, ServeRefusesAnUnmigratedDatabase) {
+  auto result = run_program({kBinary, "serve"},
+                            {{"MOBILITY_DATABASE_URL", testing::create_empty_database()}, {"MOBILITY_LISTEN_PORT", "0"}});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_TRUE(contains(result.err, "is pending; run `mobility migrate`")) << result.err;
+}
+
+void check_serve_stops_cleanly_on(int signal) {
+  ChildProcess serve({kBinary, "serve"},
+                     {{"MOBILITY_DATABASE_URL", testing::create_migrated_database()}, {"MOBILITY_LISTEN_PORT", "0"}});
+  ASSERT_TRUE(serve.wait_for_output("info serving", seconds(20))) << serve.err();
+  std::smatch port;
+  std::string log = serve.err();
+  ASSERT_TRUE(std::regex_search(log, port, std::regex("listen=127\\.0\\.0\\.1:([0-9]+)"))) << log;
+
+  testing::HttpClient client;
+  auto health = client.get("http://127.0.0.1:" + port[1].str() + "/healthz");
+  ASSERT_TRUE(health) << health.status().to_string();
+  EXPECT_EQ(health->status, 200);
+
+  serve.send_signal(signal);
+  auto code = serve.wait(seconds(20));
+  ASSERT_TRUE(code.has_value()) << "serve did not stop";
+  EXPECT_EQ(*code, 0) << serve.err();
+  EXPECT_TRUE(contains(serve.err(), signal == SIGINT ? "signal=SIGINT" : "signal=SIGTERM"));
+  EXPECT_TRUE(contains(serve.err(), "info stopped"));
+}
+
+TEST(Cli, ServeAnswersHealthAndStopsOnSigterm) { check_serve_stops_cleanly_on(SIGTERM); }
+TEST(Cli, ServeStopsOnSigint) { check_serve_stops_cleanly_on(SIGINT); }
+
+TEST(Cli, KeysGenerateWritesAPrivateFileAndNeverPrintsIt) {
+  std::string dir = "/tmp/mobility-cli-keys-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  testing::Environment env = {{"MOBILITY_KEY_DIR", dir}};
+  auto generated = run_program({kBinary, "keys", "generate", "--name", "main", "--bits", "2048"}, env);
+  EXPECT_EQ(generated.exit_code, 0) << generated.err;
+  EXPECT_FALSE(contains(generated.out + generated.err, "PRIVATE KEY"));
+  struct stat info {};
+  ASSERT_EQ(stat((dir + "/main.key.pem").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+
+  auto listed = run_program({kBinary, "keys", "list"}, env);
+  EXPECT_EQ(listed.exit_code, 0);
+  std::smatch key_id;
+  ASSERT_TRUE(std::regex_search(generated.out, key_id, std::regex("key id: +([0-9a-f]{64})"))) << generated.out;
+  EXPECT_TRUE(contains(listed.out, key_id[1].str()));
+
+  auto again = run_program({kBinary, "keys", "generate", "--name", "main"}, env);
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_TRUE(contains(again.err, "already exists"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace mobility

@@ -1,0 +1,139 @@
+#include "ops/base/config.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace mobility {
+namespace {
+
+class ConfigFile {
+ public:
+  explicit ConfigFile(const std::string& text) : path_("/tmp/mobility-config-" + std::to_string(getpid()) + ".conf") {
+    std::ofstream(path_) << text;
+  }
+  ~ConfigFile() { unlink(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+TEST(Config, DefaultsWithoutFileOrEnvironment) {
+  auto loaded = load_config("", {});
+  ASSERT_TRUE(loaded) << loaded.status().to_string();
+  EXPECT_EQ(loaded->config.listen_port, 8080);
+  EXPECT_EQ(loaded->config.listen_address, "127.0.0.1");
+  EXPECT_EQ(loaded->config.worker_threads, 2);
+  for (const auto& entry : loaded->entries) EXPECT_EQ(entry.source, ConfigSource::kDefault) << entry.key;
+}
+
+TEST(Config, FileValuesWithCommentsBlankLinesAndQuotes) {
+  ConfigFile file(
+      "# Mobility\n\n"
+      "listen_port = 9090\n"
+      "  worker_threads=4   \n"
+      "public_url = \"https://ewp.example.no\"\n"
+      "log_format = json\n");
+  auto loaded = load_config(file.path(), {});
+  ASSERT_TRUE(loaded) << loaded.status().to_string();
+  EXPECT_EQ(loaded->config.listen_port, 9090);
+  EXPECT_EQ(loaded->config.worker_threads, 4);
+  EXPECT_EQ(loaded->config.public_url, "https://ewp.example.no");
+  EXPECT_EQ(loaded->config.log_format, log::Format::kJson);
+}
+
+TEST(Config, EnvironmentOverridesFile) {
+  ConfigFile file("listen_port = 9090\n");
+  auto loaded = load_config(file.path(), {{"MOBILITY_LISTEN_PORT", "7070"}, {"HOME", "/root"}});
+  ASSERT_TRUE(loaded) << loaded.status().to_string();
+  EXPECT_EQ(loaded->config.listen_port, 7070);
+  EXPECT_EQ(loaded->entries[1].key, "listen_port");
+  EXPECT_EQ(loaded->entries[1].source, ConfigSource::kEnvironment);
+}
+
+TEST(Config, UnknownFileKeyNamesKeyAndLine) {
+  ConfigFile file("listen_port = 9090\nlisten_prot = 1\n");
+  auto loaded = load_config(file.path(), {});
+  ASSERT_FALSE(loaded);
+  EXPECT_NE(loaded.status().message().find("unknown key 'listen_prot'"), std::string::npos);
+  EXPECT_NE(loaded.status().message().find(":2"), std::string::npos) << loaded.status().message();
+}
+
+TEST(Config, UnknownEnvironmentVariableIsAnError) {
+  auto loaded = load_config("", {{"MOBILITY_DATABSE_URL", "postgresql:///x"}});
+  ASSERT_FALSE(loaded);
+  EXPECT_NE(loaded.status().message().find("MOBILITY_DATABSE_URL"), std::string::npos);
+}
+
+TEST(Config, LauncherVariablesAreIgnored) {
+  auto loaded = load_config("", {{"MOBILITY_PG_PORT", "5999"}, {"MOBILITY_TEST_DATABASE_URL", "x"}});
+  EXPECT_TRUE(loaded) << loaded.status().to_string();
+}
+
+TEST(Config, BadValuesNameTheKey) {
+  struct Case {
+    const char* variable;
+    const char* value;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"MOBILITY_LISTEN_PORT", "70000", "outside 0..65535"},
+      {"MOBILITY_LISTEN_PORT", "80a", "not a whole number"},
+      {"MOBILITY_LISTEN_PORT", "", "not a whole number"},
+      {"MOBILITY_WORKER_THREADS", "0", "outside 1..256"},
+      {"MOBILITY_DB_POOL_SIZE", "-3", "outside 1..1000"},
+      {"MOBILITY_LOG_LEVEL", "verbose", "not one of debug, info, warn, error"},
+      {"MOBILITY_LOG_FORMAT", "xml", "not one of text, json"},
+      {"MOBILITY_PUBLIC_URL", "ftp://x", "must start with http:// https://"},
+      {"MOBILITY_REGISTRY_URL", "registry.example", "must start with"},
+      {"MOBILITY_SMTP_URL", "mail.example", "must start with smtp:// smtps://"},
+      {"MOBILITY_DATABASE_URL", "postgresql://h/db?nosuchoption=1", "not a libpq connection string"},
+      {"MOBILITY_LISTEN_ADDRESS", "127.0.0.1; rm", "not an IP address"},
+      {"MOBILITY_KEY_DIR", "", "must not be empty"},
+  };
+  for (const auto& c : cases) {
+    auto loaded = load_config("", {{c.variable, c.value}});
+    ASSERT_FALSE(loaded) << c.variable << "=" << c.value;
+    EXPECT_NE(loaded.status().message().find(c.variable), std::string::npos) << loaded.status().message();
+    EXPECT_NE(loaded.status().message().find(c.expected), std::string::npos) << loaded.status().message();
+  }
+}
+
+TEST(Config, BadFileValueNamesKeyAndFile) {
+  ConfigFile file("db_pool_size = many\n");
+  auto loaded = load_config(file.path(), {});
+  ASSERT_FALSE(loaded);
+  EXPECT_NE(loaded.status().message().find("key 'db_pool_size' in " + file.path()), std::string::npos)
+      << loaded.status().message();
+}
+
+TEST(Config, MalformedLinesAndDuplicatesAreErrors) {
+  ConfigFile no_equals("listen_port 9090\n");
+  EXPECT_NE(load_config(no_equals.path(), {}).status().message().find("expected 'key = value'"), std::string::npos);
+  ConfigFile twice("listen_port = 1\nlisten_port = 2\n");
+  EXPECT_NE(load_config(twice.path(), {}).status().message().find("set twice"), std::string::npos);
+  EXPECT_NE(load_config("/nonexistent/mobility.conf", {}).status().message().find("cannot read"), std::string::npos);
+}
+
+TEST(Config, SecretsAreMaskedWhenPrinted) {
+  auto loaded = load_config("", {{"MOBILITY_DATABASE_URL", "postgresql://app:s3cret@db.example/mobility"},
+                                 {"MOBILITY_SMTP_URL", "smtps://mailer:hunter2@smtp.example:465"}});
+  ASSERT_TRUE(loaded) << loaded.status().to_string();
+  EXPECT_EQ(loaded->config.database_url, "postgresql://app:s3cret@db.example/mobility");
+  std::string printed = render_config(*loaded);
+  EXPECT_EQ(printed.find("s3cret"), std::string::npos) << printed;
+  EXPECT_EQ(printed.find("hunter2"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("database_url = postgresql://app:***@db.example/mobility  # environment"), std::string::npos);
+}
+
+TEST(Config, MaskSecretsHandlesConninfoAndQueryForms) {
+  EXPECT_EQ(mask_secrets("host=db user=app password=s3cret dbname=m"), "host=db user=app password=*** dbname=m");
+  EXPECT_EQ(mask_secrets("postgresql:///m?host=/tmp&password=s3cret&port=5"), "postgresql:///m?host=/tmp&password=***&port=5");
+  EXPECT_EQ(mask_secrets("postgresql://app@db/m"), "postgresql://app@db/m");
+  EXPECT_EQ(mask_secrets("https://registry.example/catalogue-v1.xml"), "https://registry.example/catalogue-v1.xml");
+}
+
+}  // namespace
+}  // namespace mobility
