@@ -188,6 +188,23 @@ std::string environment_name(const std::string& key) {
   return name;
 }
 
+// A value is either "double quoted" (kept exactly) or bare; either may be followed by a comment
+// that starts with whitespace and '#'.
+Result<std::string> parse_value(const std::string& text) {
+  if (!text.empty() && text.front() == '"') {
+    size_t closing = text.find('"', 1);
+    if (closing == std::string::npos) return Status::invalid_argument("missing closing '\"'");
+    std::string rest = trim(text.substr(closing + 1));
+    if (!rest.empty() && rest.front() != '#') return Status::invalid_argument("unexpected text after the quoted value");
+    return text.substr(1, closing - 1);
+  }
+  size_t comment = text.find('#');
+  while (comment != std::string::npos && comment > 0 && text[comment - 1] != ' ' && text[comment - 1] != '\t') {
+    comment = text.find('#', comment + 1);
+  }
+  return trim(comment == std::string::npos ? text : text.substr(0, comment));
+}
+
 // Reads `key = value` lines; values may be wrapped in double quotes to keep surrounding spaces.
 Result<std::map<std::string, std::string>> read_config_file(const std::string& path) {
   std::ifstream in(path);
@@ -201,11 +218,11 @@ Result<std::map<std::string, std::string>> read_config_file(const std::string& p
     size_t equals = content.find('=');
     if (equals == std::string::npos) return Status::invalid_argument(where + ": expected 'key = value'");
     std::string key = trim(content.substr(0, equals));
-    std::string value = trim(content.substr(equals + 1));
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    auto value = parse_value(trim(content.substr(equals + 1)));
+    if (!value) return value.status().with_context(where);
     if (find_key(key) == nullptr) return Status::invalid_argument(where + ": unknown key '" + key + "'");
     if (values.count(key)) return Status::invalid_argument(where + ": key '" + key + "' is set twice");
-    values[key] = value;
+    values[key] = *value;
   }
   return values;
 }

@@ -44,6 +44,31 @@ TEST(Config, FileValuesWithCommentsBlankLinesAndQuotes) {
   EXPECT_EQ(loaded->config.log_format, log::Format::kJson);
 }
 
+TEST(Config, TrailingCommentsAndHashesInsideValues) {
+  ConfigFile file(
+      "listen_port = 9090   # the admin port\n"
+      "public_url = https://ewp.example.no/#top\n"
+      "smtp_url = \"smtp://relay.example # not a comment\"  # but this is\n");
+  auto loaded = load_config(file.path(), {});
+  ASSERT_TRUE(loaded) << loaded.status().to_string();
+  EXPECT_EQ(loaded->config.listen_port, 9090);
+  EXPECT_EQ(loaded->config.public_url, "https://ewp.example.no/#top");
+  EXPECT_EQ(loaded->config.smtp_url, "smtp://relay.example # not a comment");
+  ConfigFile unterminated("public_url = \"https://x\n");
+  EXPECT_NE(load_config(unterminated.path(), {}).status().message().find("missing closing"), std::string::npos);
+}
+
+TEST(Config, DocumentedExampleLoadsAndMatchesTheDefaults) {
+  auto example = load_config(std::string(MOBILITY_SOURCE_DIR) + "/ops/mobility.conf.example", {});
+  ASSERT_TRUE(example) << example.status().to_string();
+  auto defaults = load_config("", {});
+  ASSERT_EQ(example->entries.size(), defaults->entries.size());
+  for (size_t i = 0; i < example->entries.size(); ++i) {
+    EXPECT_EQ(example->entries[i].source, ConfigSource::kFile) << example->entries[i].key << " is not documented";
+    EXPECT_EQ(example->entries[i].value, defaults->entries[i].value) << example->entries[i].key;
+  }
+}
+
 TEST(Config, EnvironmentOverridesFile) {
   ConfigFile file("listen_port = 9090\n");
   auto loaded = load_config(file.path(), {{"MOBILITY_LISTEN_PORT", "7070"}, {"HOME", "/root"}});
