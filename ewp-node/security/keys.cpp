@@ -16,7 +16,7 @@
 #include <memory>
 #include <sstream>
 
-#include "ops/base/sha256.hpp"
+#include "ewp-node/security/rsa_signer.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -56,42 +56,24 @@ Status write_new_file(const fs::path& path, const std::string& content, mode_t m
   return Status::ok();
 }
 
-Result<std::string> key_id_of(EVP_PKEY* key) {
-  unsigned char* der = nullptr;
-  int length = i2d_PUBKEY(key, &der);
-  if (length <= 0) return Status::internal("cannot encode public key: " + openssl_error());
-  std::string key_id = sha256_hex(std::string_view(reinterpret_cast<const char*>(der), static_cast<size_t>(length)));
-  OPENSSL_free(der);
-  return key_id;
-}
-
-Result<PkeyPtr> parse_public_pem(const std::string& pem) {
-  BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
-  PkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
-  if (!key) return Status::invalid_argument("not a PEM public key");
-  return key;
-}
-
 Result<KeyInfo> describe_public_key(const fs::path& public_path) {
   std::ifstream in(public_path);
   std::stringstream pem;
   pem << in.rdbuf();
-  auto key = parse_public_pem(pem.str());
+  auto key = RsaPublicKey::from_pem(pem.str());
   if (!key) return key.status().with_context(public_path.string());
-  auto key_id = key_id_of(key->get());
-  if (!key_id) return key_id.status();
   std::string name = public_path.filename().string();
   name = name.substr(0, name.size() - std::string(".pub.pem").size());
   fs::path private_path = public_path.parent_path() / (name + ".key.pem");
-  return KeyInfo{name, *key_id, EVP_PKEY_get_bits(key->get()), private_path.string(), public_path.string()};
+  return KeyInfo{name, key->key_id(), key->bits(), private_path.string(), public_path.string()};
 }
 
 }  // namespace
 
 Result<std::string> key_id_of_public_pem(const std::string& pem) {
-  auto key = parse_public_pem(pem);
+  auto key = RsaPublicKey::from_pem(pem);
   if (!key) return key.status();
-  return key_id_of(key->get());
+  return key->key_id();
 }
 
 Result<KeyInfo> generate_key(const std::string& key_dir, const std::string& name, int bits) {
@@ -117,14 +99,15 @@ Result<KeyInfo> generate_key(const std::string& key_dir, const std::string& name
       PEM_write_bio_PUBKEY(public_pem.get(), key.get()) != 1) {
     return Status::internal("cannot encode the key: " + openssl_error());
   }
+  std::string public_text = bio_text(public_pem.get());
+  auto public_key = RsaPublicKey::from_pem(public_text);
+  if (!public_key) return public_key.status();
   if (Status status = write_new_file(private_path, bio_text(private_pem.get()), 0600); !status) return status;
-  if (Status status = write_new_file(public_path, bio_text(public_pem.get()), 0644); !status) {
+  if (Status status = write_new_file(public_path, public_text, 0644); !status) {
     fs::remove(private_path);
     return status;
   }
-  auto key_id = key_id_of(key.get());
-  if (!key_id) return key_id.status();
-  return KeyInfo{name, *key_id, bits, private_path.string(), public_path.string()};
+  return KeyInfo{name, public_key->key_id(), bits, private_path.string(), public_path.string()};
 }
 
 Result<std::vector<KeyInfo>> list_keys(const std::string& key_dir) {

@@ -11,6 +11,8 @@
 #include <memory>
 #include <sstream>
 
+#include "ops/base/text.hpp"
+
 extern char** environ;
 
 namespace mobility {
@@ -175,12 +177,7 @@ const KeySpec* find_key(const std::string& name) {
   return nullptr;
 }
 
-std::string trim(const std::string& text) {
-  size_t begin = text.find_first_not_of(" \t\r");
-  if (begin == std::string::npos) return "";
-  size_t end = text.find_last_not_of(" \t\r");
-  return text.substr(begin, end - begin + 1);
-}
+std::string trim(const std::string& text) { return std::string(trim_blanks(text)); }
 
 std::string environment_name(const std::string& key) {
   std::string name = "MOBILITY_";
@@ -255,8 +252,7 @@ Result<LoadedConfig> load_config(const std::string& file_path, const std::map<st
   }
   for (const auto& [name, value] : environment) {
     if (name.rfind("MOBILITY_", 0) != 0 || is_launcher_variable(name)) continue;
-    std::string key = name.substr(strlen("MOBILITY_"));
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string key = ascii_lower(name.substr(strlen("MOBILITY_")));
     if (find_key(key) == nullptr || environment_name(key) != name) {
       return Status::invalid_argument("environment variable " + name + " is not a configuration key");
     }
