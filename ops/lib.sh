@@ -105,9 +105,10 @@ build_dir() {
   abs_path "${MOBILITY_BUILD_DIR:-$ROOT/build}"
 }
 
-# build_project: configure (first time, or when MOBILITY_CMAKE_ARGS changed) and build.
+# build_project TARGET: configure (first time, or when MOBILITY_CMAKE_ARGS changed) and build
+# TARGET: "mobility" (the executable, all ops/run needs) or "all" (with the tests).
 build_project() {
-  local dir stamp args=${MOBILITY_CMAKE_ARGS:-}
+  local target=$1 dir stamp args=${MOBILITY_CMAKE_ARGS:-}
   dir=$(build_dir)
   stamp="$dir/.ops-cmake-args"
   [[ -f $ROOT/CMakeLists.txt ]] || die "no CMakeLists.txt in $ROOT; nothing to build"
@@ -122,7 +123,7 @@ build_project() {
       die "cmake configure failed (see above); fix it, or delete $dir and run again"
     printf '%s' "$args" >"$stamp"
   fi
-  cmake --build "$dir" -j "$(nproc)" 8>&- 9>&- || die "the build failed (see the errors above); fix them and run again"
+  cmake --build "$dir" -j "$(nproc)" --target "$target" 8>&- 9>&- || die "the build failed (see the errors above); fix them and run again"
   exec 8>&-
 }
 
