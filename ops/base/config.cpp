@@ -138,6 +138,23 @@ Status parse_key_dir(Config& config, const std::string& text) {
   return Status::ok();
 }
 
+// One address, local@domain, without blanks: what a manifest's <ewp:admin-email> accepts.
+Status parse_admin_email(Config& config, const std::string& text) {
+  size_t at = text.find('@');
+  bool plausible = at != std::string::npos && at > 0 && at + 1 < text.size() && text.find('@', at + 1) == std::string::npos &&
+                   text.find_first_of(" \t<>,;\"") == std::string::npos;
+  if (!plausible) return Status::invalid_argument("'" + text + "' is not an e-mail address like ewp-admin@example.org");
+  config.admin_email = text;
+  return Status::ok();
+}
+
+auto path_key(std::string Config::*field) {
+  return [field](Config& config, const std::string& text) -> Status {
+    config.*field = text;
+    return Status::ok();
+  };
+}
+
 const std::vector<KeySpec>& key_table() {
   static const std::vector<KeySpec> table = {
       {"listen_address", "address the HTTP server binds to", false, parse_listen_address,
@@ -164,6 +181,21 @@ const std::vector<KeySpec>& key_table() {
        url_key(&Config::registry_url, {"http://", "https://", "file://"}, false), show_text(&Config::registry_url)},
       {"key_dir", "directory holding this node's private keys (never in git)", false, parse_key_dir,
        show_text(&Config::key_dir)},
+      {"key_switch_delay_minutes",
+       "after `keys rotate`, minutes until the new key signs (0-10080); partners learn it from the registry meanwhile",
+       false, integer_key(&Config::key_switch_delay_minutes, 0, 10080), show_number(&Config::key_switch_delay_minutes)},
+      {"admin_email", "contact address published in the manifest (a role address, not a person)", false,
+       parse_admin_email, show_text(&Config::admin_email)},
+      {"ca_bundle", "extra CA certificates (PEM file) trusted for partner TLS; empty: the system's only", false,
+       path_key(&Config::ca_bundle), show_text(&Config::ca_bundle)},
+      {"http_connect_timeout_ms", "outgoing EWP calls: connect timeout (1-600000 ms)", false,
+       integer_key(&Config::http_connect_timeout_ms, 1, 600000), show_number(&Config::http_connect_timeout_ms)},
+      {"http_timeout_ms", "outgoing EWP calls: whole-request timeout (1-3600000 ms)", false,
+       integer_key(&Config::http_timeout_ms, 1, 3600000), show_number(&Config::http_timeout_ms)},
+      {"tls_cert_file", "TLS certificate (PEM) nginx serves public_url with; empty: self-signed under var/tls", false,
+       path_key(&Config::tls_cert_file), show_text(&Config::tls_cert_file)},
+      {"tls_key_file", "private key of tls_cert_file (PEM); never in git", false, path_key(&Config::tls_key_file),
+       show_text(&Config::tls_key_file)},
       {"smtp_url", "SMTP server for mail (smtp:// or smtps://); empty disables mail", true,
        url_key(&Config::smtp_url, {"smtp://", "smtps://"}, true), show_text(&Config::smtp_url)},
   };

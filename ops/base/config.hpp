@@ -20,7 +20,7 @@ namespace mobility {
 struct Config {
   std::string listen_address = "127.0.0.1";
   uint16_t listen_port = 8080;
-  std::string public_url = "http://127.0.0.1:8080";
+  std::string public_url = "https://localhost:8443";
   int worker_threads = 2;
   size_t max_request_bytes = 1024 * 1024;
   std::string database_url = "postgresql:///mobility";
@@ -30,6 +30,13 @@ struct Config {
   log::Format log_format = log::Format::kText;
   std::string registry_url = "https://registry.erasmuswithoutpaper.eu/catalogue-v1.xml";
   std::string key_dir = "var/keys";
+  int key_switch_delay_minutes = 240;
+  std::string admin_email = "ewp-admin@localhost.localdomain";
+  std::string ca_bundle;  // empty: the system's CA certificates only
+  int http_connect_timeout_ms = 5000;
+  int http_timeout_ms = 30000;
+  std::string tls_cert_file;  // empty: ops/run makes a self-signed certificate under var/tls
+  std::string tls_key_file;
   std::string smtp_url;  // empty: mail is not sent
 };
 
