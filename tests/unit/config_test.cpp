@@ -117,6 +117,10 @@ TEST(Config, BadValuesNameTheKey) {
       {"MOBILITY_DATABASE_URL", "postgresql://h/db?nosuchoption=1", "not a libpq connection string"},
       {"MOBILITY_LISTEN_ADDRESS", "127.0.0.1; rm", "not an IP address"},
       {"MOBILITY_KEY_DIR", "", "must not be empty"},
+      {"MOBILITY_ADMIN_EMAIL", "Ola Nordmann <ola@uni.no>", "not an e-mail address"},
+      {"MOBILITY_ADMIN_EMAIL", "ewp-admin", "not an e-mail address"},
+      {"MOBILITY_KEY_SWITCH_DELAY_MINUTES", "-1", "MOBILITY_KEY_SWITCH_DELAY_MINUTES"},
+      {"MOBILITY_HTTP_TIMEOUT_MS", "0", "MOBILITY_HTTP_TIMEOUT_MS"},
   };
   for (const auto& c : cases) {
     auto loaded = load_config("", {{c.variable, c.value}});
