@@ -17,7 +17,8 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
   std::string method;  // upper case: "GET", "POST"
-  std::string path;    // without the query: "/healthz"
+  std::string path;    // without the query, percent-decoded: "/healthz"
+  std::string target;  // request target exactly as on the request line: "/ewp/echo?echo=a%20b"
   HeaderList query;    // decoded query parameters in order; a name may repeat
   HeaderList headers;  // names as received
   std::string body;

@@ -45,8 +45,12 @@ Request to_request(const Ph::Request& source) {
   Request request;
   request.method = Ph::methodString(source.method());
   request.path = source.resource();
+  request.target = request.path;
   const auto& query = source.query();
-  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) request.query.emplace_back(*it);
+  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
+    request.query.emplace_back(*it);
+    request.target += (request.query.size() == 1 ? "?" : "&") + it->first + "=" + it->second;
+  }
   for (const auto& header : source.headers().list()) {
     std::ostringstream value;
     header->write(value);
