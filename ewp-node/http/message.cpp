@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "ops/base/text.hpp"
+
 namespace mobility::http {
 
 bool equals_ignore_case(std::string_view a, std::string_view b) {
@@ -10,6 +12,14 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
     if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
   }
   return true;
+}
+
+std::vector<std::string> header_values(const HeaderList& headers, std::string_view name) {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : headers) {
+    if (equals_ignore_case(key, name)) values.emplace_back(trim_blanks(value));
+  }
+  return values;
 }
 
 std::optional<std::string> Request::header(std::string_view name) const {

@@ -44,4 +44,7 @@ using Handler = std::function<Response(const Request&)>;
 
 bool equals_ignore_case(std::string_view a, std::string_view b);
 
+// Every value of header `name` (case-insensitive) in `headers`, in order, without surrounding blanks.
+std::vector<std::string> header_values(const HeaderList& headers, std::string_view name);
+
 }  // namespace mobility::http

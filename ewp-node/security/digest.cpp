@@ -55,4 +55,10 @@ Status verify_sha256_digest(std::string_view header_value, std::string_view body
                                   sha256_digest_header(body) + ")");
 }
 
+Status verify_digest_headers(const http::HeaderList& headers, std::string_view body) {
+  std::string joined;
+  for (const std::string& value : http::header_values(headers, "Digest")) joined += (joined.empty() ? "" : ",") + value;
+  return verify_sha256_digest(joined, body);
+}
+
 }  // namespace mobility::ewp

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "ewp-node/http/message.hpp"
 #include "ops/base/status.hpp"
 
 namespace mobility::ewp {
@@ -19,5 +20,8 @@ std::string sha256_digest_header(std::string_view body);
 // ok when some SHA-256 entry of `header_value` matches `body`; otherwise invalid_argument:
 // "no SHA-256 digest" when there is no such entry, a mismatch message when none matches.
 Status verify_sha256_digest(std::string_view header_value, std::string_view body);
+
+// The same over every Digest header of a message (several headers count as one list).
+Status verify_digest_headers(const http::HeaderList& headers, std::string_view body);
 
 }  // namespace mobility::ewp

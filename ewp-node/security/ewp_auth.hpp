@@ -22,6 +22,7 @@ struct AuthenticatedClient {
   std::string key_id;                // lower-case hex SHA-256 of the client's public key
   std::vector<std::string> hei_ids;  // HEIs the catalogue says this key covers; may be empty
   std::string request_signature;     // the `signature` parameter, echoed as X-Request-Signature
+  std::vector<std::string> signed_headers;  // lower-case names the signature covers; handlers see only these
 };
 
 // Why a request was refused, as the cliauth-httpsig spec orders it.

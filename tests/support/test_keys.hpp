@@ -1,0 +1,22 @@
+// RSA key pairs generated at test time (never stored), for signing tests.
+#pragma once
+
+#include <string>
+
+#include "ewp-node/security/rsa_signer.hpp"
+
+namespace mobility::testing {
+
+struct TestKeyPair {
+  ewp::RsaPrivateKey private_key;
+  ewp::RsaPublicKey public_key;
+  std::string private_pem;
+  std::string public_pem;
+  std::string public_base64_der;  // as a manifest or catalogue publishes it
+};
+
+// The key pair number `slot` of this process: 2048-bit, generated on first use and then reused,
+// so a test binary pays for each slot once. Different slots are different keys.
+const TestKeyPair& test_key(int slot);
+
+}  // namespace mobility::testing
