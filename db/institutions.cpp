@@ -25,4 +25,20 @@ Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection)
   return institutions;
 }
 
+Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection) {
+  auto rows = connection.exec(R"(
+    SELECT hh.hei_id, hh.admin_email, n.lang, n.name
+      FROM hosted_hei hh
+      LEFT JOIN hei_name n ON n.hei_id = hh.hei_id
+     ORDER BY hh.hei_id, n.lang)");
+  if (!rows) return rows.status();
+  std::vector<HostedHei> heis;
+  for (Row row : *rows) {
+    auto hei_id = row.get<std::string>("hei_id");
+    if (heis.empty() || heis.back().hei_id != hei_id) heis.push_back({hei_id, row.get<std::string>("admin_email"), {}});
+    if (!row.is_null("name")) heis.back().names.emplace_back(row.get<std::string>("lang"), row.get<std::string>("name"));
+  }
+  return heis;
+}
+
 }  // namespace mobility::db

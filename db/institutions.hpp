@@ -22,4 +22,13 @@ struct InstitutionRecord {
 // Hosted HEIs first, then partners, each group by hei_id.
 Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection);
 
+struct HostedHei {
+  std::string hei_id;
+  std::string admin_email;
+  std::vector<std::pair<std::string, std::string>> names;  // (language tag, name)
+};
+
+// The HEIs this node serves over EWP, by hei_id.
+Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection);
+
 }  // namespace mobility::db

@@ -16,10 +16,14 @@ class Router {
  public:
   // Registering the same method and path twice replaces the first handler.
   void add(const std::string& method, const std::string& path, Handler handler);
+  // Answers every request whose path starts with `prefix` and matches no registered path (any
+  // method); the longest matching prefix wins. Lets a surface give its own 404.
+  void add_fallback(const std::string& prefix, Handler handler);
   Response dispatch(const Request& request) const;
 
  private:
   std::map<std::string, std::map<std::string, Handler>> routes_;  // path → method → handler
+  std::map<std::string, Handler> fallbacks_;                      // prefix → handler
 };
 
 }  // namespace mobility::http

@@ -1,0 +1,116 @@
+#include "ewp-node/apis/discovery-v6/manifest.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "db/institutions.hpp"
+#include "ewp-node/xml/error_response.hpp"
+#include "ewp-node/xml/namespaces.hpp"
+#include "ops/base/log.hpp"
+
+namespace mobility::ewp {
+namespace {
+
+constexpr const char* kSingleHeiPath = "/ewp/manifest.xml";
+
+void write_discovery_entry(XmlElement& apis, const std::string& public_url, const std::string& hei_id) {
+  XmlElement entry = apis.add(ns::kDiscoveryEntry, "discovery");
+  entry.set_attribute("version", "6.0.0");
+  entry.add_text(ns::kDiscoveryEntry, "url", public_url + manifest_path(hei_id));
+}
+
+void write_institution(XmlElement& host, const ManifestHei& hei) {
+  XmlElement element = host.add(ns::kDiscovery, "institutions-covered").add(ns::kRegistry, "hei");
+  element.set_attribute("id", hei.hei_id);
+  for (const auto& [language, name] : hei.names) {
+    XmlElement name_element = element.add_text(ns::kRegistry, "name", name);
+    if (!language.empty()) name_element.set_language(language);
+  }
+}
+
+void write_keys(XmlElement& host, const char* element, const std::vector<std::string>& keys) {
+  if (keys.empty()) return;
+  XmlElement credentials = host.add(ns::kDiscovery, element);
+  for (const auto& key : keys) credentials.add_text(ns::kDiscovery, "rsa-public-key", key);
+}
+
+Result<ManifestHei> load_hei(db::Pool& pool, const std::string& hei_id, std::string& hei_admin_email) {
+  auto connection = pool.acquire();
+  if (!connection) return connection.status();
+  auto hosted = db::list_hosted_heis(**connection);
+  if (!hosted) return hosted.status();
+  for (const auto& hei : *hosted) {
+    if (hei.hei_id != hei_id) continue;
+    hei_admin_email = hei.admin_email;
+    return ManifestHei{hei.hei_id, hei.names};
+  }
+  return Status::not_found("HEI " + hei_id + " is no longer hosted by this node");
+}
+
+http::Response serve_manifest(db::Pool& pool, const ManifestSource& source, const std::string& hei_id) {
+  if (!source.public_url.starts_with("https://")) {
+    log::error("manifest_unavailable", {{"reason", "public_url is not https://"}, {"public_url", source.public_url}});
+    return error_response(503, "this node's public_url is not an https:// URL, so it cannot publish an EWP manifest");
+  }
+  std::string hei_admin_email;
+  auto hei = load_hei(pool, hei_id, hei_admin_email);
+  if (!hei) return error_response(hei.status().code() == Status::Code::kNotFound ? 404 : 503, hei.status().message());
+  ManifestInput input{source.public_url, {source.admin_email}, *hei, source.public_keys(), source.apis};
+  if (hei_admin_email != source.admin_email) input.admin_emails.push_back(hei_admin_email);
+  http::Response response;
+  response.content_type = "text/xml; charset=utf-8";
+  response.body = manifest_xml(input);
+  return response;
+}
+
+}  // namespace
+
+std::string manifest_path(const std::string& hei_id) { return "/ewp/hei/" + hei_id + "/manifest.xml"; }
+
+std::string manifest_xml(const ManifestInput& input) {
+  XmlDocument doc(ns::kDiscovery, "manifest");
+  doc.declare(ns::kCommonTypes, "ewp");
+  doc.declare(ns::kRegistry, "r");
+  doc.declare(ns::kSecIntro, "sec");
+  doc.declare(ns::kDiscoveryEntry, "d6");
+  doc.declare(ns::kCliauthHttpsig, "cliauth");
+  doc.declare(ns::kSrvauthTlscert, "srvtls");
+  doc.declare(ns::kSrvauthHttpsig, "srvsig");
+  for (size_t i = 0; i < input.apis.size(); ++i) doc.declare(input.apis[i].entry_namespace, "api" + std::to_string(i));
+
+  XmlElement host = doc.root().add(ns::kDiscovery, "host");
+  for (const auto& email : input.admin_emails) host.add_text(ns::kCommonTypes, "admin-email", email);
+  host.add_text(ns::kCommonTypes, "admin-provider", "Mobility (open source EWP node)");
+  XmlElement apis = host.add(ns::kRegistry, "apis-implemented");
+  write_discovery_entry(apis, input.public_url, input.hei.hei_id);
+  for (const ApiDescriptor& api : input.apis) {
+    XmlElement entry = apis.add(api.entry_namespace, api.name);
+    entry.set_attribute("version", api.version);
+    api.write_entry(entry, input.public_url);
+  }
+  write_institution(host, input.hei);
+  write_keys(host, "client-credentials-in-use", input.public_keys_base64);
+  write_keys(host, "server-credentials-in-use", input.public_keys_base64);
+  return doc.serialize();
+}
+
+Status add_manifest_routes(http::Router& router, db::Pool& pool, ManifestSource source) {
+  auto connection = pool.acquire();
+  if (!connection) return connection.status();
+  auto hosted = db::list_hosted_heis(**connection);
+  if (!hosted) return hosted.status();
+  auto shared_source = std::make_shared<const ManifestSource>(std::move(source));
+  for (const auto& hei : *hosted) {
+    router.add("GET", manifest_path(hei.hei_id), [&pool, shared_source, hei_id = hei.hei_id](const http::Request&) {
+      return serve_manifest(pool, *shared_source, hei_id);
+    });
+  }
+  if (hosted->size() == 1) {
+    router.add("GET", kSingleHeiPath, [&pool, shared_source, hei_id = hosted->front().hei_id](const http::Request&) {
+      return serve_manifest(pool, *shared_source, hei_id);
+    });
+  }
+  return Status::ok();
+}
+
+}  // namespace mobility::ewp

@@ -1,0 +1,23 @@
+// The EWP <error-response> document (common-types namespace) that every EWP 4xx/5xx carries:
+// one developer-message, then optional user-messages (English first, others tagged xml:lang).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ewp-node/http/message.hpp"
+
+namespace mobility::ewp {
+
+struct UserMessage {
+  std::string language;  // "en", "nb"
+  std::string text;
+};
+
+std::string error_response_xml(const std::string& developer_message, const std::vector<UserMessage>& user_messages = {});
+
+// An http::Response with `status` and the <error-response> body (text/xml; charset=utf-8).
+http::Response error_response(int status, const std::string& developer_message,
+                              const std::vector<UserMessage>& user_messages = {});
+
+}  // namespace mobility::ewp

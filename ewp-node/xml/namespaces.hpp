@@ -1,0 +1,25 @@
+// The EWP namespace URIs we read and write, exactly as the specifications spell them (they are
+// compared byte for byte; prefixes never matter).
+#pragma once
+
+namespace mobility::ewp::ns {
+
+inline constexpr const char* kCommonTypes =
+    "https://github.com/erasmus-without-paper/ewp-specs-architecture/blob/stable-v1/common-types.xsd";
+inline constexpr const char* kSecIntro = "https://github.com/erasmus-without-paper/ewp-specs-sec-intro/tree/stable-v2";
+inline constexpr const char* kCliauthHttpsig =
+    "https://github.com/erasmus-without-paper/ewp-specs-sec-cliauth-httpsig/tree/stable-v1";
+inline constexpr const char* kSrvauthTlscert =
+    "https://github.com/erasmus-without-paper/ewp-specs-sec-srvauth-tlscert/tree/stable-v1";
+inline constexpr const char* kSrvauthHttpsig =
+    "https://github.com/erasmus-without-paper/ewp-specs-sec-srvauth-httpsig/tree/stable-v1";
+inline constexpr const char* kDiscovery = "https://github.com/erasmus-without-paper/ewp-specs-api-discovery/tree/stable-v6";
+inline constexpr const char* kDiscoveryEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-discovery/blob/stable-v6/manifest-entry.xsd";
+inline constexpr const char* kRegistry = "https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1";
+inline constexpr const char* kEchoEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-echo/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kEchoResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-echo/tree/stable-v2";
+inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
+
+}  // namespace mobility::ewp::ns
