@@ -65,7 +65,11 @@ Result<KeyInfo> describe_public_key(const fs::path& public_path) {
   std::string name = public_path.filename().string();
   name = name.substr(0, name.size() - std::string(".pub.pem").size());
   fs::path private_path = public_path.parent_path() / (name + ".key.pem");
-  return KeyInfo{name, key->key_id(), key->bits(), private_path.string(), public_path.string()};
+  struct stat file_status {};
+  auto published = ::stat(public_path.c_str(), &file_status) == 0
+                       ? std::chrono::system_clock::from_time_t(file_status.st_mtime)
+                       : std::chrono::system_clock::now();
+  return KeyInfo{name, key->key_id(), key->bits(), private_path.string(), public_path.string(), published};
 }
 
 }  // namespace
@@ -107,7 +111,8 @@ Result<KeyInfo> generate_key(const std::string& key_dir, const std::string& name
     fs::remove(private_path);
     return status;
   }
-  return KeyInfo{name, public_key->key_id(), bits, private_path.string(), public_path.string()};
+  return KeyInfo{name, public_key->key_id(), bits, private_path.string(), public_path.string(),
+                 std::chrono::system_clock::now()};
 }
 
 Result<std::vector<KeyInfo>> list_keys(const std::string& key_dir) {

@@ -6,6 +6,7 @@
 // public key. Private key material is never logged or printed.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct KeyInfo {
   int bits = 0;
   std::string private_key_path;
   std::string public_key_path;
+  std::chrono::system_clock::time_point published;  // when the key pair was written (file time)
 };
 
 // Generates a new key pair. Refuses to overwrite an existing name, bits below kMinimumKeyBits or

@@ -6,6 +6,7 @@
 
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
+#include "ewp-node/ewp_node.hpp"
 #include "ewp-node/http/health.hpp"
 #include "ewp-node/http/server.hpp"
 #include "ops/base/log.hpp"
@@ -74,6 +75,8 @@ int run(const Context& context, const std::vector<std::string>& args) {
   auto router = std::make_shared<http::Router>();
   http::add_health_route(*router, pool);
   portal::add_home_route(*router, pool);
+  auto ewp_node = ewp::EwpNode::start(config, pool, *router);
+  if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 
   http::Server server({config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes},
                       router);

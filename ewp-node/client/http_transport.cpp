@@ -1,0 +1,82 @@
+#include "ewp-node/client/http_transport.hpp"
+
+#include <curl/curl.h>
+
+#include "ops/base/text.hpp"
+
+namespace mobility::ewp {
+namespace {
+
+size_t append_body(char* data, size_t size, size_t count, void* target) {
+  static_cast<std::string*>(target)->append(data, size * count);
+  return size * count;
+}
+
+// Collects header lines; a new status line (after a redirect or 100 Continue) starts over.
+size_t append_header(char* data, size_t size, size_t count, void* target) {
+  auto* headers = static_cast<http::HeaderList*>(target);
+  std::string_view line(data, size * count);
+  if (line.starts_with("HTTP/")) {
+    headers->clear();
+  } else if (size_t colon = line.find(':'); colon != std::string_view::npos) {
+    headers->emplace_back(std::string(line.substr(0, colon)), std::string(trim_blanks(line.substr(colon + 1))));
+  }
+  return size * count;
+}
+
+using HeaderListPtr = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+
+HeaderListPtr curl_headers(const http::HeaderList& headers) {
+  curl_slist* list = nullptr;
+  for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
+  // Suppress what libcurl would add by itself: the caller's list is the whole truth.
+  for (const char* suppressed : {"Accept:", "Expect:", "Content-Type:"}) {
+    bool given = false;
+    for (const auto& header : headers) given |= http::equals_ignore_case(header.first + ":", suppressed);
+    if (!given) list = curl_slist_append(list, suppressed);
+  }
+  return HeaderListPtr(list, curl_slist_free_all);
+}
+
+}  // namespace
+
+HttpTransport::HttpTransport(TransportOptions options) : options_(std::move(options)), curl_(curl_easy_init()) {}
+
+HttpTransport::~HttpTransport() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+
+Result<HttpReply> HttpTransport::send(const std::string& method, const std::string& url, const http::HeaderList& headers,
+                                      const std::string& body) {
+  std::lock_guard lock(mutex_);
+  CURL* curl = static_cast<CURL*>(curl_);
+  if (curl == nullptr) return Status::internal("libcurl could not be initialised");
+  curl_easy_reset(curl);
+  HttpReply reply;
+  HeaderListPtr header_list = curl_headers(headers);
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+  if (method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+  if (!body.empty() || method == "POST" || method == "PUT") {
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  }
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list.get());
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options_.extra_ca_bundle.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.extra_ca_bundle.c_str());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append_header);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply.headers);
+  CURLcode code = curl_easy_perform(curl);
+  if (code != CURLE_OK) return Status::unavailable(method + " " + url + " failed: " + curl_easy_strerror(code));
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  reply.status = status == 0 && url.starts_with("file://") ? 200 : static_cast<int>(status);
+  return reply;
+}
+
+}  // namespace mobility::ewp
