@@ -2,6 +2,8 @@
 
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
+#include <pistache/peer.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <cstdio>
@@ -10,6 +12,9 @@
 #include <sstream>
 #include <thread>
 
+#include "ewp-node/http/http_date.hpp"
+#include "ewp-node/http/request_parser.hpp"
+#include "ewp-node/http/response_serializer.hpp"
 #include "ops/base/log.hpp"
 
 namespace mobility::http {
@@ -19,20 +24,7 @@ namespace Ph = Pistache::Http;
 
 // Room for the request line and headers on top of the body limit.
 constexpr size_t kHeaderAllowance = 64 * 1024;
-
-// A response header with a name chosen at run time. Pistache 0.0.5 silently drops headers added
-// with addRaw(), but sends any Header subclass it is given.
-class NamedHeader : public Ph::Header::Header {
- public:
-  NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
-  const char* name() const override { return name_.c_str(); }
-  void write(std::ostream& stream) const override { stream << value_; }
-  uint64_t hash() const override { return std::hash<std::string>{}(name_); }
-
- private:
-  std::string name_;
-  std::string value_;
-};
+constexpr const char* kPeerStateKey = "mobility.connection";
 
 std::string new_request_id() {
   thread_local std::mt19937_64 generator{std::random_device{}()};
@@ -41,34 +33,12 @@ std::string new_request_id() {
   return buffer;
 }
 
-Request to_request(const Ph::Request& source) {
-  Request request;
-  request.method = Ph::methodString(source.method());
-  request.path = source.resource();
-  request.target = request.path;
-  const auto& query = source.query();
-  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
-    request.query.emplace_back(*it);
-    request.target += (request.query.size() == 1 ? "?" : "&") + it->first + "=" + it->second;
-  }
-  for (const auto& header : source.headers().list()) {
-    std::ostringstream value;
-    header->write(value);
-    request.headers.emplace_back(header->name(), value.str());
-  }
-  for (const auto& [name, raw] : source.headers().rawList()) request.headers.emplace_back(name, raw.value());
-  request.body = source.body();
-  request.request_id = new_request_id();
-  return request;
-}
-
-// HTTP/1.1 is persistent unless the client says otherwise; Pistache 0.0.5 closes the connection
-// whenever the request has no Connection header, which costs a TCP handshake per request.
-bool keep_alive_wanted(const Ph::Request& request) {
-  auto connection = request.headers().tryGet<Ph::Header::Connection>();
-  if (connection) return connection->control() == Ph::ConnectionControl::KeepAlive;
-  return request.version() == Ph::Version::Http11;
-}
+// What we keep per connection between reads: the bytes not yet consumed.
+struct Connection {
+  std::string buffer;
+  bool continue_sent = false;
+  bool closing = false;
+};
 
 }  // namespace
 
@@ -83,10 +53,6 @@ struct Server::State {
 
   Response handle(const Request& request) {
     if (draining) return Response::text(503, "The server is shutting down; try again in a moment.\n");
-    if (request.body.size() > options.max_request_bytes) {
-      return Response::text(413, "Request body too large: " + std::to_string(request.body.size()) +
-                                     " bytes, the limit is " + std::to_string(options.max_request_bytes) + ".\n");
-    }
     try {
       return router->dispatch(request);
     } catch (const std::exception& error) {
@@ -99,18 +65,96 @@ struct Server::State {
 
 namespace {
 
-class PistacheAdapter : public Ph::Handler {
+// Reads requests from Pistache's connections with our own parser (Pistache 0.0.5's parser drops
+// repeated query parameters and headers and rewrites header values, which breaks HTTP
+// signatures) and writes each response as raw bytes. Pistache still owns sockets, threads and
+// the header/keep-alive timeouts, which watch its (unused) parser's timestamp: we reset it when a
+// connection becomes idle and mark the connection busy while a request is partial.
+class RawHttpAdapter : public Ph::Handler {
  public:
-  HTTP_PROTOTYPE(PistacheAdapter)
-  explicit PistacheAdapter(Server::State* state) : state_(state) {}
+  HTTP_PROTOTYPE(RawHttpAdapter)
+  explicit RawHttpAdapter(Server::State* state) : state_(state) {}
 
-  void onRequest(const Ph::Request& source, Ph::ResponseWriter writer) override {
+  void onRequest(const Ph::Request&, Ph::ResponseWriter) override {}  // never called: onInput is ours
+
+  void onInput(const char* data, size_t length, const std::shared_ptr<Pistache::Tcp::Peer>& peer) override {
+    auto connection = connection_of(peer);
+    if (connection->closing) return;
+    connection->buffer.append(data, length);
+    http::ParseLimits limits{kHeaderAllowance, state_->options.max_request_bytes};
+    while (!connection->closing) {
+      ParseResult parsed = parse_request(connection->buffer, limits);
+      if (parsed.kind == ParseResult::Kind::kIncomplete) {
+        if (parsed.expects_continue && !connection->continue_sent) {
+          write(peer, "HTTP/1.1 100 Continue\r\n\r\n");
+          connection->continue_sent = true;
+        }
+        break;
+      }
+      if (parsed.kind == ParseResult::Kind::kError) {
+        refuse(peer, *connection, parsed);
+        break;
+      }
+      connection->buffer.erase(0, parsed.consumed);
+      connection->continue_sent = false;
+      serve(peer, *connection, parsed);
+    }
+    bool idle = connection->buffer.empty();
+    if (idle) getParser(peer)->reset();
+    peer->setIdle(idle);
+  }
+
+ private:
+  static std::shared_ptr<Connection> connection_of(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+    try {  // Pistache 0.0.5 throws rather than answering null for a missing entry
+      if (auto existing = std::static_pointer_cast<Connection>(peer->getData(kPeerStateKey))) return existing;
+    } catch (const std::runtime_error&) {
+    }
+    auto created = std::make_shared<Connection>();
+    peer->putData(kPeerStateKey, created);
+    return created;
+  }
+
+  void serve(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& connection, ParseResult& parsed) {
     auto started = std::chrono::steady_clock::now();
     ++state_->in_flight;
-    Request request = to_request(source);
+    Request& request = parsed.request;
+    request.request_id = new_request_id();
     Response response = state_->handle(request);
-    send(source, request, response, writer);
+    bool keep_alive = parsed.keep_alive && !state_->draining;
+    write(peer, serialize_response(response, keep_alive, request.method == "HEAD", format_http_date(Clock::now())));
+    if (!keep_alive) close(peer, connection);
     --state_->in_flight;
+    log_request(request, response, started);
+  }
+
+  void refuse(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& connection, const ParseResult& parsed) {
+    Response response = Response::text(parsed.status, parsed.message + "\n");
+    write(peer, serialize_response(response, false, false, format_http_date(Clock::now())));
+    close(peer, connection);
+    log::info("request_refused", {{"status", std::to_string(parsed.status)}, {"reason", parsed.message}});
+  }
+
+  static void write(const std::shared_ptr<Pistache::Tcp::Peer>& peer, std::string bytes) {
+    size_t size = bytes.size();
+    peer->send(Pistache::RawBuffer(std::move(bytes), size));
+  }
+
+  // Half-closes after the queued bytes: the client reads the answer, then sees the end; Pistache
+  // notices the closed socket and frees the connection.
+  static void close(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& connection) {
+    connection.closing = true;
+    connection.buffer.clear();
+    std::weak_ptr<Pistache::Tcp::Peer> weak = peer;
+    peer->send(Pistache::RawBuffer(std::string(), 0))
+        .then(
+            [weak](ssize_t) {
+              if (auto alive = weak.lock()) ::shutdown(alive->fd(), SHUT_RDWR);
+            },
+            Pistache::Async::IgnoreException);
+  }
+
+  static void log_request(const Request& request, const Response& response, std::chrono::steady_clock::time_point started) {
     double millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.2f", millis);
@@ -120,19 +164,6 @@ class PistacheAdapter : public Ph::Handler {
                           {"status", std::to_string(response.status)},
                           {"bytes", std::to_string(response.body.size())},
                           {"duration_ms", duration}});
-  }
-
- private:
-  void send(const Ph::Request& source, const Request& request, const Response& response, Ph::ResponseWriter& writer) {
-    auto& headers = writer.headers();
-    headers.add(std::make_shared<NamedHeader>("Content-Type", response.content_type));
-    for (const auto& [name, value] : response.headers) headers.add(std::make_shared<NamedHeader>(name, value));
-    headers.remove<Ph::Header::Connection>();
-    // After a 413 the client may still be sending the rest of its body: close rather than parse it.
-    bool keep_alive = keep_alive_wanted(source) && !state_->draining && response.status != 413;
-    headers.add<Ph::Header::Connection>(keep_alive ? Ph::ConnectionControl::KeepAlive : Ph::ConnectionControl::Close);
-    bool head = request.method == "HEAD";
-    writer.send(static_cast<Ph::Code>(response.status), head ? std::string() : response.body);
   }
 
   Server::State* state_;  // owned by Server, outlives the endpoint and so every handler copy
@@ -160,7 +191,7 @@ Status Server::start() {
                         .flags(Pistache::Tcp::Options::ReuseAddr)
                         .maxRequestSize(options.max_request_bytes + kHeaderAllowance);
     state_->endpoint->init(settings);
-    state_->endpoint->setHandler(Pistache::Http::make_handler<PistacheAdapter>(state_.get()));
+    state_->endpoint->setHandler(Pistache::Http::make_handler<RawHttpAdapter>(state_.get()));
     state_->endpoint->serveThreaded();
   } catch (const std::exception& error) {
     state_->endpoint.reset();

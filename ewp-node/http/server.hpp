@@ -1,9 +1,15 @@
 // Server: serves a Router over HTTP/1.1 with Pistache, and is the only file that knows Pistache.
 //
-// What the adapter adds on top of Pistache 0.0.5 (see docs/decisions.md):
-// - keep-alive for HTTP/1.1 clients that send no Connection header (Pistache would close);
-// - custom response headers (Pistache silently drops `addRaw` headers);
-// - a request size limit answered with 413 and a readable message;
+// Pistache provides the sockets, worker threads and connection timeouts; requests are parsed by
+// our own parser (request_parser.hpp) and responses written as raw bytes
+// (response_serializer.hpp), because HTTP signatures need what Pistache 0.0.5 loses or rewrites:
+// the exact request target, repeated query parameters, every header in order with repeats and
+// unchanged values, and response headers exactly as our handlers set them (docs/decisions.md).
+// On top of that the server gives:
+// - keep-alive for HTTP/1.1 (Connection: close honoured), pipelined requests in order,
+//   100 Continue for clients that expect it;
+// - limits: a body over max_request_bytes gets 413 before it is read, a head over 64 KiB gets
+//   431, malformed requests 400/501/505, each with a readable message and a closed connection;
 // - one log line per request: id, method, path, status, bytes, duration (never bodies);
 // - handler exceptions become a 500 without details for the client;
 // - graceful shutdown: stop() lets requests in flight finish (up to a grace period) before

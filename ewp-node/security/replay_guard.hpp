@@ -7,7 +7,7 @@
 #include <string>
 
 #include "db/pool.hpp"
-#include "ewp-node/security/http_date.hpp"
+#include "ewp-node/http/http_date.hpp"
 #include "ops/base/status.hpp"
 
 namespace mobility::ewp {

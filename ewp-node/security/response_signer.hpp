@@ -18,7 +18,7 @@
 #include <functional>
 
 #include "ewp-node/http/message.hpp"
-#include "ewp-node/security/http_date.hpp"
+#include "ewp-node/http/http_date.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
 
 namespace mobility::ewp {

@@ -4,6 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <future>
 #include <sstream>
 #include <thread>
@@ -36,6 +42,12 @@ class ServerTest : public ::testing::Test {
       return Response::text(200, "finished\n");
     });
     router->add("GET", "/boom", [](const Request&) -> Response { throw std::runtime_error("secret detail"); });
+    router->add("GET", "/show", [](const Request& request) {
+      std::string text = request.target + "\n";
+      for (const auto& [name, value] : request.query) text += "q " + name + "=" + value + "\n";
+      for (const auto& [name, value] : request.headers) text += "h " + name + ": " + value + "\n";
+      return Response::text(200, text);
+    });
     router->add("POST", "/echo", [](const Request& request) {
       Response response = Response::text(200, std::to_string(request.body.size()));
       response.headers.emplace_back("X-Echo-Length", std::to_string(request.body.size()));
@@ -49,6 +61,33 @@ class ServerTest : public ::testing::Test {
   void TearDown() override {
     server_.reset();
     log::set_sink(nullptr);
+  }
+
+  // Sends `bytes` on a new TCP connection and returns everything received until the server
+  // closes it or `wait` passes without data.
+  std::string raw_exchange(const std::string& bytes, milliseconds wait = milliseconds(1500)) {
+    int fd = connect_raw();
+    ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    std::string received;
+    char buffer[4096];
+    pollfd poll_fd{fd, POLLIN, 0};
+    while (::poll(&poll_fd, 1, static_cast<int>(wait.count())) > 0) {
+      ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      received.append(buffer, static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return received;
+  }
+
+  int connect_raw() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(server_->port());
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    return fd;
   }
 
   std::ostringstream log_;
@@ -107,7 +146,7 @@ TEST_F(ServerTest, KeepsTheConnectionOpenForHttp11Clients) {
 
   auto closing = client_.get(base_ + "/healthz", {"Connection: close"});
   ASSERT_TRUE(closing);
-  EXPECT_EQ(closing->header("Connection"), "Close");
+  EXPECT_EQ(closing->header("Connection"), "close");
 }
 
 TEST_F(ServerTest, CustomResponseHeadersAreSent) {
@@ -182,6 +221,52 @@ TEST_F(ServerTest, StopLetsRequestsInFlightFinish) {
 
   auto after = client_.get(base_ + "/healthz");
   EXPECT_FALSE(after) << "nothing listens after stop()";
+}
+
+TEST_F(ServerTest, HandlersSeeTheExactTargetRepeatedParametersAndEveryHeader) {
+  std::string reply = raw_exchange(
+      "GET /show?echo=a&echo=b%2Fc&echo=a HTTP/1.1\r\nHost: ewp.example\r\nX-Dup: 1\r\nx-dup: 2\r\n"
+      "Date: whatever\r\nContent-Type: application/weird\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(reply.find("HTTP/1.1 200 OK"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("/show?echo=a&echo=b%2Fc&echo=a\nq echo=a\nq echo=b/c\nq echo=a\n"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("h X-Dup: 1\nh x-dup: 2\nh Date: whatever\nh Content-Type: application/weird\n"), std::string::npos)
+      << reply;
+}
+
+TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
+  std::string reply = raw_exchange(
+      "GET /show?n=1 HTTP/1.1\r\nHost: h\r\n\r\nPOST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc"
+      "GET /show?n=3 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+  size_t first = reply.find("/show?n=1");
+  size_t second = reply.find("X-Echo-Length: 3");
+  size_t third = reply.find("/show?n=3");
+  ASSERT_NE(first, std::string::npos) << reply;
+  ASSERT_NE(second, std::string::npos) << reply;
+  ASSERT_NE(third, std::string::npos) << reply;
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+}
+
+TEST_F(ServerTest, MalformedRequestsGetAClearErrorAndTheConnectionCloses) {
+  std::string chunked = raw_exchange("POST /echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+  EXPECT_EQ(chunked.rfind("HTTP/1.1 501 Not Implemented", 0), 0u) << chunked;
+  EXPECT_NE(chunked.find("Content-Length"), std::string::npos) << chunked;
+  std::string garbage = raw_exchange("HELLO\r\n\r\n");
+  EXPECT_EQ(garbage.rfind("HTTP/1.1 400 Bad Request", 0), 0u) << garbage;
+  std::string huge_head = raw_exchange("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + std::string(70 * 1024, 'x') + "\r\n\r\n");
+  EXPECT_EQ(huge_head.rfind("HTTP/1.1 431", 0), 0u) << huge_head.substr(0, 80);
+}
+
+TEST_F(ServerTest, APartialRequestDoesNotDelayOtherClients) {
+  int slow = connect_raw();
+  std::string partial = "GET /healthz HTTP/1.1\r\nHost: h\r\n";
+  ::send(slow, partial.data(), partial.size(), MSG_NOSIGNAL);
+  auto started = std::chrono::steady_clock::now();
+  auto reply = client_.get(base_ + "/healthz");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(1000));
+  ::close(slow);
 }
 
 TEST(ServerStart, PortInUseIsAClearError) {

@@ -9,7 +9,7 @@
 
 #include "ewp-node/http/message.hpp"
 
-namespace mobility::ewp {
+namespace mobility::http {
 
 using Clock = std::chrono::system_clock;
 
@@ -22,7 +22,15 @@ std::optional<Clock::time_point> parse_http_date(std::string_view text);
 
 // Checks every Date and Original-Date header of a message, signed or not: each must parse and lie
 // within `max_skew` of `now`. nullopt when all do, else a message for the other side's developer.
-std::optional<std::string> date_headers_problem(const http::HeaderList& headers, Clock::time_point now,
+std::optional<std::string> date_headers_problem(const HeaderList& headers, Clock::time_point now,
                                                 std::chrono::seconds max_skew);
 
+}  // namespace mobility::http
+
+// The EWP code reads dates through these names.
+namespace mobility::ewp {
+using http::Clock;
+using http::date_headers_problem;
+using http::format_http_date;
+using http::parse_http_date;
 }  // namespace mobility::ewp

@@ -1,10 +1,10 @@
-#include "ewp-node/security/http_date.hpp"
+#include "ewp-node/http/http_date.hpp"
 
 #include <array>
 #include <charconv>
 #include <ctime>
 
-namespace mobility::ewp {
+namespace mobility::http {
 namespace {
 
 constexpr std::array<std::string_view, 7> kWeekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -68,10 +68,10 @@ std::optional<Clock::time_point> parse_http_date(std::string_view text) {
   return Clock::from_time_t(seconds);
 }
 
-std::optional<std::string> date_headers_problem(const http::HeaderList& headers, Clock::time_point now,
+std::optional<std::string> date_headers_problem(const HeaderList& headers, Clock::time_point now,
                                                 std::chrono::seconds max_skew) {
   for (const char* name : {"Date", "Original-Date"}) {
-    for (const std::string& value : http::header_values(headers, name)) {
+    for (const std::string& value : header_values(headers, name)) {
       auto date = parse_http_date(value);
       if (!date) {
         return std::string(name) + " '" + value.substr(0, 64) + "' is not an RFC 1123 date like 'Sun, 05 Jan 2014 21:31:40 GMT'";
@@ -86,4 +86,4 @@ std::optional<std::string> date_headers_problem(const http::HeaderList& headers,
   return std::nullopt;
 }
 
-}  // namespace mobility::ewp
+}  // namespace mobility::http
