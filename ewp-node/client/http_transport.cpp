@@ -16,6 +16,7 @@ size_t append_body(char* data, size_t size, size_t count, void* target) {
 size_t append_header(char* data, size_t size, size_t count, void* target) {
   auto* headers = static_cast<http::HeaderList*>(target);
   std::string_view line(data, size * count);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (line.starts_with("HTTP/")) {
     headers->clear();
   } else if (size_t colon = line.find(':'); colon != std::string_view::npos) {

@@ -17,6 +17,8 @@ inline constexpr const char* kDiscovery = "https://github.com/erasmus-without-pa
 inline constexpr const char* kDiscoveryEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-discovery/blob/stable-v6/manifest-entry.xsd";
 inline constexpr const char* kRegistry = "https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1";
+inline constexpr const char* kRegistryEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-registry/blob/stable-v1/manifest-entry.xsd";
 inline constexpr const char* kEchoEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-echo/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kEchoResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-echo/tree/stable-v2";

@@ -64,13 +64,11 @@ Result<SchemaValidator> SchemaValidator::load(const std::vector<std::string>& xs
     xmlLoadCatalog(catalog_path.c_str());
   });
   ErrorCollector errors;
-  xmlSchemaParserCtxtPtr parser;
-  if (xsd_paths.size() == 1) {
-    parser = xmlSchemaNewParserCtxt(xsd_paths.front().c_str());
-  } else {
-    std::string umbrella = umbrella_schema(xsd_paths);
-    parser = xmlSchemaNewMemParserCtxt(umbrella.data(), static_cast<int>(umbrella.size()));
-  }
+  // The parser reads the umbrella text lazily: it must outlive xmlSchemaParse().
+  const std::string umbrella = xsd_paths.size() == 1 ? "" : umbrella_schema(xsd_paths);
+  xmlSchemaParserCtxtPtr parser = xsd_paths.size() == 1
+                                      ? xmlSchemaNewParserCtxt(xsd_paths.front().c_str())
+                                      : xmlSchemaNewMemParserCtxt(umbrella.data(), static_cast<int>(umbrella.size()));
   if (parser == nullptr) return Status::internal("cannot create a schema parser");
   xmlSchemaSetParserStructuredErrors(parser, ErrorCollector::collect, &errors);
   xmlSchemaPtr schema = xmlSchemaParse(parser);

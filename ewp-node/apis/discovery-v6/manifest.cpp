@@ -55,7 +55,8 @@ http::Response serve_manifest(db::Pool& pool, const ManifestSource& source, cons
   std::string hei_admin_email;
   auto hei = load_hei(pool, hei_id, hei_admin_email);
   if (!hei) return error_response(hei.status().code() == Status::Code::kNotFound ? 404 : 503, hei.status().message());
-  ManifestInput input{source.public_url, {source.admin_email}, *hei, source.public_keys(), source.apis};
+  std::vector<std::string> keys = source.public_keys();
+  ManifestInput input{source.public_url, {source.admin_email}, *hei, keys, keys, source.apis};
   if (hei_admin_email != source.admin_email) input.admin_emails.push_back(hei_admin_email);
   http::Response response;
   response.content_type = "text/xml; charset=utf-8";
@@ -89,8 +90,8 @@ std::string manifest_xml(const ManifestInput& input) {
     api.write_entry(entry, input.public_url);
   }
   write_institution(host, input.hei);
-  write_keys(host, "client-credentials-in-use", input.public_keys_base64);
-  write_keys(host, "server-credentials-in-use", input.public_keys_base64);
+  write_keys(host, "client-credentials-in-use", input.client_keys_base64);
+  write_keys(host, "server-credentials-in-use", input.server_keys_base64);
   return doc.serialize();
 }
 

@@ -31,7 +31,8 @@ struct ManifestInput {
   std::string public_url;  // without trailing slash
   std::vector<std::string> admin_emails;
   ManifestHei hei;
-  std::vector<std::string> public_keys_base64;  // DER SubjectPublicKeyInfo, Base64
+  std::vector<std::string> client_keys_base64;  // DER SubjectPublicKeyInfo, Base64
+  std::vector<std::string> server_keys_base64;  // (a node publishes its keys in both lists)
   std::vector<ApiDescriptor> apis;              // the discovery entry is added first by itself
 };
 

@@ -1,0 +1,225 @@
+// The EWP node end to end over real loopback HTTP: manifest, echo, and every refusal, with real
+// signatures by our client, the registry catalogue read from a file, and each XML answer checked
+// against the official schemas.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "db/demo_seed.hpp"
+#include "db/pool.hpp"
+#include "ewp-node/apis/discovery-v6/manifest.hpp"
+#include "ewp-node/apis/echo-v2/echo_api.hpp"
+#include "ewp-node/client/http_transport.hpp"
+#include "ewp-node/ewp_node.hpp"
+#include "ewp-node/http/server.hpp"
+#include "ewp-node/registry/catalogue_builder.hpp"
+#include "ewp-node/security/keys.hpp"
+#include "ewp-node/security/node_keys.hpp"
+#include "ewp-node/security/request_signer.hpp"
+#include "ewp-node/security/response_verifier.hpp"
+#include "tests/support/ewp_schemas.hpp"
+#include "tests/support/test_database.hpp"
+#include "tests/support/test_keys.hpp"
+
+namespace mobility::ewp {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using mobility::testing::test_key;
+
+const std::string kPublicHost = "ewp.fjordland.example";
+const std::string kPublicUrl = "https://" + kPublicHost;
+
+struct Call {
+  HttpReply reply;
+  SentRequest sent;
+};
+
+// The node as `mobility serve` assembles it, with a catalogue listing: the node itself, a partner
+// (uni-a.example) whose client key is test key 0, and a host whose *server* key is test key 1.
+class EwpNodeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory_ = fs::temp_directory_path() / ("mobility-node-" + std::to_string(::getpid()));
+    fs::remove_all(directory_);
+    fs::create_directories(directory_);
+    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
+    auto connection = pool_->acquire();
+    ASSERT_TRUE(connection && db::seed_demo(**connection));
+    auto node_key = generate_key((directory_ / "keys").string(), "node", 2048);
+    ASSERT_TRUE(node_key) << node_key.status().to_string();
+    write_catalogue();
+
+    config_.public_url = kPublicUrl;
+    config_.key_dir = (directory_ / "keys").string();
+    config_.registry_url = "file://" + (directory_ / "catalogue.xml").string();
+    config_.admin_email = "ewp-admin@fjordland.example";
+    auto router = std::make_shared<http::Router>();
+    auto node = EwpNode::start(config_, *pool_, *router);
+    ASSERT_TRUE(node) << node.status().to_string();
+    node_ = std::move(*node);
+    server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20}, router);
+    ASSERT_TRUE(server_->start());
+  }
+
+  void TearDown() override {
+    server_.reset();
+    node_.reset();
+    fs::remove_all(directory_);
+  }
+
+  void write_catalogue() {
+    auto node_keys = published_public_keys((directory_ / "keys").string());
+    ASSERT_TRUE(node_keys);
+    node_key_base64_ = node_keys->front();
+    std::vector<std::string> manifests = {
+        manifest_xml({kPublicUrl, {"a@fjordland.example"}, {"fjordland.example", {{"en", "Fjordland"}}},
+                      *node_keys, *node_keys, {echo_v2_descriptor()}}),
+        manifest_xml({"https://ewp.uni-a.example", {"a@uni-a.example"}, {"uni-a.example", {{"", "Uni A"}}},
+                      {test_key(0).public_base64_der}, {}, {}}),
+        manifest_xml({"https://ewp.other.example", {"a@other.example"}, {"other.example", {{"", "Other"}}},
+                      {}, {test_key(1).public_base64_der}, {}})};
+    auto catalogue = build_catalogue(manifests);
+    ASSERT_TRUE(catalogue) << catalogue.status().to_string();
+    ASSERT_TRUE(testing::catalogue_schema().validate(catalogue->xml)) << catalogue->xml;
+    std::ofstream(directory_ / "catalogue.xml") << catalogue->xml;
+  }
+
+  // Sends a request signed with test key `slot` (or unsigned when slot < 0).
+  Call call(const std::string& method, const std::string& target, const std::string& body = "",
+            const std::string& content_type = "", int slot = 0) {
+    http::HeaderList headers;
+    if (!content_type.empty()) headers.emplace_back("Content-Type", content_type);
+    SentRequest sent{method, target, "", ""};
+    if (slot >= 0) {
+      auto signed_request = sign_request({method, kPublicHost, target, headers, body}, test_key(slot).private_key, Clock::now());
+      EXPECT_TRUE(signed_request);
+      headers = signed_request->headers;
+      sent.x_request_id = signed_request->x_request_id;
+      sent.signature = signed_request->signature;
+    } else {
+      headers.emplace_back("Host", kPublicHost);
+      headers.emplace_back("Accept-Signature", "rsa-sha256");
+    }
+    auto reply = transport_.send(method, base() + target, headers, body);
+    EXPECT_TRUE(reply) << reply.status().to_string();
+    return {reply ? *reply : HttpReply{}, sent};
+  }
+
+  // The reply's signature must verify with the node's key, as a partner's client would check it.
+  void expect_signed_by_node(const Call& call) {
+    auto node_key = RsaPublicKey::from_base64_der(node_key_base64_);
+    ASSERT_TRUE(node_key);
+    auto verified = verify_response(call.sent, {call.reply.status, call.reply.headers, call.reply.body}, {*node_key}, Clock::now());
+    EXPECT_TRUE(verified) << verified.status().to_string();
+  }
+
+  void expect_error(const Call& call, int status, const std::string& message_part) {
+    EXPECT_EQ(call.reply.status, status) << call.reply.body;
+    EXPECT_THAT(call.reply.body, HasSubstr(message_part));
+    EXPECT_TRUE(testing::error_response_schema().validate(call.reply.body)) << call.reply.body;
+  }
+
+  std::string base() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
+
+  fs::path directory_;
+  Config config_;
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<EwpNode> node_;
+  std::unique_ptr<http::Server> server_;
+  HttpTransport transport_{TransportOptions{}};
+  std::string node_key_base64_;
+};
+
+TEST_F(EwpNodeTest, ManifestIsValidAndListsTheApisTheHeiAndTheKeys) {
+  auto reply = transport_.send("GET", base() + "/ewp/manifest.xml", {{"Host", kPublicHost}}, "");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_TRUE(testing::manifest_schema().validate(reply->body)) << reply->body;
+  EXPECT_THAT(reply->body, HasSubstr("<d6:url>https://ewp.fjordland.example/ewp/hei/fjordland.example/manifest.xml</d6:url>"));
+  EXPECT_THAT(reply->body, HasSubstr("version=\"2.0.1\""));
+  EXPECT_THAT(reply->body, HasSubstr("https://ewp.fjordland.example/ewp/echo</api0:url>"));
+  EXPECT_THAT(reply->body, HasSubstr("<r:hei id=\"fjordland.example\">"));
+  EXPECT_THAT(reply->body, HasSubstr(node_key_base64_));
+  EXPECT_THAT(reply->body, HasSubstr("<ewp:admin-email>ewp-admin@fjordland.example</ewp:admin-email>"));
+  auto per_hei = transport_.send("GET", base() + "/ewp/hei/fjordland.example/manifest.xml", {}, "");
+  ASSERT_TRUE(per_hei);
+  EXPECT_EQ(per_hei->body, reply->body);
+}
+
+TEST_F(EwpNodeTest, SignedGetEchoesInOrderWithTheCallersHeisAndIsSigned) {
+  Call echo = call("GET", "/ewp/echo?echo=a&echo=b&echo=a");
+  ASSERT_EQ(echo.reply.status, 200) << echo.reply.body;
+  EXPECT_TRUE(testing::echo_response_schema().validate(echo.reply.body)) << echo.reply.body;
+  EXPECT_THAT(echo.reply.body, HasSubstr("<hei-id>uni-a.example</hei-id>\n  <echo>a</echo>\n  <echo>b</echo>\n  <echo>a</echo>"));
+  expect_signed_by_node(echo);
+}
+
+TEST_F(EwpNodeTest, SignedPostReadsTheFormAndIgnoresTheQuery) {  // validator cases 13, 14
+  Call echo = call("POST", "/ewp/echo?echo=c&echo=c", "echo=a&echo=b&echo=a", "application/x-www-form-urlencoded");
+  ASSERT_EQ(echo.reply.status, 200) << echo.reply.body;
+  EXPECT_THAT(echo.reply.body, HasSubstr("<echo>a</echo>\n  <echo>b</echo>\n  <echo>a</echo>\n</response>"));
+  EXPECT_THAT(echo.reply.body, ::testing::Not(HasSubstr("<echo>c</echo>")));
+  expect_signed_by_node(echo);
+}
+
+TEST_F(EwpNodeTest, UnsignedRequestIsChallengedWithASignedErrorResponse) {  // validator cases 6, 9
+  Call anonymous = call("GET", "/ewp/echo?echo=a", "", "", -1);
+  expect_error(anonymous, 401, "HTTP Signature");
+  bool challenged = false;
+  for (const auto& [name, value] : anonymous.reply.headers) challenged |= name == "WWW-Authenticate" && value == "Signature realm=\"EWP\"";
+  EXPECT_TRUE(challenged);
+  EXPECT_THAT(http::header_values(anonymous.reply.headers, "Want-Digest"), ElementsAre("SHA-256"));
+  expect_signed_by_node(anonymous);
+}
+
+TEST_F(EwpNodeTest, OtherMethodsUnknownPathsAndEncodingsGetXmlErrors) {  // cases 11, 12
+  expect_error(call("PUT", "/ewp/echo", "echo=a", "application/x-www-form-urlencoded"), 405, "PUT is not allowed");
+  expect_error(call("DELETE", "/ewp/echo"), 405, "use GET, POST");
+  expect_error(call("GET", "/ewp/nothing-here"), 404, "no EWP API at /ewp/nothing-here");
+  expect_error(call("POST", "/ewp/echo", "{\"echo\": 1}", "application/json"), 415, "x-www-form-urlencoded");
+}
+
+TEST_F(EwpNodeTest, KeysTheCatalogueDoesNotListAsClientKeysAreForbidden) {  // cases 16, 27
+  expect_error(call("GET", "/ewp/echo", "", "", 2), 403, "not a client key");
+  expect_error(call("GET", "/ewp/echo", "", "", 1), 403, "not a client key");
+}
+
+TEST_F(EwpNodeTest, ReplayedRequestIsRefused) {
+  http::HeaderList headers;
+  auto signed_request = sign_request({"GET", kPublicHost, "/ewp/echo", headers, ""}, test_key(0).private_key, Clock::now());
+  ASSERT_TRUE(signed_request);
+  auto first = transport_.send("GET", base() + "/ewp/echo", signed_request->headers, "");
+  auto second = transport_.send("GET", base() + "/ewp/echo", signed_request->headers, "");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(second->status, 400);
+  EXPECT_THAT(second->body, HasSubstr("already used"));
+}
+
+TEST_F(EwpNodeTest, HostileEchoValuesComeBackEscapedAndValid) {
+  Call echo = call("GET", "/ewp/echo?echo=%3C%2Fx%3E%26%3Cscript%3E");
+  ASSERT_EQ(echo.reply.status, 200);
+  EXPECT_THAT(echo.reply.body, HasSubstr("<echo>&lt;/x&gt;&amp;&lt;script&gt;</echo>"));
+  EXPECT_TRUE(testing::echo_response_schema().validate(echo.reply.body));
+}
+
+TEST_F(EwpNodeTest, ManifestIsRefusedWithoutAnHttpsPublicUrl) {
+  config_.public_url = "http://127.0.0.1:8080";
+  auto router = std::make_shared<http::Router>();
+  auto node = EwpNode::start(config_, *pool_, *router);
+  ASSERT_TRUE(node);
+  http::Request request;
+  request.method = "GET";
+  request.path = "/ewp/manifest.xml";
+  http::Response response = router->dispatch(request);
+  EXPECT_EQ(response.status, 503);
+  EXPECT_THAT(response.body, HasSubstr("not an https:// URL"));
+}
+
+}  // namespace
+}  // namespace mobility::ewp

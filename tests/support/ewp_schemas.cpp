@@ -1,0 +1,47 @@
+#include "tests/support/ewp_schemas.hpp"
+
+#include <stdexcept>
+#include <vector>
+
+namespace mobility::testing {
+namespace {
+
+std::string spec(const std::string& relative) { return std::string(MOBILITY_SHARED_DIR) + "/ewp-specs/" + relative; }
+
+ewp::SchemaValidator load(const std::vector<std::string>& relatives) {
+  std::vector<std::string> paths;
+  for (const auto& relative : relatives) paths.push_back(spec(relative));
+  auto validator = ewp::SchemaValidator::load(paths, spec("catalog.xml"));
+  if (!validator) throw std::runtime_error(validator.status().to_string());
+  return *validator;
+}
+
+}  // namespace
+
+const ewp::SchemaValidator& manifest_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
+            "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
+            "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& echo_response_schema() {
+  static const ewp::SchemaValidator validator = load({"api-echo/stable-v2/response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& error_response_schema() {
+  static const ewp::SchemaValidator validator = load({"architecture/stable-v1/common-types.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& catalogue_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"api-registry/stable-v1/catalogue.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
+            "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
+            "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
+  return validator;
+}
+
+}  // namespace mobility::testing

@@ -1,0 +1,19 @@
+// Validators for the official EWP schemas in ../shared/ewp-specs, for tests that check that what
+// we emit is valid.
+#pragma once
+
+#include <string>
+
+#include "ewp-node/xml/schema_validator.hpp"
+
+namespace mobility::testing {
+
+// Compiled once per process: manifest v6 (with the discovery and echo entry schemas and the
+// httpsig security entries, so API entries are validated too), echo v2 response, common types
+// (error-response) and catalogue v1.
+const ewp::SchemaValidator& manifest_schema();
+const ewp::SchemaValidator& echo_response_schema();
+const ewp::SchemaValidator& error_response_schema();
+const ewp::SchemaValidator& catalogue_schema();
+
+}  // namespace mobility::testing
