@@ -1,0 +1,117 @@
+// nginx in front of the node (ops/tls-proxy) over real TLS: what a client signed must reach the
+// node unchanged, and what the node signed must reach the client unchanged.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "ewp-node/client/http_transport.hpp"
+#include "ewp-node/http/server.hpp"
+#include "tests/support/child_process.hpp"
+
+namespace mobility::http {
+namespace {
+
+using ::testing::HasSubstr;
+
+uint16_t free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+class TlsProxyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto router = std::make_shared<Router>();
+    auto show = [](const Request& request) {
+      std::string text = request.method + " " + request.target + "\n";
+      for (const auto& [name, value] : request.headers) text += name + ": " + value + "\n";
+      Response response = Response::text(200, text + "body=" + request.body);
+      response.headers = {{"Date", "Sun, 05 Jan 2014 21:31:40 GMT"}, {"Digest", "SHA-256=signed-by-the-node"}};
+      return response;
+    };
+    router->add("GET", "/show", show);
+    router->add("POST", "/show", show);
+    router->add("GET", "/a//b/c", show);  // the path is decoded; the target stays as sent
+    server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, 2, 1 << 20}, router);
+    ASSERT_TRUE(server_->start());
+    directory_ = std::filesystem::temp_directory_path() / ("mobility-tls-" + std::to_string(::getpid()));
+    port_ = free_port();
+    proxy_ = std::make_unique<testing::ChildProcess>(
+        std::vector<std::string>{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy", "--listen",
+                                 "127.0.0.1:" + std::to_string(port_), "--upstream",
+                                 "127.0.0.1:" + std::to_string(server_->port()), "--dir", directory_.string()},
+        testing::Environment{});
+    transport_ = std::make_unique<ewp::HttpTransport>(ewp::TransportOptions{
+        std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), (directory_ / "tls/localhost.crt").string()});
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      if (transport_->send("GET", base() + "/show", {}, "")) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    FAIL() << "nginx did not come up: " << proxy_->err();
+  }
+
+  void TearDown() override {
+    proxy_.reset();
+    server_.reset();
+    std::filesystem::remove_all(directory_);
+  }
+
+  std::string base() const { return "https://localhost:" + std::to_string(port_); }
+
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<testing::ChildProcess> proxy_;
+  std::unique_ptr<ewp::HttpTransport> transport_;
+  std::filesystem::path directory_;
+  uint16_t port_ = 0;
+};
+
+TEST_F(TlsProxyTest, RequestTargetHeadersAndBodyReachTheNodeUnchanged) {
+  auto reply = transport_->send("POST", base() + "/show?echo=a&echo=b%20c&echo=a",
+                                {{"Host", "localhost:" + std::to_string(port_)},
+                                 {"Date", "Sun, 05 Jan 2014 21:31:40 GMT"},
+                                 {"X-Dup", "1"},
+                                 {"X-Dup", "2"},
+                                 {"Content-Type", "application/x-www-form-urlencoded"},
+                                 {"Digest", "SHA-256=abc"}},
+                                "echo=x&echo=%26");
+  ASSERT_TRUE(reply) << reply.status().to_string();
+  EXPECT_EQ(reply->status, 200) << reply->body;
+  EXPECT_THAT(reply->body, HasSubstr("POST /show?echo=a&echo=b%20c&echo=a\n"));
+  EXPECT_THAT(reply->body, HasSubstr("Host: localhost:" + std::to_string(port_) + "\n"));
+  EXPECT_THAT(reply->body, HasSubstr("Date: Sun, 05 Jan 2014 21:31:40 GMT\n"));
+  EXPECT_THAT(reply->body, HasSubstr("X-Dup: 1\nX-Dup: 2\n"));
+  EXPECT_THAT(reply->body, HasSubstr("Content-Type: application/x-www-form-urlencoded\n"));
+  EXPECT_THAT(reply->body, HasSubstr("Digest: SHA-256=abc\n"));
+  EXPECT_THAT(reply->body, HasSubstr("body=echo=x&echo=%26"));
+}
+
+TEST_F(TlsProxyTest, OddTargetsAreNotNormalised) {
+  auto reply = transport_->send("GET", base() + "/a//b%2Fc", {}, "");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200) << reply->body;
+  EXPECT_THAT(reply->body, HasSubstr("GET /a//b%2Fc\n"));
+}
+
+TEST_F(TlsProxyTest, ResponseHeadersTheNodeSignedArriveUnchanged) {
+  auto reply = transport_->send("GET", base() + "/show", {}, "");
+  ASSERT_TRUE(reply);
+  EXPECT_THAT(header_values(reply->headers, "Date"), ::testing::ElementsAre("Sun, 05 Jan 2014 21:31:40 GMT"));
+  EXPECT_THAT(header_values(reply->headers, "Digest"), ::testing::ElementsAre("SHA-256=signed-by-the-node"));
+  EXPECT_TRUE(header_values(reply->headers, "X-Request-Id").empty()) << "the proxy must not invent request ids";
+  EXPECT_TRUE(header_values(reply->headers, "Content-Encoding").empty());
+}
+
+}  // namespace
+}  // namespace mobility::http
