@@ -67,7 +67,8 @@ Result<KeyInfo> describe_public_key(const fs::path& public_path) {
   fs::path private_path = public_path.parent_path() / (name + ".key.pem");
   struct stat file_status {};
   auto published = ::stat(public_path.c_str(), &file_status) == 0
-                       ? std::chrono::system_clock::from_time_t(file_status.st_mtime)
+                       ? std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                             std::chrono::seconds(file_status.st_mtim.tv_sec) + std::chrono::nanoseconds(file_status.st_mtim.tv_nsec)))
                        : std::chrono::system_clock::now();
   return KeyInfo{name, key->key_id(), key->bits(), private_path.string(), public_path.string(), published};
 }
@@ -113,6 +114,20 @@ Result<KeyInfo> generate_key(const std::string& key_dir, const std::string& name
   }
   return KeyInfo{name, public_key->key_id(), bits, private_path.string(), public_path.string(),
                  std::chrono::system_clock::now()};
+}
+
+Status retire_key(const std::string& key_dir, const std::string& name) {
+  fs::path directory(key_dir);
+  fs::path retired = directory / "retired";
+  std::error_code error;
+  fs::create_directories(retired, error);
+  if (error) return Status::internal("cannot create " + retired.string() + ": " + error.message());
+  fs::permissions(retired, fs::perms::owner_all, error);
+  for (const char* suffix : {".pub.pem", ".key.pem"}) {
+    fs::rename(directory / (name + suffix), retired / (name + suffix), error);
+    if (error) return Status::not_found("cannot retire key " + name + ": " + error.message());
+  }
+  return Status::ok();
 }
 
 Result<std::vector<KeyInfo>> list_keys(const std::string& key_dir) {

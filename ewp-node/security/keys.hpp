@@ -33,6 +33,9 @@ Result<KeyInfo> generate_key(const std::string& key_dir, const std::string& name
 // Every key pair in the directory, by name; an empty list when the directory does not exist.
 Result<std::vector<KeyInfo>> list_keys(const std::string& key_dir);
 
+// Moves the key pair `name` into <key_dir>/retired/ (kept for audits, never published or used).
+Status retire_key(const std::string& key_dir, const std::string& name);
+
 // key_id of a PEM public key.
 Result<std::string> key_id_of_public_pem(const std::string& pem);
 

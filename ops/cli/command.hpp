@@ -29,6 +29,7 @@ const Command& serve_command();
 const Command& migrate_command();
 const Command& seed_demo_command();
 const Command& keys_command();
+const Command& registry_command();
 
 // Prints "mobility <command>: <message>" to standard error and returns `exit_code`.
 int fail(const char* command, const std::string& message, int exit_code = kExitFailure);

@@ -2,6 +2,7 @@
 #include <ctime>
 
 #include "ewp-node/security/keys.hpp"
+#include "ewp-node/security/node_keys.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 
@@ -10,12 +11,19 @@ namespace {
 
 constexpr const char* kHelp = R"(Usage: mobility keys generate [--name NAME] [--bits BITS]
        mobility keys list
+       mobility keys rotate [--bits BITS]
+       mobility keys retire [--name NAME]
 
 Manages this node's RSA key pairs in key_dir (default var/keys; never commit it).
 
   generate   writes NAME.key.pem (private, mode 0600) and NAME.pub.pem; BITS is 2048 to 16384,
              default 3072; NAME defaults to rsa-<UTC date and time>. Prints the key id.
-  list       prints name, key id (SHA-256 of the DER public key) and size of every key pair
+  list       prints name, key id (SHA-256 of the DER public key), size and role of every key pair
+  rotate     adds a new key pair: it is published in the manifest at once, beside the old one,
+             and signs only after key_switch_delay_minutes, when partners have learnt it from
+             the registry
+  retire     removes (into key_dir/retired/) the key pairs older than the one that signs now;
+             --name NAME removes that key pair at once (a compromised key), unless it is the last
 )";
 
 std::string default_key_name() {
@@ -41,11 +49,59 @@ int generate(const Context& context, const Arguments& arguments) {
   return kExitOk;
 }
 
+std::chrono::minutes switch_delay(const Context& context) {
+  return std::chrono::minutes(context.config().key_switch_delay_minutes);
+}
+
+std::string local_time(std::chrono::system_clock::time_point time) {
+  std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm);
+  return text;
+}
+
 int list(const Context& context) {
   auto keys = ewp::list_keys(context.config().key_dir);
   if (!keys) return fail("keys", keys.status().message());
   if (keys->empty()) std::printf("no keys in %s; create one with `mobility keys generate`\n", context.config().key_dir.c_str());
-  for (const auto& key : *keys) std::printf("%-28s %s %5d bits\n", key.name.c_str(), key.key_id.c_str(), key.bits);
+  auto signing = ewp::choose_signing_key(*keys, switch_delay(context), std::chrono::system_clock::now());
+  for (const auto& key : *keys) {
+    const char* role = signing && signing->name == key.name ? "signs" : "published";
+    std::printf("%-28s %s %5d bits  %s\n", key.name.c_str(), key.key_id.c_str(), key.bits, role);
+  }
+  return kExitOk;
+}
+
+int rotate(const Context& context, const Arguments& arguments) {
+  int status = generate(context, arguments);
+  if (status != kExitOk) return status;
+  auto from = std::chrono::system_clock::now() + switch_delay(context);
+  std::printf("published now beside the current key; signs from %s (key_switch_delay_minutes = %d).\n"
+              "After that, remove the old key with `mobility keys retire`.\n",
+              local_time(from).c_str(), context.config().key_switch_delay_minutes);
+  return kExitOk;
+}
+
+int retire(const Context& context, const Arguments& arguments) {
+  const std::string& key_dir = context.config().key_dir;
+  auto keys = ewp::list_keys(key_dir);
+  if (!keys) return fail("keys", keys.status().message());
+  std::vector<std::string> names;
+  if (arguments.values.count("--name")) {
+    if (keys->size() < 2) return fail("keys", "refusing to retire the only key pair; rotate first");
+    names.push_back(arguments.values.at("--name"));
+  } else if (auto signing = ewp::choose_signing_key(*keys, switch_delay(context), std::chrono::system_clock::now())) {
+    for (const auto& key : *keys) {
+      if (key.published < signing->published) names.push_back(key.name);
+    }
+  }
+  if (names.empty()) std::printf("nothing to retire: no key pair is older than the one that signs\n");
+  for (const auto& name : names) {
+    if (Status retired = ewp::retire_key(key_dir, name); !retired) return fail("keys", retired.message());
+    std::printf("retired %s (moved to %s/retired/)\n", name.c_str(), key_dir.c_str());
+  }
   return kExitOk;
 }
 
@@ -55,6 +111,8 @@ int run(const Context& context, const std::vector<std::string>& args) {
   std::string action = arguments->positional.empty() ? "" : arguments->positional[0];
   if (action == "generate") return generate(context, *arguments);
   if (action == "list" && arguments->values.empty()) return list(context);
+  if (action == "rotate" && !arguments->values.count("--name")) return rotate(context, *arguments);
+  if (action == "retire" && !arguments->values.count("--bits")) return retire(context, *arguments);
   std::fputs(kHelp, stderr);
   return kExitUsage;
 }
@@ -62,7 +120,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
 }  // namespace
 
 const Command& keys_command() {
-  static const Command command{"keys", "generate and list this node's RSA keys", kHelp, run};
+  static const Command command{"keys", "generate, list, rotate and retire this node's RSA keys", kHelp, run};
   return command;
 }
 

@@ -156,5 +156,50 @@ TEST(Cli, KeysGenerateWritesAPrivateFileAndNeverPrintsIt) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, KeysRotateWithOverlapThenRetire) {
+  std::string dir = "/tmp/mobility-cli-rotate-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  testing::Environment delayed = {{"MOBILITY_KEY_DIR", dir}, {"MOBILITY_KEY_SWITCH_DELAY_MINUTES", "240"}};
+  ASSERT_EQ(run_program({kBinary, "keys", "generate", "--name", "first", "--bits", "2048"}, delayed).exit_code, 0);
+  auto rotated = run_program({kBinary, "keys", "rotate", "--bits", "2048"}, delayed);
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.err;
+  EXPECT_TRUE(contains(rotated.out, "published now beside the current key; signs from"));
+  auto listed = run_program({kBinary, "keys", "list"}, delayed);
+  EXPECT_TRUE(std::regex_search(listed.out, std::regex("first +[0-9a-f]{64} +2048 bits  signs"))) << listed.out;
+  EXPECT_TRUE(std::regex_search(listed.out, std::regex("rsa-[0-9-]+ +[0-9a-f]{64} +2048 bits  published"))) << listed.out;
+  auto too_early = run_program({kBinary, "keys", "retire"}, delayed);
+  EXPECT_TRUE(contains(too_early.out, "nothing to retire")) << too_early.out;
+
+  testing::Environment switched = {{"MOBILITY_KEY_DIR", dir}, {"MOBILITY_KEY_SWITCH_DELAY_MINUTES", "0"}};
+  auto retired = run_program({kBinary, "keys", "retire"}, switched);
+  EXPECT_EQ(retired.exit_code, 0) << retired.err;
+  EXPECT_TRUE(contains(retired.out, "retired first"));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/retired/first.key.pem"));
+  auto last = run_program({kBinary, "keys", "list"}, switched);
+  EXPECT_FALSE(contains(last.out, "first"));
+  auto only = run_program({kBinary, "keys", "retire", "--name", "whatever"}, switched);
+  EXPECT_EQ(only.exit_code, 1);
+  EXPECT_TRUE(contains(only.err, "only key pair"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, RegistryBuildMakesACatalogueFromManifestFiles) {
+  std::string dir = "/tmp/mobility-cli-registry-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::string manifest = std::string(MOBILITY_SHARED_DIR) + "/ewp-specs/api-discovery/stable-v6/manifest-example.xml";
+  auto built = run_program({kBinary, "registry", "build", "--manifest", "file://" + manifest, "--out", dir + "/catalogue.xml"});
+  EXPECT_EQ(built.exit_code, 0) << built.err;
+  EXPECT_TRUE(contains(built.out, "from 1 manifest(s)"));
+  std::ifstream file(dir + "/catalogue.xml");
+  std::string catalogue((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  // The spec example key's id, as the registry's own catalogue example publishes it (ewp-core.md TV-3).
+  EXPECT_TRUE(contains(catalogue, "sha-256=\"5531f9a02c44a894d0b706961259fec740ad4ae8a3555871f1a5cd9801285bd4\""));
+  auto missing = run_program({kBinary, "registry", "build", "--manifest", "file:///nonexistent.xml", "--out", dir + "/x.xml"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(contains(missing.err, "nonexistent.xml"));
+  EXPECT_EQ(run_program({kBinary, "registry", "build"}).exit_code, 2);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace mobility
