@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""Independent HTTP-signature oracle for EWP, built on Debian's python3-httpsig.
+
+Usage:
+  httpsig_oracle.py sign METHOD TARGET HOST PRIVATE_KEY_PEM KEY_ID BODY_FILE [CONTENT_TYPE]
+      prints the headers of an EWP request (one "Name: value" per line), signed with rsa-sha256
+      over (request-target) host date digest x-request-id accept-signature [content-type]
+  httpsig_oracle.py verify-request METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM
+      checks the Authorization: Signature header and the SHA-256 Digest of a request
+  httpsig_oracle.py verify-response METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM
+      checks the Signature header of a response ((request-target) from the request) and its Digest
+HEADERS_FILE holds "Name: value" lines; repeated headers are joined with ", ".
+Exit status: 0 valid, 1 not valid (the reason on standard error), 2 usage.
+"""
+import base64
+import email.utils
+import hashlib
+import sys
+import uuid
+
+from httpsig import HeaderSigner, HeaderVerifier
+
+
+def read_headers(path):
+    headers = {}
+    with open(path, encoding="latin-1") as lines:
+        for line in lines:
+            line = line.rstrip("\r\n")
+            if not line:
+                continue
+            name, _, value = line.partition(":")
+            key = name.strip().lower()
+            value = value.strip()
+            headers[key] = headers[key] + ", " + value if key in headers else value
+    return headers
+
+
+def read_body(path):
+    with open(path, "rb") as body:
+        return body.read()
+
+
+def sha256_digest(body):
+    return "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
+
+
+def digest_matches(headers, body):
+    entries = [entry.strip() for entry in headers.get("digest", "").split(",")]
+    return any(entry.lower().startswith("sha-256=") and entry[8:] == sha256_digest(body)[8:] for entry in entries)
+
+
+def sign(method, target, host, key_path, key_id, body_path, content_type=None):
+    body = read_body(body_path)
+    headers = {
+        "Host": host,
+        "Date": email.utils.formatdate(usegmt=True),
+        "Digest": sha256_digest(body),
+        "X-Request-Id": str(uuid.uuid4()),
+        "Accept-Signature": "rsa-sha256",
+    }
+    if content_type:
+        headers["Content-Type"] = content_type
+    names = ["(request-target)", "host", "date", "digest", "x-request-id", "accept-signature"]
+    if content_type:
+        names.append("content-type")
+    with open(key_path, "rb") as key:
+        signer = HeaderSigner(key_id, key.read(), algorithm="rsa-sha256", headers=names)
+    signed = signer.sign(headers, host=host, method=method, path=target)
+    for name, value in signed.items():
+        print(f"{name}: {value}")
+    return 0
+
+
+def verify(kind, method, target, headers_path, body_path, key_path):
+    headers = read_headers(headers_path)
+    body = read_body(body_path)
+    with open(key_path, "rb") as key:
+        public_key = key.read()
+    sign_header = "authorization" if kind == "verify-request" else "signature"
+    if sign_header not in headers:
+        print(f"no {sign_header} header", file=sys.stderr)
+        return 1
+    verifier = HeaderVerifier(headers, public_key, method=method, path=target, host=headers.get("host"),
+                              sign_header=sign_header)
+    if not verifier.verify():
+        print("signature does not verify", file=sys.stderr)
+        return 1
+    if not digest_matches(headers, body):
+        print("SHA-256 Digest does not match the body", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv):
+    if len(argv) >= 7 and argv[1] == "sign":
+        return sign(*argv[2:9])
+    if len(argv) == 7 and argv[1] in ("verify-request", "verify-response"):
+        return verify(*argv[1:7])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
