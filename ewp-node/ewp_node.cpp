@@ -33,8 +33,7 @@ struct EwpNode::Parts {
   SigningKeySource signing_keys;
 
   Parts(const Config& config, db::Pool& pool)
-      : registry_transport({std::chrono::milliseconds(config.http_connect_timeout_ms),
-                            std::chrono::milliseconds(config.http_timeout_ms), config.ca_bundle}),
+      : registry_transport(transport_options(config)),
         registry({config.registry_url}, registry_transport, pool),
         replay(pool, 2 * kClockSkew),
         verifier(registry, replay, {hosts_of_public_url(config.public_url), kClockSkew}),

@@ -41,6 +41,11 @@ HeaderListPtr curl_headers(const http::HeaderList& headers) {
 
 }  // namespace
 
+TransportOptions transport_options(const Config& config) {
+  return {std::chrono::milliseconds(config.http_connect_timeout_ms), std::chrono::milliseconds(config.http_timeout_ms),
+          config.ca_bundle, {}};
+}
+
 HttpTransport::HttpTransport(TransportOptions options) : options_(std::move(options)), curl_(curl_easy_init()) {}
 
 HttpTransport::~HttpTransport() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
@@ -68,6 +73,9 @@ Result<HttpReply> HttpTransport::send(const std::string& method, const std::stri
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!options_.extra_ca_bundle.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.extra_ca_bundle.c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> connect_to(nullptr, curl_slist_free_all);
+  for (const auto& rule : options_.connect_to) connect_to.reset(curl_slist_append(connect_to.release(), rule.c_str()));
+  if (connect_to) curl_easy_setopt(curl, CURLOPT_CONNECT_TO, connect_to.get());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append_header);

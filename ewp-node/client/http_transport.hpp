@@ -14,8 +14,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "ewp-node/http/message.hpp"
+#include "ops/base/config.hpp"
 #include "ops/base/status.hpp"
 
 namespace mobility::ewp {
@@ -24,7 +26,13 @@ struct TransportOptions {
   std::chrono::milliseconds connect_timeout{5000};
   std::chrono::milliseconds timeout{30000};
   std::string extra_ca_bundle;  // PEM file; empty: system CAs only
+  // curl CONNECT_TO rules "HOST:PORT:CONNECT_HOST:CONNECT_PORT": reach a URL's host elsewhere
+  // while keeping its Host header and TLS name (local networks, tests).
+  std::vector<std::string> connect_to;
 };
+
+// Timeouts and CA bundle from the node's configuration.
+TransportOptions transport_options(const Config& config);
 
 struct HttpReply {
   int status = 0;

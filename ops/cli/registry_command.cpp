@@ -20,8 +20,7 @@ out with a warning, as the registry does. See docs/two-nodes.md.
 
 int build(const Context& context, const std::vector<std::string>& urls, const std::string& out) {
   const Config& config = context.config();
-  ewp::HttpTransport transport({std::chrono::milliseconds(config.http_connect_timeout_ms),
-                                std::chrono::milliseconds(config.http_timeout_ms), config.ca_bundle});
+  ewp::HttpTransport transport(ewp::transport_options(config));
   std::vector<std::string> manifests;
   for (const std::string& url : urls) {
     auto reply = transport.send("GET", url, {{"Accept", "application/xml"}}, "");

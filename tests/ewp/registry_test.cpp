@@ -146,7 +146,7 @@ class RegistryClientTest : public ::testing::Test {
   std::string database_;
   std::unique_ptr<db::Pool> pool_;
   FakeRegistry registry_;
-  HttpTransport transport_{TransportOptions{std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), ""}};
+  HttpTransport transport_{TransportOptions{std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), "", {}}};
 };
 
 TEST_F(RegistryClientTest, RefreshesOnlyWhenDueAndRevalidatesWith304) {

@@ -54,7 +54,7 @@ class TlsProxyTest : public ::testing::Test {
                                  "127.0.0.1:" + std::to_string(server_->port()), "--dir", directory_.string()},
         testing::Environment{});
     transport_ = std::make_unique<ewp::HttpTransport>(ewp::TransportOptions{
-        std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), (directory_ / "tls/localhost.crt").string()});
+        std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), (directory_ / "tls/localhost.crt").string(), {}});
     for (int attempt = 0; attempt < 100; ++attempt) {
       if (transport_->send("GET", base() + "/show", {}, "")) return;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));

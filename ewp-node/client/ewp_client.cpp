@@ -1,0 +1,94 @@
+#include "ewp-node/client/ewp_client.hpp"
+
+#include "ewp-node/security/request_signer.hpp"
+#include "ewp-node/security/response_verifier.hpp"
+#include "ops/base/log.hpp"
+
+namespace mobility::ewp {
+namespace {
+
+std::string percent_encode(std::string_view text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
+}
+
+Result<ApiEntry> choose_entry(const Catalogue& catalogue, const ApiCall& call) {
+  for (const ApiEntry& entry : catalogue.apis(call.hei_id, call.entry_namespace, call.api_name)) {
+    if (entry.accepts_httpsig && entry.urls.count(call.endpoint)) return entry;
+  }
+  return Status::not_found("the registry lists no " + call.api_name + " " + call.endpoint +
+                           " with HTTP-signature authentication for " + call.hei_id);
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> split_url(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return std::nullopt;
+  size_t path = url.find('/', scheme + 3);
+  std::string authority = url.substr(scheme + 3, path == std::string::npos ? std::string::npos : path - scheme - 3);
+  if (authority.empty()) return std::nullopt;
+  return std::make_pair(authority, path == std::string::npos ? std::string("/") : url.substr(path));
+}
+
+std::string encode_form(const http::HeaderList& parameters) {
+  std::string encoded;
+  for (const auto& [name, value] : parameters) {
+    encoded += (encoded.empty() ? "" : "&") + percent_encode(name) + "=" + percent_encode(value);
+  }
+  return encoded;
+}
+
+EwpClient::EwpClient(const RegistryClient& registry, HttpTransport& transport, SigningKey signing_key,
+                     const SchemaValidator* schema, SchemaCheck check)
+    : registry_(registry), transport_(transport), signing_key_(std::move(signing_key)), schema_(schema), check_(check) {}
+
+Result<ApiReply> EwpClient::call(const ApiCall& call) {
+  auto catalogue = registry_.current();
+  if (!catalogue) return Status::unavailable("no usable registry catalogue");
+  auto entry = choose_entry(*catalogue, call);
+  if (!entry) return entry.status();
+  const std::string& url = entry->urls.at(call.endpoint);
+  auto parts = split_url(url);
+  if (!parts) return Status::invalid_argument("the registry lists a malformed URL for " + call.hei_id + ": " + url);
+  auto key = signing_key_();
+  if (!key) return Status::unavailable("this node has no signing key; run `mobility keys generate`");
+
+  bool post = call.method == "POST";
+  std::string form = encode_form(call.parameters);
+  std::string target = parts->second + (!post && !form.empty() ? (parts->second.find('?') == std::string::npos ? "?" : "&") + form : "");
+  http::HeaderList headers;
+  if (post) headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  auto signed_request = sign_request({call.method, parts->first, target, headers, post ? form : ""}, *key, Clock::now());
+  if (!signed_request) return signed_request.status();
+  std::string full_url = url.substr(0, url.find("://") + 3) + parts->first + target;
+  auto reply = transport_.send(call.method, full_url, signed_request->headers, post ? form : "");
+  if (!reply) return reply.status();
+
+  ApiReply answer{reply->status, reply->headers, reply->body, url, entry->version};
+  if (entry->signs_responses) {
+    SentRequest sent{call.method, target, signed_request->x_request_id, signed_request->signature};
+    auto verified = verify_response(sent, {reply->status, reply->headers, reply->body}, entry->server_keys, Clock::now());
+    if (!verified) return verified.status().with_context(call.hei_id + " " + call.api_name + " at " + url);
+    answer.headers = *verified;
+  }
+  if (schema_ != nullptr && reply->status / 100 == 2) {
+    if (Status valid = schema_->validate(reply->body); !valid) {
+      if (check_ == SchemaCheck::kStrict) return valid.with_context(call.hei_id + " " + call.api_name + " answered XML that");
+      log::warn("partner_xml_invalid", {{"hei_id", call.hei_id}, {"api", call.api_name}, {"error", valid.message()}});
+    }
+  }
+  return answer;
+}
+
+}  // namespace mobility::ewp

@@ -1,0 +1,66 @@
+// The signed EWP client: calls an API of a partner HEI as the registry catalogue describes it.
+//
+// call() finds the newest entry of the API for the HEI that accepts HTTP-signature client
+// authentication, signs the request (cliauth-httpsig) with the node's current signing key, sends
+// it over the transport (TLS verified), and — when the entry says the host signs responses —
+// refuses the answer unless its signature verifies with a server key of *that* host
+// (srvauth-httpsig). A schema validator, when given, checks 2xx bodies: strict mode refuses
+// invalid XML, lenient mode logs and returns it.
+// Errors: not_found (no such API for the HEI), unavailable (no catalogue, network), and
+// invalid_argument (refused response) — each naming the HEI, API and URL.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "ewp-node/client/http_transport.hpp"
+#include "ewp-node/registry/registry_client.hpp"
+#include "ewp-node/xml/schema_validator.hpp"
+
+namespace mobility::ewp {
+
+struct ApiCall {
+  std::string hei_id;
+  std::string entry_namespace;  // the API's manifest-entry namespace
+  std::string api_name;         // "echo"
+  std::string endpoint = "url"; // "url", "get-url", "index-url"...
+  std::string method = "GET";
+  http::HeaderList parameters;  // query for GET, form body for POST
+};
+
+struct ApiReply {
+  int status = 0;
+  http::HeaderList headers;  // only the signed ones when the response was signed
+  std::string body;
+  std::string url;
+  std::string version;       // of the API entry used
+};
+
+enum class SchemaCheck { kStrict, kLenient };
+
+class EwpClient {
+ public:
+  using SigningKey = std::function<std::optional<RsaPrivateKey>()>;
+
+  // All references must outlive the client. `schema` may be null (no body validation).
+  EwpClient(const RegistryClient& registry, HttpTransport& transport, SigningKey signing_key,
+            const SchemaValidator* schema = nullptr, SchemaCheck check = SchemaCheck::kStrict);
+
+  Result<ApiReply> call(const ApiCall& call);
+
+ private:
+  const RegistryClient& registry_;
+  HttpTransport& transport_;
+  SigningKey signing_key_;
+  const SchemaValidator* schema_;
+  SchemaCheck check_;
+};
+
+// "https://host:8443/p?q" → {"host:8443", "/p?q"}; nullopt for URLs without scheme or path.
+std::optional<std::pair<std::string, std::string>> split_url(const std::string& url);
+
+// Form encoding of parameters: unreserved characters as they are, everything else %XX.
+std::string encode_form(const http::HeaderList& parameters);
+
+}  // namespace mobility::ewp
