@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
 #include "ops/base/text.hpp"
@@ -12,55 +13,22 @@
 namespace mobility::ewp {
 namespace {
 
-bool is(xmlNodePtr node, std::string_view ns_uri, std::string_view name) {
-  return node->type == XML_ELEMENT_NODE && node->ns != nullptr &&
-         std::string_view(reinterpret_cast<const char*>(node->ns->href)) == ns_uri &&
-         std::string_view(reinterpret_cast<const char*>(node->name)) == name;
-}
-
-std::vector<xmlNodePtr> children(xmlNodePtr parent, std::string_view ns_uri, std::string_view name) {
-  std::vector<xmlNodePtr> found;
-  for (xmlNodePtr child = parent ? parent->children : nullptr; child != nullptr; child = child->next) {
-    if (is(child, ns_uri, name)) found.push_back(child);
-  }
-  return found;
-}
-
-xmlNodePtr first_child(xmlNodePtr parent, std::string_view ns_uri, std::string_view name) {
-  auto found = children(parent, ns_uri, name);
-  return found.empty() ? nullptr : found.front();
-}
-
-std::string text_of(xmlNodePtr node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
-  return std::string(trim_blanks(text));
-}
-
-std::string attribute(xmlNodePtr node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  std::string text = value ? reinterpret_cast<const char*>(value) : "";
-  xmlFree(value);
-  return text;
-}
-
 std::string namespace_of(xmlNodePtr node) { return node->ns ? reinterpret_cast<const char*>(node->ns->href) : ""; }
 
 // The key ids under <credentials-element>/rsa-public-key/@sha-256 of a host.
 std::vector<std::string> key_ids(xmlNodePtr host, const char* credentials_element) {
   std::vector<std::string> ids;
-  for (xmlNodePtr key : children(first_child(host, ns::kRegistry, credentials_element), ns::kRegistry, "rsa-public-key")) {
-    ids.push_back(ascii_lower(attribute(key, "sha-256")));
+  for (xmlNodePtr key : child_elements(first_child_element(host, ns::kRegistry, credentials_element), ns::kRegistry, "rsa-public-key")) {
+    ids.push_back(ascii_lower(attribute_value(key, "sha-256")));
   }
   return ids;
 }
 
 bool lists_method(xmlNodePtr security, const char* aspect, const char* method_namespace) {
   for (xmlNodePtr child = security ? security->children : nullptr; child; child = child->next) {
-    if (!is(child, ns::kSecIntro, aspect)) continue;
+    if (!is_element(child, ns::kSecIntro, aspect)) continue;
     for (xmlNodePtr method = child->children; method; method = method->next) {
-      if (is(method, method_namespace, "httpsig")) return true;
+      if (is_element(method, method_namespace, "httpsig")) return true;
     }
   }
   return false;
@@ -70,7 +38,7 @@ ApiEntry parse_api_entry(xmlNodePtr element) {
   ApiEntry entry;
   entry.name = reinterpret_cast<const char*>(element->name);
   entry.entry_namespace = namespace_of(element);
-  entry.version = attribute(element, "version");
+  entry.version = attribute_value(element, "version");
   for (xmlNodePtr child = element->children; child; child = child->next) {
     if (child->type != XML_ELEMENT_NODE) continue;
     std::string name = reinterpret_cast<const char*>(child->name);
@@ -78,9 +46,9 @@ ApiEntry parse_api_entry(xmlNodePtr element) {
       entry.accepts_httpsig = lists_method(child, "client-auth-methods", ns::kCliauthHttpsig);
       entry.signs_responses = lists_method(child, "server-auth-methods", ns::kSrvauthHttpsig);
     } else if (name == "url" || name.ends_with("-url")) {
-      entry.urls[name] = text_of(child);
+      entry.urls[name] = element_text(child);
     } else if (xmlFirstElementChild(child) == nullptr) {
-      entry.settings[name] = text_of(child);
+      entry.settings[name] = element_text(child);
     }
   }
   return entry;
@@ -110,38 +78,38 @@ class CatalogueParser {
     auto doc = parse_untrusted_xml(xml);
     if (!doc) return Status::invalid_argument("the registry catalogue is not well-formed XML");
     xmlNodePtr root = xmlDocGetRootElement(doc.get());
-    if (root == nullptr || !is(root, ns::kRegistry, "catalogue")) {
+    if (root == nullptr || !is_element(root, ns::kRegistry, "catalogue")) {
       return Status::invalid_argument("not an EWP registry catalogue (root must be <catalogue> in " +
                                       std::string(ns::kRegistry) + ")");
     }
     auto catalogue = std::make_shared<Catalogue>();
     read_binaries(root, *catalogue);
     read_institutions(root, *catalogue);
-    for (xmlNodePtr host : children(root, ns::kRegistry, "host")) catalogue->hosts_.push_back(read_host(host, *catalogue));
+    for (xmlNodePtr host : child_elements(root, ns::kRegistry, "host")) catalogue->hosts_.push_back(read_host(host, *catalogue));
     return std::shared_ptr<const Catalogue>(std::move(catalogue));
   }
 
  private:
   static void read_binaries(xmlNodePtr root, Catalogue& catalogue) {
-    for (xmlNodePtr key : children(first_child(root, ns::kRegistry, "binaries"), ns::kRegistry, "rsa-public-key")) {
-      auto parsed = RsaPublicKey::from_base64_der(text_of(key));
+    for (xmlNodePtr key : child_elements(first_child_element(root, ns::kRegistry, "binaries"), ns::kRegistry, "rsa-public-key")) {
+      auto parsed = RsaPublicKey::from_base64_der(element_text(key));
       // Only keys whose published id matches their content count; anything else is "not found".
-      if (parsed && parsed->key_id() == ascii_lower(attribute(key, "sha-256"))) catalogue.keys_.emplace(parsed->key_id(), *parsed);
+      if (parsed && parsed->key_id() == ascii_lower(attribute_value(key, "sha-256"))) catalogue.keys_.emplace(parsed->key_id(), *parsed);
     }
   }
 
   static void read_institutions(xmlNodePtr root, Catalogue& catalogue) {
-    for (xmlNodePtr hei : children(first_child(root, ns::kRegistry, "institutions"), ns::kRegistry, "hei")) {
-      for (xmlNodePtr other : children(hei, ns::kRegistry, "other-id")) {
-        catalogue.other_ids_[{attribute(other, "type"), ascii_lower(text_of(other))}] = attribute(hei, "id");
+    for (xmlNodePtr hei : child_elements(first_child_element(root, ns::kRegistry, "institutions"), ns::kRegistry, "hei")) {
+      for (xmlNodePtr other : child_elements(hei, ns::kRegistry, "other-id")) {
+        catalogue.other_ids_[{attribute_value(other, "type"), ascii_lower(element_text(other))}] = attribute_value(hei, "id");
       }
     }
   }
 
   static Catalogue::Host read_host(xmlNodePtr element, const Catalogue& catalogue) {
     Catalogue::Host host;
-    for (xmlNodePtr hei : children(first_child(element, ns::kRegistry, "institutions-covered"), ns::kRegistry, "hei-id")) {
-      host.hei_ids.push_back(text_of(hei));
+    for (xmlNodePtr hei : child_elements(first_child_element(element, ns::kRegistry, "institutions-covered"), ns::kRegistry, "hei-id")) {
+      host.hei_ids.push_back(element_text(hei));
     }
     host.client_key_ids = key_ids(element, "client-credentials-in-use");
     host.server_key_ids = key_ids(element, "server-credentials-in-use");
@@ -149,7 +117,7 @@ class CatalogueParser {
     for (const auto& id : host.server_key_ids) {
       if (auto key = catalogue.keys_.find(id); key != catalogue.keys_.end()) server_keys.push_back(key->second);
     }
-    xmlNodePtr apis = first_child(element, ns::kRegistry, "apis-implemented");
+    xmlNodePtr apis = first_child_element(element, ns::kRegistry, "apis-implemented");
     for (xmlNodePtr api = apis ? apis->children : nullptr; api; api = api->next) {
       if (api->type != XML_ELEMENT_NODE) continue;
       ApiEntry entry = parse_api_entry(api);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "ewp-node/security/rsa_signer.hpp"
+#include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
 
@@ -16,31 +17,6 @@ namespace {
 using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 const xmlChar* chars(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
-
-bool is(xmlNodePtr node, const char* ns_uri, const char* name) {
-  return node && node->type == XML_ELEMENT_NODE && node->ns &&
-         xmlStrEqual(node->ns->href, chars(ns_uri)) && xmlStrEqual(node->name, chars(name));
-}
-
-std::vector<xmlNodePtr> children(xmlNodePtr parent, const char* ns_uri, const char* name) {
-  std::vector<xmlNodePtr> found;
-  for (xmlNodePtr child = parent ? parent->children : nullptr; child; child = child->next) {
-    if (is(child, ns_uri, name)) found.push_back(child);
-  }
-  return found;
-}
-
-xmlNodePtr first(xmlNodePtr parent, const char* ns_uri, const char* name) {
-  auto found = children(parent, ns_uri, name);
-  return found.empty() ? nullptr : found.front();
-}
-
-std::string text_of(xmlNodePtr node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
-  return text;
-}
 
 // Builds one catalogue document while manifests are added.
 class Builder {
@@ -58,8 +34,8 @@ class Builder {
     std::string where = "manifest " + std::to_string(position + 1);
     if (!manifest) return Status::invalid_argument(where + " is not well-formed XML");
     xmlNodePtr root = xmlDocGetRootElement(manifest.get());
-    if (!is(root, ns::kDiscovery, "manifest")) return Status::invalid_argument(where + " is not a Discovery v6 manifest");
-    for (xmlNodePtr host : children(root, ns::kDiscovery, "host")) add_host(host, where);
+    if (!is_element(root, ns::kDiscovery, "manifest")) return Status::invalid_argument(where + " is not a Discovery v6 manifest");
+    for (xmlNodePtr host : child_elements(root, ns::kDiscovery, "host")) add_host(host, where);
     return Status::ok();
   }
 
@@ -88,18 +64,18 @@ class Builder {
   void add_host(xmlNodePtr source, const std::string& where) {
     xmlNodePtr host = xmlNewChild(root_, registry_, chars("host"), nullptr);
     for (const char* name : {"admin-email", "admin-provider", "admin-notes"}) {
-      for (xmlNodePtr element : children(source, ns::kCommonTypes, name)) copy(element, host);
+      for (xmlNodePtr element : child_elements(source, ns::kCommonTypes, name)) copy(element, host);
     }
-    if (xmlNodePtr apis = first(source, ns::kRegistry, "apis-implemented")) {
+    if (xmlNodePtr apis = first_child_element(source, ns::kRegistry, "apis-implemented")) {
       xmlNodePtr target = xmlNewChild(host, registry_, chars("apis-implemented"), nullptr);
       for (xmlNodePtr api = apis->children; api; api = api->next) {
-        if (api->type == XML_ELEMENT_NODE && !is(api, ns::kRegistryEntry, "registry")) {
+        if (api->type == XML_ELEMENT_NODE && !is_element(api, ns::kRegistryEntry, "registry")) {
           copy(api, target);
         }
       }
     }
     xmlNodePtr covered = xmlNewChild(host, registry_, chars("institutions-covered"), nullptr);
-    for (xmlNodePtr hei : children(first(source, ns::kDiscovery, "institutions-covered"), ns::kRegistry, "hei")) {
+    for (xmlNodePtr hei : child_elements(first_child_element(source, ns::kDiscovery, "institutions-covered"), ns::kRegistry, "hei")) {
       xmlChar* id = xmlGetProp(hei, chars("id"));
       xmlNewTextChild(covered, registry_, chars("hei-id"), id);
       xmlFree(id);
@@ -110,11 +86,11 @@ class Builder {
   }
 
   void add_keys(xmlNodePtr source, xmlNodePtr host, const char* element, const std::string& where) {
-    auto keys = children(first(source, ns::kDiscovery, element), ns::kDiscovery, "rsa-public-key");
+    auto keys = child_elements(first_child_element(source, ns::kDiscovery, element), ns::kDiscovery, "rsa-public-key");
     if (keys.empty()) return;
     xmlNodePtr target = xmlNewChild(host, registry_, chars(element), nullptr);
     for (xmlNodePtr key : keys) {
-      std::string base64 = text_of(key);
+      std::string base64 = element_text(key);
       auto parsed = RsaPublicKey::from_base64_der(base64);
       if (!parsed || parsed->bits() < 2048) {
         warnings_.push_back(where + ": a key in " + element + " was dropped (" +
