@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <csignal>
+
 #include <filesystem>
 #include <thread>
 
@@ -63,6 +65,9 @@ class TlsProxyTest : public ::testing::Test {
   }
 
   void TearDown() override {
+    // nginx's master stops its workers on SIGTERM; killed outright it would leave them behind.
+    proxy_->send_signal(SIGTERM);
+    EXPECT_TRUE(proxy_->wait(std::chrono::seconds(10)));
     proxy_.reset();
     server_.reset();
     std::filesystem::remove_all(directory_);
