@@ -82,7 +82,7 @@ Status RegistryClient::refresh_if_due() {
   return refresh();
 }
 
-Status RegistryClient::refresh() {
+Status RegistryClient::refresh() const {
   std::lock_guard refreshing(refresh_mutex_);
   bool conditional = false;
   {
@@ -106,7 +106,7 @@ Status RegistryClient::refresh() {
   return fetched;
 }
 
-Status RegistryClient::fetch(bool conditional) {
+Status RegistryClient::fetch(bool conditional) const {
   http::HeaderList headers = {{"Accept", "application/xml"}};
   {
     std::lock_guard lock(state_mutex_);
@@ -135,7 +135,7 @@ Status RegistryClient::fetch(bool conditional) {
   return db::save_cached_catalogue(**connection, copy);
 }
 
-void RegistryClient::install(std::shared_ptr<const Catalogue> catalogue, const db::CachedCatalogue& copy) {
+void RegistryClient::install(std::shared_ptr<const Catalogue> catalogue, const db::CachedCatalogue& copy) const {
   std::lock_guard lock(state_mutex_);
   catalogue_ = std::move(catalogue);
   copy_ = copy;
@@ -154,7 +154,7 @@ std::optional<ClientKey> RegistryClient::find_client_key(const std::string& key_
     if (auto key = catalogue->client_key(key_id)) return key;
   }
   // A partner's new key may have reached the registry after our last refresh.
-  const_cast<RegistryClient*>(this)->refresh();
+  refresh();
   auto catalogue = current();
   return catalogue ? catalogue->client_key(key_id) : std::nullopt;
 }

@@ -54,8 +54,9 @@ class RegistryClient : public ClientKeyDirectory {
   Status load_saved();
   // Asks the registry when the snapshot has expired (or there is none); ok when nothing was due.
   Status refresh_if_due();
-  // Asks the registry now unless it was asked less than min_interval ago.
-  Status refresh();
+  // Asks the registry now unless it was asked less than min_interval ago. (const: the client is
+  // a cache, and lookups of unknown keys refresh it.)
+  Status refresh() const;
 
   // The snapshot in use, or null when there is none or it is older than max_stale.
   std::shared_ptr<const Catalogue> current() const;
@@ -65,8 +66,8 @@ class RegistryClient : public ClientKeyDirectory {
   void start_background_refresh(std::chrono::seconds period);
 
  private:
-  Status fetch(bool conditional);
-  void install(std::shared_ptr<const Catalogue> catalogue, const db::CachedCatalogue& copy);
+  Status fetch(bool conditional) const;
+  void install(std::shared_ptr<const Catalogue> catalogue, const db::CachedCatalogue& copy) const;
 
   RegistrySettings settings_;
   HttpTransport& transport_;
@@ -74,9 +75,9 @@ class RegistryClient : public ClientKeyDirectory {
   Now now_;
 
   mutable std::mutex state_mutex_;  // guards the fields below
-  std::shared_ptr<const Catalogue> catalogue_;
-  db::CachedCatalogue copy_;        // validators and times of the snapshot (body not kept)
-  Clock::time_point last_attempt_{};
+  mutable std::shared_ptr<const Catalogue> catalogue_;
+  mutable db::CachedCatalogue copy_;  // validators and times of the snapshot (body not kept)
+  mutable Clock::time_point last_attempt_{};
 
   mutable std::mutex refresh_mutex_;  // one refresh at a time
   std::mutex stop_mutex_;
