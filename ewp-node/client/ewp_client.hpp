@@ -4,14 +4,15 @@
 // authentication, signs the request (cliauth-httpsig) with the node's current signing key, sends
 // it over the transport (TLS verified), and — when the entry says the host signs responses —
 // refuses the answer unless its signature verifies with a server key of *that* host
-// (srvauth-httpsig). A schema validator, when given, checks 2xx bodies: strict mode refuses
-// invalid XML, lenient mode logs and returns it.
+// (srvauth-httpsig). A schema validator, when given, checks 2xx bodies: invalid XML is refused,
+// except from the partners listed as lenient (lenient_xml_heis), where it is logged and returned.
 // Errors: not_found (no such API for the HEI), unavailable (no catalogue, network), and
 // invalid_argument (refused response) — each naming the HEI, API and URL.
 #pragma once
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "ewp-node/client/http_transport.hpp"
@@ -37,15 +38,13 @@ struct ApiReply {
   std::string version;       // of the API entry used
 };
 
-enum class SchemaCheck { kStrict, kLenient };
-
 class EwpClient {
  public:
   using SigningKey = std::function<std::optional<RsaPrivateKey>()>;
 
   // All references must outlive the client. `schema` may be null (no body validation).
   EwpClient(const RegistryClient& registry, HttpTransport& transport, SigningKey signing_key,
-            const SchemaValidator* schema = nullptr, SchemaCheck check = SchemaCheck::kStrict);
+            const SchemaValidator* schema = nullptr, std::set<std::string> lenient_heis = {});
 
   Result<ApiReply> call(const ApiCall& call);
 
@@ -54,7 +53,7 @@ class EwpClient {
   HttpTransport& transport_;
   SigningKey signing_key_;
   const SchemaValidator* schema_;
-  SchemaCheck check_;
+  std::set<std::string> lenient_heis_;
 };
 
 // "https://host:8443/p?q" → {"host:8443", "/p?q"}; nullopt for URLs without scheme or path.

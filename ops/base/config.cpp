@@ -148,6 +148,28 @@ Status parse_admin_email(Config& config, const std::string& text) {
   return Status::ok();
 }
 
+// "uni-a.example, uni-b.example" → the HEI ids; empty text → none.
+Status parse_hei_list(Config& config, const std::string& text) {
+  config.lenient_xml_heis.clear();
+  std::string rest = text;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string hei_id = std::string(trim_blanks(rest.substr(0, comma)));
+    rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+    if (hei_id.empty() || hei_id.find_first_of(" \t") != std::string::npos) {
+      return Status::invalid_argument("'" + text + "' is not a comma-separated list of HEI ids");
+    }
+    config.lenient_xml_heis.push_back(hei_id);
+  }
+  return Status::ok();
+}
+
+std::string show_hei_list(const Config& config) {
+  std::string text;
+  for (const auto& hei_id : config.lenient_xml_heis) text += (text.empty() ? "" : ",") + hei_id;
+  return text;
+}
+
 auto path_key(std::string Config::*field) {
   return [field](Config& config, const std::string& text) -> Status {
     config.*field = text;
@@ -192,6 +214,8 @@ const std::vector<KeySpec>& key_table() {
        integer_key(&Config::http_connect_timeout_ms, 1, 600000), show_number(&Config::http_connect_timeout_ms)},
       {"http_timeout_ms", "outgoing EWP calls: whole-request timeout (1-3600000 ms)", false,
        integer_key(&Config::http_timeout_ms, 1, 3600000), show_number(&Config::http_timeout_ms)},
+      {"lenient_xml_heis", "partner HEI ids (comma-separated) whose schema-invalid XML is logged, not refused", false,
+       parse_hei_list, show_hei_list},
       {"tls_cert_file", "TLS certificate (PEM) nginx serves public_url with; empty: self-signed under var/tls", false,
        path_key(&Config::tls_cert_file), show_text(&Config::tls_cert_file)},
       {"tls_key_file", "private key of tls_cert_file (PEM); never in git", false, path_key(&Config::tls_key_file),

@@ -35,6 +35,7 @@ struct Config {
   std::string ca_bundle;  // empty: the system's CA certificates only
   int http_connect_timeout_ms = 5000;
   int http_timeout_ms = 30000;
+  std::vector<std::string> lenient_xml_heis;  // partners whose invalid XML is logged, not refused
   std::string tls_cert_file;  // empty: ops/run makes a self-signed certificate under var/tls
   std::string tls_key_file;
   std::string smtp_url;  // empty: mail is not sent

@@ -121,6 +121,7 @@ TEST(Config, BadValuesNameTheKey) {
       {"MOBILITY_ADMIN_EMAIL", "ewp-admin", "not an e-mail address"},
       {"MOBILITY_KEY_SWITCH_DELAY_MINUTES", "-1", "MOBILITY_KEY_SWITCH_DELAY_MINUTES"},
       {"MOBILITY_HTTP_TIMEOUT_MS", "0", "MOBILITY_HTTP_TIMEOUT_MS"},
+      {"MOBILITY_LENIENT_XML_HEIS", "uni-a.example,,uni-b.example", "comma-separated list of HEI ids"},
   };
   for (const auto& c : cases) {
     auto loaded = load_config("", {{c.variable, c.value}});
