@@ -42,4 +42,10 @@ class Param {
 
 using Params = std::vector<Param>;
 
+// A PostgreSQL array literal ({"a","b"}) of `values`, every element quoted and escaped, for a
+// parameter cast to text[] in SQL (`unnest($1::text[])`): one statement for many values.
+Param text_array(const std::vector<std::string>& values);
+// The same for numbers, for a parameter cast to float8[].
+Param number_array(const std::vector<double>& values);
+
 }  // namespace mobility::db

@@ -81,6 +81,20 @@ TEST_F(DatabaseTest, TypedAccessAndNulls) {
   EXPECT_THROW(row.get<int>("no_such_column"), RowAccessError);
 }
 
+TEST_F(DatabaseTest, ArrayParametersKeepEveryElementExact) {
+  std::vector<std::string> hostile = {"plain", "", "a,b", "{braces}", "quote\"d", "back\\slash", "NULL", " spaced ", "æøå"};
+  auto rows = connection_->exec("SELECT t.value, n.number FROM unnest($1::text[]) WITH ORDINALITY AS t(value, i) "
+                                "JOIN unnest($2::float8[]) WITH ORDINALITY AS n(number, i) USING (i) ORDER BY i",
+                                {db::text_array(hostile), db::number_array({0.5, -1, 1e-6, 1795000000.123456, 0, 1, 2, 3, 4})});
+  ASSERT_TRUE(rows) << rows.status().to_string();
+  ASSERT_EQ(rows->size(), static_cast<int>(hostile.size()));
+  for (int i = 0; i < rows->size(); ++i) EXPECT_EQ((*rows)[i].get<std::string>("value"), hostile[i]) << i;
+  EXPECT_DOUBLE_EQ((*rows)[3].get<double>("number"), 1795000000.123456);
+  auto empty = connection_->exec("SELECT cardinality($1::text[])", {db::text_array({})});
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->front().get<int>(0), 0);
+}
+
 TEST_F(DatabaseTest, ErrorsCarrySqlstate) {
   ASSERT_TRUE(connection_->exec("INSERT INTO note (body, tag) VALUES ($1, $1)", {"same"}));
   auto duplicate = connection_->exec("INSERT INTO note (body, tag) VALUES ($1, $1)", {"same"});
