@@ -35,7 +35,7 @@ struct EwpNode::Parts {
   Parts(const Config& config, db::Pool& pool)
       : registry_transport(transport_options(config)),
         registry({config.registry_url}, registry_transport, pool),
-        replay(pool, 2 * kClockSkew),
+        replay(pool.options().url, 2 * kClockSkew),
         verifier(registry, replay, {hosts_of_public_url(config.public_url), kClockSkew}),
         signing_keys(config.key_dir, std::chrono::minutes(config.key_switch_delay_minutes)) {}
 };

@@ -1,0 +1,8 @@
+-- Each node process now checks X-Request-Id values in memory and writes them here in batches;
+-- every process reads what the others recorded since it last looked, and a restarted process
+-- reads the whole window. recorded_by names the writing process, recorded_at is the database
+-- time of the write.
+ALTER TABLE http_request_id
+  ADD COLUMN recorded_by text NOT NULL DEFAULT '',
+  ADD COLUMN recorded_at timestamptz NOT NULL DEFAULT statement_timestamp();
+CREATE INDEX http_request_id_recorded_at ON http_request_id (recorded_at);
