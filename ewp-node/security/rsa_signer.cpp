@@ -16,7 +16,6 @@ namespace mobility::ewp {
 namespace {
 
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
-using MdContextPtr = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 
 constexpr size_t kMaxPemSize = 1024 * 1024;
 
@@ -58,8 +57,8 @@ std::string without_whitespace(std::string_view text) {
 }
 
 // A digest context set up for rsa-sha256 signing (`signing`) or verification with `key`.
-Result<MdContextPtr> rsa_sha256_context(EVP_PKEY* key, bool signing) {
-  MdContextPtr context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+Result<std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)>> new_rsa_sha256_context(EVP_PKEY* key, bool signing) {
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   if (!context) return Status::internal("cannot allocate a digest context");
   EVP_PKEY_CTX* key_context = nullptr;
   int initialised = signing ? EVP_DigestSignInit(context.get(), &key_context, EVP_sha256(), nullptr, key)
@@ -73,6 +72,22 @@ Result<MdContextPtr> rsa_sha256_context(EVP_PKEY* key, bool signing) {
 }  // namespace
 
 int RsaKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }
+
+void RsaKey::prepare(bool signing) {
+  signs_ = signing;
+  auto context = new_rsa_sha256_context(key_.get(), signing);
+  if (context) prototype_ = std::shared_ptr<const EVP_MD_CTX>(context->release(), EVP_MD_CTX_free);
+  ERR_clear_error();  // without a prototype every call sets its context up and reports why it fails
+}
+
+Result<RsaKey::MdContextPtr> RsaKey::rsa_sha256_context() const {
+  if (!prototype_) return new_rsa_sha256_context(key_.get(), signs_);
+  MdContextPtr context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!context || EVP_MD_CTX_copy_ex(context.get(), prototype_.get()) != 1) {
+    return Status::internal("cannot copy the RSA-SHA256 context: " + take_openssl_reason());
+  }
+  return context;
+}
 
 Result<RsaKey> RsaKey::adopt(EVP_PKEY* key, const std::string& what) {
   std::shared_ptr<EVP_PKEY> owned(key, EVP_PKEY_free);
@@ -101,7 +116,7 @@ Result<RsaPrivateKey> RsaPrivateKey::from_pem_file(const std::string& path) {
 }
 
 Result<std::string> RsaPrivateKey::sign_sha256(std::string_view data) const {
-  auto context = rsa_sha256_context(evp_key(), true);
+  auto context = rsa_sha256_context();
   if (!context) return context.status();
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
   size_t length = 0;
@@ -137,7 +152,7 @@ Result<RsaPublicKey> RsaPublicKey::from_base64_der(std::string_view base64) {
 }
 
 Status RsaPublicKey::verify_sha256(std::string_view data, std::string_view signature) const {
-  auto context = rsa_sha256_context(evp_key(), false);
+  auto context = rsa_sha256_context();
   if (!context) return context.status();
   int verified = EVP_DigestVerify(context->get(), reinterpret_cast<const unsigned char*>(signature.data()),
                                   signature.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size());

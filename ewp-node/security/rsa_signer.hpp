@@ -10,7 +10,9 @@
 //
 // Thread safety: a key object is immutable once loaded, and copies share the same OpenSSL key.
 // Any number of threads may sign or verify with one key concurrently: each call works in its own
-// EVP_MD_CTX, and OpenSSL 3 allows concurrent use of an EVP_PKEY that nobody modifies.
+// EVP_MD_CTX, copied from one the key prepared when it was loaded (setting one up from scratch
+// looks up the algorithms by name, a measurable part of each signature), and OpenSSL 3 allows
+// concurrent use of an EVP_PKEY and of a context that nobody modifies.
 #pragma once
 
 #include <openssl/types.h>
@@ -32,15 +34,22 @@ class RsaKey {
   int bits() const;
 
  protected:
+  using MdContextPtr = std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)>;
+
   // Takes ownership of `key` (may be null when parsing failed); `what` names the expected input.
   static Result<RsaKey> adopt(EVP_PKEY* key, const std::string& what);
-  EVP_PKEY* evp_key() const { return key_.get(); }
+  // Sets up the context that rsa_sha256_context() copies, for signing or for verifying.
+  void prepare(bool signing);
+  // A fresh RSA-SHA256 context with this key, for one signature or verification.
+  Result<MdContextPtr> rsa_sha256_context() const;
 
  private:
   RsaKey(std::shared_ptr<EVP_PKEY> key, std::string key_id) : key_(std::move(key)), key_id_(std::move(key_id)) {}
 
   std::shared_ptr<EVP_PKEY> key_;
   std::string key_id_;
+  bool signs_ = false;  // what prepare() set the contexts up for
+  std::shared_ptr<const EVP_MD_CTX> prototype_;
 };
 
 class RsaPrivateKey : public RsaKey {
@@ -52,7 +61,7 @@ class RsaPrivateKey : public RsaKey {
   Result<std::string> sign_sha256(std::string_view data) const;
 
  private:
-  explicit RsaPrivateKey(RsaKey key) : RsaKey(std::move(key)) {}
+  explicit RsaPrivateKey(RsaKey key) : RsaKey(std::move(key)) { prepare(true); }
 };
 
 class RsaPublicKey : public RsaKey {
@@ -64,7 +73,7 @@ class RsaPublicKey : public RsaKey {
   Status verify_sha256(std::string_view data, std::string_view signature) const;
 
  private:
-  explicit RsaPublicKey(RsaKey key) : RsaKey(std::move(key)) {}
+  explicit RsaPublicKey(RsaKey key) : RsaKey(std::move(key)) { prepare(false); }
 };
 
 }  // namespace mobility::ewp
