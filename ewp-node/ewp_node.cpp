@@ -1,5 +1,9 @@
 #include "ewp-node/ewp_node.hpp"
 
+#include <filesystem>
+#include <optional>
+#include <set>
+
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 #include "ewp-node/ewp_surface.hpp"
@@ -23,6 +27,21 @@ std::string without_trailing_slash(std::string url) {
 
 std::vector<ApiDescriptor> api_descriptors() { return {echo_v2_descriptor()}; }
 
+// One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
+Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir) {
+  std::string catalog = schema_dir + "/catalog.xml";
+  if (!std::filesystem::exists(catalog)) {
+    return Status::not_found("schema_dir " + schema_dir + " has no catalog.xml; point schema_dir at the EWP schema bundle");
+  }
+  std::vector<std::string> paths;
+  for (const ApiDescriptor& api : api_descriptors()) {
+    for (const auto& xsd : api.response_schemas) paths.push_back(schema_dir + "/" + xsd);
+  }
+  auto loaded = SchemaValidator::load(paths, catalog);
+  if (!loaded) return loaded.status().with_context("schema_dir " + schema_dir);
+  return loaded;
+}
+
 }  // namespace
 
 struct EwpNode::Parts {
@@ -31,17 +50,35 @@ struct EwpNode::Parts {
   PostgresReplayGuard replay;
   RequestVerifier verifier;
   SigningKeySource signing_keys;
+  HttpTransport partner_transport;
+  Result<SchemaValidator> partner_schemas;
+  std::optional<EwpClient> client;  // only with partner_schemas
 
   Parts(const Config& config, db::Pool& pool)
       : registry_transport(transport_options(config)),
         registry({config.registry_url}, registry_transport, pool),
         replay(pool.options().url, 2 * kClockSkew),
         verifier(registry, replay, {hosts_of_public_url(config.public_url), kClockSkew}),
-        signing_keys(config.key_dir, std::chrono::minutes(config.key_switch_delay_minutes)) {}
+        signing_keys(config.key_dir, std::chrono::minutes(config.key_switch_delay_minutes)),
+        partner_transport(transport_options(config)),
+        partner_schemas(load_partner_schemas(schema_bundle(config))) {
+    if (!partner_schemas) {
+      log::error("partner_schemas_unavailable", {{"error", partner_schemas.status().message()}});
+      return;
+    }
+    client.emplace(registry, partner_transport, [this] { return signing_keys.current(Clock::now()); },
+                   &*partner_schemas,
+                   std::set<std::string>(config.lenient_xml_heis.begin(), config.lenient_xml_heis.end()));
+  }
 };
 
 EwpNode::EwpNode(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 EwpNode::~EwpNode() = default;
+
+Result<EwpClient*> EwpNode::client() {
+  if (!parts_->client) return Status::unavailable("cannot call partners: " + parts_->partner_schemas.status().message());
+  return &*parts_->client;
+}
 
 Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& pool, http::Router& router) {
   auto parts = std::make_unique<Parts>(config, pool);

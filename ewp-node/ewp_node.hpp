@@ -1,11 +1,14 @@
 // The EWP side of a running node, assembled from the configuration: the registry client (kept
 // fresh in the background), replay protection, the request verifier, the response signer with
-// the current signing key, the EWP surface with every API descriptor, and the manifest routes.
+// the current signing key, the EWP surface with every API descriptor, the manifest routes, and
+// the signed client for calls to partners (checking their answers against the official schemas
+// in schema_dir).
 #pragma once
 
 #include <memory>
 
 #include "db/pool.hpp"
+#include "ewp-node/client/ewp_client.hpp"
 #include "ewp-node/http/router.hpp"
 #include "ops/base/config.hpp"
 
@@ -18,6 +21,11 @@ class EwpNode {
   // not fatal (a saved copy, or the next refresh, will do).
   static Result<std::unique_ptr<EwpNode>> start(const Config& config, db::Pool& pool, http::Router& router);
   ~EwpNode();
+
+  // The signed client for calls to partners. Unavailable, with the reason, when the official
+  // schemas could not be loaded from schema_dir: partners' XML is never accepted unchecked
+  // (only lenient_xml_heis get their invalid answers logged instead of refused).
+  Result<EwpClient*> client();
 
   struct Parts;
 

@@ -27,6 +27,9 @@ struct ApiDescriptor {
   std::string version;          // the implemented specification version: "2.0.1"
   std::string entry_namespace;  // namespace of the manifest entry element
   std::vector<ApiEndpoint> endpoints;
+  // The official XSDs of the API's responses, relative to the schema bundle (schema_dir): our
+  // client checks partners' answers against them.
+  std::vector<std::string> response_schemas;
   // Writes the children of the API's manifest entry (http-security, URLs, limits) into `entry`;
   // `public_url` has no trailing slash.
   std::function<void(XmlElement& entry, const std::string& public_url)> write_entry;

@@ -216,6 +216,9 @@ const std::vector<KeySpec>& key_table() {
        integer_key(&Config::http_timeout_ms, 1, 3600000), show_number(&Config::http_timeout_ms)},
       {"lenient_xml_heis", "partner HEI ids (comma-separated) whose schema-invalid XML is logged, not refused", false,
        parse_hei_list, show_hei_list},
+      {"schema_dir", "the official EWP schemas (XSDs with catalog.xml) partners' XML is checked against; empty: "
+       MOBILITY_DEFAULT_SCHEMA_DIR, false,
+       path_key(&Config::schema_dir), show_text(&Config::schema_dir)},
       {"tls_cert_file", "TLS certificate (PEM) nginx serves public_url with; empty: self-signed under var/tls", false,
        path_key(&Config::tls_cert_file), show_text(&Config::tls_cert_file)},
       {"tls_key_file", "private key of tls_cert_file (PEM); never in git", false, path_key(&Config::tls_key_file),
@@ -372,6 +375,10 @@ std::string render_config(const LoadedConfig& loaded) {
     out << entry.key << " = " << entry.value << "  # " << source << "\n";
   }
   return out.str();
+}
+
+std::string schema_bundle(const Config& config) {
+  return config.schema_dir.empty() ? std::string(MOBILITY_DEFAULT_SCHEMA_DIR) : config.schema_dir;
 }
 
 }  // namespace mobility

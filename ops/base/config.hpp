@@ -36,10 +36,15 @@ struct Config {
   int http_connect_timeout_ms = 5000;
   int http_timeout_ms = 30000;
   std::vector<std::string> lenient_xml_heis;  // partners whose invalid XML is logged, not refused
+  std::string schema_dir;  // the EWP schema bundle, with catalog.xml; empty: the build's (schema_bundle())
   std::string tls_cert_file;  // empty: ops/run makes a self-signed certificate under var/tls
   std::string tls_key_file;
   std::string smtp_url;  // empty: mail is not sent
 };
+
+// The directory of the official EWP schemas: schema_dir, or when empty the bundle the build was
+// configured with (CMake MOBILITY_DEFAULT_SCHEMA_DIR).
+std::string schema_bundle(const Config& config);
 
 // Where each effective value came from, for --print-config.
 enum class ConfigSource { kDefault, kFile, kEnvironment };

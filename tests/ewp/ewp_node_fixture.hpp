@@ -66,6 +66,7 @@ class EwpNodeTest : public ::testing::Test {
     config_.key_dir = (directory_ / "keys").string();
     config_.registry_url = "file://" + (directory_ / "catalogue.xml").string();
     config_.admin_email = "ewp-admin@fjordland.example";
+    config_.schema_dir = std::string(MOBILITY_SHARED_DIR) + "/ewp-specs";
     auto router = std::make_shared<http::Router>();
     auto node = EwpNode::start(config_, *pool_, *router);
     ASSERT_TRUE(node) << node.status().to_string();

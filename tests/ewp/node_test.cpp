@@ -94,5 +94,18 @@ TEST_F(EwpNodeTest, ManifestIsRefusedWithoutAnHttpsPublicUrl) {
   EXPECT_THAT(response.body, HasSubstr("not an https:// URL"));
 }
 
+TEST_F(EwpNodeTest, PartnersAreCalledOnlyWithTheOfficialSchemasAtHand) {
+  EXPECT_TRUE(node_->client()) << "the schema bundle in schema_dir is loaded";
+
+  config_.schema_dir = (directory_ / "no-schemas").string();
+  http::Router router;
+  auto without = EwpNode::start(config_, *pool_, router);
+  ASSERT_TRUE(without) << "serving does not need the schemas";
+  auto client = (*without)->client();
+  ASSERT_FALSE(client);
+  EXPECT_EQ(client.status().code(), Status::Code::kUnavailable);
+  EXPECT_THAT(client.status().message(), HasSubstr("no-schemas has no catalog.xml; point schema_dir at the EWP schema bundle"));
+}
+
 }  // namespace
 }  // namespace mobility::ewp::test

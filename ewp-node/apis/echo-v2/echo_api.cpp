@@ -49,6 +49,7 @@ ApiDescriptor echo_v2_descriptor() {
   api.version = "2.0.1";
   api.entry_namespace = ns::kEchoEntry;
   api.endpoints = {{kPath, {"GET", "POST"}, answer}};
+  api.response_schemas = {"api-echo/stable-v2/response.xsd"};
   api.write_entry = [](XmlElement& entry, const std::string& public_url) {
     write_httpsig_security(entry, ns::kEchoEntry);
     entry.add_text(ns::kEchoEntry, "url", public_url + kPath);
