@@ -3,10 +3,12 @@
 //
 // Usage:
 //   httpsig_oracle.js sign METHOD TARGET HOST PRIVATE_KEY_PEM KEY_ID BODY_FILE [CONTENT_TYPE]
-//   httpsig_oracle.js verify-request METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM
-//   httpsig_oracle.js verify-response METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM
+//   httpsig_oracle.js sign-headers METHOD TARGET HEADERS_FILE PRIVATE_KEY_PEM KEY_ID NAMES [authorization|signature]
+//   httpsig_oracle.js verify-request METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM [CLOCK_SKEW_SECONDS]
+//   httpsig_oracle.js verify-response METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM [CLOCK_SKEW_SECONDS]
 // Same contract as httpsig_oracle.py: "Name: value" header lines, repeated headers joined with
-// ", ", exit 0 valid, 1 not valid (reason on standard error), 2 usage.
+// ", ", exit 0 valid, 1 not valid (reason on standard error), 2 usage. Unlike the Python library,
+// this one refuses a Date (or X-Date) further than CLOCK_SKEW_SECONDS (default 300) from now.
 'use strict';
 const crypto = require('crypto');
 const fs = require('fs');
@@ -62,7 +64,23 @@ function sign([method, target, host, keyPath, keyId, bodyPath, contentType]) {
   return 0;
 }
 
-function verify(kind, [method, target, headersPath, bodyPath, keyPath]) {
+function signHeaders([method, target, headersPath, keyPath, keyId, names, signHeader = 'authorization']) {
+  const headers = readHeaders(headersPath);
+  const request = {
+    method, path: target,
+    getHeader: (name) => headers[name.toLowerCase()],
+    setHeader: (name, value) => { headers[name.toLowerCase()] = value; },
+  };
+  httpSignature.sign(request, {
+    key: fs.readFileSync(keyPath, 'utf8'), keyId, algorithm: 'rsa-sha256', headers: names.split(' '),
+    authorizationHeaderName: signHeader,
+  });
+  const label = signHeader === 'signature' ? 'Signature' : 'Authorization';
+  console.log(`${label}: ${headers[signHeader]}`);
+  return 0;
+}
+
+function verify(kind, [method, target, headersPath, bodyPath, keyPath, clockSkew = '300']) {
   const headers = readHeaders(headersPath);
   const body = fs.readFileSync(bodyPath);
   const name = kind === 'verify-request' ? 'authorization' : 'signature';
@@ -72,7 +90,7 @@ function verify(kind, [method, target, headersPath, bodyPath, keyPath]) {
   }
   const request = { method, url: target, httpVersion: '1.1', headers: Object.assign({}, headers) };
   if (kind === 'verify-response') delete request.headers.authorization;
-  const parsed = httpSignature.parseRequest(request, { authorizationHeaderName: name, clockSkew: 300 });
+  const parsed = httpSignature.parseRequest(request, { authorizationHeaderName: name, clockSkew: Number(clockSkew) });
   if (!httpSignature.verifySignature(parsed, fs.readFileSync(keyPath, 'utf8'))) {
     console.error('signature does not verify');
     return 1;
@@ -87,7 +105,12 @@ function verify(kind, [method, target, headersPath, bodyPath, keyPath]) {
 function main(argv) {
   try {
     if (argv[0] === 'sign' && argv.length >= 7) return sign(argv.slice(1));
-    if ((argv[0] === 'verify-request' || argv[0] === 'verify-response') && argv.length === 6) return verify(argv[0], argv.slice(1));
+    if (argv[0] === 'sign-headers' && (argv.length === 7 || ['authorization', 'signature'].includes(argv[7]))) {
+      return signHeaders(argv.slice(1));
+    }
+    if ((argv[0] === 'verify-request' || argv[0] === 'verify-response') && (argv.length === 6 || argv.length === 7)) {
+      return verify(argv[0], argv.slice(1));
+    }
   } catch (error) {
     console.error(error.message);
     return 1;

@@ -5,12 +5,17 @@ Usage:
   httpsig_oracle.py sign METHOD TARGET HOST PRIVATE_KEY_PEM KEY_ID BODY_FILE [CONTENT_TYPE]
       prints the headers of an EWP request (one "Name: value" per line), signed with rsa-sha256
       over (request-target) host date digest x-request-id accept-signature [content-type]
+  httpsig_oracle.py sign-headers METHOD TARGET HEADERS_FILE PRIVATE_KEY_PEM KEY_ID NAMES [authorization|signature]
+      signs the headers in HEADERS_FILE as they are, over the space-separated NAMES (in that order),
+      and prints the one header carrying the signature: "Authorization: Signature keyId=..." (the
+      default) or, for a response, "Signature: keyId=..."
   httpsig_oracle.py verify-request METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM
       checks the Authorization: Signature header and the SHA-256 Digest of a request
   httpsig_oracle.py verify-response METHOD TARGET HEADERS_FILE BODY_FILE PUBLIC_KEY_PEM
       checks the Signature header of a response ((request-target) from the request) and its Digest
 HEADERS_FILE holds "Name: value" lines; repeated headers are joined with ", ".
-Exit status: 0 valid, 1 not valid (the reason on standard error), 2 usage.
+Exit status: 0 valid (or signed), 1 not valid or the library refused (the reason on standard error),
+2 usage. python3-httpsig does not look at Date: freshness is not checked here.
 """
 import base64
 import email.utils
@@ -71,6 +76,19 @@ def sign(method, target, host, key_path, key_id, body_path, content_type=None):
     return 0
 
 
+def sign_headers(method, target, headers_path, key_path, key_id, names, sign_header="authorization"):
+    if sign_header not in ("authorization", "signature"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    headers = read_headers(headers_path)
+    with open(key_path, "rb") as key:
+        signer = HeaderSigner(key_id, key.read(), algorithm="rsa-sha256", headers=names.split(" "),
+                              sign_header=sign_header)
+    signed = signer.sign(headers, host=headers.get("host"), method=method, path=target)
+    print(f"{sign_header.capitalize()}: {signed[sign_header]}")
+    return 0
+
+
 def verify(kind, method, target, headers_path, body_path, key_path):
     headers = read_headers(headers_path)
     body = read_body(body_path)
@@ -92,8 +110,10 @@ def verify(kind, method, target, headers_path, body_path, key_path):
 
 
 def main(argv):
-    if len(argv) >= 7 and argv[1] == "sign":
+    if len(argv) in (8, 9) and argv[1] == "sign":
         return sign(*argv[2:9])
+    if len(argv) in (8, 9) and argv[1] == "sign-headers":
+        return sign_headers(*argv[2:9])
     if len(argv) == 7 and argv[1] in ("verify-request", "verify-response"):
         return verify(*argv[1:7])
     print(__doc__, file=sys.stderr)
@@ -101,4 +121,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        sys.exit(main(sys.argv))
+    except Exception as error:  # the library raises on missing headers, bad keys, non-ASCII values
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(1)
