@@ -30,8 +30,13 @@ class InteropTest : public EwpNodeTest {
     if (!content_type.empty()) argv.push_back(content_type);
     auto signed_headers = testing::run_program(argv);
     EXPECT_EQ(signed_headers.exit_code, 0) << signed_headers.err;
+    return header_lines(signed_headers.out);
+  }
+
+  // An oracle's output ("Name: value" lines) as a header list.
+  static http::HeaderList header_lines(const std::string& out) {
     http::HeaderList headers;
-    std::istringstream lines(signed_headers.out);
+    std::istringstream lines(out);
     for (std::string line; std::getline(lines, line);) {
       size_t colon = line.find(':');
       if (colon != std::string::npos) headers.emplace_back(line.substr(0, colon), line.substr(colon + 2));
@@ -86,6 +91,23 @@ TEST_F(InteropTest, OurRequestsAndResponsesVerifyWithOtherLibraries) {
                               test_key(0).public_pem), 0);
     EXPECT_EQ(oracle_verifies(language, "verify-response", "POST", "/ewp/echo?x=1", reply->headers, reply->body,
                               node_public_pem()), 0);
+  }
+}
+
+TEST_F(InteropTest, RequestsSentByUrllibAreAnsweredWithResponsesOtherLibrariesVerify) {
+  const std::string target = "/ewp/echo?via=urllib%20client";  // echo v2 takes a POST's values from the body
+  fs::path response_body = directory_ / "response.body";
+  auto sent = testing::run_program({oracle("python"), "send", "POST", base() + target, kPublicHost,
+                                    write("client.key.pem", test_key(0).private_pem), test_key(0).public_key.key_id(),
+                                    write("body", "echo=sent&echo=by+urllib"), response_body.string(),
+                                    "application/x-www-form-urlencoded"});
+  ASSERT_EQ(sent.exit_code, 0) << sent.err;
+  ASSERT_THAT(sent.out, ::testing::StartsWith("Status: 200\n"));
+  std::ifstream in(response_body, std::ios::binary);
+  std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(body, HasSubstr("<echo>sent</echo>\n  <echo>by urllib</echo>"));
+  for (const std::string language : {"python", "node"}) {
+    EXPECT_EQ(oracle_verifies(language, "verify-response", "POST", target, header_lines(sent.out), body, node_public_pem()), 0);
   }
 }
 

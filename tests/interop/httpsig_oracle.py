@@ -5,6 +5,10 @@ Usage:
   httpsig_oracle.py sign METHOD TARGET HOST PRIVATE_KEY_PEM KEY_ID BODY_FILE [CONTENT_TYPE]
       prints the headers of an EWP request (one "Name: value" per line), signed with rsa-sha256
       over (request-target) host date digest x-request-id accept-signature [content-type]
+  httpsig_oracle.py send METHOD URL HOST PRIVATE_KEY_PEM KEY_ID BODY_FILE RESPONSE_BODY_FILE [CONTENT_TYPE [CA_FILE]]
+      signs like sign (TARGET = the URL's path and query, Host: HOST) and sends the request with
+      urllib (https verified, with CA_FILE if given); prints "Status: NNN" and the response headers,
+      writes the response body to RESPONSE_BODY_FILE; exit 1 only when no answer came
   httpsig_oracle.py sign-headers METHOD TARGET HEADERS_FILE PRIVATE_KEY_PEM KEY_ID NAMES [authorization|signature]
       signs the headers in HEADERS_FILE as they are, over the space-separated NAMES (in that order),
       and prints the one header carrying the signature: "Authorization: Signature keyId=..." (the
@@ -20,7 +24,11 @@ Exit status: 0 valid (or signed), 1 not valid or the library refused (the reason
 import base64
 import email.utils
 import hashlib
+import ssl
 import sys
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 
 from httpsig import HeaderSigner, HeaderVerifier
@@ -54,8 +62,7 @@ def digest_matches(headers, body):
     return any(entry.lower().startswith("sha-256=") and entry[8:] == sha256_digest(body)[8:] for entry in entries)
 
 
-def sign(method, target, host, key_path, key_id, body_path, content_type=None):
-    body = read_body(body_path)
+def signed_request_headers(method, target, host, key_path, key_id, body, content_type=None):
     headers = {
         "Host": host,
         "Date": email.utils.formatdate(usegmt=True),
@@ -70,8 +77,35 @@ def sign(method, target, host, key_path, key_id, body_path, content_type=None):
         names.append("content-type")
     with open(key_path, "rb") as key:
         signer = HeaderSigner(key_id, key.read(), algorithm="rsa-sha256", headers=names)
-    signed = signer.sign(headers, host=host, method=method, path=target)
-    for name, value in signed.items():
+    return signer.sign(headers, host=host, method=method, path=target)
+
+
+def sign(method, target, host, key_path, key_id, body_path, content_type=None):
+    for name, value in signed_request_headers(method, target, host, key_path, key_id, read_body(body_path),
+                                              content_type).items():
+        print(f"{name}: {value}")
+    return 0
+
+
+def send(method, url, host, key_path, key_id, body_path, response_body_path, content_type=None, ca_file=None):
+    body = read_body(body_path)
+    parts = urllib.parse.urlsplit(url)
+    target = parts.path + ("?" + parts.query if parts.query else "")
+    headers = signed_request_headers(method, target, host, key_path, key_id, body, content_type)
+    request = urllib.request.Request(url, data=body if body or method not in ("GET", "HEAD") else None,
+                                     headers=dict(headers), method=method)
+    context = ssl.create_default_context(cafile=ca_file) if ca_file else None
+    try:
+        response = urllib.request.urlopen(request, context=context)
+    except urllib.error.HTTPError as error:  # 4xx and 5xx answers are answers too
+        response = error
+    except (urllib.error.URLError, OSError) as error:
+        print(f"no answer from {url}: {error}", file=sys.stderr)
+        return 1
+    with response, open(response_body_path, "wb") as response_body:
+        response_body.write(response.read())
+    print(f"Status: {response.status}")
+    for name, value in response.headers.items():
         print(f"{name}: {value}")
     return 0
 
@@ -112,6 +146,8 @@ def verify(kind, method, target, headers_path, body_path, key_path):
 def main(argv):
     if len(argv) in (8, 9) and argv[1] == "sign":
         return sign(*argv[2:9])
+    if 9 <= len(argv) <= 11 and argv[1] == "send":
+        return send(*argv[2:11])
     if len(argv) in (8, 9) and argv[1] == "sign-headers":
         return sign_headers(*argv[2:9])
     if len(argv) == 7 and argv[1] in ("verify-request", "verify-response"):
