@@ -123,5 +123,15 @@ TEST_F(ValidatorCasesTest, AcceptSignatureVariants) {  // cases 7, 8, 34, 35
   EXPECT_EQ(http::header_values(signed_reply->headers, "Signature").size(), 1u);
 }
 
+TEST_F(ValidatorCasesTest, AcceptEncodingGzipIsAnsweredUncompressed) {  // case 15: 200 (the NOTICE is ours)
+  Request gzip = signed_echo("GET");
+  set(gzip, "Accept-Encoding", "gzip");
+  auto reply = transport_.send("GET", base() + "/ewp/echo", gzip.headers, "");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_TRUE(http::header_values(reply->headers, "Content-Encoding").empty());
+  EXPECT_TRUE(testing::echo_response_schema().validate(reply->body)) << reply->body;
+}
+
 }  // namespace
 }  // namespace mobility::ewp::test
