@@ -53,12 +53,17 @@ Result<bool> PostgresReplayGuard::first_use(const std::string& x_request_id, Clo
 
 Result<ReplaySync> PostgresReplayGuard::sync() {
   std::lock_guard sync_lock(sync_mutex_);
+  // Memory is bounded by the window even while the database is away.
+  if (auto cutoff = forget_expired_in_memory()) purge_before_ = *cutoff;
   ReplaySync report;
   auto connection = pool_.acquire();
   if (!connection) return connection.status();
   if (Status written = write_new_ids(**connection, report); !written) return written;
   if (Status learned = learn_others_ids(**connection, report); !learned) return learned;
-  forget_expired(**connection);
+  if (purge_before_) {
+    if (auto purged = db::purge_request_ids(**connection, *purge_before_); !purged) return purged.status();
+    purge_before_.reset();
+  }
   return report;
 }
 
@@ -97,18 +102,14 @@ Status PostgresReplayGuard::learn_others_ids(db::Connection& connection, ReplayS
   return Status::ok();
 }
 
-void PostgresReplayGuard::forget_expired(db::Connection& connection) {
-  Clock::time_point cutoff;
-  {
-    std::lock_guard lock(mutex_);
-    if (latest_ - last_forgotten_ < kForgetPeriod) return;
-    last_forgotten_ = latest_;
-    cutoff = latest_ - retention_;
-    std::erase_if(seen_, [&](const auto& entry) { return entry.second < cutoff; });
-  }
-  if (auto purged = db::purge_request_ids(connection, cutoff); !purged) {
-    log::warn("request_id_purge_failed", {{"error", purged.status().message()}});
-  }
+std::optional<Clock::time_point> PostgresReplayGuard::forget_expired_in_memory() {
+  std::lock_guard lock(mutex_);
+  if (latest_ - last_forgotten_ < kForgetPeriod) return std::nullopt;
+  last_forgotten_ = latest_;
+  Clock::time_point cutoff = latest_ - retention_;
+  std::erase_if(seen_, [&](const auto& entry) { return entry.second < cutoff; });
+  std::erase_if(unwritten_, [&](const db::SeenRequestId& id) { return id.seen_at < cutoff; });
+  return cutoff;
 }
 
 void PostgresReplayGuard::run_background_sync(std::chrono::milliseconds period) {

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -63,7 +64,8 @@ class PostgresReplayGuard : public ReplayGuard {
   void run_background_sync(std::chrono::milliseconds period);
   Status write_new_ids(db::Connection& connection, ReplaySync& report);
   Status learn_others_ids(db::Connection& connection, ReplaySync& report);
-  void forget_expired(db::Connection& connection);
+  // Drops ids older than the window from memory, at most once a minute; returns the cutoff used.
+  std::optional<Clock::time_point> forget_expired_in_memory();
 
   const std::string recorder_;  // names this process in the database
   const std::chrono::seconds retention_;
@@ -75,9 +77,11 @@ class PostgresReplayGuard : public ReplayGuard {
   Clock::time_point latest_ = {};  // the latest `now` given to first_use()
   bool loaded_ = false;            // the ids recorded before this process started are known
 
+  Clock::time_point last_forgotten_ = {};
+
   std::mutex sync_mutex_;  // one sync() at a time; guards the members below
   std::chrono::system_clock::time_point read_up_to_ = {};  // database time of the last read
-  Clock::time_point last_forgotten_ = {};
+  std::optional<Clock::time_point> purge_before_;          // a database purge still to do
 
   std::mutex stop_mutex_;
   std::condition_variable stop_requested_;
