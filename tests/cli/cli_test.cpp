@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 
 #include "tests/support/child_process.hpp"
@@ -27,8 +28,9 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 TEST(Cli, HelpListsEveryCommand) {
   auto result = run_program({kBinary, "--help"});
   EXPECT_EQ(result.exit_code, 0);
-  for (const char* command : {"serve", "migrate", "seed-demo", "keys"}) EXPECT_TRUE(contains(result.out, command)) << command;
-  for (const char* command : {"serve", "migrate", "seed-demo", "keys"}) {
+  const char* all[] = {"serve", "migrate", "seed-demo", "keys", "registry", "echo"};
+  for (const char* command : all) EXPECT_TRUE(contains(result.out, command)) << command;
+  for (const char* command : all) {
     auto help = run_program({kBinary, command, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_TRUE(contains(help.out, std::string("Usage: mobility ") + command)) << help.out;
@@ -198,6 +200,15 @@ TEST(Cli, RegistryBuildMakesACatalogueFromManifestFiles) {
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_TRUE(contains(missing.err, "nonexistent.xml"));
   EXPECT_EQ(run_program({kBinary, "registry", "build"}).exit_code, 2);
+
+  // `mobility echo` looks partners up in that catalogue: an HEI it does not list is a clear error.
+  std::map<std::string, std::string> environment = {{"MOBILITY_REGISTRY_URL", "file://" + dir + "/catalogue.xml"},
+                                                    {"MOBILITY_DATABASE_URL", testing::create_migrated_database()},
+                                                    {"MOBILITY_KEY_DIR", dir + "/keys"}};
+  auto unknown = run_program({kBinary, "echo", "nowhere.example", "hello"}, environment);
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.err;
+  EXPECT_TRUE(contains(unknown.err, "mobility echo: ") && contains(unknown.err, "nowhere.example")) << unknown.err;
+  EXPECT_EQ(run_program({kBinary, "echo"}).exit_code, 2);
   std::filesystem::remove_all(dir);
 }
 
