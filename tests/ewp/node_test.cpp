@@ -94,6 +94,33 @@ TEST_F(EwpNodeTest, ManifestIsRefusedWithoutAnHttpsPublicUrl) {
   EXPECT_THAT(response.body, HasSubstr("not an https:// URL"));
 }
 
+TEST_F(EwpNodeTest, SeveralHostedHeisHaveOneManifestEach) {  // Discovery v6: one HEI per manifest
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE((*connection)->exec_script(
+      "INSERT INTO hei (hei_id) VALUES ('fjell.example'); "
+      "INSERT INTO hei_name (hei_id, lang, name) VALUES ('fjell.example', 'en', 'Fjell College'); "
+      "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('fjell.example', 'ewp@fjell.example')"));
+  auto router = std::make_shared<http::Router>();
+  auto node = EwpNode::start(config_, *pool_, *router);
+  ASSERT_TRUE(node);
+  auto dispatch = [&](const std::string& path) {
+    http::Request request;
+    request.method = "GET";
+    request.path = path;
+    return router->dispatch(request);
+  };
+  http::Response combined = dispatch("/ewp/manifest.xml");
+  EXPECT_EQ(combined.status, 404);
+  EXPECT_THAT(combined.body, HasSubstr("one manifest each: https://ewp.fjordland.example/ewp/hei/fjell.example/manifest.xml "
+                                       "https://ewp.fjordland.example/ewp/hei/fjordland.example/manifest.xml"));
+  EXPECT_TRUE(testing::error_response_schema().validate(combined.body)) << combined.body;
+  http::Response fjell = dispatch("/ewp/hei/fjell.example/manifest.xml");
+  EXPECT_EQ(fjell.status, 200);
+  EXPECT_TRUE(testing::manifest_schema().validate(fjell.body)) << fjell.body;
+  EXPECT_THAT(fjell.body, HasSubstr("<r:hei id=\"fjell.example\">"));
+}
+
 TEST_F(EwpNodeTest, PartnersAreCalledOnlyWithTheOfficialSchemasAtHand) {
   EXPECT_TRUE(node_->client()) << "the schema bundle in schema_dir is loaded";
 

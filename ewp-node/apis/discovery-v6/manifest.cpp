@@ -110,7 +110,12 @@ Status add_manifest_routes(http::Router& router, db::Pool& pool, ManifestSource 
     router.add("GET", kSingleHeiPath, [&pool, shared_source, hei_id = hosted->front().hei_id](const http::Request&) {
       return serve_manifest(pool, *shared_source, hei_id);
     });
+    return Status::ok();
   }
+  // One HEI per manifest (Discovery v6): with several, say where each one's manifest is.
+  std::string where = hosted->empty() ? "this node hosts no HEI yet" : "this node hosts several HEIs, one manifest each:";
+  for (const auto& hei : *hosted) where += " " + shared_source->public_url + manifest_path(hei.hei_id);
+  router.add("GET", kSingleHeiPath, [where](const http::Request&) { return error_response(404, where); });
   return Status::ok();
 }
 
