@@ -1,4 +1,5 @@
-// SHA-256 as lower-case hex (migration checksums, EWP key ids).
+// SHA-256: raw (stored hashes of session and reset tokens) or as lower-case hex (migration
+// checksums, EWP key ids).
 #pragma once
 
 #include <string>
@@ -6,6 +7,10 @@
 
 namespace mobility {
 
+// The 32 raw bytes.
+std::string sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
+// Lower-case hex of any bytes.
+std::string to_hex(std::string_view bytes);
 
 }  // namespace mobility
