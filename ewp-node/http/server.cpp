@@ -121,6 +121,7 @@ class RawHttpAdapter : public Ph::Handler {
     ++state_->in_flight;
     Request& request = parsed.request;
     request.request_id = new_request_id();
+    request.peer_address = peer->address().host();
     Response response = state_->handle(request);
     bool keep_alive = parsed.keep_alive && !state_->draining;
     write(peer, connection, serialize_response(response, keep_alive, request.method == "HEAD", format_http_date(Clock::now())));

@@ -1,0 +1,27 @@
+// Reading the Cookie header and writing Set-Cookie values (RFC 6265).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ewp-node/http/message.hpp"
+
+namespace mobility::portal {
+
+// The value of cookie `name` in the request's Cookie header(s); the first if repeated.
+std::optional<std::string> cookie_value(const http::Request& request, std::string_view name);
+
+struct CookieAttributes {
+  bool secure = true;
+  bool http_only = true;
+  std::string same_site = "Lax";
+  std::optional<std::chrono::seconds> max_age;  // absent: ends with the browser session
+};
+
+// "name=value; Path=/; ..." for a Set-Cookie header. `value` must be a cookie-octet string
+// (base64url tokens are).
+std::string set_cookie_value(std::string_view name, std::string_view value, const CookieAttributes& attributes);
+
+}  // namespace mobility::portal

@@ -1,0 +1,44 @@
+#include "portal/accounts/sessions.hpp"
+
+#include "ops/base/secure_random.hpp"
+#include "ops/base/sha256.hpp"
+#include "portal/accounts/cookies.hpp"
+
+namespace mobility::portal {
+
+Result<ActiveSession> Sessions::start(db::Connection& connection, int64_t account_id) const {
+  ActiveSession session{random_token(32), account_id, random_token(32)};
+  if (Status stored = db::insert_session(connection, sha256(session.id), account_id, session.csrf_token); !stored) {
+    return stored;
+  }
+  return session;
+}
+
+Result<std::optional<ActiveSession>> Sessions::find(db::Connection& connection, const http::Request& request) const {
+  auto id = cookie_value(request, cookie_name());
+  if (!id || id->empty() || id->size() > 100) return std::optional<ActiveSession>();
+  auto found = db::use_session(connection, sha256(*id), limits());
+  if (!found) return found.status();
+  if (!*found) return std::optional<ActiveSession>();
+  return std::optional<ActiveSession>(ActiveSession{*id, (*found)->account_id, (*found)->csrf_token});
+}
+
+Status Sessions::end(db::Connection& connection, const ActiveSession& session) const {
+  return db::delete_session(connection, sha256(session.id));
+}
+
+Result<int64_t> Sessions::end_all(db::Connection& connection, int64_t account_id) const {
+  return db::delete_sessions_of(connection, account_id);
+}
+
+std::string Sessions::cookie_name() const { return settings_.secure_cookie ? "__Host-mobility" : "mobility_session"; }
+
+std::string Sessions::set_cookie(const ActiveSession& session) const {
+  return set_cookie_value(cookie_name(), session.id, {settings_.secure_cookie, true, "Lax", std::nullopt});
+}
+
+std::string Sessions::clear_cookie() const {
+  return set_cookie_value(cookie_name(), "", {settings_.secure_cookie, true, "Lax", std::chrono::seconds(0)});
+}
+
+}  // namespace mobility::portal

@@ -1,0 +1,57 @@
+// Signed-in sessions: 256-bit random ids in a cookie, stored in PostgreSQL as their SHA-256, with
+// idle and absolute timeouts. A login always starts a new session (no fixation); logout ends one;
+// "log out everywhere" ends all of an account's.
+//
+// The cookie is HttpOnly and SameSite=Lax, and Secure with the __Host- name prefix when the
+// public URL is https (a plain-http development setup could not send it back otherwise).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "db/connection.hpp"
+#include "db/web_sessions.hpp"
+#include "ewp-node/http/message.hpp"
+
+namespace mobility::portal {
+
+struct SessionSettings {
+  std::chrono::seconds idle{std::chrono::minutes(30)};
+  std::chrono::seconds absolute{std::chrono::hours(12)};
+  bool secure_cookie = true;
+};
+
+struct ActiveSession {
+  std::string id;  // the cookie value
+  int64_t account_id = 0;
+  std::string csrf_token;  // forms of this session carry it
+};
+
+class Sessions {
+ public:
+  explicit Sessions(SessionSettings settings) : settings_(settings) {}
+
+  // A new session for the account (call after a successful login).
+  Result<ActiveSession> start(db::Connection& connection, int64_t account_id) const;
+  // The live session the request's cookie names, or nullopt (no cookie, unknown, timed out,
+  // account disabled).
+  Result<std::optional<ActiveSession>> find(db::Connection& connection, const http::Request& request) const;
+  Status end(db::Connection& connection, const ActiveSession& session) const;
+  // Every session of the account; how many there were.
+  Result<int64_t> end_all(db::Connection& connection, int64_t account_id) const;
+
+  std::string cookie_name() const;
+  // Set-Cookie values that store or remove the session cookie.
+  std::string set_cookie(const ActiveSession& session) const;
+  std::string clear_cookie() const;
+
+  const SessionSettings& settings() const { return settings_; }
+
+ private:
+  db::SessionLimits limits() const { return {settings_.idle, settings_.absolute}; }
+  SessionSettings settings_;
+};
+
+}  // namespace mobility::portal
