@@ -25,11 +25,12 @@ Result<DemoCounts> count_demo_data(Connection& connection) {
            (SELECT count(*) FROM hei WHERE hei_id NOT IN (SELECT hei_id FROM hosted_hei)) AS partners,
            (SELECT count(*) FROM organizational_unit) AS ounits,
            (SELECT count(*) FROM staff) AS staff,
-           (SELECT count(*) FROM student) AS students)");
+           (SELECT count(*) FROM student) AS students,
+           (SELECT count(*) FROM account) AS accounts)");
   if (!rows) return rows.status();
   Row row = rows->front();
   return DemoCounts{row.get<int64_t>("hosted"), row.get<int64_t>("partners"), row.get<int64_t>("ounits"),
-                    row.get<int64_t>("staff"), row.get<int64_t>("students")};
+                    row.get<int64_t>("staff"), row.get<int64_t>("students"), row.get<int64_t>("accounts")};
 }
 
 Result<DemoCounts> seed_demo(Connection& connection) {

@@ -1,4 +1,5 @@
-// Demo data (db/seed/demo.sql): one hosted HEI with units, partner HEIs, staff and students.
+// Demo data (db/seed/demo.sql): one hosted HEI with units, partner HEIs, staff and students, and
+// one account per role (password "mobility-demo").
 // Idempotent: seeding an already seeded database changes nothing.
 #pragma once
 
@@ -12,6 +13,7 @@ struct DemoCounts {
   int64_t ounits = 0;
   int64_t staff = 0;
   int64_t students = 0;
+  int64_t accounts = 0;
 };
 
 // Applies the demo data in one transaction; returns how many rows of each kind exist afterwards.

@@ -76,3 +76,27 @@ INSERT INTO student (hei_id, student_id, given_names, family_name, email, birth_
   ('fjordland.example', 'stud-jonas',  'Jonas',    'Eriksen',   'jonas.eriksen@student.fjordland.example', '2003-08-21',
    'urn:schac:personalUniqueCode:int:esi:fjordland.example:stud-jonas', 'ou-mn')
 ON CONFLICT DO NOTHING;
+
+-- Demo accounts, one per role; every one signs in with the password "mobility-demo" (README.md).
+-- These are demo data for a local node, never for production.
+INSERT INTO account (email, display_name, language, password_hash) VALUES
+  ('aase.bjornstad@student.fjordland.example', 'Åse Bjørnstad', 'nb',
+   'scrypt$15$8$1$84b4fc951662735eee55b5c888194f5a$4e5125803406e25533ea9f5898943bcb68057752457219ed36907fef797640ec'),
+  ('per.saether@fjordland.example', 'Per Olav Sæther', 'nb',
+   'scrypt$15$8$1$f62fe2938707da9525eb69a888bdc304$5508e3c1cd315785ca39db9c26f3bc8a91f51c4f6e05004c4ed7702a34330d11'),
+  ('ingrid.haugland@fjordland.example', 'Ingrid Haugland', 'en',
+   'scrypt$15$8$1$d94d3fa2ab609e7eac695e09eb2abc9b$94cac46cf694c0503839c4e1bbc1bcd1796e75510d934f48da468f8a9d9e9473'),
+  ('terje.lund@fjordland.example', 'Terje Lund', 'nb',
+   'scrypt$15$8$1$f2f63391b867d82a15a9d491b360c84e$721b46ab40e78385bdabf1498817b28a583feac1eb1a4feaca600882d9b30453')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO account_role (account_id, role, hei_id, ounit_id, student_id)
+SELECT a.account_id, r.role, r.hei_id, r.ounit_id, r.student_id
+  FROM (VALUES
+    ('aase.bjornstad@student.fjordland.example', 'student', 'fjordland.example', NULL, 'stud-aase'),
+    ('per.saether@fjordland.example', 'coordinator', 'fjordland.example', 'ou-mn', NULL),
+    ('ingrid.haugland@fjordland.example', 'io_admin', 'fjordland.example', NULL, NULL),
+    ('terje.lund@fjordland.example', 'operator', NULL, NULL, NULL)
+  ) AS r (email, role, hei_id, ounit_id, student_id)
+  JOIN account a ON lower(a.email) = r.email
+ON CONFLICT DO NOTHING;

@@ -31,6 +31,7 @@ const Command& seed_demo_command();
 const Command& keys_command();
 const Command& registry_command();
 const Command& echo_command();
+const Command& users_command();
 
 // Prints "mobility <command>: <message>" to standard error and returns `exit_code`.
 int fail(const char* command, const std::string& message, int exit_code = kExitFailure);

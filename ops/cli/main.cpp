@@ -26,7 +26,8 @@ Exit codes: 0 success, 1 the command failed, 2 wrong arguments or configuration.
 
 const std::vector<const Command*>& commands() {
   static const std::vector<const Command*> all = {&serve_command(), &migrate_command(), &seed_demo_command(),
-                                                  &keys_command(), &registry_command(), &echo_command()};
+                                                  &keys_command(), &registry_command(), &echo_command(),
+                                                  &users_command()};
   return all;
 }
 

@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kHelp = R"(Usage: mobility seed-demo
 
 Adds demo data to a migrated database: one hosted HEI (fjordland.example) with organizational
-units, partner HEIs, staff and students. Running it again changes nothing.
+units, partner HEIs, staff and students, and one account per role that signs in with the
+password "mobility-demo" (see README.md). Running it again changes nothing.
 )";
 
 int run(const Context& context, const std::vector<std::string>& args) {
@@ -29,17 +30,17 @@ int run(const Context& context, const std::vector<std::string>& args) {
   }
   auto counts = db::seed_demo(**connection);
   if (!counts) return fail("seed-demo", counts.status().to_string());
-  std::printf("demo data present: %lld hosted HEI(s), %lld partner HEI(s), %lld units, %lld staff, %lld students\n",
+  std::printf("demo data present: %lld hosted HEI(s), %lld partner HEI(s), %lld units, %lld staff, %lld students, %lld accounts\n",
               static_cast<long long>(counts->hosted_heis), static_cast<long long>(counts->partner_heis),
               static_cast<long long>(counts->ounits), static_cast<long long>(counts->staff),
-              static_cast<long long>(counts->students));
+              static_cast<long long>(counts->students), static_cast<long long>(counts->accounts));
   return kExitOk;
 }
 
 }  // namespace
 
 const Command& seed_demo_command() {
-  static const Command command{"seed-demo", "add demo institutions, units, staff and students", kHelp, run};
+  static const Command command{"seed-demo", "add demo institutions, units, staff, students and accounts", kHelp, run};
   return command;
 }
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <regex>
 
+#include "db/connection.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
@@ -28,7 +29,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 TEST(Cli, HelpListsEveryCommand) {
   auto result = run_program({kBinary, "--help"});
   EXPECT_EQ(result.exit_code, 0);
-  const char* all[] = {"serve", "migrate", "seed-demo", "keys", "registry", "echo"};
+  const char* all[] = {"serve", "migrate", "seed-demo", "keys", "registry", "echo", "users"};
   for (const char* command : all) EXPECT_TRUE(contains(result.out, command)) << command;
   for (const char* command : all) {
     auto help = run_program({kBinary, command, "--help"});
@@ -95,6 +96,49 @@ TEST(Cli, MigrateAndSeedAreRepeatable) {
   EXPECT_EQ(reseeded.exit_code, 0);
   EXPECT_TRUE(contains(seeded.out, "1 hosted HEI(s)"));
   EXPECT_EQ(seeded.out, reseeded.out);
+}
+
+TEST(Cli, UsersAreManagedFromTheCommandLineAndAudited) {
+  std::string url = testing::create_migrated_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}, {"MOBILITY_PUBLIC_URL", "https://ewp.example.org"}};
+  ASSERT_EQ(run_program({kBinary, "seed-demo"}, env).exit_code, 0);
+  auto users = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {kBinary, "users"});
+    return run_program(args, env);
+  };
+  auto added = run_program({"/bin/sh", "-c", "printf '%s\\n' 'et langt passord' | \"$0\" users add new@fjordland.example "
+                                             "--name 'Nina Ny' --language en --password-stdin", kBinary}, env);
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_TRUE(contains(added.out, "added account")) << added.out;
+  auto short_password = run_program({"/bin/sh", "-c", "echo short | \"$0\" users add b@fjordland.example --name B "
+                                                      "--password-stdin", kBinary}, env);
+  EXPECT_EQ(short_password.exit_code, 2);
+  EXPECT_TRUE(contains(short_password.err, "at least 10 characters"));
+  EXPECT_EQ(users({"add", "NEW@fjordland.example", "--name", "Again"}).exit_code, 1) << "emails are unique";
+
+  EXPECT_EQ(users({"set-role", "new@fjordland.example", "coordinator", "--hei", "fjordland.example", "--ounit", "ou-mn"})
+                .exit_code, 0);
+  auto bad_scope = users({"set-role", "new@fjordland.example", "student", "--hei", "fjordland.example"});
+  EXPECT_EQ(bad_scope.exit_code, 1);
+  EXPECT_TRUE(contains(bad_scope.err, "cannot give student@fjordland.example")) << bad_scope.err;
+  EXPECT_EQ(users({"set-role", "new@fjordland.example", "wizard"}).exit_code, 2);
+  EXPECT_EQ(users({"disable", "new@fjordland.example"}).exit_code, 0);
+  auto listed = users({"list"});
+  EXPECT_EQ(listed.exit_code, 0);
+  EXPECT_TRUE(contains(listed.out, "coordinator@fjordland.example/ou-mn  [disabled]")) << listed.out;
+  EXPECT_TRUE(contains(listed.out, "terje.lund@fjordland.example")) << listed.out;
+  auto link = users({"reset-link", "new@fjordland.example"});
+  EXPECT_EQ(link.exit_code, 0);
+  EXPECT_TRUE(std::regex_search(link.out, std::regex("^https://ewp\\.example\\.org/reset-password\\?token=[A-Za-z0-9_-]{43}\n$")))
+      << link.out;
+  EXPECT_EQ(users({"disable", "nobody@fjordland.example"}).exit_code, 1);
+
+  auto connection = db::Connection::open(url);
+  ASSERT_TRUE(connection);
+  auto actions = (*connection)->exec("SELECT string_agg(action, ' ' ORDER BY audit_id) FROM audit_event");
+  ASSERT_TRUE(actions);
+  EXPECT_EQ(actions->front().get<std::string>(0),
+            "account_created role_added account_disabled password_reset_link_issued");
 }
 
 TEST(Cli, MigrateReportsAnUnreachableDatabase) {

@@ -7,6 +7,7 @@
 #include "db/password_resets.hpp"
 #include "ops/base/secure_random.hpp"
 #include "ops/base/sha256.hpp"
+#include "portal/accounts/actor.hpp"
 #include "portal/accounts/login.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "portal/accounts/sessions.hpp"
@@ -73,6 +74,7 @@ TEST_F(AccountsTest, RolesMustHaveAConsistentScope) {
 }
 
 TEST_F(AccountsTest, HostileTextIsStoredVerbatimAndOverlongNamesAreRefused) {
+  int64_t before = count("SELECT count(*) FROM account");
   std::string name = "Robert'); DROP TABLE account; -- <script>alert(1)</script>";
   auto id = db::create_account(*connection_, {"robert@fjordland.example", name, "en", std::nullopt});
   ASSERT_TRUE(id);
@@ -81,7 +83,23 @@ TEST_F(AccountsTest, HostileTextIsStoredVerbatimAndOverlongNamesAreRefused) {
   EXPECT_FALSE(long_name);
   auto bad_language = db::create_account(*connection_, {"lang@fjordland.example", "L", "de", std::nullopt});
   EXPECT_FALSE(bad_language);
-  EXPECT_EQ(count("SELECT count(*) FROM account"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM account"), before + 1);
+}
+
+TEST_F(AccountsTest, EveryDemoAccountSignsInAndLandsOnItsRolesStartPage) {
+  const std::vector<std::pair<std::string, std::string>> demo = {
+      {"aase.bjornstad@student.fjordland.example", "/my-exchange"},
+      {"per.saether@fjordland.example", "/coordinator"},
+      {"ingrid.haugland@fjordland.example", "/admin"},
+      {"terje.lund@fjordland.example", "/operator"}};
+  for (const auto& [email, start] : demo) {
+    auto result = login_.attempt(*connection_, email, "mobility-demo", "192.0.2.50");
+    ASSERT_TRUE(result) << result.status().to_string();
+    ASSERT_EQ(result->outcome, LoginOutcome::kSignedIn) << email;
+    EXPECT_EQ(start_path(actor_from(*result->account)), start) << email;
+  }
+  ASSERT_TRUE(db::seed_demo(*connection_)) << "seeding again changes nothing";
+  EXPECT_EQ(count("SELECT count(*) FROM account_role"), 4);
 }
 
 TEST_F(AccountsTest, LoginStartsASessionThatTheCookieFindsUntilLogout) {
