@@ -1,4 +1,4 @@
-// Small ASCII text helpers shared by parsers of configuration files and HTTP headers.
+// Small text helpers shared by parsers of configuration files, HTTP headers and forms.
 #pragma once
 
 #include <string>
@@ -11,5 +11,10 @@ std::string_view trim_blanks(std::string_view text);
 
 // `text` with ASCII letters lower-cased; other bytes unchanged.
 std::string ascii_lower(std::string_view text);
+
+// true when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF) without control characters other than tab, line feed and carriage return: what a
+// form field may hold.
+bool is_clean_utf8(std::string_view text);
 
 }  // namespace mobility
