@@ -7,8 +7,11 @@ namespace {
 
 bool same_hei(const Grant& grant, const Scope& scope) { return grant.hei_id && scope.hei_id == grant.hei_id; }
 
-// A unit-scoped coordinator reaches only what belongs to that unit.
-bool within_unit(const Grant& grant, const Scope& scope) { return !grant.ounit_id || scope.ounit_id == grant.ounit_id; }
+// A unit-scoped coordinator reaches only what belongs to that unit or a unit below it.
+bool within_unit(const Grant& grant, const Scope& scope) {
+  return !grant.ounit_id ||
+         std::find(scope.ounit_ids.begin(), scope.ounit_ids.end(), *grant.ounit_id) != scope.ounit_ids.end();
+}
 
 bool grant_allows(const Grant& grant, Action action, const Scope& scope) {
   switch (grant.role) {

@@ -34,16 +34,17 @@ enum class Action {
   kViewNodeStatus,    // the EWP node: registry, keys, outbox
 };
 
-// What the action touches; empty fields mean "any" for the check that uses them.
+// What the action touches.
 struct Scope {
   std::optional<std::string> hei_id;
-  std::optional<std::string> ounit_id;
+  std::vector<std::string> ounit_ids;  // the record's organizational unit and every unit above it
   std::optional<std::string> student_id;
 };
 
 // true when one of the actor's grants allows `action` on `scope`:
 //   student      own exchange and own student record (same HEI, same student_id)
-//   coordinator  students and agreements of their HEI; if unit-scoped, only of that unit
+//   coordinator  students and agreements of their HEI; if unit-scoped, only of that unit and the
+//                units below it
 //   io_admin     everything of their HEI: students, agreements, approval, users, audit log
 //   operator     node status, users and audit log of every HEI; no student or agreement data
 bool allowed(const Actor& actor, Action action, const Scope& scope);

@@ -10,6 +10,11 @@
 
 namespace mobility::portal {
 
+// true when the request reached us over https: through our nginx (from the local host), which
+// says so in X-Forwarded-Proto. Cookies are then Secure and carry the __Host- prefix; over plain
+// http (development on :8080) they cannot be.
+bool secure_channel(const http::Request& request);
+
 // The value of cookie `name` in the request's Cookie header(s); the first if repeated.
 std::optional<std::string> cookie_value(const http::Request& request, std::string_view name);
 

@@ -8,6 +8,10 @@
 namespace mobility::portal {
 namespace {
 
+std::string cookie_name(const http::Request& request) {
+  return secure_channel(request) ? "__Host-mobility-csrf" : "mobility_csrf";
+}
+
 bool same_token(std::string_view expected, std::string_view submitted) {
   return !expected.empty() && expected.size() == submitted.size() &&
          CRYPTO_memcmp(expected.data(), submitted.data(), expected.size()) == 0;
@@ -15,19 +19,18 @@ bool same_token(std::string_view expected, std::string_view submitted) {
 
 }  // namespace
 
-CsrfToken Csrf::token_for(const http::Request& request, const std::optional<ActiveSession>& session) const {
+CsrfToken csrf_token_for(const http::Request& request, const std::optional<ActiveSession>& session) {
   if (session) return {session->csrf_token, std::nullopt};
-  if (auto existing = cookie_value(request, cookie_name()); existing && existing->size() == 43) {
+  if (auto existing = cookie_value(request, cookie_name(request)); existing && existing->size() == 43) {
     return {*existing, std::nullopt};
   }
   std::string fresh = random_token(32);
-  return {fresh, set_cookie_value(cookie_name(), fresh, {secure_cookie_, true, "Lax", std::nullopt})};
+  return {fresh, set_cookie_value(cookie_name(request), fresh, {secure_channel(request), true, "Lax", std::nullopt})};
 }
 
-bool Csrf::accepts(const http::Request& request, const std::optional<ActiveSession>& session,
-                   std::string_view submitted) const {
+bool csrf_accepts(const http::Request& request, const std::optional<ActiveSession>& session, std::string_view submitted) {
   if (session) return same_token(session->csrf_token, submitted);
-  auto cookie = cookie_value(request, cookie_name());
+  auto cookie = cookie_value(request, cookie_name(request));
   return cookie && same_token(*cookie, submitted);
 }
 

@@ -20,19 +20,11 @@ struct CsrfToken {
   std::optional<std::string> set_cookie;  // a Set-Cookie value to send when the token is new
 };
 
-class Csrf {
- public:
-  explicit Csrf(bool secure_cookie) : secure_cookie_(secure_cookie) {}
+// The token for the forms of a page answering `request`.
+CsrfToken csrf_token_for(const http::Request& request, const std::optional<ActiveSession>& session);
 
-  CsrfToken token_for(const http::Request& request, const std::optional<ActiveSession>& session) const;
-  // true when `submitted` equals the expected token (compared in constant time); never for an
-  // empty token.
-  bool accepts(const http::Request& request, const std::optional<ActiveSession>& session,
-               std::string_view submitted) const;
-
- private:
-  std::string cookie_name() const { return secure_cookie_ ? "__Host-mobility-csrf" : "mobility_csrf"; }
-  bool secure_cookie_;
-};
+// true when `submitted` (the form's `csrf` field) equals the expected token, compared in
+// constant time; never for an empty token.
+bool csrf_accepts(const http::Request& request, const std::optional<ActiveSession>& session, std::string_view submitted);
 
 }  // namespace mobility::portal

@@ -68,8 +68,11 @@ Result<LoginResult> Login::attempt(db::Connection& connection, std::string_view 
   }
   auto session = sessions_.start(connection, record.account_id);
   if (!session) return session.status();
-  Status audited = db::record_audit_event(connection, {record.account_id, record.email, std::nullopt, std::nullopt,
-                                                       "login", "account:" + std::to_string(record.account_id),
+  // Filed under the account's first role, so the admins of its HEI see it.
+  std::optional<std::string> role, hei_id;
+  if (!record.roles.empty()) std::tie(role, hei_id) = std::pair(record.roles.front().role, record.roles.front().hei_id);
+  Status audited = db::record_audit_event(connection, {record.account_id, record.email, role, hei_id, "login",
+                                                       "account:" + std::to_string(record.account_id),
                                                        "from " + address, ""});
   if (!audited) return audited;
   return LoginResult{LoginOutcome::kSignedIn, std::move(*session), record};

@@ -15,7 +15,7 @@ Result<ActiveSession> Sessions::start(db::Connection& connection, int64_t accoun
 }
 
 Result<std::optional<ActiveSession>> Sessions::find(db::Connection& connection, const http::Request& request) const {
-  auto id = cookie_value(request, cookie_name());
+  auto id = cookie_value(request, cookie_name(request));
   if (!id || id->empty() || id->size() > 100) return std::optional<ActiveSession>();
   auto found = db::use_session(connection, sha256(*id), limits());
   if (!found) return found.status();
@@ -31,14 +31,16 @@ Result<int64_t> Sessions::end_all(db::Connection& connection, int64_t account_id
   return db::delete_sessions_of(connection, account_id);
 }
 
-std::string Sessions::cookie_name() const { return settings_.secure_cookie ? "__Host-mobility" : "mobility_session"; }
-
-std::string Sessions::set_cookie(const ActiveSession& session) const {
-  return set_cookie_value(cookie_name(), session.id, {settings_.secure_cookie, true, "Lax", std::nullopt});
+std::string Sessions::cookie_name(const http::Request& request) {
+  return secure_channel(request) ? "__Host-mobility" : "mobility_session";
 }
 
-std::string Sessions::clear_cookie() const {
-  return set_cookie_value(cookie_name(), "", {settings_.secure_cookie, true, "Lax", std::chrono::seconds(0)});
+std::string Sessions::set_cookie(const http::Request& request, const ActiveSession& session) {
+  return set_cookie_value(cookie_name(request), session.id, {secure_channel(request), true, "Lax", std::nullopt});
+}
+
+std::string Sessions::clear_cookie(const http::Request& request) {
+  return set_cookie_value(cookie_name(request), "", {secure_channel(request), true, "Lax", std::chrono::seconds(0)});
 }
 
 }  // namespace mobility::portal

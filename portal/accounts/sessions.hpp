@@ -3,7 +3,8 @@
 // "log out everywhere" ends all of an account's.
 //
 // The cookie is HttpOnly and SameSite=Lax, and Secure with the __Host- name prefix when the
-// public URL is https (a plain-http development setup could not send it back otherwise).
+// request came over https (secure_channel(); a plain-http development setup could not send it
+// back otherwise).
 #pragma once
 
 #include <chrono>
@@ -20,7 +21,6 @@ namespace mobility::portal {
 struct SessionSettings {
   std::chrono::seconds idle{std::chrono::minutes(30)};
   std::chrono::seconds absolute{std::chrono::hours(12)};
-  bool secure_cookie = true;
 };
 
 struct ActiveSession {
@@ -42,10 +42,11 @@ class Sessions {
   // Every session of the account; how many there were.
   Result<int64_t> end_all(db::Connection& connection, int64_t account_id) const;
 
-  std::string cookie_name() const;
-  // Set-Cookie values that store or remove the session cookie.
-  std::string set_cookie(const ActiveSession& session) const;
-  std::string clear_cookie() const;
+  // The session cookie's name on the request's channel (secure_channel()).
+  static std::string cookie_name(const http::Request& request);
+  // Set-Cookie values that store or remove the session cookie, for the request's channel.
+  static std::string set_cookie(const http::Request& request, const ActiveSession& session);
+  static std::string clear_cookie(const http::Request& request);
 
   const SessionSettings& settings() const { return settings_; }
 

@@ -34,9 +34,9 @@ class AccountsTest : public ::testing::Test {
 
   int64_t count(const std::string& sql) { return connection_->exec(sql)->front().get<int64_t>(0); }
 
-  http::Request with_session_cookie(const Sessions& sessions, const ActiveSession& session) {
+  http::Request with_session_cookie(const ActiveSession& session) {
     http::Request request;
-    request.headers.emplace_back("Cookie", sessions.cookie_name() + "=" + session.id);
+    request.headers.emplace_back("Cookie", Sessions::cookie_name(request) + "=" + session.id);
     return request;
   }
 
@@ -114,7 +114,7 @@ TEST_F(AccountsTest, LoginStartsASessionThatTheCookieFindsUntilLogout) {
                   "', 'hex')"),
             1)
       << "only the hash is stored";
-  auto found = sessions_.find(*connection_, with_session_cookie(sessions_, *result->session));
+  auto found = sessions_.find(*connection_, with_session_cookie(*result->session));
   ASSERT_TRUE(found && *found);
   EXPECT_EQ((*found)->csrf_token, result->session->csrf_token);
 
@@ -123,10 +123,10 @@ TEST_F(AccountsTest, LoginStartsASessionThatTheCookieFindsUntilLogout) {
   EXPECT_NE(second->session->id, result->session->id) << "every login gets a new id";
 
   ASSERT_TRUE(sessions_.end(*connection_, *result->session));
-  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(sessions_, *result->session))->has_value());
-  EXPECT_TRUE(sessions_.find(*connection_, with_session_cookie(sessions_, *second->session))->has_value());
+  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(*result->session))->has_value());
+  EXPECT_TRUE(sessions_.find(*connection_, with_session_cookie(*second->session))->has_value());
   EXPECT_EQ(sessions_.end_all(*connection_, id).value(), 1);
-  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(sessions_, *second->session))->has_value());
+  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(*second->session))->has_value());
   EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'login' AND account_id = " + std::to_string(id)), 2);
 }
 
@@ -139,13 +139,13 @@ TEST_F(AccountsTest, SessionsEndWhenIdleTooLongTooOldOrTheAccountIsDisabled) {
                                 "WHERE session_hash = decode($1, 'hex')", {to_hex(sha256(idle.id))}));
   ASSERT_TRUE(connection_->exec("UPDATE web_session SET created_at = now() - interval '13 hours' "
                                 "WHERE session_hash = decode($1, 'hex')", {to_hex(sha256(old.id))}));
-  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(sessions_, idle))->has_value());
-  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(sessions_, old))->has_value());
-  EXPECT_TRUE(sessions_.find(*connection_, with_session_cookie(sessions_, fresh))->has_value());
+  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(idle))->has_value());
+  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(old))->has_value());
+  EXPECT_TRUE(sessions_.find(*connection_, with_session_cookie(fresh))->has_value());
   ASSERT_TRUE(db::set_account_disabled(*connection_, id, true));
-  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(sessions_, fresh))->has_value());
+  EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(fresh))->has_value());
   http::Request forged;
-  forged.headers.emplace_back("Cookie", sessions_.cookie_name() + "=" + random_token());
+  forged.headers.emplace_back("Cookie", Sessions::cookie_name(forged) + "=" + random_token());
   EXPECT_FALSE(sessions_.find(*connection_, forged)->has_value());
 }
 

@@ -66,11 +66,11 @@ const Grant kCoordinatorHei{Role::kCoordinator, "fjordland.example", std::nullop
 const Grant kAdmin{Role::kIoAdmin, "fjordland.example", std::nullopt, std::nullopt};
 const Grant kOperator{Role::kOperator, std::nullopt, std::nullopt, std::nullopt};
 
-const Scope kOwnRecord{"fjordland.example", "ou-mn", "stud-aase"};
-const Scope kOtherStudentMn{"fjordland.example", "ou-mn", "stud-jonas"};
-const Scope kOtherUnit{"fjordland.example", "ou-hf", "stud-maria"};
-const Scope kOtherHei{"uni-other.example", std::nullopt, "stud-x"};
-const Scope kHei{"fjordland.example", std::nullopt, std::nullopt};
+const Scope kOwnRecord{"fjordland.example", {"ou-mn-ifi", "ou-mn", "ou-uif"}, "stud-aase"};
+const Scope kOtherStudentMn{"fjordland.example", {"ou-mn", "ou-uif"}, "stud-jonas"};
+const Scope kOtherUnit{"fjordland.example", {"ou-hf", "ou-uif"}, "stud-maria"};
+const Scope kOtherHei{"uni-other.example", {}, "stud-x"};
+const Scope kHei{"fjordland.example", {}, std::nullopt};
 
 struct Rule {
   Grant grant;
@@ -89,10 +89,11 @@ TEST(Authorization, RulesTable) {
       {kStudentAase, Action::kManageUsers, kHei, false},
       {kStudentAase, Action::kViewNodeStatus, {}, false},
       {kCoordinatorMn, Action::kViewStudent, kOtherStudentMn, true},
+      {kCoordinatorMn, Action::kViewStudent, kOwnRecord, true},  // a unit below MN
       {kCoordinatorMn, Action::kViewStudent, kOtherUnit, false},
-      {kCoordinatorMn, Action::kHandleAgreements, {"fjordland.example", "ou-mn", std::nullopt}, true},
+      {kCoordinatorMn, Action::kHandleAgreements, {"fjordland.example", {"ou-mn", "ou-uif"}, std::nullopt}, true},
       {kCoordinatorMn, Action::kHandleAgreements, kHei, false},
-      {kCoordinatorMn, Action::kApproveAgreement, {"fjordland.example", "ou-mn", std::nullopt}, false},
+      {kCoordinatorMn, Action::kApproveAgreement, {"fjordland.example", {"ou-mn", "ou-uif"}, std::nullopt}, false},
       {kCoordinatorHei, Action::kViewStudent, kOtherUnit, true},
       {kCoordinatorHei, Action::kHandleAgreements, kHei, true},
       {kCoordinatorHei, Action::kViewStudent, kOtherHei, false},
@@ -151,24 +152,36 @@ TEST(Cookies, ReadsTheNamedCookieAmongOthers) {
 }
 
 TEST(Csrf, SignedOutFormsRepeatTheirCookieAndSignedInFormsTheSessionToken) {
-  Csrf csrf(false);
-  auto fresh = csrf.token_for(http::Request{}, std::nullopt);
+  auto fresh = csrf_token_for(http::Request{}, std::nullopt);
   ASSERT_TRUE(fresh.set_cookie);
   EXPECT_EQ(fresh.value.size(), 43u);
   EXPECT_TRUE(fresh.set_cookie->starts_with("mobility_csrf=" + fresh.value + "; Path=/; HttpOnly; SameSite=Lax"));
   auto returning = with_cookies("mobility_csrf=" + fresh.value);
-  EXPECT_EQ(csrf.token_for(returning, std::nullopt).value, fresh.value);
-  EXPECT_FALSE(csrf.token_for(returning, std::nullopt).set_cookie);
-  EXPECT_TRUE(csrf.accepts(returning, std::nullopt, fresh.value));
-  EXPECT_FALSE(csrf.accepts(returning, std::nullopt, ""));
-  EXPECT_FALSE(csrf.accepts(returning, std::nullopt, fresh.value.substr(1) + "A"));
-  EXPECT_FALSE(csrf.accepts(http::Request{}, std::nullopt, fresh.value)) << "no cookie, no match";
+  EXPECT_EQ(csrf_token_for(returning, std::nullopt).value, fresh.value);
+  EXPECT_FALSE(csrf_token_for(returning, std::nullopt).set_cookie);
+  EXPECT_TRUE(csrf_accepts(returning, std::nullopt, fresh.value));
+  EXPECT_FALSE(csrf_accepts(returning, std::nullopt, ""));
+  EXPECT_FALSE(csrf_accepts(returning, std::nullopt, fresh.value.substr(1) + "A"));
+  EXPECT_FALSE(csrf_accepts(http::Request{}, std::nullopt, fresh.value)) << "no cookie, no match";
 
   ActiveSession session{"id", 7, "session-token-0123456789012345678901234567"};
-  EXPECT_EQ(csrf.token_for(returning, session).value, session.csrf_token);
-  EXPECT_TRUE(csrf.accepts(returning, session, session.csrf_token));
-  EXPECT_FALSE(csrf.accepts(returning, session, fresh.value)) << "signed in, the cookie token no longer counts";
-  EXPECT_EQ(Csrf(true).token_for(http::Request{}, std::nullopt).set_cookie->substr(0, 21), "__Host-mobility-csrf=");
+  EXPECT_EQ(csrf_token_for(returning, session).value, session.csrf_token);
+  EXPECT_TRUE(csrf_accepts(returning, session, session.csrf_token));
+  EXPECT_FALSE(csrf_accepts(returning, session, fresh.value)) << "signed in, the cookie token no longer counts";
+}
+
+TEST(Cookies, SecureOnlyOverHttpsThroughTheLocalProxy) {
+  http::Request via_nginx;
+  via_nginx.peer_address = "127.0.0.1";
+  via_nginx.headers.emplace_back("X-Forwarded-Proto", "https");
+  EXPECT_TRUE(secure_channel(via_nginx));
+  EXPECT_EQ(csrf_token_for(via_nginx, std::nullopt).set_cookie->substr(0, 21), "__Host-mobility-csrf=");
+  EXPECT_NE(csrf_token_for(via_nginx, std::nullopt).set_cookie->find("; Secure"), std::string::npos);
+  EXPECT_EQ(Sessions::cookie_name(via_nginx), "__Host-mobility");
+  http::Request forged = via_nginx;
+  forged.peer_address = "203.0.113.9";  // a remote client cannot claim https
+  EXPECT_FALSE(secure_channel(forged));
+  EXPECT_EQ(Sessions::cookie_name(forged), "mobility_session");
 }
 
 }  // namespace
