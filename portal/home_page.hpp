@@ -1,13 +1,12 @@
-// GET /: the public start page, listing the institutions on this node. The signed-in pages of
-// the exchange portal grow from here.
+// GET /: the public start page, listing the institutions on this node, in the visitor's language.
 #pragma once
 
-#include "db/pool.hpp"
 #include "ewp-node/http/router.hpp"
+#include "portal/web/site.hpp"
 
 namespace mobility::portal {
 
-// The pool must outlive the router.
-void add_home_route(http::Router& router, db::Pool& pool);
+// The site must outlive the router.
+void add_home_route(http::Router& router, const Site& site);
 
 }  // namespace mobility::portal

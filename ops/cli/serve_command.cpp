@@ -13,6 +13,9 @@
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 #include "portal/home_page.hpp"
+#include "portal/pages/account_pages.hpp"
+#include "portal/pages/start_pages.hpp"
+#include "portal/web/site.hpp"
 
 namespace mobility::cli {
 namespace {
@@ -74,7 +77,11 @@ int run(const Context& context, const std::vector<std::string>& args) {
 
   auto router = std::make_shared<http::Router>();
   http::add_health_route(*router, pool);
-  portal::add_home_route(*router, pool);
+  portal::Site site(pool, {});
+  site.add_common_routes(*router);
+  portal::add_home_route(*router, site);
+  portal::add_account_pages(*router, site);
+  portal::add_start_pages(*router, site);
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 

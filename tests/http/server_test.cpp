@@ -43,7 +43,8 @@ class ServerTest : public ::testing::Test {
     pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 2, milliseconds(2000)});
     auto router = std::make_shared<Router>();
     add_health_route(*router, *pool_);
-    portal::add_home_route(*router, *pool_);
+    site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
+    portal::add_home_route(*router, *site_);
     router->add("GET", "/slow", [](const Request&) {
       std::this_thread::sleep_for(milliseconds(600));
       return Response::text(200, "finished\n");
@@ -100,6 +101,7 @@ class ServerTest : public ::testing::Test {
 
   std::ostringstream log_;
   std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<portal::Site> site_;
   std::unique_ptr<Server> server_;
   std::string base_;
   HttpClient client_;
@@ -203,7 +205,7 @@ TEST_F(ServerTest, HomePageListsInstitutionsEscaped) {
     ASSERT_TRUE((*connection)->exec("INSERT INTO hei (hei_id) VALUES ('evil.example')"));
     ASSERT_TRUE((*connection)->exec("INSERT INTO hei_name VALUES ('evil.example', 'en', '<script>alert(1)</script>')"));
   }
-  auto reply = client_.get(base_ + "/");
+  auto reply = client_.get(base_ + "/", {"Accept-Language: en-GB,en;q=0.9"});
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200);
   EXPECT_EQ(reply->header("Content-Type"), "text/html; charset=utf-8");

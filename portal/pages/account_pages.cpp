@@ -1,0 +1,119 @@
+#include "portal/pages/account_pages.hpp"
+
+#include "db/accounts.hpp"
+#include "db/audit_events.hpp"
+#include "ops/base/log.hpp"
+#include "ops/base/text.hpp"
+#include "portal/accounts/actor.hpp"
+#include "portal/accounts/cookies.hpp"
+#include "portal/web/messages.hpp"
+
+namespace mobility::portal {
+namespace {
+
+using kainjow::mustache::data;
+
+constexpr size_t kMaxEmail = 320;
+constexpr size_t kMaxPassword = 1024;
+
+// The message key of what is wrong with a submitted field, or "" when it is fine.
+std::string field_problem(const std::string& value, size_t max_length) {
+  if (value.empty()) return "field_required";
+  if (value.size() > max_length) return "field_too_long";
+  if (!is_clean_utf8(value)) return "field_invalid_text";
+  return "";
+}
+
+data field(const std::string& id, const std::string& error) {
+  data result;
+  result.set("id", id);
+  result.set("error", error);
+  return result;
+}
+
+// The login form again, keeping the email (never the password), with what went wrong.
+http::Response login_form(const PageRequest& page, int status, const std::string& email, const std::string& form_error,
+                          const std::string& email_error, const std::string& password_error) {
+  const Messages& messages = Messages::of(page.visitor.language);
+  data form;
+  form.set("email", is_clean_utf8(email) && email.size() <= kMaxEmail ? email : "");
+  form.set("form_error", form_error.empty() ? "" : messages.text(form_error));
+  form.set("email_invalid", !email_error.empty());
+  form.set("password_invalid", !password_error.empty());
+  form.set("email_field", field("email", email_error.empty() ? "" : messages.text(email_error)));
+  form.set("password_field", field("password", password_error.empty() ? "" : messages.text(password_error)));
+  return page.render(status, "login", "login_title", form);
+}
+
+http::Response submit_login(PageRequest& page, const Site& site) {
+  std::string email = page.field("email"), password = page.field("password");
+  std::string email_error = field_problem(email, kMaxEmail), password_error = field_problem(password, kMaxPassword);
+  if (!email_error.empty() || !password_error.empty()) return login_form(page, 400, email, "", email_error, password_error);
+  auto result = site.login().attempt(page.connection, email, password, client_address(page.request));
+  if (!result) {
+    log::error("login_failed", {{"id", page.request.request_id}, {"error", result.status().to_string()}});
+    return page.error(503);
+  }
+  if (result->outcome == LoginOutcome::kThrottled) return login_form(page, 429, email, "login_throttled", "", "");
+  if (result->outcome == LoginOutcome::kRefused) return login_form(page, 401, email, "login_failed", "", "");
+  http::Response response = page.redirect(start_path(actor_from(*result->account)));
+  response.headers.emplace_back("Set-Cookie", Sessions::set_cookie(page.request, *result->session));
+  return response;
+}
+
+http::Response logout(PageRequest& page, const Site& site) {
+  if (page.visitor.session) {
+    const db::AccountRecord& account = *page.visitor.account;
+    bool everywhere = page.field("everywhere") == "1";
+    Status ended = everywhere ? site.sessions().end_all(page.connection, account.account_id).status()
+                              : site.sessions().end(page.connection, *page.visitor.session);
+    if (ended) {
+      ended = db::record_audit_event(page.connection, {account.account_id, account.email, std::nullopt, std::nullopt,
+                                                       everywhere ? "logout_everywhere" : "logout",
+                                                       "account:" + std::to_string(account.account_id), std::nullopt, ""});
+    }
+    if (!ended) {
+      log::error("logout_failed", {{"id", page.request.request_id}, {"error", ended.to_string()}});
+      return page.error(503);
+    }
+  }
+  http::Response response = page.redirect("/");
+  response.headers.emplace_back("Set-Cookie", Sessions::clear_cookie(page.request));
+  return response;
+}
+
+// Only paths of this site: "/x", never "//host" or "https://...".
+std::string safe_return_path(const std::string& wanted) {
+  bool local = wanted.starts_with("/") && !wanted.starts_with("//") && wanted.find('\\') == std::string::npos &&
+               is_clean_utf8(wanted) && wanted.find_first_of("\r\n") == std::string::npos;
+  return local ? wanted : "/";
+}
+
+http::Response switch_language(PageRequest& page) {
+  auto language = language_from_code(page.field("lang"));
+  http::Response response = page.redirect(safe_return_path(page.field("return_to")));
+  if (!language) return response;
+  std::string code = language_code(*language);
+  if (page.visitor.account) {
+    if (Status saved = db::set_account_language(page.connection, page.visitor.account->account_id, code); !saved) {
+      log::warn("language_not_saved", {{"id", page.request.request_id}, {"error", saved.to_string()}});
+    }
+  }
+  response.headers.emplace_back("Set-Cookie", set_cookie_value("lang", code, {secure_channel(page.request), true, "Lax",
+                                                                               std::chrono::hours(24 * 365)}));
+  return response;
+}
+
+}  // namespace
+
+void add_account_pages(http::Router& router, const Site& site) {
+  site.add_page(router, "GET", "/login", [](PageRequest& page) {
+    if (page.visitor.account) return page.redirect(start_path(page.visitor.actor));
+    return login_form(page, 200, "", "", "", "");
+  });
+  site.add_page(router, "POST", "/login", [&site](PageRequest& page) { return submit_login(page, site); });
+  site.add_page(router, "POST", "/logout", [&site](PageRequest& page) { return logout(page, site); });
+  site.add_page(router, "POST", "/language", [](PageRequest& page) { return switch_language(page); });
+}
+
+}  // namespace mobility::portal

@@ -1,0 +1,160 @@
+#include "portal/pages/start_pages.hpp"
+
+#include "agreements/names.hpp"
+#include "db/accounts.hpp"
+#include "db/audit_events.hpp"
+#include "db/institutions.hpp"
+#include "db/node_status.hpp"
+#include "db/students.hpp"
+#include "ops/base/log.hpp"
+
+namespace mobility::portal {
+namespace {
+
+using kainjow::mustache::data;
+
+constexpr int kAuditRows = 50;
+
+// The 503 page for a failed query, logged.
+http::Response unavailable(const PageRequest& page, const Status& status) {
+  log::error("page_query_failed", {{"id", page.request.request_id}, {"path", page.request.path}, {"error", status.to_string()}});
+  return page.error(503);
+}
+
+data student_data(const db::StudentRecord& student) {
+  data row;
+  row.set("given_names", student.given_names);
+  row.set("family_name", student.family_name);
+  row.set("email", student.email);
+  row.set("hei_name", student.hei_name);
+  row.set("unit", student.ounit_name.value_or(student.ounit_id.value_or("")));
+  return row;
+}
+
+// The grants of the visitor with `role`.
+std::vector<Grant> grants_of(const PageRequest& page, Role role) {
+  std::vector<Grant> grants;
+  for (const Grant& grant : page.visitor.actor.grants) {
+    if (grant.role == role) grants.push_back(grant);
+  }
+  return grants;
+}
+
+http::Response my_exchange(PageRequest& page) {
+  auto students = grants_of(page, Role::kStudent);
+  Scope own = students.empty() ? Scope{} : Scope{students.front().hei_id, {}, students.front().student_id};
+  if (auto refused = page.refuse_unless(Action::kViewOwnExchange, own)) return *refused;
+  std::string language = language_code(page.visitor.language);
+  auto student = db::find_student(page.connection, *own.hei_id, *own.student_id, language);
+  if (!student) return unavailable(page, student.status());
+  data view;
+  if (*student) view.set("student", student_data(**student));
+  return page.render(200, "my_exchange", "student_title", view);
+}
+
+http::Response coordinator(PageRequest& page) {
+  auto scopes = grants_of(page, Role::kCoordinator);
+  Scope first = scopes.empty() ? Scope{} : Scope{scopes.front().hei_id, {}, std::nullopt};
+  if (scopes.size() > 0 && scopes.front().ounit_id) first.ounit_ids = {*scopes.front().ounit_id};
+  if (auto refused = page.refuse_unless(Action::kViewStudent, first)) return *refused;
+  std::string language = language_code(page.visitor.language);
+  data list = data::type::list;
+  for (const Grant& grant : scopes) {
+    auto students = db::list_students(page.connection, *grant.hei_id, grant.ounit_id, language);
+    if (!students) return unavailable(page, students.status());
+    data rows = data::type::list;
+    for (const auto& student : *students) rows.push_back(student_data(student));
+    data scope;
+    scope.set("hei_name", students->empty() ? *grant.hei_id : students->front().hei_name);
+    scope.set("unit", students->empty() || !grant.ounit_id ? grant.ounit_id.value_or("")
+                                                            : students->front().ounit_name.value_or(*grant.ounit_id));
+    scope.set("has_students", !students->empty());
+    scope.set("students", rows);
+    list.push_back(scope);
+  }
+  data view;
+  view.set("scopes", list);
+  return page.render(200, "coordinator", "coordinator_title", view);
+}
+
+std::string roles_text(const db::AccountRecord& account) {
+  std::string text;
+  for (const auto& role : account.roles) {
+    text += (text.empty() ? "" : ", ") + role.role + (role.ounit_id ? " (" + *role.ounit_id + ")" : "");
+  }
+  return text;
+}
+
+bool belongs_to(const db::AccountRecord& account, const std::string& hei_id) {
+  for (const auto& role : account.roles) {
+    if (role.hei_id == hei_id) return true;
+  }
+  return false;
+}
+
+http::Response admin(PageRequest& page) {
+  auto admins = grants_of(page, Role::kIoAdmin);
+  Scope hei = admins.empty() ? Scope{} : Scope{admins.front().hei_id, {}, std::nullopt};
+  if (auto refused = page.refuse_unless(Action::kManageUsers, hei)) return *refused;
+  auto accounts = db::list_accounts(page.connection);
+  if (!accounts) return unavailable(page, accounts.status());
+  auto events = db::list_audit_events(page.connection, hei.hei_id, kAuditRows);
+  if (!events) return unavailable(page, events.status());
+  data account_rows = data::type::list;
+  for (const auto& account : *accounts) {
+    if (!belongs_to(account, *hei.hei_id)) continue;
+    data row;
+    row.set("email", account.email);
+    row.set("display_name", account.display_name);
+    row.set("disabled", account.disabled);
+    row.set("roles", roles_text(account));
+    account_rows.push_back(row);
+  }
+  data event_rows = data::type::list;
+  for (const auto& event : *events) {
+    data row;
+    row.set("at", event.at);
+    row.set("actor", event.actor);
+    row.set("action", event.action);
+    row.set("record", event.record.value_or(""));
+    event_rows.push_back(row);
+  }
+  data view;
+  view.set("accounts", account_rows);
+  view.set("has_events", !events->empty());
+  view.set("events", event_rows);
+  return page.render(200, "admin", "admin_title", view);
+}
+
+http::Response operator_status(PageRequest& page, const Site& site) {
+  if (auto refused = page.refuse_unless(Action::kViewNodeStatus, {})) return *refused;
+  auto status = db::node_status(page.connection, site.sessions().settings().idle.count());
+  if (!status) return unavailable(page, status.status());
+  auto hosted = db::list_hosted_heis(page.connection);
+  if (!hosted) return unavailable(page, hosted.status());
+  data heis = data::type::list;
+  for (size_t i = 0; i < hosted->size(); ++i) {
+    data row;
+    row.set("hei_id", (*hosted)[i].hei_id);
+    row.set("name", agreements::preferred_name((*hosted)[i].names, language_code(page.visitor.language), (*hosted)[i].hei_id));
+    row.set("last", i + 1 == hosted->size());
+    heis.push_back(row);
+  }
+  data view;
+  view.set("hosted", heis);
+  view.set("accounts", std::to_string(status->accounts));
+  view.set("sessions", std::to_string(status->active_sessions));
+  view.set("registry_fetched_at", status->registry_fetched_at.value_or(""));
+  return page.render(200, "operator", "operator_title", view);
+}
+
+}  // namespace
+
+void add_start_pages(http::Router& router, const Site& site) {
+  site.add_page(router, "GET", "/my-exchange", my_exchange);
+  site.add_page(router, "GET", "/coordinator", coordinator);
+  site.add_page(router, "GET", "/admin", admin);
+  site.add_page(router, "GET", "/operator", [&site](PageRequest& page) { return operator_status(page, site); });
+}
+
+}  // namespace mobility::portal

@@ -1,0 +1,140 @@
+#include "portal/web/site.hpp"
+
+#include "db/accounts.hpp"
+#include "ewp-node/http/form.hpp"
+#include "ops/base/log.hpp"
+#include "portal/accounts/actor.hpp"
+#include "portal/accounts/cookies.hpp"
+#include "portal/templates.hpp"
+#include "portal/web/messages.hpp"
+
+namespace mobility::portal {
+namespace {
+
+constexpr const char* kLanguageCookie = "lang";
+
+http::Response plain_failure(int status) {
+  return http::Response::text(status, status == 503 ? "The service cannot answer right now; please try again shortly.\n"
+                                                    : "Something went wrong; please try again later.\n");
+}
+
+PageFrame frame_of(const http::Request& request, const Visitor& visitor) {
+  PageFrame frame{visitor.language, request.path, visitor.csrf.value, std::nullopt, std::nullopt};
+  if (visitor.account) {
+    frame.display_name = visitor.account->display_name;
+    frame.start_path = start_path(visitor.actor);
+  }
+  return frame;
+}
+
+http::Response error_page(const http::Request& request, const Visitor& visitor, int status, std::string_view text_key) {
+  const Messages& messages = Messages::of(visitor.language);
+  std::string code = std::to_string(status);
+  kainjow::mustache::data page;
+  page.set("heading", messages.text("error_" + code + "_title"));
+  page.set("text", messages.text(text_key.empty() ? "error_" + code + "_text" : std::string(text_key)));
+  auto html = render_page(frame_of(request, visitor), "error", "error_" + code + "_title", page);
+  return html ? html_response(status, std::move(*html)) : plain_failure(status);
+}
+
+}  // namespace
+
+PageFrame PageRequest::frame() const { return frame_of(request, visitor); }
+
+std::string PageRequest::field(std::string_view name) const {
+  for (const auto& [key, value] : form) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+http::Response PageRequest::render(int status, std::string_view template_name, std::string_view title_key,
+                                   kainjow::mustache::data page) const {
+  auto html = render_page(frame(), template_name, title_key, std::move(page));
+  if (!html) {
+    log::error("page_failed", {{"id", request.request_id}, {"page", std::string(template_name)}, {"error", html.status().to_string()}});
+    return status == 500 ? plain_failure(500) : error(500);
+  }
+  return html_response(status, std::move(*html));
+}
+
+http::Response PageRequest::error(int status, std::string_view text_key) const {
+  return error_page(request, visitor, status, text_key);
+}
+
+http::Response PageRequest::redirect(const std::string& location) const {
+  http::Response response = http::Response::text(303, "See " + location + "\n");
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+std::optional<http::Response> PageRequest::refuse_unless(Action action, const Scope& scope) const {
+  if (!visitor.account) return redirect("/login");
+  if (!allowed(visitor.actor, action, scope)) return error(403);
+  return std::nullopt;
+}
+
+Site::Site(db::Pool& pool, SiteSettings settings)
+    : pool_(pool), sessions_(settings.sessions), login_(sessions_, settings.login) {}
+
+Result<Visitor> Site::visitor_of(db::Connection& connection, const http::Request& request) const {
+  Visitor visitor;
+  auto session = sessions_.find(connection, request);
+  if (!session) return session.status();
+  if (*session) {
+    auto account = db::find_account(connection, (*session)->account_id);
+    if (!account) return account.status();
+    if (*account) {
+      visitor.session = *session;
+      visitor.account = std::move(**account);
+      visitor.actor = actor_from(*visitor.account);
+    }
+  }
+  visitor.language = choose_language(visitor.account ? std::optional(visitor.account->language) : std::nullopt,
+                                     cookie_value(request, kLanguageCookie), request.header("Accept-Language"));
+  visitor.csrf = csrf_token_for(request, visitor.session);
+  return visitor;
+}
+
+http::Response Site::serve(const http::Request& request, const PageHandler& handler) const {
+  auto connection = pool_.acquire();
+  auto visitor = connection ? visitor_of(**connection, request) : Result<Visitor>(connection.status());
+  if (!visitor) {
+    log::error("page_unavailable", {{"id", request.request_id}, {"error", visitor.status().to_string()}});
+    Visitor anonymous;
+    anonymous.language = choose_language(std::nullopt, cookie_value(request, kLanguageCookie), request.header("Accept-Language"));
+    return error_page(request, anonymous, 503, "");
+  }
+  http::HeaderList form;
+  if (request.method == "POST") {
+    auto decoded = http::decode_form(request.body);
+    if (decoded) form = std::move(*decoded);
+  }
+  PageRequest page{request, *visitor, **connection, std::move(form)};
+  http::Response response = request.method == "POST" && !csrf_accepts(request, visitor->session, page.field("csrf"))
+                                ? page.error(403, "error_csrf_text")
+                                : handler(page);
+  if (visitor->csrf.set_cookie) response.headers.emplace_back("Set-Cookie", *visitor->csrf.set_cookie);
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+void Site::add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const {
+  router.add(method, path, [this, handler = std::move(handler)](const http::Request& request) {
+    return serve(request, handler);
+  });
+}
+
+void Site::add_common_routes(http::Router& router) const {
+  router.add("GET", "/static/site.css", [](const http::Request&) {
+    http::Response response = http::Response::text(200, std::string(template_file("static/site.css").value_or("")));
+    response.content_type = "text/css; charset=utf-8";
+    response.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return response;
+  });
+  router.add_fallback("/", [this](const http::Request& request) {
+    return serve(request, [](PageRequest& page) { return page.error(404); });
+  });
+}
+
+}  // namespace mobility::portal

@@ -1,0 +1,82 @@
+// The web site's shared machinery, used by every page of the portal and the agreement tool:
+// who is asking (session, account, roles, language), CSRF checks on every POST, friendly error
+// pages, and the registration of pages on the router.
+//
+//   site.add_page("GET", "/my-exchange", [](PageRequest& page) { ... return page.render(...); });
+//
+// A page handler runs with a database connection and the resolved Visitor. A POST whose `csrf`
+// field does not match is answered 403 before the handler runs, so it changes nothing. Database
+// trouble gives the 503 page, any other failure the 500 page; details go only to the log.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "db/accounts.hpp"
+#include "db/pool.hpp"
+#include "ewp-node/http/router.hpp"
+#include "portal/accounts/authorization.hpp"
+#include "portal/accounts/csrf.hpp"
+#include "portal/accounts/login.hpp"
+#include "portal/accounts/sessions.hpp"
+#include "portal/web/page.hpp"
+
+namespace mobility::portal {
+
+struct Visitor {
+  Language language = Language::kBokmal;
+  std::optional<ActiveSession> session;
+  std::optional<db::AccountRecord> account;  // with the session
+  Actor actor;                               // no grants when signed out
+  CsrfToken csrf;
+};
+
+struct PageRequest {
+  const http::Request& request;
+  Visitor& visitor;
+  db::Connection& connection;
+  http::HeaderList form;  // the decoded body of a POST
+
+  PageFrame frame() const;
+  std::string field(std::string_view name) const;  // "" when absent
+  // The page `template_name` in the layout, as a response.
+  http::Response render(int status, std::string_view template_name, std::string_view title_key,
+                        kainjow::mustache::data page = kainjow::mustache::data()) const;
+  // The error page for 403, 404, 500 or 503 (optionally with another explanation).
+  http::Response error(int status, std::string_view text_key = "") const;
+  // 303 See Other.
+  http::Response redirect(const std::string& location) const;
+  // Signed out: a redirect to the login page. Signed in without the right: the 403 page.
+  // nullopt when the visitor may do `action` on `scope`.
+  std::optional<http::Response> refuse_unless(Action action, const Scope& scope) const;
+};
+
+using PageHandler = std::function<http::Response(PageRequest&)>;
+
+struct SiteSettings {
+  SessionSettings sessions;
+  LoginPolicy login;
+};
+
+class Site {
+ public:
+  Site(db::Pool& pool, SiteSettings settings);
+
+  void add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const;
+  // The friendly 404 page for unknown paths outside /ewp, and /static/site.css.
+  void add_common_routes(http::Router& router) const;
+
+  const Sessions& sessions() const { return sessions_; }
+  const Login& login() const { return login_; }
+
+ private:
+  Result<Visitor> visitor_of(db::Connection& connection, const http::Request& request) const;
+  http::Response serve(const http::Request& request, const PageHandler& handler) const;
+
+  db::Pool& pool_;
+  Sessions sessions_;
+  Login login_;
+};
+
+}  // namespace mobility::portal

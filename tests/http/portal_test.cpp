@@ -1,0 +1,272 @@
+// The web foundation over real loopback HTTP with real PostgreSQL: login per demo role, start
+// pages, 403 and 404 pages, CSRF refusals, the language switch, escaping and hostile input.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+
+#include "db/accounts.hpp"
+#include "db/demo_seed.hpp"
+#include "ewp-node/client/ewp_client.hpp"
+#include "ewp-node/http/server.hpp"
+#include "portal/accounts/password_hash.hpp"
+#include "portal/home_page.hpp"
+#include "portal/pages/account_pages.hpp"
+#include "portal/pages/start_pages.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace mobility::portal {
+namespace {
+
+using std::chrono::milliseconds;
+using testing::HttpReply;
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A visitor with a cookie jar, as a browser keeps it.
+class Visit {
+ public:
+  explicit Visit(std::string base, std::string language = "en") : base_(std::move(base)), language_(std::move(language)) {}
+
+  HttpReply get(const std::string& path) { return remember(client_.get(base_ + path, headers())); }
+
+  HttpReply post(const std::string& path, const http::HeaderList& fields) {
+    std::string body = ewp::encode_form(fields);
+    auto list = headers();
+    list.push_back("Content-Type: application/x-www-form-urlencoded");
+    return remember(client_.request("POST", base_ + path, body, list));
+  }
+
+  // The csrf field of the last page.
+  std::string csrf() const {
+    std::smatch match;
+    return std::regex_search(last_body_, match, std::regex("name=\"csrf\" value=\"([^\"]*)\"")) ? match[1].str() : "";
+  }
+
+  HttpReply log_in(const std::string& email, const std::string& password) {
+    get("/login");
+    return post("/login", {{"csrf", csrf()}, {"email", email}, {"password", password}});
+  }
+
+  std::map<std::string, std::string> cookies;
+
+ private:
+  std::vector<std::string> headers() const {
+    std::string cookie_header;
+    for (const auto& [name, value] : cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
+    std::vector<std::string> list = {"Accept-Language: " + language_};
+    if (!cookie_header.empty()) list.push_back("Cookie: " + cookie_header);
+    return list;
+  }
+
+  HttpReply remember(Result<HttpReply> reply) {
+    EXPECT_TRUE(reply) << reply.status().to_string();
+    if (!reply) return {};
+    for (const std::string& line : reply->header_lines) {
+      if (line.rfind("Set-Cookie:", 0) != 0 && line.rfind("set-cookie:", 0) != 0) continue;
+      std::string pair = line.substr(12, line.find(';') - 12);
+      std::string name = pair.substr(0, pair.find('=')), value = pair.substr(pair.find('=') + 1);
+      if (contains(line, "Max-Age=0")) {
+        cookies.erase(name);
+      } else {
+        cookies[name] = value;
+      }
+    }
+    last_body_ = reply->body;
+    return *reply;
+  }
+
+  std::string base_;
+  std::string language_;
+  testing::HttpClient client_;
+  std::string last_body_;
+};
+
+class PortalTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, milliseconds(5000)});
+    auto connection = pool_->acquire();
+    ASSERT_TRUE(connection && db::seed_demo(**connection));
+    site_ = std::make_unique<Site>(*pool_, SiteSettings{});
+    auto router = std::make_shared<http::Router>();
+    site_->add_common_routes(*router);
+    add_home_route(*router, *site_);
+    add_account_pages(*router, *site_);
+    add_start_pages(*router, *site_);
+    server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
+    ASSERT_TRUE(server_->start());
+    base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+  }
+
+  int64_t count(const std::string& sql) {
+    auto connection = pool_->acquire();
+    return (*connection)->exec(sql)->front().get<int64_t>(0);
+  }
+
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<Site> site_;
+  std::unique_ptr<http::Server> server_;
+  std::string base_;
+};
+
+TEST_F(PortalTest, LoginPageInBothLanguagesWithLabelsAndACsrfCookie) {
+  Visit english(base_, "en-GB,en;q=0.9");
+  auto page = english.get("/login");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "<html lang=\"en\">"));
+  EXPECT_TRUE(contains(page.body, "<label for=\"email\">Email address</label>"));
+  EXPECT_TRUE(contains(page.body, "<main id=\"main\""));
+  EXPECT_EQ(english.csrf().size(), 43u);
+  EXPECT_EQ(english.cookies["mobility_csrf"], english.csrf());
+  Visit norwegian(base_, "nb-NO,nb;q=0.9,en;q=0.5");
+  auto side = norwegian.get("/login");
+  EXPECT_TRUE(contains(side.body, "<html lang=\"nb\">"));
+  EXPECT_TRUE(contains(side.body, "<label for=\"email\">E-postadresse</label>"));
+  EXPECT_EQ(page.header("Cache-Control"), "no-store");
+}
+
+TEST_F(PortalTest, EachDemoRoleLandsOnItsOwnStartPageWithRealData) {
+  const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> roles = {
+      // Each page is in the account's language (Ingrid chose English, the others bokmål).
+      {"aase.bjornstad@student.fjordland.example", "/my-exchange", {"Min utveksling", "Åse Bjørnstad", "Universitetet i Fjordland"}},
+      {"per.saether@fjordland.example", "/coordinator", {"Avtaler og studenter", "Bjørnstad, Åse", "Eriksen, Jonas"}},
+      {"ingrid.haugland@fjordland.example", "/admin", {"Users and audit log", "per.saether@fjordland.example", "<td>login</td>"}},
+      {"terje.lund@fjordland.example", "/operator", {"Nodestatus", "fjordland.example (Universitetet i Fjordland)"}}};
+  for (const auto& [email, start, expected] : roles) {
+    Visit visit(base_);
+    auto login = visit.log_in(email, "mobility-demo");
+    EXPECT_EQ(login.status, 303) << email << login.body;
+    EXPECT_EQ(login.header("Location"), start);
+    EXPECT_TRUE(visit.cookies.count("mobility_session")) << "HttpOnly SameSite=Lax session cookie";
+    auto page = visit.get(start);
+    EXPECT_EQ(page.status, 200) << email;
+    for (const auto& text : expected) EXPECT_TRUE(contains(page.body, text)) << email << " misses " << text;
+    EXPECT_FALSE(contains(page.body, "Hansen, Maria")) << "a unit coordinator sees only the unit's students";
+    EXPECT_EQ(visit.get("/login").header("Location"), start) << "signed in, /login leads home";
+  }
+}
+
+TEST_F(PortalTest, AStudentCannotOpenOtherRolesPagesAndVisitorsAreSentToLogin) {
+  Visit student(base_);
+  student.log_in("aase.bjornstad@student.fjordland.example", "mobility-demo");
+  for (const std::string path : {"/coordinator", "/admin", "/operator"}) {
+    auto page = student.get(path);
+    EXPECT_EQ(page.status, 403) << path;
+    EXPECT_TRUE(contains(page.body, "<h1>Ingen tilgang</h1>")) << page.body;
+  }
+  Visit anonymous(base_);
+  auto page = anonymous.get("/my-exchange");
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(page.header("Location"), "/login");
+}
+
+TEST_F(PortalTest, WrongPasswordIsAReadableErrorThatKeepsTheEmail) {
+  Visit visit(base_);
+  auto page = visit.log_in("per.saether@fjordland.example", "not-the-password");
+  EXPECT_EQ(page.status, 401);
+  EXPECT_TRUE(contains(page.body, "role=\"alert\">Wrong email address or password.</p>"));
+  EXPECT_TRUE(contains(page.body, "value=\"per.saether@fjordland.example\""));
+  EXPECT_FALSE(contains(page.body, "not-the-password"));
+  EXPECT_FALSE(visit.cookies.count("mobility_session"));
+  auto empty = visit.post("/login", {{"csrf", visit.csrf()}, {"email", ""}, {"password", ""}});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_TRUE(contains(empty.body, "id=\"email-error\" role=\"alert\">Please fill in this field."));
+  EXPECT_TRUE(contains(empty.body, "aria-invalid=\"true\" aria-describedby=\"password-error\""));
+}
+
+TEST_F(PortalTest, PostsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
+  Visit visit(base_);
+  visit.get("/login");
+  auto login = visit.post("/login", {{"email", "per.saether@fjordland.example"}, {"password", "mobility-demo"}});
+  EXPECT_EQ(login.status, 403);
+  EXPECT_TRUE(contains(login.body, "nothing was changed"));
+  auto forged = visit.post("/login", {{"csrf", std::string(43, 'A')}, {"email", "per.saether@fjordland.example"},
+                                      {"password", "mobility-demo"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(count("SELECT count(*) FROM web_session"), 0);
+
+  visit.log_in("per.saether@fjordland.example", "mobility-demo");
+  visit.get("/coordinator");
+  auto logout = visit.post("/logout", {{"csrf", "wrong"}});
+  EXPECT_EQ(logout.status, 403);
+  EXPECT_EQ(visit.get("/coordinator").status, 200) << "still signed in";
+  EXPECT_EQ(visit.post("/language", {{"lang", "nb"}, {"return_to", "/"}}).status, 403);
+  EXPECT_EQ(count("SELECT count(*) FROM account WHERE language = 'nb' AND email = 'ingrid.haugland@fjordland.example'"), 0);
+}
+
+TEST_F(PortalTest, LanguageSwitchIsRememberedForTheAccountAndOnlyReturnsToOurPages) {
+  Visit visit(base_, "en");
+  visit.log_in("aase.bjornstad@student.fjordland.example", "mobility-demo");  // her account says nb
+  EXPECT_TRUE(contains(visit.get("/my-exchange").body, "Min utveksling"));
+  auto switched = visit.post("/language", {{"csrf", visit.csrf()}, {"lang", "en"}, {"return_to", "/my-exchange"}});
+  EXPECT_EQ(switched.status, 303);
+  EXPECT_EQ(switched.header("Location"), "/my-exchange");
+  EXPECT_TRUE(contains(visit.get("/my-exchange").body, "<h1>My exchange</h1>"));
+  EXPECT_EQ(count("SELECT count(*) FROM account WHERE language = 'en' AND email LIKE 'aase%'"), 1);
+  auto away = visit.post("/language", {{"csrf", visit.csrf()}, {"lang", "nb"}, {"return_to", "//evil.example/x"}});
+  EXPECT_EQ(away.header("Location"), "/");
+}
+
+TEST_F(PortalTest, LogoutEndsTheSessionAndLogoutEverywhereEndsAll) {
+  Visit first(base_), second(base_);
+  first.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
+  second.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
+  first.get("/admin");
+  second.get("/admin");
+  auto out = first.post("/logout", {{"csrf", first.csrf()}});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_FALSE(first.cookies.count("mobility_session"));
+  EXPECT_EQ(first.get("/admin").status, 303);
+  EXPECT_EQ(second.get("/admin").status, 200);
+  auto everywhere = second.post("/logout", {{"csrf", second.csrf()}, {"everywhere", "1"}});
+  EXPECT_EQ(everywhere.status, 303);
+  EXPECT_EQ(count("SELECT count(*) FROM web_session"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action IN ('logout', 'logout_everywhere')"), 2);
+}
+
+TEST_F(PortalTest, ANameWithMarkupIsShownAsText) {
+  {
+    auto connection = pool_->acquire();
+    auto id = db::create_account(**connection, {"mallory@fjordland.example", "<script>alert('x')</script>", "en",
+                                                hash_password("mallory-password", {10, 8, 1}).value()});
+    ASSERT_TRUE(id);
+    ASSERT_TRUE(db::add_account_role(**connection, *id, {"io_admin", "fjordland.example", std::nullopt, std::nullopt}));
+  }
+  Visit visit(base_);
+  auto login = visit.log_in("mallory@fjordland.example", "mallory-password");
+  EXPECT_EQ(login.status, 303);
+  auto page = visit.get("/admin");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;")) << page.body;
+  EXPECT_FALSE(contains(page.body, "<script>"));
+}
+
+TEST_F(PortalTest, HostileFormInputIsARefusalThatStoresNothing) {
+  Visit visit(base_);
+  visit.get("/login");
+  for (const std::string& email : {std::string("caf\xe9@x.example"), std::string(100000, 'a'),
+                                   std::string("' OR 1=1; DROP TABLE account; --")}) {
+    auto page = visit.post("/login", {{"csrf", visit.csrf()}, {"email", email}, {"password", "x"}});
+    EXPECT_TRUE(page.status == 400 || page.status == 401) << page.status;
+    EXPECT_TRUE(contains(page.body, "role=\"alert\"")) << "a readable message";
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM login_failure"), 2)
+      << "only the well-formed attempt counts (once for its account, once for its address)";
+  EXPECT_EQ(count("SELECT count(*) FROM account"), 4);
+}
+
+TEST_F(PortalTest, UnknownPagesGetTheFriendly404AndTheStylesheetIsServed) {
+  Visit visit(base_, "nb");
+  auto missing = visit.get("/no/such/page");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(contains(missing.body, "Fant ikke siden"));
+  auto css = visit.get("/static/site.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.header("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_TRUE(contains(css.body, "@media print"));
+}
+
+}  // namespace
+}  // namespace mobility::portal
