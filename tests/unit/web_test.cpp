@@ -1,0 +1,69 @@
+// The pages' languages: both catalogues complete, language negotiation, the layout's escaping.
+#include <gtest/gtest.h>
+
+#include "portal/web/language.hpp"
+#include "portal/web/messages.hpp"
+#include "portal/web/page.hpp"
+
+namespace mobility::portal {
+namespace {
+
+TEST(Messages, BothCataloguesHaveTheSameKeysAndNoEmptyText) {
+  const auto& bokmal = Messages::of(Language::kBokmal).all();
+  const auto& english = Messages::of(Language::kEnglish).all();
+  ASSERT_GT(bokmal.size(), 50u);
+  for (const auto& [key, text] : bokmal) {
+    EXPECT_TRUE(english.count(key)) << key << " is missing in en.txt";
+    EXPECT_FALSE(text.empty()) << key << " is empty in nb.txt";
+  }
+  for (const auto& [key, text] : english) {
+    EXPECT_TRUE(bokmal.count(key)) << key << " is missing in nb.txt";
+    EXPECT_FALSE(text.empty()) << key << " is empty in en.txt";
+  }
+  EXPECT_EQ(Messages::of(Language::kBokmal).text("login_title"), "Logg inn");
+  EXPECT_EQ(Messages::of(Language::kEnglish).text("no_such_key"), "no_such_key");
+}
+
+TEST(Messages, CatalogueLinesAreKeyEqualsValueWithComments) {
+  auto texts = parse_messages("# comment\n\n a = one = two \nbroken line\nb=\xc3\xa6\r\n");
+  EXPECT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts["a"], "one = two");
+  EXPECT_EQ(texts["b"], "\xc3\xa6");
+}
+
+TEST(Language, AccountThenCookieThenBrowserThenBokmal) {
+  EXPECT_EQ(choose_language("en", "nb", "nb"), Language::kEnglish);
+  EXPECT_EQ(choose_language(std::nullopt, "en", "nb"), Language::kEnglish);
+  EXPECT_EQ(choose_language(std::nullopt, "xx", "en-US,en;q=0.9"), Language::kEnglish);
+  EXPECT_EQ(choose_language(std::nullopt, std::nullopt, std::nullopt), Language::kBokmal);
+  EXPECT_EQ(choose_language(std::nullopt, std::nullopt, "de-DE,de;q=0.9"), Language::kBokmal);
+}
+
+TEST(Language, AcceptLanguageHonoursQualityAndNorwegianVariants) {
+  auto browser = [](const char* header) { return choose_language(std::nullopt, std::nullopt, std::string(header)); };
+  EXPECT_EQ(browser("en;q=0.4, nn-NO;q=0.8"), Language::kBokmal);
+  EXPECT_EQ(browser("no, en;q=0.9"), Language::kBokmal);
+  EXPECT_EQ(browser("nb;q=0.2, EN-gb;q=0.7"), Language::kEnglish);
+  EXPECT_EQ(browser("fr, en;q=0"), Language::kBokmal) << "q=0 means not acceptable";
+  for (const char* broken : {"", ",,,", ";q=", "en;q=abc", "en;q=2", "\xff\xfe", "*"}) {
+    EXPECT_NO_THROW(browser(broken)) << broken;
+  }
+  EXPECT_EQ(browser("en;q=abc"), Language::kBokmal);
+}
+
+TEST(Page, LayoutEscapesTheDisplayNameAndNamesItsLanguage) {
+  PageFrame frame{Language::kEnglish, "/x?a=\"b\"", "token", "<script>alert(1)</script>", "/admin"};
+  auto html = render_page(frame, "error", "error_404_title");
+  ASSERT_TRUE(html) << html.status().to_string();
+  EXPECT_NE(html->find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html->find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(html->find("<script>"), std::string::npos);
+  EXPECT_NE(html->find("value=\"/x?a=&quot;b&quot;\""), std::string::npos);
+  EXPECT_NE(html->find("<title>Page not found – Mobility</title>"), std::string::npos);
+  EXPECT_NE(html->find("<nav aria-label=\"Main navigation\">"), std::string::npos);
+  frame.language = Language::kBokmal;
+  EXPECT_NE(render_page(frame, "error", "error_404_title")->find("<html lang=\"nb\">"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mobility::portal
