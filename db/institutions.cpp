@@ -41,4 +41,28 @@ Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection) {
   return heis;
 }
 
+namespace {
+
+Result<std::optional<std::string>> first_name(Result<Rows> rows) {
+  if (!rows) return rows.status();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows->front().get<std::string>(0));
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language) {
+  return first_name(connection.exec(
+      "SELECT name FROM hei_name WHERE hei_id = $1 ORDER BY lang = $2 DESC, lang = 'en' DESC, lang LIMIT 1",
+      {hei_id, language}));
+}
+
+Result<std::optional<std::string>> ounit_name(Connection& connection, const std::string& hei_id,
+                                              const std::string& ounit_id, const std::string& language) {
+  return first_name(connection.exec(
+      "SELECT name FROM ounit_name WHERE hei_id = $1 AND ounit_id = $2 "
+      "ORDER BY lang = $3 DESC, lang = 'en' DESC, lang LIMIT 1",
+      {hei_id, ounit_id, language}));
+}
+
 }  // namespace mobility::db

@@ -31,4 +31,10 @@ struct HostedHei {
 // The HEIs this node serves over EWP, by hei_id.
 Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection);
 
+// The name of an HEI, or of one of its organizational units, in `language` if it has one, else
+// in English, else in any language; nullopt when the HEI or unit has no name.
+Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language);
+Result<std::optional<std::string>> ounit_name(Connection& connection, const std::string& hei_id,
+                                              const std::string& ounit_id, const std::string& language);
+
 }  // namespace mobility::db

@@ -53,15 +53,18 @@ acquire_lock() {
 # ---------------------------------------------------------------------------------------------
 # Debian packages
 
-# package_list: the package names of ops/packages.txt, without comments and blank lines.
+# package_list [LIST...]: the package names of ops/packages.txt and of the given lists (paths
+# relative to ops/), without comments and blank lines.
 package_list() {
-  sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$ROOT/ops/packages.txt"
+  local list files=("$ROOT/ops/packages.txt")
+  for list in "$@"; do files+=("$ROOT/ops/$list"); done
+  sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "${files[@]}"
 }
 
-# missing_packages: the listed packages that are not installed, one per line.
+# missing_packages [LIST...]: the listed packages that are not installed, one per line.
 missing_packages() {
   local -a wanted
-  mapfile -t wanted < <(package_list)
+  mapfile -t wanted < <(package_list "$@")
   local installed
   installed=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${wanted[@]}" 2>/dev/null |
     awk 'substr($2, 2, 1) == "i" { print $1 }' || true)
@@ -80,12 +83,12 @@ as_admin() {
   fi
 }
 
-# install_missing_packages: apt-get install what ops/packages.txt lists and dpkg lacks; silent
-# when nothing is missing.
+# install_missing_packages [LIST...]: apt-get install what ops/packages.txt (and the given lists,
+# e.g. packages-test.txt) name and dpkg lacks; silent when nothing is missing.
 install_missing_packages() {
   command -v dpkg-query >/dev/null || die "dpkg-query not found: this needs Debian 12 (or install the packages of ops/packages.txt yourself)"
   local -a missing
-  mapfile -t missing < <(missing_packages)
+  mapfile -t missing < <(missing_packages "$@")
   ((${#missing[@]} == 0)) && return 0
   if ! is_root && ! command -v sudo >/dev/null; then
     die "missing packages: ${missing[*]}; run as root, or install sudo, or run: apt-get install ${missing[*]}"
@@ -96,6 +99,18 @@ install_missing_packages() {
   as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     -o DPkg::Lock::Timeout=120 "${missing[@]}" 9>&- ||
     die "apt-get install failed for: ${missing[*]} (see above); fix apt, then run again"
+}
+
+# install_browser_tooling: playwright-core for the browser tests (tests/browser), from the npm
+# registry at the version package-lock.json pins; again only when the lock file changed. It never
+# downloads a browser: the tests drive Debian's chromium.
+install_browser_tooling() {
+  local dir=$ROOT/tests/browser stamp=$ROOT/tests/browser/node_modules/.package-lock.json
+  [[ -f $stamp && ! $dir/package-lock.json -nt $stamp ]] && return 0
+  command -v npm >/dev/null || die "npm not found; install Node.js with npm (the browser tests need playwright-core)"
+  say "installing playwright-core for the browser tests (npm ci in tests/browser)"
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error 9>&-) ||
+    die "npm ci in $dir failed (see above); check that registry.npmjs.org is reachable, then run again"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ http::Response home(PageRequest& page) {
     list.push_back(row);
   }
   data view;
+  view.set("signed_in", page.visitor.account.has_value());
+  view.set("start_path", start_path(page.visitor.actor));
   view.set("has_institutions", !institutions->empty());
   view.set("institutions", list);
   return page.render(200, "home", "home_title", view);

@@ -1,4 +1,5 @@
-// GET /: the public start page, listing the institutions on this node, in the visitor's language.
+// GET /: the public start page in the visitor's language: the login form (or, signed in, the way
+// to one's start page) and the institutions on this node.
 #pragma once
 
 #include "ewp-node/http/router.hpp"

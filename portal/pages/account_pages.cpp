@@ -24,10 +24,12 @@ std::string field_problem(const std::string& value, size_t max_length) {
   return "";
 }
 
+// The context of the field_error partial; without "error" the partial shows nothing (an empty
+// string would still count as set).
 data field(const std::string& id, const std::string& error) {
   data result;
   result.set("id", id);
-  result.set("error", error);
+  if (!error.empty()) result.set("error", error);
   return result;
 }
 
@@ -37,7 +39,7 @@ http::Response login_form(const PageRequest& page, int status, const std::string
   const Messages& messages = Messages::of(page.visitor.language);
   data form;
   form.set("email", is_clean_utf8(email) && email.size() <= kMaxEmail ? email : "");
-  form.set("form_error", form_error.empty() ? "" : messages.text(form_error));
+  if (!form_error.empty()) form.set("form_error", messages.text(form_error));
   form.set("email_invalid", !email_error.empty());
   form.set("password_invalid", !password_error.empty());
   form.set("email_field", field("email", email_error.empty() ? "" : messages.text(email_error)));

@@ -64,10 +64,17 @@ http::Response coordinator(PageRequest& page) {
     if (!students) return unavailable(page, students.status());
     data rows = data::type::list;
     for (const auto& student : *students) rows.push_back(student_data(student));
+    auto hei = db::hei_name(page.connection, *grant.hei_id, language);
+    if (!hei) return unavailable(page, hei.status());
+    std::optional<std::string> unit;
+    if (grant.ounit_id) {
+      auto named = db::ounit_name(page.connection, *grant.hei_id, *grant.ounit_id, language);
+      if (!named) return unavailable(page, named.status());
+      unit = named->value_or(*grant.ounit_id);
+    }
     data scope;
-    scope.set("hei_name", students->empty() ? *grant.hei_id : students->front().hei_name);
-    scope.set("unit", students->empty() || !grant.ounit_id ? grant.ounit_id.value_or("")
-                                                            : students->front().ounit_name.value_or(*grant.ounit_id));
+    scope.set("hei_name", hei->value_or(*grant.hei_id));
+    if (unit) scope.set("unit", *unit);
     scope.set("has_students", !students->empty());
     scope.set("students", rows);
     list.push_back(scope);
@@ -144,7 +151,7 @@ http::Response operator_status(PageRequest& page, const Site& site) {
   view.set("hosted", heis);
   view.set("accounts", std::to_string(status->accounts));
   view.set("sessions", std::to_string(status->active_sessions));
-  view.set("registry_fetched_at", status->registry_fetched_at.value_or(""));
+  if (status->registry_fetched_at) view.set("registry_fetched_at", *status->registry_fetched_at);
   return page.render(200, "operator", "operator_title", view);
 }
 

@@ -1,6 +1,8 @@
 // Rendering a page: its own template inside the shared layout (templates/layout.mustache with
 // the header partial: site name, navigation, language switch, the signed-in person and log-out).
 // Every template sees the messages of the page's language as {{t.key}}, and {{csrf}} for its forms.
+// Note: kainjow Mustache treats an empty string as true in {{#section}}; leave a value unset
+// rather than empty when a section tests it.
 #pragma once
 
 #include <kainjow/mustache.hpp>

@@ -125,15 +125,18 @@ TEST_F(PortalTest, LoginPageInBothLanguagesWithLabelsAndACsrfCookie) {
   EXPECT_TRUE(contains(side.body, "<html lang=\"nb\">"));
   EXPECT_TRUE(contains(side.body, "<label for=\"email\">E-postadresse</label>"));
   EXPECT_EQ(page.header("Cache-Control"), "no-store");
+  EXPECT_FALSE(contains(page.body, "role=\"alert\"")) << "nothing to announce before the form is sent";
 }
 
 TEST_F(PortalTest, EachDemoRoleLandsOnItsOwnStartPageWithRealData) {
   const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> roles = {
       // Each page is in the account's language (Ingrid chose English, the others bokmål).
       {"aase.bjornstad@student.fjordland.example", "/my-exchange", {"Min utveksling", "Åse Bjørnstad", "Universitetet i Fjordland"}},
-      {"per.saether@fjordland.example", "/coordinator", {"Avtaler og studenter", "Bjørnstad, Åse", "Eriksen, Jonas"}},
+      {"per.saether@fjordland.example", "/coordinator", {"Avtaler og studenter", "Universitetet i Fjordland, Det matematisk-naturvitenskapelige fakultet",
+                                                       "Bjørnstad, Åse", "Eriksen, Jonas"}},
       {"ingrid.haugland@fjordland.example", "/admin", {"Users and audit log", "per.saether@fjordland.example", "<td>login</td>"}},
-      {"terje.lund@fjordland.example", "/operator", {"Nodestatus", "fjordland.example (Universitetet i Fjordland)"}}};
+      {"terje.lund@fjordland.example", "/operator", {"Nodestatus", "fjordland.example (Universitetet i Fjordland)",
+                                                     "Ingen kopi av registerkatalogen ennå."}}};
   for (const auto& [email, start, expected] : roles) {
     Visit visit(base_);
     auto login = visit.log_in(email, "mobility-demo");
@@ -170,6 +173,9 @@ TEST_F(PortalTest, WrongPasswordIsAReadableErrorThatKeepsTheEmail) {
   EXPECT_TRUE(contains(page.body, "value=\"per.saether@fjordland.example\""));
   EXPECT_FALSE(contains(page.body, "not-the-password"));
   EXPECT_FALSE(visit.cookies.count("mobility_session"));
+  size_t alerts = 0;
+  for (size_t at = page.body.find("role=\"alert\""); at != std::string::npos; at = page.body.find("role=\"alert\"", at + 1)) ++alerts;
+  EXPECT_EQ(alerts, 1u) << "only the form's message is announced";
   auto empty = visit.post("/login", {{"csrf", visit.csrf()}, {"email", ""}, {"password", ""}});
   EXPECT_EQ(empty.status, 400);
   EXPECT_TRUE(contains(empty.body, "id=\"email-error\" role=\"alert\">Please fill in this field."));
@@ -255,6 +261,20 @@ TEST_F(PortalTest, HostileFormInputIsARefusalThatStoresNothing) {
   EXPECT_EQ(count("SELECT count(*) FROM login_failure"), 2)
       << "only the well-formed attempt counts (once for its account, once for its address)";
   EXPECT_EQ(count("SELECT count(*) FROM account"), 4);
+}
+
+TEST_F(PortalTest, TheHomePageOffersTheLoginFormAndSignedInTheStartPage) {
+  Visit visit(base_, "en");
+  auto home = visit.get("/");
+  EXPECT_EQ(home.status, 200);
+  EXPECT_TRUE(contains(home.body, "<form method=\"post\" action=\"/login\""));
+  EXPECT_TRUE(contains(home.body, "University of Fjordland"));
+  auto login = visit.post("/login", {{"csrf", visit.csrf()}, {"email", "ingrid.haugland@fjordland.example"},
+                                      {"password", "mobility-demo"}});
+  EXPECT_EQ(login.header("Location"), "/admin") << "the home page's form works";
+  auto signed_in = visit.get("/");
+  EXPECT_FALSE(contains(signed_in.body, "action=\"/login\""));
+  EXPECT_TRUE(contains(signed_in.body, "<a href=\"/admin\">My start page</a>"));
 }
 
 TEST_F(PortalTest, UnknownPagesGetTheFriendly404AndTheStylesheetIsServed) {

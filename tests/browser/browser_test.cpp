@@ -1,0 +1,71 @@
+// Browser end-to-end tests: `mobility serve` on a free port with a seeded database, driven by
+// Debian's chromium through playwright-core (tests/browser/specs/*.mjs, one test per spec).
+// Screenshots are kept under <build>/browser-artifacts/<spec>/.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "db/accounts.hpp"
+#include "db/connection.hpp"
+#include "db/demo_seed.hpp"
+#include "portal/accounts/password_hash.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace mobility {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::seconds;
+
+const fs::path kSpecs = fs::path(MOBILITY_SOURCE_DIR) / "tests/browser";
+
+class BrowserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kSpecs / "node_modules/playwright-core")) {
+      GTEST_FAIL() << "playwright-core is not installed: run ops/test (it runs npm ci in tests/browser)";
+    }
+    std::string database = testing::create_migrated_database();
+    auto connection = db::Connection::open(database);
+    ASSERT_TRUE(connection && db::seed_demo(**connection));
+    add_account_with_markup_in_its_name(**connection);
+    server_ = std::make_unique<testing::ChildProcess>(
+        std::vector<std::string>{MOBILITY_BINARY, "serve"},
+        testing::Environment{{"MOBILITY_DATABASE_URL", database}, {"MOBILITY_LISTEN_PORT", "0"},
+                             {"MOBILITY_REGISTRY_URL", "file:///nonexistent/catalogue.xml"}});
+    ASSERT_TRUE(server_->wait_for_output("serving", seconds(30))) << server_->err();
+    std::smatch port;
+    std::string log = server_->err();
+    ASSERT_TRUE(std::regex_search(log, port, std::regex("listen=127\\.0\\.0\\.1:([0-9]+)"))) << log;
+    base_url_ = "http://127.0.0.1:" + port[1].str();
+  }
+
+  static void add_account_with_markup_in_its_name(db::Connection& connection) {
+    auto id = db::create_account(connection, {"mallory@fjordland.example", "<script>alert('x')</script>", "en",
+                                              portal::hash_password("mallory-password", {10, 8, 1}).value()});
+    ASSERT_TRUE(id) << id.status().to_string();
+    ASSERT_TRUE(db::add_account_role(connection, *id, {"io_admin", "fjordland.example", std::nullopt, std::nullopt}));
+  }
+
+  void run_spec(const std::string& spec) {
+    fs::path artifacts = fs::path(MOBILITY_BUILD_DIR) / "browser-artifacts" / spec;
+    fs::remove_all(artifacts);
+    auto result = testing::run_program({"/usr/bin/node", (kSpecs / "specs" / (spec + ".mjs")).string(), base_url_, artifacts.string()},
+                                       {}, seconds(180));
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err << "\nserver log:\n" << server_->err();
+    if (result.exit_code == 0) std::cout << result.out;
+  }
+
+  std::unique_ptr<testing::ChildProcess> server_;
+  std::string base_url_;
+};
+
+TEST_F(BrowserTest, Portal) {
+  if (HasFatalFailure()) return;
+  run_spec("portal");
+}
+
+}  // namespace
+}  // namespace mobility
