@@ -13,6 +13,14 @@ Status insert_password_reset(Connection& connection, const std::string& token_ha
   return rows ? Status::ok() : rows.status();
 }
 
+Result<bool> password_reset_usable(Connection& connection, const std::string& token_hash) {
+  auto rows = connection.exec(
+      "SELECT 1 FROM password_reset WHERE token_hash = decode($1, 'hex') AND used_at IS NULL AND expires_at > now()",
+      {to_hex(token_hash)});
+  if (!rows) return rows.status();
+  return !rows->empty();
+}
+
 Result<std::optional<int64_t>> consume_password_reset(Connection& connection, const std::string& token_hash) {
   auto rows = connection.exec(
       "UPDATE password_reset SET used_at = now() "

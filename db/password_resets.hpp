@@ -14,6 +14,9 @@ namespace mobility::db {
 Status insert_password_reset(Connection& connection, const std::string& token_hash, int64_t account_id,
                              std::chrono::seconds lifetime);
 
+// true when the token is known, unused and not expired (without using it up).
+Result<bool> password_reset_usable(Connection& connection, const std::string& token_hash);
+
 // Uses the token up: the account it resets, or nullopt when it is unknown, expired or used.
 Result<std::optional<int64_t>> consume_password_reset(Connection& connection, const std::string& token_hash);
 

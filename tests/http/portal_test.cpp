@@ -11,7 +11,11 @@
 #include "ewp-node/http/server.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "portal/home_page.hpp"
+#include "db/password_resets.hpp"
+#include "ops/base/secure_random.hpp"
+#include "ops/base/sha256.hpp"
 #include "portal/pages/account_pages.hpp"
+#include "portal/pages/password_reset_page.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
@@ -95,6 +99,7 @@ class PortalTest : public ::testing::Test {
     add_home_route(*router, *site_);
     add_account_pages(*router, *site_);
     add_start_pages(*router, *site_);
+    add_password_reset_page(*router, *site_);
     server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
     ASSERT_TRUE(server_->start());
     base_ = "http://127.0.0.1:" + std::to_string(server_->port());
@@ -275,6 +280,36 @@ TEST_F(PortalTest, TheHomePageOffersTheLoginFormAndSignedInTheStartPage) {
   auto signed_in = visit.get("/");
   EXPECT_FALSE(contains(signed_in.body, "action=\"/login\""));
   EXPECT_TRUE(contains(signed_in.body, "<a href=\"/admin\">My start page</a>"));
+}
+
+TEST_F(PortalTest, AResetLinkSetsANewPasswordOnceAndEndsEverySession) {
+  std::string token = random_token();
+  {
+    auto connection = pool_->acquire();
+    auto account = db::find_account_by_email(**connection, "per.saether@fjordland.example");
+    ASSERT_TRUE(account && *account);
+    ASSERT_TRUE(db::insert_password_reset(**connection, sha256(token), (*account)->account_id, std::chrono::hours(1)));
+  }
+  Visit elsewhere(base_);
+  elsewhere.log_in("per.saether@fjordland.example", "mobility-demo");
+  Visit visit(base_, "en");
+  EXPECT_EQ(visit.get("/reset-password?token=" + token).status, 200);
+  auto mismatch = visit.post("/reset-password", {{"csrf", visit.csrf()}, {"token", token}, {"password", "a new password"},
+                                                 {"repeat", "a new passwort"}});
+  EXPECT_EQ(mismatch.status, 400);
+  EXPECT_TRUE(contains(mismatch.body, "The two passwords are not the same."));
+  auto done = visit.post("/reset-password", {{"csrf", visit.csrf()}, {"token", token}, {"password", "a new password"},
+                                             {"repeat", "a new password"}});
+  EXPECT_EQ(done.status, 200);
+  EXPECT_TRUE(contains(done.body, "Your password is changed"));
+  EXPECT_EQ(elsewhere.get("/coordinator").status, 303) << "earlier sessions are ended";
+  EXPECT_EQ(Visit(base_).log_in("per.saether@fjordland.example", "mobility-demo").status, 401);
+  EXPECT_EQ(Visit(base_).log_in("per.saether@fjordland.example", "a new password").status, 303);
+  auto again = visit.get("/reset-password?token=" + token);
+  EXPECT_EQ(again.status, 404);
+  EXPECT_TRUE(contains(again.body, "This link is unknown, used or expired."));
+  EXPECT_EQ(visit.get("/reset-password?token=made-up").status, 404);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'password_reset'"), 1);
 }
 
 TEST_F(PortalTest, UnknownPagesGetTheFriendly404AndTheStylesheetIsServed) {
