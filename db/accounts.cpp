@@ -3,15 +3,12 @@
 namespace mobility::db {
 namespace {
 
-constexpr const char* kSelectAccounts = R"(
-    SELECT a.account_id, a.email, a.display_name, a.language, a.password_hash, (a.disabled_at IS NOT NULL) AS disabled,
-           r.role, r.hei_id, r.ounit_id, r.student_id
-      FROM account a
-      LEFT JOIN account_role r ON r.account_id = a.account_id
-     WHERE )";
+const std::string kSelectAccounts = std::string("SELECT ") + kAccountColumns +
+                                    " FROM account a LEFT JOIN account_role r ON r.account_id = a.account_id WHERE ";
 
-// Accounts with their roles from rows of kSelectAccounts, ordered by account.
-std::vector<AccountRecord> accounts_from(const Rows& rows) {
+}  // namespace
+
+std::vector<AccountRecord> accounts_from_rows(const Rows& rows) {
   std::vector<AccountRecord> accounts;
   for (Row row : rows) {
     auto account_id = row.get<int64_t>("account_id");
@@ -29,10 +26,12 @@ std::vector<AccountRecord> accounts_from(const Rows& rows) {
   return accounts;
 }
 
+namespace {
+
 Result<std::optional<AccountRecord>> find_one(Connection& connection, const std::string& where, const Params& params) {
   auto rows = connection.exec(kSelectAccounts + where + " ORDER BY r.role, r.hei_id, r.ounit_id", params);
   if (!rows) return rows.status();
-  auto accounts = accounts_from(*rows);
+  auto accounts = accounts_from_rows(*rows);
   if (accounts.empty()) return std::optional<AccountRecord>();
   return std::optional<AccountRecord>(std::move(accounts.front()));
 }
@@ -68,9 +67,9 @@ Result<std::optional<AccountRecord>> find_account(Connection& connection, int64_
 }
 
 Result<std::vector<AccountRecord>> list_accounts(Connection& connection) {
-  auto rows = connection.exec(std::string(kSelectAccounts) + "true ORDER BY lower(a.email), a.account_id, r.role, r.hei_id");
+  auto rows = connection.exec(kSelectAccounts + "true ORDER BY lower(a.email), a.account_id, r.role, r.hei_id");
   if (!rows) return rows.status();
-  return accounts_from(*rows);
+  return accounts_from_rows(*rows);
 }
 
 Status set_password_hash(Connection& connection, int64_t account_id, const std::string& password_hash) {

@@ -44,6 +44,13 @@ Result<std::optional<AccountRecord>> find_account(Connection& connection, int64_
 // Every account, by email.
 Result<std::vector<AccountRecord>> list_accounts(Connection& connection);
 
+// The columns accounts_from_rows() reads, for queries that join account (a) and account_role (r).
+inline constexpr const char* kAccountColumns =
+    "a.account_id, a.email, a.display_name, a.language, a.password_hash, (a.disabled_at IS NOT NULL) AS disabled, "
+    "r.role, r.hei_id, r.ounit_id, r.student_id";
+// Accounts with their roles from rows of kAccountColumns ordered by account (one row per role).
+std::vector<AccountRecord> accounts_from_rows(const Rows& rows);
+
 // kNotFound when the account does not exist.
 Status set_password_hash(Connection& connection, int64_t account_id, const std::string& password_hash);
 Status set_account_disabled(Connection& connection, int64_t account_id, bool disabled);

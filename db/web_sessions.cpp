@@ -25,7 +25,7 @@ Status insert_session(Connection& connection, const std::string& session_hash, i
 
 Result<std::optional<SessionRecord>> use_session(Connection& connection, const std::string& session_hash,
                                                  const SessionLimits& limits) {
-  auto rows = connection.exec(R"(
+  auto rows = connection.exec(std::string(R"(
     WITH live AS (
       SELECT s.session_hash, s.account_id, s.csrf_token, s.last_seen_at
         FROM web_session s JOIN account a ON a.account_id = s.account_id
@@ -35,11 +35,15 @@ Result<std::optional<SessionRecord>> use_session(Connection& connection, const s
     touched AS (
       UPDATE web_session SET last_seen_at = now()
        WHERE session_hash = (SELECT session_hash FROM live WHERE last_seen_at < now() - interval '1 minute'))
-    SELECT account_id, csrf_token FROM live)",
+    SELECT live.csrf_token, )") + kAccountColumns + R"(
+      FROM live JOIN account a ON a.account_id = live.account_id
+      LEFT JOIN account_role r ON r.account_id = a.account_id
+     ORDER BY r.role, r.hei_id, r.ounit_id)",
                               {to_hex(session_hash), seconds(limits.idle), seconds(limits.absolute)});
   if (!rows) return rows.status();
-  if (rows->empty()) return std::optional<SessionRecord>();
-  return std::optional<SessionRecord>(SessionRecord{rows->front().get<int64_t>(0), rows->front().get<std::string>(1)});
+  auto accounts = accounts_from_rows(*rows);
+  if (accounts.empty()) return std::optional<SessionRecord>();
+  return std::optional<SessionRecord>(SessionRecord{rows->front().get<std::string>("csrf_token"), std::move(accounts.front())});
 }
 
 Status delete_session(Connection& connection, const std::string& session_hash) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "db/accounts.hpp"
 #include "db/connection.hpp"
 
 namespace mobility::db {
@@ -17,16 +18,17 @@ struct SessionLimits {
 };
 
 struct SessionRecord {
-  int64_t account_id = 0;
   std::string csrf_token;
+  AccountRecord account;  // with its roles
 };
 
 // `session_hash`: 32 raw bytes.
 Status insert_session(Connection& connection, const std::string& session_hash, int64_t account_id,
                       const std::string& csrf_token);
 
-// The live session with this hash (of an enabled account), or nullopt. Marks it used (at most
-// one write a minute per session, so browsing costs no write per page).
+// The live session with this hash and its (enabled) account, in one round trip; nullopt when
+// there is none. Marks it used (at most one write a minute per session, so browsing costs no
+// write per page).
 Result<std::optional<SessionRecord>> use_session(Connection& connection, const std::string& session_hash,
                                                  const SessionLimits& limits);
 

@@ -14,13 +14,15 @@ Result<ActiveSession> Sessions::start(db::Connection& connection, int64_t accoun
   return session;
 }
 
-Result<std::optional<ActiveSession>> Sessions::find(db::Connection& connection, const http::Request& request) const {
+Result<std::optional<SignedIn>> Sessions::find(db::Connection& connection, const http::Request& request) const {
   auto id = cookie_value(request, cookie_name(request));
-  if (!id || id->empty() || id->size() > 100) return std::optional<ActiveSession>();
+  if (!id || id->empty() || id->size() > 100) return std::optional<SignedIn>();
   auto found = db::use_session(connection, sha256(*id), limits());
   if (!found) return found.status();
-  if (!*found) return std::optional<ActiveSession>();
-  return std::optional<ActiveSession>(ActiveSession{*id, (*found)->account_id, (*found)->csrf_token});
+  if (!*found) return std::optional<SignedIn>();
+  int64_t account_id = (*found)->account.account_id;
+  return std::optional<SignedIn>(
+      SignedIn{ActiveSession{*id, account_id, std::move((*found)->csrf_token)}, std::move((*found)->account)});
 }
 
 Status Sessions::end(db::Connection& connection, const ActiveSession& session) const {

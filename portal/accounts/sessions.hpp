@@ -29,15 +29,20 @@ struct ActiveSession {
   std::string csrf_token;  // forms of this session carry it
 };
 
+struct SignedIn {
+  ActiveSession session;
+  db::AccountRecord account;
+};
+
 class Sessions {
  public:
   explicit Sessions(SessionSettings settings) : settings_(settings) {}
 
   // A new session for the account (call after a successful login).
   Result<ActiveSession> start(db::Connection& connection, int64_t account_id) const;
-  // The live session the request's cookie names, or nullopt (no cookie, unknown, timed out,
-  // account disabled).
-  Result<std::optional<ActiveSession>> find(db::Connection& connection, const http::Request& request) const;
+  // The live session the request's cookie names with its account, or nullopt (no cookie,
+  // unknown, timed out, account disabled). One database round trip.
+  Result<std::optional<SignedIn>> find(db::Connection& connection, const http::Request& request) const;
   Status end(db::Connection& connection, const ActiveSession& session) const;
   // Every session of the account; how many there were.
   Result<int64_t> end_all(db::Connection& connection, int64_t account_id) const;

@@ -79,16 +79,12 @@ Site::Site(db::Pool& pool, SiteSettings settings)
 
 Result<Visitor> Site::visitor_of(db::Connection& connection, const http::Request& request) const {
   Visitor visitor;
-  auto session = sessions_.find(connection, request);
-  if (!session) return session.status();
-  if (*session) {
-    auto account = db::find_account(connection, (*session)->account_id);
-    if (!account) return account.status();
-    if (*account) {
-      visitor.session = *session;
-      visitor.account = std::move(**account);
-      visitor.actor = actor_from(*visitor.account);
-    }
+  auto signed_in = sessions_.find(connection, request);
+  if (!signed_in) return signed_in.status();
+  if (*signed_in) {
+    visitor.session = std::move((*signed_in)->session);
+    visitor.account = std::move((*signed_in)->account);
+    visitor.actor = actor_from(*visitor.account);
   }
   visitor.language = choose_language(visitor.account ? std::optional(visitor.account->language) : std::nullopt,
                                      cookie_value(request, kLanguageCookie), request.header("Accept-Language"));

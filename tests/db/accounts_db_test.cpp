@@ -116,7 +116,8 @@ TEST_F(AccountsTest, LoginStartsASessionThatTheCookieFindsUntilLogout) {
       << "only the hash is stored";
   auto found = sessions_.find(*connection_, with_session_cookie(*result->session));
   ASSERT_TRUE(found && *found);
-  EXPECT_EQ((*found)->csrf_token, result->session->csrf_token);
+  EXPECT_EQ((*found)->session.csrf_token, result->session->csrf_token);
+  EXPECT_EQ((*found)->account.email, "aase@fjordland.example") << "the account comes with the session";
 
   auto second = login_.attempt(*connection_, "aase@fjordland.example", "riktig passord", "192.0.2.7");
   ASSERT_TRUE(second && second->session);
