@@ -14,7 +14,8 @@
 namespace mobility::portal {
 
 // Renders templates/<name>.mustache; kNotFound for an unknown name, kInternal for a template error.
-Result<std::string> render_template(std::string_view name, const kainjow::mustache::data& data);
+// Each thread compiles a template once and keeps it.
+Result<std::string> render_template(std::string_view name, kainjow::mustache::data data);
 
 // A file under templates/ other than a template (static/site.css, messages/en.txt).
 std::optional<std::string_view> template_file(std::string_view path);

@@ -29,8 +29,7 @@ Result<std::string> render_page(const PageFrame& frame, std::string_view templat
   page.set("csrf", frame.csrf_token);
   auto content = render_template(template_name, page);
   if (!content) return content.status();
-  data layout;
-  layout.set("t", messages.as_template_data());
+  data layout = std::move(page);  // keeps the catalogue: copied once per page, not twice
   layout.set("lang", language_code(frame.language));
   layout.set("title", messages.text(title_key));
   layout.set("content", *content);
@@ -40,7 +39,7 @@ Result<std::string> render_page(const PageFrame& frame, std::string_view templat
   layout.set("signed_in", frame.display_name.has_value());
   layout.set("display_name", frame.display_name.value_or(""));
   layout.set("start_path", frame.start_path.value_or("/"));
-  return render_template("layout", layout);
+  return render_template("layout", std::move(layout));
 }
 
 http::Response html_response(int status, std::string html) {
