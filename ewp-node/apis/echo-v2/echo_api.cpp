@@ -1,35 +1,19 @@
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 
-#include "ewp-node/http/form.hpp"
-#include "ewp-node/xml/error_response.hpp"
+#include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "ops/base/text.hpp"
 
 namespace mobility::ewp {
 namespace {
 
 constexpr const char* kPath = "/ewp/echo";
 
-bool is_form_encoded(const http::Request& request) {
-  auto content_type = request.header("Content-Type");
-  if (!content_type) return true;  // unsigned or absent: the body is read as a form
-  std::string media_type = ascii_lower(trim_blanks(std::string_view(*content_type).substr(0, content_type->find(';'))));
-  return media_type == "application/x-www-form-urlencoded";
-}
-
 http::Response answer(const http::Request& request, const AuthenticatedClient& client) {
-  if (request.method == "POST" && !is_form_encoded(request)) {
-    return error_response(415, "POST parameters must be application/x-www-form-urlencoded");
-  }
-  auto parameters = request.method == "POST" ? http::decode_form(request.body) : http::decode_query(request.target);
-  if (!parameters) return error_response(400, "cannot read the parameters: " + parameters.status().message());
-  std::vector<std::string> echo_values;
-  for (const auto& [name, value] : *parameters) {
-    if (name == "echo") echo_values.push_back(value);
-  }
+  auto parameters = EwpParameters::read(request);
+  if (auto* refusal = std::get_if<http::Response>(&parameters)) return *refusal;
   http::Response response;
   response.content_type = "text/xml; charset=utf-8";
-  response.body = echo_response_xml(client.hei_ids, echo_values);
+  response.body = echo_response_xml(client.hei_ids, std::get<EwpParameters>(parameters).all("echo"));
   return response;
 }
 

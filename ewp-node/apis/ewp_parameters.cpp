@@ -1,0 +1,64 @@
+#include "ewp-node/apis/ewp_parameters.hpp"
+
+#include "ewp-node/http/form.hpp"
+#include "ewp-node/xml/error_response.hpp"
+#include "ops/base/text.hpp"
+
+namespace mobility::ewp {
+
+bool is_form_encoded(const http::Request& request) {
+  auto content_type = request.header("Content-Type");
+  if (!content_type) return true;  // absent (or unsigned, so hidden): the body is read as a form
+  std::string media_type = ascii_lower(trim_blanks(std::string_view(*content_type).substr(0, content_type->find(';'))));
+  return media_type == "application/x-www-form-urlencoded";
+}
+
+std::variant<EwpParameters, http::Response> EwpParameters::read(const http::Request& request) {
+  if (request.method == "POST" && !is_form_encoded(request)) {
+    return error_response(415, "POST parameters must be application/x-www-form-urlencoded");
+  }
+  auto pairs = request.method == "POST" ? http::decode_form(request.body) : http::decode_query(request.target);
+  if (!pairs) return error_response(400, "cannot read the parameters: " + pairs.status().message());
+  return EwpParameters(std::move(*pairs));
+}
+
+std::vector<std::string> EwpParameters::all(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : pairs_) {
+    if (key == name) values.push_back(value);
+  }
+  return values;
+}
+
+Result<std::optional<std::string>> EwpParameters::optional_single(std::string_view name) const {
+  auto values = all(name);
+  if (values.size() > 1) return Status::invalid_argument("parameter " + std::string(name) + " must not be repeated");
+  if (values.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(values.front());
+}
+
+Result<std::string> EwpParameters::required_single(std::string_view name) const {
+  auto value = optional_single(name);
+  if (!value) return value.status();
+  if (!*value) return Status::invalid_argument("parameter " + std::string(name) + " is required");
+  return **value;
+}
+
+Result<std::vector<std::string>> EwpParameters::optional_list(std::string_view name, int max) const {
+  auto values = all(name);
+  if (static_cast<int>(values.size()) > max) {
+    return Status::invalid_argument("at most " + std::to_string(max) + " " + std::string(name) + " values are allowed, " +
+                                    std::to_string(values.size()) + " were given");
+  }
+  return values;
+}
+
+Result<std::vector<std::string>> EwpParameters::required_list(std::string_view name, int max) const {
+  auto values = optional_list(name, max);
+  if (values && values->empty()) return Status::invalid_argument("parameter " + std::string(name) + " is required");
+  return values;
+}
+
+http::Response parameter_error(const Status& status) { return error_response(400, status.message()); }
+
+}  // namespace mobility::ewp

@@ -1,0 +1,55 @@
+// The parameters of an EWP request, read as every business API specifies them: from the query
+// string for GET, from an application/x-www-form-urlencoded body for POST (the query is then
+// ignored). Names may repeat; order is kept.
+//
+//   auto read = EwpParameters::read(request);
+//   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
+//   const EwpParameters& parameters = std::get<EwpParameters>(read);
+//   auto ids = parameters.required_list("iia_id", kMaxIiaIds);
+//   if (!ids) return parameter_error(ids.status());
+//
+// Every failure message names the parameter, so a partner's developer sees what to fix.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "ewp-node/http/message.hpp"
+#include "ops/base/status.hpp"
+
+namespace mobility::ewp {
+
+class EwpParameters {
+ public:
+  // The parameters, or the error response to send: 415 for a POST body in another encoding,
+  // 400 for a malformed query or body.
+  static std::variant<EwpParameters, http::Response> read(const http::Request& request);
+
+  explicit EwpParameters(http::HeaderList pairs) : pairs_(std::move(pairs)) {}
+
+  // Every value of `name`, in order (empty when absent).
+  std::vector<std::string> all(std::string_view name) const;
+  // nullopt when absent; an error when given more than once.
+  Result<std::optional<std::string>> optional_single(std::string_view name) const;
+  // Exactly one value, else an error.
+  Result<std::string> required_single(std::string_view name) const;
+  // One to `max` values, else an error naming the limit.
+  Result<std::vector<std::string>> required_list(std::string_view name, int max) const;
+  // Zero to `max` values.
+  Result<std::vector<std::string>> optional_list(std::string_view name, int max) const;
+
+ private:
+  http::HeaderList pairs_;
+};
+
+// The 400 <error-response> for a parameter problem reported by the functions above (or any
+// other invalid-argument Status whose message is meant for the partner's developer).
+http::Response parameter_error(const Status& status);
+
+// true for a request without Content-Type or with application/x-www-form-urlencoded.
+bool is_form_encoded(const http::Request& request);
+
+}  // namespace mobility::ewp
