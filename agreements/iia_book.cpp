@@ -1,0 +1,139 @@
+#include "agreements/iia_book.hpp"
+
+#include <cstdio>
+
+#include "agreements/iia_json.hpp"
+#include "agreements/iia_rules.hpp"
+#include "db/audit_events.hpp"
+#include "db/iias.hpp"
+#include "db/transaction.hpp"
+#include "ops/base/secure_random.hpp"
+
+namespace mobility::agreements {
+namespace {
+
+Status problems_status(const std::vector<IiaProblem>& problems) {
+  std::string text = "the agreement cannot be stored: ";
+  for (size_t i = 0; i < problems.size(); ++i) text += (i ? "; " : "") + problems[i].field + ": " + problems[i].text;
+  return Status::invalid_argument(text);
+}
+
+Status audit(db::Connection& connection, const Editor& editor, const std::string& hei_id, const std::string& action,
+             const std::string& iia_id, const std::string& detail) {
+  return db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, hei_id, action, "iia:" + iia_id, detail});
+}
+
+db::IiaChange change_of(const Editor& editor, const std::string& reason) { return {editor.account_id, editor.name, reason}; }
+
+// The stored copy, or kNotFound.
+Result<db::IiaRecord> stored(db::Connection& connection, const std::string& hei_id, const std::string& iia_id) {
+  auto found = db::find_iia(connection, hei_id, iia_id);
+  if (!found) return found.status();
+  if (!*found) return Status::not_found("no agreement " + iia_id + " at " + hei_id);
+  return std::move(**found);
+}
+
+bool mutually_approved(const db::IiaRecord& record) {
+  return record.partner_approved_hash == record.iia_hash && record.our_approved_partner_hash &&
+         record.our_approved_partner_hash == record.partner_copy_hash;
+}
+
+}  // namespace
+
+std::string new_iia_id() {
+  std::string bytes = random_bytes(16);
+  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);  // version 4
+  bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  std::string id;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) id += '-';
+    char hex[3];
+    std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(bytes[i]));
+    id += hex;
+  }
+  return id;
+}
+
+Result<std::string> IiaBook::create_draft(db::Connection& connection, NewDraft draft, const Editor& editor,
+                                          const std::string& reason) const {
+  std::string iia_id = draft.iia_id.value_or(new_iia_id());
+  Iia& content = draft.content;
+  if (content.partners.size() == 2) {
+    content.partners[0].hei_id = draft.hei_id;
+    content.partners[0].iia_id = iia_id;
+    content.partners[0].iia_code = draft.iia_code;
+  }
+  sort_mobility_specs(content);
+  if (auto problems = check_iia(content); !problems.empty()) return problems_status(problems);
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto created = db::create_iia(connection, {draft.hei_id, content.partners[1].hei_id, draft.iia_code, draft.ounit_id, iia_id,
+                                             iia_to_json(content).dump(), hasher_(content)},
+                                change_of(editor, reason));
+  if (!created) return created.status();
+  if (Status audited = audit(connection, editor, draft.hei_id, "iia_created", iia_id, reason); !audited) return audited;
+  if (Status committed = tx->commit(); !committed) return committed;
+  return iia_id;
+}
+
+Result<int> IiaBook::revise(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                            int expected_version, Iia content, const Editor& editor, const std::string& reason) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto record = stored(connection, hei_id, iia_id);
+  if (!record) return record.status();
+  auto previous = iia_from_json_text(record->content_json);
+  if (!previous) return previous.status();
+  if (content.partners.size() == 2 && previous->partners.size() == 2) {
+    content.partners[0].hei_id = previous->partners[0].hei_id;
+    content.partners[0].iia_id = previous->partners[0].iia_id;
+    content.partners[0].iia_code = previous->partners[0].iia_code;
+    content.partners[1].hei_id = previous->partners[1].hei_id;
+  }
+  sort_mobility_specs(content);
+  if (auto problems = check_iia(content); !problems.empty()) return problems_status(problems);
+  auto version = db::add_iia_version(connection, hei_id, iia_id, expected_version, iia_to_json(content).dump(), hasher_(content),
+                                     change_of(editor, reason));
+  if (!version) return version.status();
+  if (Status audited = audit(connection, editor, hei_id, "iia_revised", iia_id, reason); !audited) return audited;
+  if (Status committed = tx->commit(); !committed) return committed;
+  return *version;
+}
+
+Status IiaBook::share(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto record = stored(connection, hei_id, iia_id);
+  if (!record) return record.status();
+  if (record->state != "draft") return Status::conflict("agreement " + iia_id + " is already " + record->state);
+  if (Status changed = db::set_iia_state(connection, hei_id, iia_id, "shared"); !changed) return changed;
+  if (Status audited = audit(connection, editor, hei_id, "iia_shared", iia_id, record->partner_hei_id); !audited) return audited;
+  return tx->commit();
+}
+
+Result<int> IiaBook::terminate(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                               int expected_version, const Editor& editor, const std::string& reason) const {
+  auto record = stored(connection, hei_id, iia_id);
+  if (!record) return record.status();
+  auto content = iia_from_json_text(record->content_json);
+  if (!content) return content.status();
+  if (content->terminated_as_a_whole) return Status::conflict("agreement " + iia_id + " is already terminated");
+  content->terminated_as_a_whole = true;
+  return revise(connection, hei_id, iia_id, expected_version, std::move(*content), editor, reason);
+}
+
+Status IiaBook::remove(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor,
+                       const std::string& reason) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto record = stored(connection, hei_id, iia_id);
+  if (!record) return record.status();
+  if (record->approved_version || mutually_approved(*record)) {
+    return Status::conflict("agreement " + iia_id + " was approved by both partners: terminate it instead of deleting it");
+  }
+  if (Status changed = db::set_iia_state(connection, hei_id, iia_id, "deleted"); !changed) return changed;
+  if (Status audited = audit(connection, editor, hei_id, "iia_deleted", iia_id, reason); !audited) return audited;
+  return tx->commit();
+}
+
+}  // namespace mobility::agreements
