@@ -3,16 +3,25 @@
 #include "ops/base/text.hpp"
 
 namespace mobility::ewp {
+namespace {
+
+// Copies a string libxml2 allocated for us (may be null) and frees it.
+std::string take_xml_string(xmlChar* owned) {
+  std::string text = owned ? reinterpret_cast<const char*>(owned) : "";
+  xmlFree(owned);
+  return text;
+}
+
+}  // namespace
 
 bool is_element(xmlNodePtr node, std::string_view ns_uri, std::string_view name) {
-  return node != nullptr && node->type == XML_ELEMENT_NODE && node->ns != nullptr &&
-         std::string_view(reinterpret_cast<const char*>(node->ns->href)) == ns_uri &&
-         std::string_view(reinterpret_cast<const char*>(node->name)) == name;
+  return has_local_name(node, name) && node->ns != nullptr &&
+         std::string_view(reinterpret_cast<const char*>(node->ns->href)) == ns_uri;
 }
 
 std::vector<xmlNodePtr> child_elements(xmlNodePtr parent, std::string_view ns_uri, std::string_view name) {
   std::vector<xmlNodePtr> found;
-  for (xmlNodePtr child = parent ? parent->children : nullptr; child != nullptr; child = child->next) {
+  for (xmlNodePtr child : child_elements(parent)) {
     if (is_element(child, ns_uri, name)) found.push_back(child);
   }
   return found;
@@ -23,18 +32,42 @@ xmlNodePtr first_child_element(xmlNodePtr parent, std::string_view ns_uri, std::
   return found.empty() ? nullptr : found.front();
 }
 
-std::string element_text(xmlNodePtr node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text = content ? reinterpret_cast<const char*>(content) : "";
-  xmlFree(content);
-  return std::string(trim_blanks(text));
-}
+std::string element_text(xmlNodePtr node) { return std::string(trim_blanks(string_value(node))); }
 
 std::string attribute_value(xmlNodePtr node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  std::string text = value ? reinterpret_cast<const char*>(value) : "";
-  xmlFree(value);
-  return text;
+  return take_xml_string(xmlGetProp(node, reinterpret_cast<const xmlChar*>(name)));
+}
+
+bool has_local_name(xmlNodePtr node, std::string_view name) {
+  return node != nullptr && node->type == XML_ELEMENT_NODE &&
+         std::string_view(reinterpret_cast<const char*>(node->name)) == name;
+}
+
+std::vector<xmlNodePtr> child_elements_by_local_name(xmlNodePtr parent, std::string_view name) {
+  std::vector<xmlNodePtr> found;
+  for (xmlNodePtr child : child_elements(parent)) {
+    if (has_local_name(child, name)) found.push_back(child);
+  }
+  return found;
+}
+
+xmlNodePtr first_child_element_by_local_name(xmlNodePtr parent, std::string_view name) {
+  auto found = child_elements_by_local_name(parent, name);
+  return found.empty() ? nullptr : found.front();
+}
+
+std::vector<xmlNodePtr> child_elements(xmlNodePtr parent) {
+  std::vector<xmlNodePtr> found;
+  for (xmlNodePtr child = parent ? parent->children : nullptr; child != nullptr; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE) found.push_back(child);
+  }
+  return found;
+}
+
+std::string string_value(xmlNodePtr node) { return node ? take_xml_string(xmlNodeGetContent(node)) : ""; }
+
+std::string unqualified_attribute_value(xmlNodePtr element, const char* name) {
+  return take_xml_string(xmlGetNoNsProp(element, reinterpret_cast<const xmlChar*>(name)));
 }
 
 }  // namespace mobility::ewp

@@ -1,4 +1,5 @@
-// Reading parsed XML (libxml2 trees) by namespace URI and local name, never by prefix.
+// Reading parsed XML (libxml2 trees) by namespace URI and local name, never by prefix; or by
+// local name alone, where one algorithm reads several versions of a schema (the IIA hash).
 #pragma once
 
 #include <libxml/tree.h>
@@ -18,5 +19,18 @@ xmlNodePtr first_child_element(xmlNodePtr parent, std::string_view ns_uri, std::
 std::string element_text(xmlNodePtr node);
 // The value of attribute `name`, or "".
 std::string attribute_value(xmlNodePtr node, const char* name);
+
+// An element named `name` in any namespace (or none).
+bool has_local_name(xmlNodePtr node, std::string_view name);
+// The child elements of `parent` (may be null) with that local name, any namespace, in order.
+std::vector<xmlNodePtr> child_elements_by_local_name(xmlNodePtr parent, std::string_view name);
+// The first such child, or null.
+xmlNodePtr first_child_element_by_local_name(xmlNodePtr parent, std::string_view name);
+// All child elements of `parent`, in order.
+std::vector<xmlNodePtr> child_elements(xmlNodePtr parent);
+// The XPath string value of an element or attribute node: all its text, blanks kept; "" for null.
+std::string string_value(xmlNodePtr node);
+// The value of the attribute `name` that has no namespace, or "" (xmlGetProp ignores namespaces).
+std::string unqualified_attribute_value(xmlNodePtr element, const char* name);
 
 }  // namespace mobility::ewp

@@ -44,4 +44,9 @@ const ewp::SchemaValidator& catalogue_schema() {
   return validator;
 }
 
+const ewp::SchemaValidator& iias_get_response_v7_schema() {
+  static const ewp::SchemaValidator validator = load({"api-iias/stable-v7/endpoints/get-response.xsd"});
+  return validator;
+}
+
 }  // namespace mobility::testing

@@ -10,10 +10,11 @@ namespace mobility::testing {
 
 // Compiled once per process: manifest v6 (with the discovery and echo entry schemas and the
 // httpsig security entries, so API entries are validated too), echo v2 response, common types
-// (error-response) and catalogue v1.
+// (error-response), catalogue v1 and the IIAs v7 get response.
 const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
 const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
+const ewp::SchemaValidator& iias_get_response_v7_schema();
 
 }  // namespace mobility::testing
