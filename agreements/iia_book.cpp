@@ -20,7 +20,7 @@ Status problems_status(const std::vector<IiaProblem>& problems) {
 
 Status audit(db::Connection& connection, const Editor& editor, const std::string& hei_id, const std::string& action,
              const std::string& iia_id, const std::string& detail) {
-  return db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, hei_id, action, "iia:" + iia_id, detail});
+  return db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, hei_id, action, "iia:" + iia_id, detail, ""});
 }
 
 db::IiaChange change_of(const Editor& editor, const std::string& reason) { return {editor.account_id, editor.name, reason}; }

@@ -179,6 +179,12 @@ json iia_to_json(const Iia& iia) {
 Result<Iia> iia_from_json(const json& in) {
   try {
     if (!in.is_object()) return Status::invalid_argument("a stored IIA must be a JSON object");
+    for (const char* list : {"partners", "mobility_specs"}) {
+      if (!in.contains(list) || !in[list].is_array()) return Status::invalid_argument(std::string("stored IIA has no list ") + list);
+      for (const auto& item : in[list]) {
+        if (!item.is_object()) return Status::invalid_argument(std::string("stored IIA has a non-object in ") + list);
+      }
+    }
     Iia iia;
     for (const auto& partner : in.at("partners")) iia.partners.push_back(partner_of(partner));
     take(in, "in_effect", iia.in_effect);

@@ -22,6 +22,17 @@ inline constexpr const char* kRegistryEntry =
 inline constexpr const char* kEchoEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-echo/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kEchoResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-echo/tree/stable-v2";
+inline constexpr const char* kContact = "https://github.com/erasmus-without-paper/ewp-specs-types-contact/tree/stable-v1";
+inline constexpr const char* kPhoneNumber =
+    "https://github.com/erasmus-without-paper/ewp-specs-types-phonenumber/tree/stable-v1";
+inline constexpr const char* kIiasEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/manifest-entry.xsd";
+inline constexpr const char* kIiasGetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/endpoints/get-response.xsd";
+inline constexpr const char* kIiasIndexResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/endpoints/index-response.xsd";
+inline constexpr const char* kIiasStatsResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/endpoints/stats-response.xsd";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

@@ -26,6 +26,8 @@ class XmlElement {
   XmlElement& set_attribute(std::string_view name, std::string_view value);
   // xml:lang="…"
   XmlElement& set_language(std::string_view language);
+  // The libxml2 node, for readers such as the IIA hash that walk what was written.
+  xmlNodePtr native() const { return node_; }
 
  private:
   friend class XmlDocument;

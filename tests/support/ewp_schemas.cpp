@@ -21,8 +21,15 @@ ewp::SchemaValidator load(const std::vector<std::string>& relatives) {
 const ewp::SchemaValidator& manifest_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
-            "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
-            "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
+            "api-echo/stable-v2/manifest-entry.xsd", "api-iias/stable-v7/manifest-entry.xsd",
+            "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& iias_response_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"api-iias/stable-v7/endpoints/get-response.xsd", "api-iias/stable-v7/endpoints/index-response.xsd",
+            "api-iias/stable-v7/endpoints/stats-response.xsd"});
   return validator;
 }
 
@@ -41,11 +48,6 @@ const ewp::SchemaValidator& catalogue_schema() {
       load({"api-registry/stable-v1/catalogue.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
             "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
             "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
-  return validator;
-}
-
-const ewp::SchemaValidator& iias_get_response_v7_schema() {
-  static const ewp::SchemaValidator validator = load({"api-iias/stable-v7/endpoints/get-response.xsd"});
   return validator;
 }
 

@@ -15,6 +15,7 @@ const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
 const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
-const ewp::SchemaValidator& iias_get_response_v7_schema();
+// IIAs v7 get, index and stats responses.
+const ewp::SchemaValidator& iias_response_schema();
 
 }  // namespace mobility::testing
