@@ -1,0 +1,189 @@
+// IIAs v7 served end to end over loopback HTTP with real signatures: the validator's get and
+// index cases (ewp-apis.md §14), who may see what, stats, and every answer checked against the
+// official schemas and signed by the node. uni-a.example (test key 0) is the partner.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "agreements/iia_book.hpp"
+#include "ewp-node/apis/iias-v7/iia_hash.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
+#include "ewp-node/apis/iias-v7/iias_api.hpp"
+#include "tests/ewp/ewp_node_fixture.hpp"
+#include "tests/support/iia_samples.hpp"
+
+namespace mobility::ewp::test {
+namespace {
+
+using ::testing::Not;
+
+class IiasApiTest : public EwpNodeTest {
+ protected:
+  void SetUp() override {
+    EwpNodeTest::SetUp();
+    auto connection = pool_->acquire();
+    ASSERT_TRUE(connection);
+    ASSERT_TRUE((*connection)->exec("INSERT INTO hei (hei_id, country_code) VALUES ('uni-a.example', 'FR')"));
+    shared_id_ = create("uni-a.example", true);
+    draft_id_ = create("uni-a.example", false);
+    other_partners_id_ = create("lumiere-nord.example", true);
+  }
+
+  std::string create(const std::string& partner, bool shared, const std::string& first_year = "2026/2027") {
+    auto connection = pool_->acquire();
+    EXPECT_TRUE(connection);
+    agreements::Iia content = testing::sample_iia(partner);
+    for (auto& spec : content.mobility_specs) {
+      spec.receiving_first_academic_year_id = first_year;
+      spec.receiving_last_academic_year_id = std::max(spec.receiving_last_academic_year_id, first_year);
+    }
+    auto id = book_.create_draft(**connection, {"fjordland.example", "UiF-" + std::to_string(++count_), "ou-mn", std::nullopt, content},
+                                 editor_, "test agreement");
+    EXPECT_TRUE(id) << id.status().to_string();
+    if (shared) {
+      EXPECT_TRUE(book_.share(**connection, "fjordland.example", *id, editor_));
+    }
+    return id ? *id : "";
+  }
+
+  Call get(const std::string& query) {
+    Call reply = call("GET", "/ewp/iias/get" + query);
+    if (reply.reply.status == 200) {
+      EXPECT_TRUE(testing::iias_response_schema().validate(reply.reply.body)) << reply.reply.body;
+    }
+    expect_signed_by_node(reply);
+    return reply;
+  }
+
+  Call index(const std::string& query) {
+    Call reply = call("GET", "/ewp/iias/index" + query);
+    if (reply.reply.status == 200) {
+      EXPECT_TRUE(testing::iias_response_schema().validate(reply.reply.body)) << reply.reply.body;
+    }
+    return reply;
+  }
+
+  static int count_iias(const std::string& body) {
+    int count = 0;
+    for (size_t at = body.find("<iia>"); at != std::string::npos; at = body.find("<iia>", at + 1)) ++count;
+    return count;
+  }
+
+  agreements::IiaBook book_{served_iia_hash};
+  agreements::Editor editor_{std::nullopt, "command line", std::nullopt};
+  int count_ = 0;
+  std::string shared_id_, draft_id_, other_partners_id_;
+};
+
+TEST_F(IiasApiTest, KnownIdGivesTheAgreementWithAHashThatVerifies) {
+  Call reply = get("?iia_id=" + shared_id_);
+  ASSERT_EQ(reply.reply.status, 200) << reply.reply.body;
+  EXPECT_EQ(count_iias(reply.reply.body), 1);
+  EXPECT_THAT(reply.reply.body, HasSubstr("<iia-id>" + shared_id_ + "</iia-id>"));
+  EXPECT_THAT(reply.reply.body, HasSubstr("<iia-code>UiF-1</iia-code>"));
+  auto checks = check_iia_hashes(reply.reply.body);  // validator: "Verify conditions-hash"
+  ASSERT_TRUE(checks);
+  ASSERT_EQ(checks->size(), 1u);
+  EXPECT_TRUE(checks->front().matches());
+}
+
+TEST_F(IiasApiTest, UnknownHiddenAndOtherPartnersIdsAreSilentlyLeftOut) {
+  for (const std::string& id : {std::string("no-such-iia"), draft_id_, other_partners_id_}) {
+    Call reply = get("?iia_id=" + id);
+    EXPECT_EQ(reply.reply.status, 200) << id;
+    EXPECT_EQ(count_iias(reply.reply.body), 0) << id;
+  }
+  Call mixed = get("?iia_id=no-such-iia&iia_id=" + shared_id_ + "&iia_id=" + draft_id_ + "&iia_id=" + shared_id_);
+  EXPECT_EQ(count_iias(mixed.reply.body), 1);
+}
+
+TEST_F(IiasApiTest, PostFormsWorkLikeGet) {
+  Call reply = call("POST", "/ewp/iias/get", "iia_id=" + shared_id_, "application/x-www-form-urlencoded");
+  ASSERT_EQ(reply.reply.status, 200);
+  EXPECT_EQ(count_iias(reply.reply.body), 1);
+}
+
+TEST_F(IiasApiTest, ParameterErrorsAre400WithAReadableMessage) {
+  expect_error(call("GET", "/ewp/iias/get"), 400, "parameter iia_id is required");
+  expect_error(call("GET", "/ewp/iias/get?iia_id_param=" + shared_id_), 400, "parameter iia_id is required");
+  std::string too_many;
+  for (int i = 0; i <= kMaxIiaIds; ++i) too_many += "&iia_id=unknown-" + std::to_string(i);
+  expect_error(call("GET", "/ewp/iias/get?" + too_many.substr(1)), 400, "at most 50 iia_id values");
+  expect_error(call("PUT", "/ewp/iias/get", "iia_id=x", "application/x-www-form-urlencoded"), 405, "PUT is not allowed");
+  expect_error(call("DELETE", "/ewp/iias/index"), 405, "DELETE is not allowed");
+  expect_error(call("POST", "/ewp/iias/stats"), 405, "POST is not allowed");
+}
+
+TEST_F(IiasApiTest, ExactlyMaxKnownIdsAreAnswered) {
+  std::string ids = "iia_id=" + shared_id_;
+  for (int i = 1; i < kMaxIiaIds; ++i) ids += "&iia_id=" + create("uni-a.example", true);
+  Call reply = call("POST", "/ewp/iias/get", ids, "application/x-www-form-urlencoded");
+  ASSERT_EQ(reply.reply.status, 200);
+  EXPECT_EQ(count_iias(reply.reply.body), kMaxIiaIds);
+  EXPECT_TRUE(testing::iias_response_schema().validate(reply.reply.body));
+  ids += "&iia_id=" + create("uni-a.example", true);
+  expect_error(call("POST", "/ewp/iias/get", ids, "application/x-www-form-urlencoded"), 400, "at most 50");
+}
+
+TEST_F(IiasApiTest, IndexListsExactlyWhatGetReturns) {
+  Call reply = index("");
+  ASSERT_EQ(reply.reply.status, 200) << reply.reply.body;
+  EXPECT_THAT(reply.reply.body, HasSubstr("<iia-id>" + shared_id_ + "</iia-id>"));
+  EXPECT_THAT(reply.reply.body, Not(HasSubstr(draft_id_)));
+  EXPECT_THAT(reply.reply.body, Not(HasSubstr(other_partners_id_)));
+  expect_signed_by_node(reply);
+}
+
+TEST_F(IiasApiTest, IndexFiltersByAcademicYearAndModificationTime) {
+  std::string later = create("uni-a.example", true, "2028/2029");
+  auto ids_for = [&](const std::string& query) { return index(query).reply.body; };
+  EXPECT_THAT(ids_for("?receiving_academic_year_id=2027/2028"), HasSubstr(shared_id_));
+  EXPECT_THAT(ids_for("?receiving_academic_year_id=2027/2028"), Not(HasSubstr(later)));
+  EXPECT_THAT(ids_for("?receiving_academic_year_id=2010/2011"), Not(HasSubstr("<iia-id>")));
+  EXPECT_THAT(ids_for("?receiving_academic_year_id=2010/2011&receiving_academic_year_id=2028/2029"), HasSubstr(later));
+  EXPECT_EQ(index("?receiving_academic_year_id=2010/2010").reply.status, 200);
+  EXPECT_THAT(ids_for("?modified_since=2000-02-12T15:19:21%2B01:00"), HasSubstr(shared_id_));
+  EXPECT_THAT(ids_for("?modified_since=2999-01-01T00:00:00Z"), Not(HasSubstr("<iia-id>")));
+}
+
+TEST_F(IiasApiTest, IndexParameterErrorsAre400) {
+  expect_error(call("GET", "/ewp/iias/index?receiving_academic_year_id=test/test"), 400, "test/test");
+  expect_error(call("GET", "/ewp/iias/index?modified_since=2004-02-12T15:19:21Z&modified_since=2004-02-12T15:19:21Z"), 400,
+               "must not be repeated");
+  expect_error(call("GET", "/ewp/iias/index?modified_since=2004-02-12"), 400, "xs:dateTime");
+  expect_error(call("GET", "/ewp/iias/index?modified_since=05/29/2015%2005:50"), 400, "xs:dateTime");
+  expect_error(call("GET", "/ewp/iias/index?modified_since=2004-13-45T99:00:00Z"), 400, "modified_since");
+}
+
+TEST_F(IiasApiTest, AnotherParticipantSeesNothing) {
+  // Test key 2 is unknown to the catalogue: refused before any handler runs.
+  expect_error(call("GET", "/ewp/iias/index", "", "", 2), 403, "not a client key");
+}
+
+TEST_F(IiasApiTest, StatsCountTheSharedAgreements) {
+  Call reply = call("GET", "/ewp/iias/stats");
+  ASSERT_EQ(reply.reply.status, 200) << reply.reply.body;
+  EXPECT_TRUE(testing::iias_response_schema().validate(reply.reply.body)) << reply.reply.body;
+  EXPECT_THAT(reply.reply.body, HasSubstr("<iia-fetchable>2</iia-fetchable>"));
+  EXPECT_THAT(reply.reply.body, HasSubstr("<iia-both-approved>0</iia-both-approved>"));
+}
+
+TEST_F(IiasApiTest, RevisionChangesTheServedHashAndTheIndexTime) {
+  Call before = get("?iia_id=" + shared_id_);
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  agreements::Iia content = testing::sample_iia();
+  content.mobility_specs[0].mobilities_per_year = 4;
+  auto version = book_.revise(**connection, "fjordland.example", shared_id_, 1, content, editor_, "four places");
+  ASSERT_TRUE(version) << version.status().to_string();
+  EXPECT_EQ(*version, 2);
+  Call after = get("?iia_id=" + shared_id_);
+  EXPECT_THAT(after.reply.body, HasSubstr("<mobilities-per-year>4</mobilities-per-year>"));
+  EXPECT_NE(check_iia_hashes(before.reply.body)->front().computed_hash, check_iia_hashes(after.reply.body)->front().computed_hash);
+  EXPECT_TRUE(check_iia_hashes(after.reply.body)->front().matches());
+  auto stale = book_.revise(**connection, "fjordland.example", shared_id_, 1, content, editor_, "lost update");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.status().code(), Status::Code::kConflict);
+}
+
+}  // namespace
+}  // namespace mobility::ewp::test
