@@ -33,6 +33,10 @@ inline constexpr const char* kIiasIndexResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/endpoints/index-response.xsd";
 inline constexpr const char* kIiasStatsResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/endpoints/stats-response.xsd";
+inline constexpr const char* kIiasApprovalEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iias-approval/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kIiasApprovalResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iias-approval/tree/stable-v2";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "agreements/iia_book.hpp"
+#include "agreements/iia_json.hpp"
+#include "db/iia_approvals.hpp"
+#include "db/iias.hpp"
 #include "ewp-node/apis/iias-v7/iia_hash.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
@@ -183,6 +186,62 @@ TEST_F(IiasApiTest, RevisionChangesTheServedHashAndTheIndexTime) {
   auto stale = book_.revise(**connection, "fjordland.example", shared_id_, 1, content, editor_, "lost update");
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.status().code(), Status::Code::kConflict);
+}
+
+// The partner's copy of shared_id_, bound to ours, as its get would have answered.
+db::PartnerCopy partner_copy(const std::string& our_iia_id, bool hash_verified) {
+  agreements::Iia theirs = testing::sample_iia();
+  std::swap(theirs.partners[0], theirs.partners[1]);
+  theirs.partners[0].iia_id = "their-7";
+  theirs.partners[1].iia_id = our_iia_id;
+  return {"fjordland.example", "uni-a.example", "their-7", our_iia_id, agreements::iia_to_json(theirs).dump(),
+          served_iia_hash(theirs), hash_verified, true};
+}
+
+TEST_F(IiasApiTest, ApprovalAnswersTheHashWeApprovedOfTheCallersCopy) {
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  db::PartnerCopy copy = partner_copy(shared_id_, true);
+  auto version = db::save_partner_copy(**connection, copy);
+  ASSERT_TRUE(version) << version.status().to_string();
+  EXPECT_EQ(*version, 1);
+  auto again = db::save_partner_copy(**connection, copy);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 1) << "an unchanged copy is no new version";
+  Call before = call("GET", "/ewp/iias-approval?iia_id=their-7");
+  ASSERT_EQ(before.reply.status, 200) << before.reply.body;
+  EXPECT_THAT(before.reply.body, Not(HasSubstr("<approval>")));
+  ASSERT_TRUE(db::approve_partner_copy(**connection, "fjordland.example", "uni-a.example", "their-7", std::nullopt, "command line"));
+  Call after = call("POST", "/ewp/iias-approval", "iia_id=unknown&iia_id=their-7", "application/x-www-form-urlencoded");
+  ASSERT_EQ(after.reply.status, 200) << after.reply.body;
+  EXPECT_TRUE(testing::iias_response_schema().validate(after.reply.body)) << after.reply.body;
+  EXPECT_THAT(after.reply.body, HasSubstr("<iia-id>their-7</iia-id>"));
+  EXPECT_THAT(after.reply.body, HasSubstr("<iia-hash>" + copy.iia_hash + "</iia-hash>"));
+  expect_signed_by_node(after);
+  expect_error(call("GET", "/ewp/iias-approval"), 400, "parameter iia_id is required");
+  expect_error(call("PUT", "/ewp/iias-approval", "iia_id=their-7", "application/x-www-form-urlencoded"), 405, "PUT");
+}
+
+TEST_F(IiasApiTest, ACopyWhoseHashDoesNotVerifyCannotBeApproved) {
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE(db::save_partner_copy(**connection, partner_copy(shared_id_, false)));
+  Status approved = db::approve_partner_copy(**connection, "fjordland.example", "uni-a.example", "their-7", std::nullopt, "x");
+  EXPECT_EQ(approved.code(), Status::Code::kConflict);
+  EXPECT_THAT(approved.message(), HasSubstr("hash check"));
+}
+
+TEST_F(IiasApiTest, StatsCountMutualApproval) {
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE((*connection)->exec("UPDATE iia SET partner_iia_id = 'their-7' WHERE iia_id = $1", {shared_id_}));
+  ASSERT_TRUE(db::save_partner_copy(**connection, partner_copy(shared_id_, true)));
+  ASSERT_TRUE(db::approve_partner_copy(**connection, "fjordland.example", "uni-a.example", "their-7", std::nullopt, "x"));
+  auto record = db::find_iia(**connection, "fjordland.example", shared_id_);
+  ASSERT_TRUE(record && *record);
+  EXPECT_THAT(call("GET", "/ewp/iias/stats").reply.body, HasSubstr("<iia-local-approved-partner-unapproved>1<"));
+  ASSERT_TRUE(db::save_partner_approval(**connection, "fjordland.example", shared_id_, (*record)->iia_hash));
+  EXPECT_THAT(call("GET", "/ewp/iias/stats").reply.body, HasSubstr("<iia-both-approved>1</iia-both-approved>"));
 }
 
 }  // namespace

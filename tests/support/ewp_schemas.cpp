@@ -22,6 +22,7 @@ const ewp::SchemaValidator& manifest_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
             "api-echo/stable-v2/manifest-entry.xsd", "api-iias/stable-v7/manifest-entry.xsd",
+            "api-iias-approval/stable-v2/manifest-entry.xsd",
             "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }
@@ -29,7 +30,7 @@ const ewp::SchemaValidator& manifest_schema() {
 const ewp::SchemaValidator& iias_response_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-iias/stable-v7/endpoints/get-response.xsd", "api-iias/stable-v7/endpoints/index-response.xsd",
-            "api-iias/stable-v7/endpoints/stats-response.xsd"});
+            "api-iias/stable-v7/endpoints/stats-response.xsd", "api-iias-approval/stable-v2/response.xsd"});
   return validator;
 }
 

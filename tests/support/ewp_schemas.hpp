@@ -15,7 +15,7 @@ const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
 const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
-// IIAs v7 get, index and stats responses.
+// IIAs v7 get, index and stats responses, and IIAs Approval v2 responses.
 const ewp::SchemaValidator& iias_response_schema();
 
 }  // namespace mobility::testing

@@ -5,11 +5,11 @@
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
 #include "db/iias.hpp"
+#include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "ops/base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -17,19 +17,6 @@ namespace {
 constexpr const char* kGetPath = "/ewp/iias/get";
 constexpr const char* kIndexPath = "/ewp/iias/index";
 constexpr const char* kStatsPath = "/ewp/iias/stats";
-
-http::Response xml_response(std::string body) {
-  http::Response response;
-  response.content_type = "text/xml; charset=utf-8";
-  response.body = std::move(body);
-  return response;
-}
-
-http::Response storage_failure(const http::Request& request, const Status& status) {
-  log::error("iias_query_failed", {{"id", request.request_id}, {"error", status.to_string()}});
-  if (status.code() == Status::Code::kUnavailable) return error_response(503, "the agreements cannot be read right now; try again later");
-  return error_response(500, "the agreements could not be read (request " + request.request_id + ")");
-}
 
 http::Response get_iias(db::Pool& pool, const http::Request& request, const AuthenticatedClient& client) {
   auto read = EwpParameters::read(request);

@@ -1,0 +1,83 @@
+#include "db/iia_approvals.hpp"
+
+namespace mobility::db {
+
+Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy) {
+  auto current = connection.exec(R"(
+    INSERT INTO partner_iia (hei_id, partner_hei_id, partner_iia_id, iia_id, last_fetched_at, gone_at)
+    VALUES ($1, $2, $3, $4, now(), NULL)
+    ON CONFLICT (hei_id, partner_hei_id, partner_iia_id)
+      DO UPDATE SET iia_id = EXCLUDED.iia_id, last_fetched_at = now(), gone_at = NULL
+    RETURNING current_version)",
+                                 {copy.hei_id, copy.partner_hei_id, copy.partner_iia_id, copy.iia_id});
+  if (!current) return current.status();
+  auto unchanged = connection.exec(R"(
+    SELECT version FROM partner_iia_version
+     WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3 AND version = $4
+       AND content = $5::jsonb AND iia_hash = $6)",
+                                   {copy.hei_id, copy.partner_hei_id, copy.partner_iia_id,
+                                    current->front().get<std::optional<int>>(0), copy.content_json, copy.iia_hash});
+  if (!unchanged) return unchanged.status();
+  if (!unchanged->empty()) return unchanged->front().get<int>(0);
+  auto added = connection.exec(R"(
+    WITH next AS (
+      UPDATE partner_iia SET current_version = coalesce(current_version, 0) + 1
+       WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3 RETURNING current_version)
+    INSERT INTO partner_iia_version (hei_id, partner_hei_id, partner_iia_id, version, content, iia_hash, hash_verified, valid_for_approval)
+    SELECT $1, $2, $3, current_version, $4::jsonb, $5, $6, $7 FROM next RETURNING version)",
+                               {copy.hei_id, copy.partner_hei_id, copy.partner_iia_id, copy.content_json, copy.iia_hash,
+                                copy.hash_verified, copy.valid_for_approval});
+  if (!added) return added.status();
+  return added->front().get<int>(0);
+}
+
+Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                            const std::string& partner_iia_id, std::optional<int64_t> account_id, const std::string& approved_by) {
+  auto rows = connection.exec(R"(
+    INSERT INTO iia_approval_given (hei_id, partner_hei_id, partner_iia_id, iia_hash, account_id, approved_by)
+    SELECT p.hei_id, p.partner_hei_id, p.partner_iia_id, v.iia_hash, $4, $5
+      FROM partner_iia p
+      JOIN partner_iia_version v USING (hei_id, partner_hei_id, partner_iia_id)
+     WHERE p.hei_id = $1 AND p.partner_hei_id = $2 AND p.partner_iia_id = $3 AND v.version = p.current_version
+       AND p.gone_at IS NULL AND v.hash_verified AND v.valid_for_approval AND p.iia_id IS NOT NULL
+    ON CONFLICT (hei_id, partner_hei_id, partner_iia_id)
+      DO UPDATE SET iia_hash = EXCLUDED.iia_hash, approved_at = now(), account_id = EXCLUDED.account_id,
+                    approved_by = EXCLUDED.approved_by)",
+                              {hei_id, partner_hei_id, partner_iia_id, account_id, approved_by});
+  if (!rows) return rows.status();
+  if (rows->affected() == 0) {
+    return Status::conflict("the partner's copy " + partner_iia_id +
+                            " cannot be approved: it is unknown, gone, not bound to our copy, fails its hash check or holds legacy values");
+  }
+  return Status::ok();
+}
+
+Status save_partner_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                             const std::optional<std::string>& iia_hash) {
+  if (!iia_hash) {
+    return connection.exec("DELETE FROM iia_approval_received WHERE hei_id = $1 AND iia_id = $2", {hei_id, iia_id}).status();
+  }
+  return connection
+      .exec("INSERT INTO iia_approval_received (hei_id, iia_id, iia_hash) VALUES ($1, $2, $3) "
+            "ON CONFLICT (hei_id, iia_id) DO UPDATE SET iia_hash = EXCLUDED.iia_hash, received_at = now()",
+            {hei_id, iia_id, *iia_hash})
+      .status();
+}
+
+Result<std::vector<GivenApproval>> find_given_approvals(Connection& connection, const std::vector<std::string>& partner_iia_ids,
+                                                        const std::vector<std::string>& partner_hei_ids) {
+  auto rows = connection.exec(R"(
+    SELECT g.partner_iia_id, g.iia_hash
+      FROM iia_approval_given g
+      JOIN (SELECT id, min(n) AS n FROM unnest($1::text[]) WITH ORDINALITY AS wanted (id, n) GROUP BY id) w
+        ON w.id = g.partner_iia_id
+     WHERE g.partner_hei_id = ANY ($2::text[])
+     ORDER BY w.n)",
+                              {text_array(partner_iia_ids), text_array(partner_hei_ids)});
+  if (!rows) return rows.status();
+  std::vector<GivenApproval> approvals;
+  for (Row row : *rows) approvals.push_back({row.get<std::string>(0), row.get<std::string>(1)});
+  return approvals;
+}
+
+}  // namespace mobility::db

@@ -1,0 +1,48 @@
+// The partners' copies of our agreements and the approvals in both directions
+// (db/migrations/0006_iias.sql). A partner's copy is stored as the agreements JSON of what its
+// IIAs get answered, a new version only when the content changed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/connection.hpp"
+
+namespace mobility::db {
+
+struct PartnerCopy {
+  std::string hei_id;          // ours
+  std::string partner_hei_id;
+  std::string partner_iia_id;
+  std::optional<std::string> iia_id;  // our id as the partner's copy names it
+  std::string content_json;
+  std::string iia_hash;        // as published by the partner
+  bool hash_verified = false;
+  bool valid_for_approval = false;
+};
+
+// Stores what the partner's get answered; returns the version now current (unchanged content
+// keeps its version and only updates last_fetched_at).
+Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy);
+
+// Records our approval of the partner's current copy (replacing an earlier one): the hash we
+// approved. kConflict when the copy is unknown, failed the hash check or holds legacy values.
+Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                            const std::string& partner_iia_id, std::optional<int64_t> account_id, const std::string& approved_by);
+
+// Records the partner's answer about our copy: the hash it approved (nullopt: it approves none).
+Status save_partner_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                             const std::optional<std::string>& iia_hash);
+
+struct GivenApproval {
+  std::string partner_iia_id;
+  std::string iia_hash;
+};
+
+// Our approvals of copies of `partner_hei_ids` with these ids, in the order asked (once each).
+Result<std::vector<GivenApproval>> find_given_approvals(Connection& connection, const std::vector<std::string>& partner_iia_ids,
+                                                        const std::vector<std::string>& partner_hei_ids);
+
+}  // namespace mobility::db
