@@ -6,6 +6,7 @@
 
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
+#include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
 #include "ewp-node/apis/iias-approval-v2/iias_approval_api.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 #include "ewp-node/ewp_surface.hpp"
@@ -27,9 +28,11 @@ std::string without_trailing_slash(std::string url) {
   return url;
 }
 
-// Every API version the node serves; the surface, the manifest and the partner-answer schemas
-// all read this one list.
-std::vector<ApiDescriptor> api_descriptors(db::Pool& pool) { return {echo_v2_descriptor(), iias_v7_descriptor(pool), iias_approval_v2_descriptor(pool)}; }
+// Every API version this node serves; the surface, the manifest and the partner-answer schemas
+// all read this one list. Handlers that read data use `pool`.
+std::vector<ApiDescriptor> api_descriptors(db::Pool& pool) {
+  return {echo_v2_descriptor(), factsheet_v1_descriptor(pool), iias_v7_descriptor(pool), iias_approval_v2_descriptor(pool)};
+}
 
 // One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
 Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, db::Pool& pool) {

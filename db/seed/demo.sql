@@ -100,3 +100,57 @@ SELECT a.account_id, r.role, r.hei_id, r.ounit_id, r.student_id
   ) AS r (email, role, hei_id, ounit_id, student_id)
   JOIN account a ON lower(a.email) = r.email
 ON CONFLICT DO NOTHING;
+
+-- The factsheet of the University of Fjordland (version 1), as its international office keeps it.
+INSERT INTO factsheet_version (hei_id, version_number, saved_by_account_id, saved_by, reason,
+                               nominations_autumn_term, nominations_spring_term,
+                               applications_autumn_term, applications_spring_term,
+                               decision_weeks_limit, tor_weeks_limit)
+SELECT 'fjordland.example', 1, a.account_id, 'ingrid.haugland@fjordland.example',
+       'Factsheet for the academic year 2026/2027', '04-15', '10-15', '05-01', '11-01', 4, 5
+  FROM (SELECT NULL) AS one
+  LEFT JOIN account a ON lower(a.email) = 'ingrid.haugland@fjordland.example'
+ON CONFLICT DO NOTHING;
+
+INSERT INTO factsheet_information (hei_id, version_number, section, position, entry_type, entry_name,
+                                   entry_description, email, phone_e164, phone_ext, phone_other_format) VALUES
+  ('fjordland.example', 1, 'application', 1, NULL, NULL, NULL,
+   'incoming@fjordland.example', '+4755580000', NULL, NULL),
+  ('fjordland.example', 1, 'housing', 1, NULL, NULL, NULL,
+   'housing@studentsamskipnaden-fjordland.example', '+4755590000', NULL, NULL),
+  ('fjordland.example', 1, 'visa', 1, NULL, NULL, NULL,
+   'visa@fjordland.example', '+4755580000', '210', NULL),
+  ('fjordland.example', 1, 'insurance', 1, NULL, NULL, NULL,
+   'incoming@fjordland.example', '+4755580000', NULL, NULL),
+  ('fjordland.example', 1, 'accessibility', 1, 'service', 'Student accessibility services',
+   'Individual arrangements for lectures and exams; contact us before you arrive.',
+   'tilrettelegging@fjordland.example', '+4755580300', NULL, NULL),
+  ('fjordland.example', 1, 'accessibility', 2, 'infrastructure', 'Step-free campus buildings', NULL,
+   'campus@fjordland.example', '+4755580400', NULL, NULL),
+  ('fjordland.example', 1, 'additional', 1, 'Norwegian language course', NULL, NULL,
+   'norskkurs@fjordland.example', NULL, NULL, '+47 55 58 05 00 (weekdays 09-15)')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO factsheet_information_url (hei_id, version_number, section, position, url_position, url, lang) VALUES
+  ('fjordland.example', 1, 'application', 1, 1, 'https://www.fjordland.example/exchange/apply', ''),
+  ('fjordland.example', 1, 'housing', 1, 1, 'https://www.studentsamskipnaden-fjordland.example/en/housing', 'en'),
+  ('fjordland.example', 1, 'housing', 1, 2, 'https://www.studentsamskipnaden-fjordland.example/bolig', 'nb'),
+  ('fjordland.example', 1, 'visa', 1, 1, 'https://www.udi.no/en/want-to-apply/studies/', 'en'),
+  ('fjordland.example', 1, 'visa', 1, 2, 'https://www.fjordland.example/exchange/residence-permit', ''),
+  ('fjordland.example', 1, 'insurance', 1, 1, 'https://www.fjordland.example/exchange/insurance', ''),
+  ('fjordland.example', 1, 'accessibility', 1, 1, 'https://www.fjordland.example/accessibility', ''),
+  ('fjordland.example', 1, 'accessibility', 2, 1, 'https://www.fjordland.example/campus/accessibility-map', ''),
+  ('fjordland.example', 1, 'additional', 1, 1, 'https://www.fjordland.example/norwegian-courses', '')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO factsheet_requirement (hei_id, version_number, position, name, details) VALUES
+  ('fjordland.example', 1, 1, 'Transcript of Records', 'All courses and grades so far, in English or a Scandinavian language'),
+  ('fjordland.example', 1, 2, 'Language certificate', 'English B2 or higher; Norwegian only for courses taught in Norwegian'),
+  ('fjordland.example', 1, 3, 'Residence permit for non-EU/EEA students',
+   'Students from outside the EU/EEA apply to UDI for a study permit as soon as they are admitted; allow up to two months')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO factsheet_requirement_url (hei_id, version_number, position, url_position, url, lang) VALUES
+  ('fjordland.example', 1, 2, 1, 'https://www.fjordland.example/exchange/language-requirements', ''),
+  ('fjordland.example', 1, 3, 1, 'https://www.udi.no/en/want-to-apply/studies/', 'en')
+ON CONFLICT DO NOTHING;

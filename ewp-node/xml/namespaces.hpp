@@ -22,6 +22,10 @@ inline constexpr const char* kRegistryEntry =
 inline constexpr const char* kEchoEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-echo/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kEchoResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-echo/tree/stable-v2";
+inline constexpr const char* kFactsheetEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-factsheet/blob/stable-v1/manifest-entry.xsd";
+inline constexpr const char* kFactsheetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-factsheet/tree/stable-v1";
 inline constexpr const char* kContact = "https://github.com/erasmus-without-paper/ewp-specs-types-contact/tree/stable-v1";
 inline constexpr const char* kPhoneNumber =
     "https://github.com/erasmus-without-paper/ewp-specs-types-phonenumber/tree/stable-v1";

@@ -103,6 +103,12 @@ class EwpNodeTest : public ::testing::Test {
             const std::string& content_type = "", int slot = 0) {
     http::HeaderList headers;
     if (!content_type.empty()) headers.emplace_back("Content-Type", content_type);
+    return call_with_headers(method, target, headers, body, slot);
+  }
+
+  // The same with extra headers (signed with the rest).
+  Call call_with_headers(const std::string& method, const std::string& target, http::HeaderList headers,
+                         const std::string& body = "", int slot = 0) {
     SentRequest sent{method, target, "", ""};
     if (slot >= 0) {
       auto signed_request = sign_request({method, kPublicHost, target, headers, body}, test_key(slot).private_key, Clock::now());

@@ -21,7 +21,8 @@ ewp::SchemaValidator load(const std::vector<std::string>& relatives) {
 const ewp::SchemaValidator& manifest_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
-            "api-echo/stable-v2/manifest-entry.xsd", "api-iias/stable-v7/manifest-entry.xsd",
+            "api-echo/stable-v2/manifest-entry.xsd", "api-factsheet/stable-v1/manifest-entry.xsd",
+            "api-iias/stable-v7/manifest-entry.xsd",
             "api-iias-approval/stable-v2/manifest-entry.xsd",
             "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
@@ -36,6 +37,11 @@ const ewp::SchemaValidator& iias_response_schema() {
 
 const ewp::SchemaValidator& echo_response_schema() {
   static const ewp::SchemaValidator validator = load({"api-echo/stable-v2/response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& factsheet_response_schema() {
+  static const ewp::SchemaValidator validator = load({"api-factsheet/stable-v1/response.xsd"});
   return validator;
 }
 

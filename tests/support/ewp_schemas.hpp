@@ -8,11 +8,12 @@
 
 namespace mobility::testing {
 
-// Compiled once per process: manifest v6 (with the discovery and echo entry schemas and the
-// httpsig security entries, so API entries are validated too), echo v2 response, common types
-// (error-response), catalogue v1 and the IIAs v7 get response.
+// Compiled once per process: manifest v6 (with the entry schemas of every API we serve and the
+// httpsig security entries, so API entries are validated too), echo v2 response, factsheet v1
+// response, common types (error-response), catalogue v1 and the IIAs v7 and Approval v2 responses.
 const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
+const ewp::SchemaValidator& factsheet_response_schema();
 const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
 // IIAs v7 get, index and stats responses, and IIAs Approval v2 responses.
