@@ -12,4 +12,11 @@ void write_httpsig_security(XmlElement& entry, const std::string& entry_namespac
   server.add(ns::kSrvauthHttpsig, "httpsig");
 }
 
+http::Response xml_response(std::string body) {
+  http::Response response;
+  response.content_type = "text/xml; charset=utf-8";
+  response.body = std::move(body);
+  return response;
+}
+
 }  // namespace mobility::ewp

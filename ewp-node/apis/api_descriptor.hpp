@@ -39,4 +39,7 @@ struct ApiDescriptor {
 // httpsig, in the manifest entry namespace `entry_namespace` (declared on the manifest root).
 void write_httpsig_security(XmlElement& entry, const std::string& entry_namespace);
 
+// A 200 answer carrying the XML document `body` (text/xml; charset=utf-8).
+http::Response xml_response(std::string body);
+
 }  // namespace mobility::ewp

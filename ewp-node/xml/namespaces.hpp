@@ -22,6 +22,17 @@ inline constexpr const char* kRegistryEntry =
 inline constexpr const char* kEchoEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-echo/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kEchoResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-echo/tree/stable-v2";
+inline constexpr const char* kInstitutionsEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-institutions/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kInstitutionsResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-institutions/tree/stable-v2";
+inline constexpr const char* kOunitsEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kOunitsResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/tree/stable-v2";
+inline constexpr const char* kTypesAddress = "https://github.com/erasmus-without-paper/ewp-specs-types-address/tree/stable-v1";
+inline constexpr const char* kTypesContact = "https://github.com/erasmus-without-paper/ewp-specs-types-contact/tree/stable-v1";
+inline constexpr const char* kTypesPhoneNumber =
+    "https://github.com/erasmus-without-paper/ewp-specs-types-phonenumber/tree/stable-v1";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns
