@@ -6,6 +6,8 @@
 
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
+#include "ewp-node/apis/institutions-v2/institutions_api.hpp"
+#include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 #include "ewp-node/ewp_surface.hpp"
 #include "ewp-node/registry/registry_client.hpp"
 #include "ewp-node/security/node_keys.hpp"
@@ -25,16 +27,19 @@ std::string without_trailing_slash(std::string url) {
   return url;
 }
 
-std::vector<ApiDescriptor> api_descriptors() { return {echo_v2_descriptor()}; }
+// Every API the node serves and announces; handlers that read data use `pool`.
+std::vector<ApiDescriptor> api_descriptors(db::Pool& pool) {
+  return {echo_v2_descriptor(), institutions_v2_descriptor(pool), ounits_v2_descriptor(pool)};
+}
 
 // One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
-Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir) {
+Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, const std::vector<ApiDescriptor>& apis) {
   std::string catalog = schema_dir + "/catalog.xml";
   if (!std::filesystem::exists(catalog)) {
     return Status::not_found("schema_dir " + schema_dir + " has no catalog.xml; point schema_dir at the EWP schema bundle");
   }
   std::vector<std::string> paths;
-  for (const ApiDescriptor& api : api_descriptors()) {
+  for (const ApiDescriptor& api : apis) {
     for (const auto& xsd : api.response_schemas) paths.push_back(schema_dir + "/" + xsd);
   }
   auto loaded = SchemaValidator::load(paths, catalog);
@@ -45,6 +50,7 @@ Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir) {
 }  // namespace
 
 struct EwpNode::Parts {
+  std::vector<ApiDescriptor> apis;  // the one list the surface, the manifest and the client read
   HttpTransport registry_transport;
   RegistryClient registry;
   PostgresReplayGuard replay;
@@ -55,13 +61,14 @@ struct EwpNode::Parts {
   std::optional<EwpClient> client;  // only with partner_schemas
 
   Parts(const Config& config, db::Pool& pool)
-      : registry_transport(transport_options(config)),
+      : apis(api_descriptors(pool)),
+        registry_transport(transport_options(config)),
         registry({config.registry_url}, registry_transport, pool),
         replay(pool.options().url, 2 * kClockSkew),
         verifier(registry, replay, {hosts_of_public_url(config.public_url), kClockSkew}),
         signing_keys(config.key_dir, std::chrono::minutes(config.key_switch_delay_minutes)),
         partner_transport(transport_options(config)),
-        partner_schemas(load_partner_schemas(schema_bundle(config))) {
+        partner_schemas(load_partner_schemas(schema_bundle(config), apis)) {
     if (!partner_schemas) {
       log::error("partner_schemas_unavailable", {{"error", partner_schemas.status().message()}});
       return;
@@ -94,10 +101,10 @@ Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& 
                          ResponseSigner(*key).sign(request, response);
                        }
                      });
-  for (const ApiDescriptor& api : api_descriptors()) surface.add(router, api);
+  for (const ApiDescriptor& api : parts->apis) surface.add(router, api);
 
   std::string key_dir = config.key_dir;
-  ManifestSource manifest{without_trailing_slash(config.public_url), config.admin_email, api_descriptors(), [key_dir] {
+  ManifestSource manifest{without_trailing_slash(config.public_url), config.admin_email, parts->apis, [key_dir] {
                             auto keys = published_public_keys(key_dir);
                             return keys ? *keys : std::vector<std::string>{};
                           }};
