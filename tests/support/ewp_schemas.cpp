@@ -21,13 +21,24 @@ ewp::SchemaValidator load(const std::vector<std::string>& relatives) {
 const ewp::SchemaValidator& manifest_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
-            "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
+            "api-echo/stable-v2/manifest-entry.xsd", "api-institutions/stable-v2/manifest-entry.xsd",
+            "api-ounits/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
             "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }
 
 const ewp::SchemaValidator& echo_response_schema() {
   static const ewp::SchemaValidator validator = load({"api-echo/stable-v2/response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& institutions_response_schema() {
+  static const ewp::SchemaValidator validator = load({"api-institutions/stable-v2/response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& ounits_response_schema() {
+  static const ewp::SchemaValidator validator = load({"api-ounits/stable-v2/response.xsd"});
   return validator;
 }
 
@@ -39,7 +50,8 @@ const ewp::SchemaValidator& error_response_schema() {
 const ewp::SchemaValidator& catalogue_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-registry/stable-v1/catalogue.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
-            "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
+            "api-echo/stable-v2/manifest-entry.xsd", "api-institutions/stable-v2/manifest-entry.xsd",
+            "api-ounits/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
             "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }

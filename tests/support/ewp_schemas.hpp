@@ -8,11 +8,13 @@
 
 namespace mobility::testing {
 
-// Compiled once per process: manifest v6 (with the discovery and echo entry schemas and the
-// httpsig security entries, so API entries are validated too), echo v2 response, common types
-// (error-response) and catalogue v1.
+// Compiled once per process: manifest v6 and catalogue v1 (each with the entry schemas of every
+// API we serve and the httpsig security entries, so API entries are validated too), the echo v2,
+// institutions v2 and organizational units v2 responses, and common types (error-response).
 const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
+const ewp::SchemaValidator& institutions_response_schema();
+const ewp::SchemaValidator& ounits_response_schema();
 const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
 
