@@ -41,6 +41,12 @@ Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection) {
   return heis;
 }
 
+Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id) {
+  auto rows = connection.exec("SELECT 1 FROM hosted_hei WHERE hei_id = $1", {hei_id});
+  if (!rows) return rows.status();
+  return !rows->empty();
+}
+
 namespace {
 
 Result<std::optional<std::string>> first_name(Result<Rows> rows) {

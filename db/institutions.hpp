@@ -31,6 +31,9 @@ struct HostedHei {
 // The HEIs this node serves over EWP, by hei_id.
 Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection);
 
+// true when this node serves `hei_id` over EWP.
+Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id);
+
 // The name of an HEI, or of one of its organizational units, in `language` if it has one, else
 // in English, else in any language; nullopt when the HEI or unit has no name.
 Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language);

@@ -9,6 +9,8 @@
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
 #include "ewp-node/apis/iias-approval-v2/iias_approval_api.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
+#include "ewp-node/apis/institutions-v2/institutions_api.hpp"
+#include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 #include "ewp-node/ewp_surface.hpp"
 #include "ewp-node/registry/registry_client.hpp"
 #include "ewp-node/security/node_keys.hpp"
@@ -28,20 +30,20 @@ std::string without_trailing_slash(std::string url) {
   return url;
 }
 
-// Every API version this node serves; the surface, the manifest and the partner-answer schemas
-// all read this one list. Handlers that read data use `pool`.
+// Every API the node serves and announces; handlers that read data use `pool`.
 std::vector<ApiDescriptor> api_descriptors(db::Pool& pool) {
-  return {echo_v2_descriptor(), factsheet_v1_descriptor(pool), iias_v7_descriptor(pool), iias_approval_v2_descriptor(pool)};
+  return {echo_v2_descriptor(),        institutions_v2_descriptor(pool), ounits_v2_descriptor(pool),
+          factsheet_v1_descriptor(pool), iias_v7_descriptor(pool),          iias_approval_v2_descriptor(pool)};
 }
 
 // One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
-Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, db::Pool& pool) {
+Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, const std::vector<ApiDescriptor>& apis) {
   std::string catalog = schema_dir + "/catalog.xml";
   if (!std::filesystem::exists(catalog)) {
     return Status::not_found("schema_dir " + schema_dir + " has no catalog.xml; point schema_dir at the EWP schema bundle");
   }
   std::vector<std::string> paths;
-  for (const ApiDescriptor& api : api_descriptors(pool)) {
+  for (const ApiDescriptor& api : apis) {
     for (const auto& xsd : api.response_schemas) paths.push_back(schema_dir + "/" + xsd);
   }
   auto loaded = SchemaValidator::load(paths, catalog);
@@ -52,6 +54,7 @@ Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, db::
 }  // namespace
 
 struct EwpNode::Parts {
+  std::vector<ApiDescriptor> apis;  // the one list the surface, the manifest and the client read
   HttpTransport registry_transport;
   RegistryClient registry;
   PostgresReplayGuard replay;
@@ -62,13 +65,14 @@ struct EwpNode::Parts {
   std::optional<EwpClient> client;  // only with partner_schemas
 
   Parts(const Config& config, db::Pool& pool)
-      : registry_transport(transport_options(config)),
+      : apis(api_descriptors(pool)),
+        registry_transport(transport_options(config)),
         registry({config.registry_url}, registry_transport, pool),
         replay(pool.options().url, 2 * kClockSkew),
         verifier(registry, replay, {hosts_of_public_url(config.public_url), kClockSkew}),
         signing_keys(config.key_dir, std::chrono::minutes(config.key_switch_delay_minutes)),
         partner_transport(transport_options(config)),
-        partner_schemas(load_partner_schemas(schema_bundle(config), pool)) {
+        partner_schemas(load_partner_schemas(schema_bundle(config), apis)) {
     if (!partner_schemas) {
       log::error("partner_schemas_unavailable", {{"error", partner_schemas.status().message()}});
       return;
@@ -101,11 +105,10 @@ Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& 
                          ResponseSigner(*key).sign(request, response);
                        }
                      });
-  std::vector<ApiDescriptor> apis = api_descriptors(pool);
-  for (const ApiDescriptor& api : apis) surface.add(router, api);
+  for (const ApiDescriptor& api : parts->apis) surface.add(router, api);
 
   std::string key_dir = config.key_dir;
-  ManifestSource manifest{without_trailing_slash(config.public_url), config.admin_email, apis, [key_dir] {
+  ManifestSource manifest{without_trailing_slash(config.public_url), config.admin_email, parts->apis, [key_dir] {
                             auto keys = published_public_keys(key_dir);
                             return keys ? *keys : std::vector<std::string>{};
                           }};

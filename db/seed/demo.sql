@@ -154,3 +154,21 @@ INSERT INTO factsheet_requirement_url (hei_id, version_number, position, url_pos
   ('fjordland.example', 1, 2, 1, 'https://www.fjordland.example/exchange/language-requirements', ''),
   ('fjordland.example', 1, 3, 1, 'https://www.udi.no/en/want-to-apply/studies/', 'en')
 ON CONFLICT DO NOTHING;
+
+-- What the Institutions and Organizational Units APIs publish beyond names (migration 0008).
+-- Updates only what is still empty, so seeding again (or seeding a database seeded before
+-- 0008) changes nothing that was set.
+UPDATE hei SET street_address_line = 'Fjordgaten 1', postal_code = '5020',
+               logo_url = 'https://www.fjordland.example/logo.svg',
+               mobility_factsheet_url = 'https://www.fjordland.example/exchange/factsheet'
+ WHERE hei_id = 'fjordland.example' AND street_address_line IS NULL;
+
+UPDATE organizational_unit SET website_url = 'https://www.fjordland.example/mn'
+ WHERE hei_id = 'fjordland.example' AND ounit_id = 'ou-mn' AND website_url IS NULL;
+
+INSERT INTO hei_contact (hei_id, contact_id, ounit_id, sort_order, contact_name, email, phone_e164, role_description) VALUES
+  ('fjordland.example', 'contact-io', NULL, 0, 'International Office', 'international@fjordland.example', '+4755580000',
+   'Advises incoming exchange students and partner institutions on nominations, applications and learning agreements.'),
+  ('fjordland.example', 'contact-mn', 'ou-mn', 0, 'Per Olav Sæther (mobility coordinator)', 'per.saether@fjordland.example',
+   NULL, 'Coordinates the exchange agreements of the Faculty of Mathematics and Natural Sciences.')
+ON CONFLICT DO NOTHING;

@@ -19,6 +19,12 @@ std::variant<EwpParameters, http::Response> EwpParameters::read(const http::Requ
   }
   auto pairs = request.method == "POST" ? http::decode_form(request.body) : http::decode_query(request.target);
   if (!pairs) return error_response(400, "cannot read the parameters: " + pairs.status().message());
+  // Values go into SQL parameters and XML text, which both take only clean UTF-8.
+  for (const auto& [name, value] : *pairs) {
+    if (!is_clean_utf8(name) || !is_clean_utf8(value)) {
+      return error_response(400, "parameters must be UTF-8 text without control characters");
+    }
+  }
   return EwpParameters(std::move(*pairs));
 }
 

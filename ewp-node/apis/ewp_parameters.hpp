@@ -25,7 +25,7 @@ namespace mobility::ewp {
 class EwpParameters {
  public:
   // The parameters, or the error response to send: 415 for a POST body in another encoding,
-  // 400 for a malformed query or body.
+  // 400 for a malformed query or body, or names or values that are not clean UTF-8.
   static std::variant<EwpParameters, http::Response> read(const http::Request& request);
 
   explicit EwpParameters(http::HeaderList pairs) : pairs_(std::move(pairs)) {}

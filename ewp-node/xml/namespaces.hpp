@@ -41,6 +41,14 @@ inline constexpr const char* kIiasApprovalEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iias-approval/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kIiasApprovalResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iias-approval/tree/stable-v2";
+inline constexpr const char* kInstitutionsEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-institutions/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kInstitutionsResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-institutions/tree/stable-v2";
+inline constexpr const char* kOunitsEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kOunitsResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/tree/stable-v2";
+inline constexpr const char* kAddress = "https://github.com/erasmus-without-paper/ewp-specs-types-address/tree/stable-v1";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

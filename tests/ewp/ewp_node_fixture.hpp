@@ -14,6 +14,8 @@
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
+#include "ewp-node/apis/institutions-v2/institutions_api.hpp"
+#include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 #include "ewp-node/client/ewp_client.hpp"
 #include "ewp-node/client/http_transport.hpp"
 #include "ewp-node/ewp_node.hpp"
@@ -87,7 +89,8 @@ class EwpNodeTest : public ::testing::Test {
     node_key_base64_ = node_keys->front();
     std::vector<std::string> manifests = {
         manifest_xml({kPublicUrl, {"a@fjordland.example"}, {"fjordland.example", {{"en", "Fjordland"}}},
-                      *node_keys, *node_keys, {echo_v2_descriptor()}}),
+                      *node_keys, *node_keys,
+                      {echo_v2_descriptor(), institutions_v2_descriptor(*pool_), ounits_v2_descriptor(*pool_)}}),
         manifest_xml({"https://ewp.uni-a.example", {"a@uni-a.example"}, {"uni-a.example", {{"", "Uni A"}}},
                       {test_key(0).public_base64_der}, {}, {}}),
         manifest_xml({"https://ewp.other.example", {"a@other.example"}, {"other.example", {{"", "Other"}}},

@@ -22,6 +22,7 @@ const ewp::SchemaValidator& manifest_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
             "api-echo/stable-v2/manifest-entry.xsd", "api-factsheet/stable-v1/manifest-entry.xsd",
+            "api-institutions/stable-v2/manifest-entry.xsd", "api-ounits/stable-v2/manifest-entry.xsd",
             "api-iias/stable-v7/manifest-entry.xsd",
             "api-iias-approval/stable-v2/manifest-entry.xsd",
             "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
@@ -40,6 +41,16 @@ const ewp::SchemaValidator& echo_response_schema() {
   return validator;
 }
 
+const ewp::SchemaValidator& institutions_response_schema() {
+  static const ewp::SchemaValidator validator = load({"api-institutions/stable-v2/response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& ounits_response_schema() {
+  static const ewp::SchemaValidator validator = load({"api-ounits/stable-v2/response.xsd"});
+  return validator;
+}
+
 const ewp::SchemaValidator& factsheet_response_schema() {
   static const ewp::SchemaValidator validator = load({"api-factsheet/stable-v1/response.xsd"});
   return validator;
@@ -53,7 +64,8 @@ const ewp::SchemaValidator& error_response_schema() {
 const ewp::SchemaValidator& catalogue_schema() {
   static const ewp::SchemaValidator validator =
       load({"api-registry/stable-v1/catalogue.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
-            "api-echo/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
+            "api-echo/stable-v2/manifest-entry.xsd", "api-institutions/stable-v2/manifest-entry.xsd",
+            "api-ounits/stable-v2/manifest-entry.xsd", "sec-cliauth-httpsig/stable-v1/security-entries.xsd",
             "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }

@@ -8,12 +8,15 @@
 
 namespace mobility::testing {
 
-// Compiled once per process: manifest v6 (with the entry schemas of every API we serve and the
-// httpsig security entries, so API entries are validated too), echo v2 response, factsheet v1
-// response, common types (error-response), catalogue v1 and the IIAs v7 and Approval v2 responses.
+// Compiled once per process: manifest v6 and catalogue v1 (each with the entry schemas of the APIs
+// we serve and the httpsig security entries, so API entries are validated too), the echo v2,
+// institutions v2, organizational units v2, factsheet v1 responses, common types
+// (error-response), and the IIAs v7 and Approval v2 responses.
 const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
 const ewp::SchemaValidator& factsheet_response_schema();
+const ewp::SchemaValidator& institutions_response_schema();
+const ewp::SchemaValidator& ounits_response_schema();
 const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
 // IIAs v7 get, index and stats responses, and IIAs Approval v2 responses.

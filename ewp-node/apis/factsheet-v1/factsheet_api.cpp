@@ -1,6 +1,7 @@
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
 
 #include "db/factsheets.hpp"
+#include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_response.hpp"
 #include "ewp-node/http/caching.hpp"
@@ -29,15 +30,8 @@ http::Response answer(db::Pool& pool, const http::Request& request) {
   auto hei_ids = std::get<EwpParameters>(read).required_list("hei_id", kMaxFactsheetHeiIds);
   if (!hei_ids) return parameter_error(hei_ids.status());
   auto factsheets = read_factsheets(pool, *hei_ids);
-  if (!factsheets) {
-    log::error("factsheets_unreadable", {{"id", request.request_id}, {"error", factsheets.status().to_string()}});
-    return error_response(503, "factsheets cannot be read just now; try again later (request id " +
-                                   request.request_id + ")");
-  }
-  http::Response response;
-  response.content_type = "text/xml; charset=utf-8";
-  response.body = factsheet_response_xml(*factsheets);
-  return http::cacheable(request, std::move(response), kFactsheetMaxAge);
+  if (!factsheets) return storage_failure(request, factsheets.status());
+  return http::cacheable(request, xml_response(factsheet_response_xml(*factsheets)), kFactsheetMaxAge);
 }
 
 }  // namespace

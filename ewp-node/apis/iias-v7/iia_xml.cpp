@@ -5,6 +5,7 @@
 #include "ewp-node/apis/iias-v7/iia_hash.hpp"
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
+#include "ewp-node/xml/shared_types_xml.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -20,42 +21,38 @@ constexpr const char* kIia = ns::kIiasGetResponse;
 
 // ---- writing ----
 
-void add_optional(XmlElement& parent, const char* ns_uri, const char* name, const std::optional<std::string>& text) {
-  if (text) parent.add_text(ns_uri, name, *text);
-}
-
 // The children of a c:Contact element, in the schema's order.
 void write_contact(XmlElement contact, const Contact& person) {
   contact.add_text(ns::kContact, "contact-name", person.name);
-  add_optional(contact, ns::kContact, "person-given-names", person.given_names);
-  add_optional(contact, ns::kContact, "person-family-name", person.family_name);
+  add_optional_text(contact, ns::kContact, "person-given-names", person.given_names);
+  add_optional_text(contact, ns::kContact, "person-family-name", person.family_name);
   if (person.phone_e164) contact.add(ns::kPhoneNumber, "phone-number").add_text(ns::kPhoneNumber, "e164", *person.phone_e164);
-  add_optional(contact, ns::kContact, "email", person.email);
-  add_optional(contact, ns::kContact, "role-description", person.role_description);
+  add_optional_text(contact, ns::kContact, "email", person.email);
+  add_optional_text(contact, ns::kContact, "role-description", person.role_description);
 }
 
 void write_partner(XmlElement& iia_element, const IiaPartner& partner) {
   XmlElement element = iia_element.add(kIia, "partner");
   element.add_text(kIia, "hei-id", partner.hei_id);
-  add_optional(element, kIia, "ounit-id", partner.ounit_id);
-  add_optional(element, kIia, "iia-id", partner.iia_id);
-  add_optional(element, kIia, "iia-code", partner.iia_code);
+  add_optional_text(element, kIia, "ounit-id", partner.ounit_id);
+  add_optional_text(element, kIia, "iia-id", partner.iia_id);
+  add_optional_text(element, kIia, "iia-code", partner.iia_code);
   if (partner.signing_contact) write_contact(element.add(kIia, "signing-contact"), *partner.signing_contact);
-  add_optional(element, kIia, "signing-date", partner.signing_date);
+  add_optional_text(element, kIia, "signing-date", partner.signing_date);
   for (const Contact& contact : partner.contacts) write_contact(element.add(ns::kContact, "contact"), contact);
 }
 
 void write_subject_area(XmlElement area_element, const SubjectArea& area) {
   XmlElement code = area_element.add_text(kIia, "isced-f-code", area.isced_f_code);
   if (area.v6_value) code.set_attribute("v6-value", *area.v6_value);
-  add_optional(area_element, kIia, "isced-clarification", area.isced_clarification);
+  add_optional_text(area_element, kIia, "isced-clarification", area.isced_clarification);
 }
 
 void write_language_skill(XmlElement& spec_element, const LanguageSkill& skill) {
   XmlElement element = spec_element.add(kIia, "recommended-language-skill");
   if (skill.not_yet_defined) element.set_attribute("not-yet-defined", "true");
   element.add_text(kIia, "language", skill.language);
-  add_optional(element, kIia, "cefr-level", skill.cefr_level);
+  add_optional_text(element, kIia, "cefr-level", skill.cefr_level);
   if (skill.subject_area) write_subject_area(element.add(kIia, "subject-area"), *skill.subject_area);
 }
 
@@ -66,10 +63,10 @@ std::string spec_element_name(agreements::MobilityType type) {
 void write_spec(XmlElement& conditions, const MobilitySpec& spec) {
   XmlElement element = conditions.add(kIia, spec_element_name(spec.type));
   element.add_text(kIia, "sending-hei-id", spec.sending_hei_id);
-  add_optional(element, kIia, "sending-ounit-id", spec.sending_ounit_id);
+  add_optional_text(element, kIia, "sending-ounit-id", spec.sending_ounit_id);
   for (const Contact& contact : spec.sending_contacts) write_contact(element.add(kIia, "sending-contact"), contact);
   element.add_text(kIia, "receiving-hei-id", spec.receiving_hei_id);
-  add_optional(element, kIia, "receiving-ounit-id", spec.receiving_ounit_id);
+  add_optional_text(element, kIia, "receiving-ounit-id", spec.receiving_ounit_id);
   for (const Contact& contact : spec.receiving_contacts) write_contact(element.add(kIia, "receiving-contact"), contact);
   element.add_text(kIia, "receiving-first-academic-year-id", spec.receiving_first_academic_year_id);
   element.add_text(kIia, "receiving-last-academic-year-id", spec.receiving_last_academic_year_id);
@@ -77,13 +74,13 @@ void write_spec(XmlElement& conditions, const MobilitySpec& spec) {
   if (spec.mobilities_per_year_not_yet_defined) per_year.set_attribute("not-yet-defined", "true");
   for (const LanguageSkill& skill : spec.recommended_language_skills) write_language_skill(element, skill);
   for (const SubjectArea& area : spec.subject_areas) write_subject_area(element.add(kIia, "subject-area"), area);
-  add_optional(element, kIia, "other-info-terms", spec.other_info_terms);
+  add_optional_text(element, kIia, "other-info-terms", spec.other_info_terms);
   if (agreements::is_student_mobility(spec.type)) {
-    add_optional(element, kIia, "total-months-per-year", spec.total_months_per_year);
+    add_optional_text(element, kIia, "total-months-per-year", spec.total_months_per_year);
     element.add_text(kIia, "blended", spec.blended ? "true" : "false");
     for (int level : spec.eqf_levels) element.add_text(kIia, "eqf-level", std::to_string(level));
   } else {
-    add_optional(element, kIia, "total-days-per-year", spec.total_days_per_year);
+    add_optional_text(element, kIia, "total-days-per-year", spec.total_days_per_year);
   }
 }
 
@@ -220,7 +217,7 @@ std::string write_iia(XmlElement& parent, const Iia& iia) {
   for (const MobilitySpec& spec : iia.mobility_specs) write_spec(conditions, spec);
   std::string hash = iia_hash(element.native());
   element.add_text(kIia, "iia-hash", hash);
-  add_optional(element, kIia, "pdf-file", iia.pdf_file);
+  add_optional_text(element, kIia, "pdf-file", iia.pdf_file);
   return hash;
 }
 
