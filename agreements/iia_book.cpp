@@ -6,6 +6,7 @@
 #include "agreements/iia_rules.hpp"
 #include "db/audit_events.hpp"
 #include "db/iias.hpp"
+#include "db/notifications.hpp"
 #include "db/transaction.hpp"
 #include "ops/base/secure_random.hpp"
 
@@ -31,6 +32,17 @@ Result<db::IiaRecord> stored(db::Connection& connection, const std::string& hei_
   if (!found) return found.status();
   if (!*found) return Status::not_found("no agreement " + iia_id + " at " + hei_id);
   return std::move(**found);
+}
+
+// Partners must hear of every change of what they can fetch (IIA CNR).
+Status notify_partner(db::Connection& connection, const db::IiaRecord& record) {
+  if (record.state != "shared") return Status::ok();
+  return db::enqueue_outgoing_cnr(connection, "iia-cnr", record.hei_id, record.partner_hei_id, record.iia_id);
+}
+
+db::IiaContent stored_content(const Iia& content, const IiaHasher& hasher) {
+  std::optional<std::string> partner_iia_id = content.partners.size() == 2 ? content.partners[1].iia_id : std::nullopt;
+  return {iia_to_json(content).dump(), hasher(content), partner_iia_id};
 }
 
 bool mutually_approved(const db::IiaRecord& record) {
@@ -67,8 +79,9 @@ Result<std::string> IiaBook::create_draft(db::Connection& connection, NewDraft d
   if (auto problems = check_iia(content); !problems.empty()) return problems_status(problems);
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
+  db::IiaContent stored = stored_content(content, hasher_);
   auto created = db::create_iia(connection, {draft.hei_id, content.partners[1].hei_id, draft.iia_code, draft.ounit_id, iia_id,
-                                             iia_to_json(content).dump(), hasher_(content)},
+                                             stored.partner_iia_id, stored.content_json, stored.iia_hash},
                                 change_of(editor, reason));
   if (!created) return created.status();
   if (Status audited = audit(connection, editor, draft.hei_id, "iia_created", iia_id, reason); !audited) return audited;
@@ -92,9 +105,10 @@ Result<int> IiaBook::revise(db::Connection& connection, const std::string& hei_i
   }
   sort_mobility_specs(content);
   if (auto problems = check_iia(content); !problems.empty()) return problems_status(problems);
-  auto version = db::add_iia_version(connection, hei_id, iia_id, expected_version, iia_to_json(content).dump(), hasher_(content),
+  auto version = db::add_iia_version(connection, hei_id, iia_id, expected_version, stored_content(content, hasher_),
                                      change_of(editor, reason));
   if (!version) return version.status();
+  if (Status notified = notify_partner(connection, *record); !notified) return notified;
   if (Status audited = audit(connection, editor, hei_id, "iia_revised", iia_id, reason); !audited) return audited;
   if (Status committed = tx->commit(); !committed) return committed;
   return *version;
@@ -107,6 +121,8 @@ Status IiaBook::share(db::Connection& connection, const std::string& hei_id, con
   if (!record) return record.status();
   if (record->state != "draft") return Status::conflict("agreement " + iia_id + " is already " + record->state);
   if (Status changed = db::set_iia_state(connection, hei_id, iia_id, "shared"); !changed) return changed;
+  record->state = "shared";
+  if (Status notified = notify_partner(connection, *record); !notified) return notified;
   if (Status audited = audit(connection, editor, hei_id, "iia_shared", iia_id, record->partner_hei_id); !audited) return audited;
   return tx->commit();
 }
@@ -132,6 +148,7 @@ Status IiaBook::remove(db::Connection& connection, const std::string& hei_id, co
     return Status::conflict("agreement " + iia_id + " was approved by both partners: terminate it instead of deleting it");
   }
   if (Status changed = db::set_iia_state(connection, hei_id, iia_id, "deleted"); !changed) return changed;
+  if (Status notified = notify_partner(connection, *record); !notified) return notified;
   if (Status audited = audit(connection, editor, hei_id, "iia_deleted", iia_id, reason); !audited) return audited;
   return tx->commit();
 }

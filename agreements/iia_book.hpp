@@ -1,5 +1,6 @@
-// IiaBook: the operations staff perform on their HEI's agreements, each one transaction that
-// stores a new version (who, when, why) and an audit event:
+// IiaBook: the operations on a hosted HEI's agreements, each one transaction that stores a new
+// version (who, when, why), an audit event and, once the partner can fetch the agreement, an IIA
+// CNR to it in the outbox:
 //   create_draft → (revise)* → share with the partner → revise / terminate → …;
 //   remove (only while never approved by both partners: ids are never reused).
 //
@@ -44,7 +45,9 @@ class IiaBook {
                                    const std::string& reason) const;
 
   // Stores `content` as the next version if `expected_version` is still current (else
-  // kConflict). Our iia-id and code in partners[0] are kept as stored. Returns the new version.
+  // kConflict). Our iia-id and code in partners[0] and the partner's HEI are kept as stored; the
+  // partner's iia-id in partners[1] is taken as given (binding or unbinding). Returns the new
+  // version.
   Result<int> revise(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
                      int expected_version, Iia content, const Editor& editor, const std::string& reason) const;
 

@@ -52,6 +52,33 @@ Status approve_partner_copy(Connection& connection, const std::string& hei_id, c
   return Status::ok();
 }
 
+Result<bool> withdraw_approval_given(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                                     const std::string& partner_iia_id) {
+  auto rows = connection.exec("DELETE FROM iia_approval_given WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3",
+                              {hei_id, partner_hei_id, partner_iia_id});
+  if (!rows) return rows.status();
+  return rows->affected() > 0;
+}
+
+Status mark_partner_copy_gone(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                              const std::string& partner_iia_id) {
+  return connection
+      .exec("UPDATE partner_iia SET gone_at = coalesce(gone_at, now()), last_fetched_at = now() "
+            "WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3",
+            {hei_id, partner_hei_id, partner_iia_id})
+      .status();
+}
+
+Result<std::vector<std::string>> holders_of_partner_copy(Connection& connection, const std::string& partner_hei_id,
+                                                         const std::string& partner_iia_id) {
+  auto rows = connection.exec("SELECT hei_id FROM partner_iia WHERE partner_hei_id = $1 AND partner_iia_id = $2 ORDER BY hei_id",
+                              {partner_hei_id, partner_iia_id});
+  if (!rows) return rows.status();
+  std::vector<std::string> heis;
+  for (Row row : *rows) heis.push_back(row.get<std::string>(0));
+  return heis;
+}
+
 Status save_partner_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id,
                              const std::optional<std::string>& iia_hash) {
   if (!iia_hash) {

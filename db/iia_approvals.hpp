@@ -32,6 +32,18 @@ Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy);
 Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                             const std::string& partner_iia_id, std::optional<int64_t> account_id, const std::string& approved_by);
 
+// Withdraws our approval of a partner's copy; returns whether there was one.
+Result<bool> withdraw_approval_given(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                                     const std::string& partner_iia_id);
+
+// Marks the partner's copy as gone (its get no longer returns it).
+Status mark_partner_copy_gone(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                              const std::string& partner_iia_id);
+
+// The hosted HEIs that hold a copy of this partner's agreement.
+Result<std::vector<std::string>> holders_of_partner_copy(Connection& connection, const std::string& partner_hei_id,
+                                                         const std::string& partner_iia_id);
+
 // Records the partner's answer about our copy: the hash it approved (nullopt: it approves none).
 Status save_partner_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id,
                              const std::optional<std::string>& iia_hash);

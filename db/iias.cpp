@@ -66,9 +66,9 @@ Status insert_version(Connection& connection, const std::string& hei_id, const s
 
 Result<std::string> create_iia(Connection& connection, const NewIia& iia, const IiaChange& change) {
   auto rows = connection.exec(
-      "INSERT INTO iia (hei_id, iia_id, partner_hei_id, iia_code, ounit_id, iia_hash) "
-      "VALUES ($1, coalesce($2, gen_random_uuid()::text), $3, $4, $5, $6) RETURNING iia_id",
-      {iia.hei_id, iia.iia_id, iia.partner_hei_id, iia.iia_code, iia.ounit_id, iia.iia_hash});
+      "INSERT INTO iia (hei_id, iia_id, partner_hei_id, iia_code, ounit_id, iia_hash, partner_iia_id) "
+      "VALUES ($1, coalesce($2, gen_random_uuid()::text), $3, $4, $5, $6, $7) RETURNING iia_id",
+      {iia.hei_id, iia.iia_id, iia.partner_hei_id, iia.iia_code, iia.ounit_id, iia.iia_hash, iia.partner_iia_id});
   if (!rows) return rows.status();
   std::string iia_id = rows->front().get<std::string>(0);
   if (Status inserted = insert_version(connection, iia.hei_id, iia_id, 1, iia.content_json, iia.iia_hash, change); !inserted) {
@@ -78,19 +78,19 @@ Result<std::string> create_iia(Connection& connection, const NewIia& iia, const 
 }
 
 Result<int> add_iia_version(Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                            int expected_version, const std::string& content_json, const std::string& iia_hash,
-                            const IiaChange& change) {
+                            int expected_version, const IiaContent& content, const IiaChange& change) {
   auto rows = connection.exec(
-      "UPDATE iia SET current_version = current_version + 1, iia_hash = $4, modified_at = now() "
+      "UPDATE iia SET current_version = current_version + 1, iia_hash = $4, partner_iia_id = $5, modified_at = now() "
       " WHERE hei_id = $1 AND iia_id = $2 AND current_version = $3 AND state <> 'deleted' RETURNING current_version",
-      {hei_id, iia_id, expected_version, iia_hash});
+      {hei_id, iia_id, expected_version, content.iia_hash, content.partner_iia_id});
   if (!rows) return rows.status();
   if (rows->empty()) {
     return Status::conflict("agreement " + iia_id + " was changed by someone else, or deleted, since version " +
                             std::to_string(expected_version));
   }
   int version = rows->front().get<int>(0);
-  if (Status inserted = insert_version(connection, hei_id, iia_id, version, content_json, iia_hash, change); !inserted) {
+  if (Status inserted = insert_version(connection, hei_id, iia_id, version, content.content_json, content.iia_hash, change);
+      !inserted) {
     return inserted;
   }
   return version;
@@ -137,6 +137,27 @@ Result<std::vector<std::string>> list_shared_iia_ids(Connection& connection, con
   std::vector<std::string> ids;
   for (Row row : *rows) ids.push_back(row.get<std::string>(0));
   return ids;
+}
+
+Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, const std::string& iia_id,
+                                                     const std::string& partner_hei_id) {
+  auto rows = connection.exec("SELECT hei_id FROM iia WHERE iia_id = $1 AND partner_hei_id = $2 AND state <> 'deleted'",
+                              {iia_id, partner_hei_id});
+  if (!rows) return rows.status();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows->front().get<std::string>(0));
+}
+
+Result<bool> note_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id) {
+  auto rows = connection.exec(std::string(R"(
+    UPDATE iia SET approved_version = current_version
+     WHERE (hei_id, iia_id) IN (
+       SELECT i.hei_id, i.iia_id)") + "\n FROM iia i" + kIiaJoins + R"(
+        WHERE i.hei_id = $1 AND i.iia_id = $2 AND r.iia_hash = i.iia_hash AND g.iia_hash = pv.iia_hash)
+    RETURNING iia_id)",
+                              {hei_id, iia_id});
+  if (!rows) return rows.status();
+  return !rows->empty();
 }
 
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id) {

@@ -56,6 +56,7 @@ struct NewIia {
   std::string iia_code;
   std::optional<std::string> ounit_id;
   std::optional<std::string> iia_id;  // fixed ids for demo data; otherwise a new UUID
+  std::optional<std::string> partner_iia_id;  // as the content names it
   std::string content_json;
   std::string iia_hash;
 };
@@ -63,11 +64,16 @@ struct NewIia {
 // Creates a draft with its version 1; returns the iia_id.
 Result<std::string> create_iia(Connection& connection, const NewIia& iia, const IiaChange& change);
 
-// Stores `content_json` as the next version, if the current one is still `expected_version`
-// (else kConflict: someone saved in between). Returns the new version number.
+struct IiaContent {
+  std::string content_json;
+  std::string iia_hash;
+  std::optional<std::string> partner_iia_id;  // as the content names it
+};
+
+// Stores `content` as the next version, if the current one is still `expected_version` (else
+// kConflict: someone saved in between). Returns the new version number.
 Result<int> add_iia_version(Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                            int expected_version, const std::string& content_json, const std::string& iia_hash,
-                            const IiaChange& change);
+                            int expected_version, const IiaContent& content, const IiaChange& change);
 
 // draft → shared (sent to the partner); draft or shared → deleted (only if never mutually approved:
 // the caller decides). Touches modified_at.
@@ -89,6 +95,14 @@ struct IiaIndexFilter {
 
 // The ids of the shared copies the filter matches, by iia_id.
 Result<std::vector<std::string>> list_shared_iia_ids(Connection& connection, const IiaIndexFilter& filter);
+
+// The hosted HEI whose copy `iia_id` has `partner_hei_id` as partner, or nullopt.
+Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, const std::string& iia_id,
+                                                     const std::string& partner_hei_id);
+
+// Remembers the current version as the last one both partners approved, when they do: the
+// partner approved our current hash and we approved its current copy. Returns whether they do.
+Result<bool> note_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id);
 
 // Every copy of a hosted HEI (all states), newest change first; for staff pages.
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id);

@@ -133,6 +133,33 @@ TEST_F(DatabaseTest, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ(count_notes(), 1);
 }
 
+TEST_F(DatabaseTest, ATransactionInsideAnotherIsASavepoint) {
+  {
+    auto outer = Transaction::begin(*connection_);
+    ASSERT_TRUE(outer->exec("INSERT INTO note (body) VALUES ($1)", {"outer"}));
+    {
+      auto inner = Transaction::begin(*connection_);
+      ASSERT_TRUE(inner);
+      ASSERT_TRUE(inner->exec("INSERT INTO note (body) VALUES ($1)", {"inner, rolled back"}));
+    }
+    {
+      auto inner = Transaction::begin(*connection_);
+      ASSERT_TRUE(inner->exec("INSERT INTO note (body) VALUES ($1)", {"inner, kept"}));
+      ASSERT_TRUE(inner->commit());
+    }
+    EXPECT_EQ(count_notes(), 2) << "the rolled-back savepoint took only its own row";
+    EXPECT_TRUE(outer->commit());
+  }
+  EXPECT_EQ(count_notes(), 2);
+  {
+    auto outer = Transaction::begin(*connection_);
+    auto inner = Transaction::begin(*connection_);
+    ASSERT_TRUE(inner->exec("INSERT INTO note (body) VALUES ($1)", {"undone with the outer one"}));
+    ASSERT_TRUE(inner->commit());
+  }
+  EXPECT_EQ(count_notes(), 2) << "committing the inner one does not commit the outer one";
+}
+
 TEST_F(DatabaseTest, CommitAfterAFailedStatementReportsConflictAndKeepsNothing) {
   auto tx = Transaction::begin(*connection_);
   ASSERT_TRUE(tx->exec("INSERT INTO note (body) VALUES ($1)", {"first"}));

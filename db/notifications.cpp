@@ -1,0 +1,116 @@
+#include "db/notifications.hpp"
+
+namespace mobility::db {
+namespace {
+
+// What differs between the two queues' tables; everything else is shared SQL.
+struct QueueTable {
+  const char* table;
+  const char* id;
+  const char* kind;
+  const char* hosted_hei;  // a column, or an SQL literal
+  const char* enqueued_at;
+};
+
+QueueTable table_of(Queue queue) {
+  if (queue == Queue::kCnrOutbox) return {"cnr_outbox", "cnr_id", "api", "sender_hei_id", "created_at"};
+  return {"cnr_inbox", "job_id", "kind", "''::text", "received_at"};
+}
+
+}  // namespace
+
+Status enqueue_outgoing_cnr(Connection& connection, const std::string& api, const std::string& sender_hei_id,
+                            const std::string& partner_hei_id, const std::string& iia_id) {
+  return connection
+      .exec("INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (api, sender_hei_id, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
+            {api, sender_hei_id, partner_hei_id, iia_id})
+      .status();
+}
+
+Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
+                            const std::string& iia_id) {
+  return connection
+      .exec("INSERT INTO cnr_inbox (kind, partner_hei_id, iia_id) VALUES ($1, $2, $3) "
+            "ON CONFLICT (kind, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
+            {kind, partner_hei_id, iia_id})
+      .status();
+}
+
+Result<std::vector<QueuedNotification>> lease_due(Connection& connection, Queue queue, int limit, std::chrono::seconds lease) {
+  QueueTable t = table_of(queue);
+  std::string sql = std::string("UPDATE ") + t.table + " SET leased_until = now() + make_interval(secs => $2), attempts = attempts + 1" +
+                    " WHERE " + t.id + " IN (SELECT " + t.id + " FROM " + t.table +
+                    "   WHERE state = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())" +
+                    "   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)" +
+                    " RETURNING " + t.id + ", " + t.kind + ", " + t.hosted_hei + ", partner_hei_id, iia_id, attempts," +
+                    " extract(epoch FROM now() - " + t.enqueued_at + ")::float8";
+  auto rows = connection.exec(sql, {limit, static_cast<double>(lease.count())});
+  if (!rows) return rows.status();
+  std::vector<QueuedNotification> items;
+  for (Row row : *rows) {
+    items.push_back({row.get<int64_t>(0), row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3),
+                     row.get<std::string>(4), row.get<int>(5), row.get<double>(6)});
+  }
+  return items;
+}
+
+Status finish_notification(Connection& connection, Queue queue, int64_t id, const std::string& state,
+                           const std::optional<std::string>& error) {
+  QueueTable t = table_of(queue);
+  return connection
+      .exec(std::string("UPDATE ") + t.table + " SET state = $2, finished_at = now(), leased_until = NULL," +
+                " last_error = coalesce($3, last_error) WHERE " + t.id + " = $1",
+            {id, state, error})
+      .status();
+}
+
+Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay, const std::string& error) {
+  QueueTable t = table_of(queue);
+  return connection
+      .exec(std::string("UPDATE ") + t.table +
+                " SET next_attempt_at = now() + make_interval(secs => $2), leased_until = NULL, last_error = $3 WHERE " + t.id +
+                " = $1",
+            {id, delay.count() / 1000.0, error})
+      .status();
+}
+
+Result<int64_t> force_retry_partner(Connection& connection, const std::string& partner_hei_id) {
+  // A row that gave up may meet a newer pending one of the same thing: that one is retried and
+  // the old one stays as it was.
+  auto rows = connection.exec(R"(
+    UPDATE cnr_outbox o SET state = 'pending', attempts = 0, next_attempt_at = now(), leased_until = NULL, finished_at = NULL
+     WHERE o.partner_hei_id = $1 AND o.state IN ('pending', 'gave_up', 'no_cnr_api')
+       AND NOT EXISTS (SELECT 1 FROM cnr_outbox p WHERE p.state = 'pending' AND p.cnr_id <> o.cnr_id AND p.api = o.api
+                          AND p.sender_hei_id = o.sender_hei_id AND p.partner_hei_id = o.partner_hei_id AND p.iia_id = o.iia_id))",
+                              {partner_hei_id});
+  if (!rows) return rows.status();
+  return rows->affected();
+}
+
+Result<QueueCounts> count_notifications(Connection& connection, Queue queue) {
+  QueueTable t = table_of(queue);
+  auto rows = connection.exec(std::string("SELECT count(*) FILTER (WHERE state = 'pending'),") +
+                              " count(*) FILTER (WHERE state IN ('delivered', 'done')), count(*) FILTER (WHERE state IN ('gave_up', 'no_cnr_api'))" +
+                              " FROM " + t.table);
+  if (!rows) return rows.status();
+  Row row = rows->front();
+  return QueueCounts{row.get<int64_t>(0), row.get<int64_t>(1), row.get<int64_t>(2)};
+}
+
+Status record_partner_contact(Connection& connection, const std::string& partner_hei_id, const std::optional<std::string>& error) {
+  if (!error) {
+    return connection
+        .exec("INSERT INTO partner_contact (partner_hei_id, last_success_at) VALUES ($1, now()) "
+              "ON CONFLICT (partner_hei_id) DO UPDATE SET last_success_at = now()",
+              {partner_hei_id})
+        .status();
+  }
+  return connection
+      .exec("INSERT INTO partner_contact (partner_hei_id, last_error_at, last_error) VALUES ($1, now(), $2) "
+            "ON CONFLICT (partner_hei_id) DO UPDATE SET last_error_at = now(), last_error = $2",
+            {partner_hei_id, *error})
+      .status();
+}
+
+}  // namespace mobility::db

@@ -1,0 +1,63 @@
+// The CNR outbox and inbox (db/migrations/0010_notifications.sql) as two durable work queues
+// with the same rules: enqueue coalesces with a pending item of the same thing; lease_due hands
+// due items to one worker at a time (FOR UPDATE SKIP LOCKED, so several node processes can work
+// one database) for `lease`, after which an unfinished item is due again (its worker died); the
+// worker then finishes it or asks for a retry later.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/connection.hpp"
+
+namespace mobility::db {
+
+enum class Queue { kCnrOutbox, kCnrInbox };
+
+struct QueuedNotification {
+  int64_t id = 0;
+  std::string kind;            // outbox: the API ("iia-cnr"); inbox: "iia" or "iia-approval"
+  std::string hosted_hei_id;   // outbox: the sender; inbox: ""
+  std::string partner_hei_id;
+  std::string iia_id;
+  int attempts = 0;            // including the one just leased
+  double age_seconds = 0;      // since it was enqueued
+};
+
+// Our notification to a partner; a pending one of the same (api, sender, partner, iia_id) is kept
+// instead of adding another.
+Status enqueue_outgoing_cnr(Connection& connection, const std::string& api, const std::string& sender_hei_id,
+                            const std::string& partner_hei_id, const std::string& iia_id);
+
+// A partner's notification to us, to be worked off later; coalesced the same way.
+Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
+                            const std::string& iia_id);
+
+// Up to `limit` due items, oldest due first, leased for `lease`.
+Result<std::vector<QueuedNotification>> lease_due(Connection& connection, Queue queue, int limit, std::chrono::seconds lease);
+
+// Ends an item: outbox states delivered, no_cnr_api, gave_up; inbox states done, gave_up.
+Status finish_notification(Connection& connection, Queue queue, int64_t id, const std::string& state,
+                           const std::optional<std::string>& error = std::nullopt);
+
+// Makes the item due again after `delay`, remembering why.
+Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay, const std::string& error);
+
+// Every outgoing notification to `partner_hei_id` that did not go through (pending, gave up, or
+// no CNR API when it was tried) is due now again, its attempts counted afresh. Returns how many.
+Result<int64_t> force_retry_partner(Connection& connection, const std::string& partner_hei_id);
+
+struct QueueCounts {
+  int64_t pending = 0;
+  int64_t finished_ok = 0;  // delivered / done
+  int64_t failed = 0;       // gave up, or the partner has no CNR API
+};
+Result<QueueCounts> count_notifications(Connection& connection, Queue queue);
+
+// The outcome of our last call to a partner, for the partner health page.
+Status record_partner_contact(Connection& connection, const std::string& partner_hei_id, const std::optional<std::string>& error);
+
+}  // namespace mobility::db
