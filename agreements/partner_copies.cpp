@@ -1,6 +1,7 @@
 #include "agreements/partner_copies.hpp"
 
 #include "agreements/iia_json.hpp"
+#include "db/audit_events.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
 #include "db/notifications.hpp"
@@ -84,6 +85,53 @@ Status PartnerCopies::receive_approval(db::Connection& connection, const std::st
   if (!*hei_id) return tx->commit();  // not ours, or not with this partner: nothing to learn
   if (Status saved = db::save_partner_approval(connection, **hei_id, iia_id, approved_hash); !saved) return saved;
   if (auto noted = db::note_mutual_approval(connection, **hei_id, iia_id); !noted) return noted.status();
+  return tx->commit();
+}
+
+Result<std::string> PartnerCopies::create_own_copy(db::Connection& connection, const std::string& hei_id,
+                                                   const std::string& partner_hei_id, const std::string& partner_iia_id,
+                                                   const std::string& iia_code, const Editor& editor) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto versions = db::find_partner_copy(connection, hei_id, partner_hei_id, partner_iia_id);
+  if (!versions) return versions.status();
+  if (!*versions) return Status::not_found("no copy " + partner_iia_id + " of " + partner_hei_id + " has been fetched");
+  auto theirs = iia_from_json_text((*versions)->content_json);
+  if (!theirs) return theirs.status();
+  auto existing = db::list_iias(connection, hei_id);
+  if (!existing) return existing.status();
+  for (const db::IiaRecord& ours : *existing) {
+    if (ours.state != "deleted" && ours.partner_hei_id == partner_hei_id && ours.partner_iia_id == partner_iia_id) {
+      return Status::conflict("our agreement " + ours.iia_id + " is already bound to the partner's copy " + partner_iia_id);
+    }
+  }
+  Iia ours = *theirs;
+  std::swap(ours.partners[0], ours.partners[1]);
+  ours.partners[1].iia_id = partner_iia_id;
+  auto iia_id = book_.create_draft(connection, {hei_id, iia_code, std::nullopt, std::nullopt, ours}, editor,
+                                   "our copy of the partner's agreement " + partner_iia_id);
+  if (!iia_id) return iia_id.status();
+  if (Status shared = book_.share(connection, hei_id, *iia_id, editor); !shared) return shared;
+  if (Status committed = tx->commit(); !committed) return committed;
+  return *iia_id;
+}
+
+Status PartnerCopies::approve(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto ours = db::find_iia(connection, hei_id, iia_id);
+  if (!ours) return ours.status();
+  if (!*ours || (*ours)->state != "shared") return Status::not_found("no shared agreement " + iia_id + " at " + hei_id);
+  if (!(*ours)->partner_iia_id) return Status::conflict("agreement " + iia_id + " is not bound to a copy of the partner yet");
+  const std::string& partner_iia_id = *(*ours)->partner_iia_id;
+  Status approved = db::approve_partner_copy(connection, hei_id, (*ours)->partner_hei_id, partner_iia_id, editor.account_id, editor.name);
+  if (!approved) return approved;
+  Status notified = db::enqueue_outgoing_cnr(connection, "iia-approval-cnr", hei_id, (*ours)->partner_hei_id, partner_iia_id);
+  if (!notified) return notified;
+  Status audited = db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, hei_id, "iia_approved",
+                                                       "iia:" + iia_id, "partner copy " + partner_iia_id, ""});
+  if (!audited) return audited;
+  if (auto noted = db::note_mutual_approval(connection, hei_id, iia_id); !noted) return noted.status();
   return tx->commit();
 }
 

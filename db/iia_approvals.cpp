@@ -31,6 +31,22 @@ Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy) {
   return added->front().get<int>(0);
 }
 
+Result<std::optional<PartnerCopy>> find_partner_copy(Connection& connection, const std::string& hei_id,
+                                                     const std::string& partner_hei_id, const std::string& partner_iia_id) {
+  auto rows = connection.exec(R"(
+    SELECT p.iia_id, v.content::text, v.iia_hash, v.hash_verified, v.valid_for_approval
+      FROM partner_iia p
+      JOIN partner_iia_version v USING (hei_id, partner_hei_id, partner_iia_id)
+     WHERE p.hei_id = $1 AND p.partner_hei_id = $2 AND p.partner_iia_id = $3 AND v.version = p.current_version
+       AND p.gone_at IS NULL)",
+                              {hei_id, partner_hei_id, partner_iia_id});
+  if (!rows) return rows.status();
+  if (rows->empty()) return std::optional<PartnerCopy>();
+  Row row = rows->front();
+  return std::optional<PartnerCopy>(PartnerCopy{hei_id, partner_hei_id, partner_iia_id, row.get<std::optional<std::string>>(0),
+                                                row.get<std::string>(1), row.get<std::string>(2), row.get<bool>(3), row.get<bool>(4)});
+}
+
 Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                             const std::string& partner_iia_id, std::optional<int64_t> account_id, const std::string& approved_by) {
   auto rows = connection.exec(R"(

@@ -27,6 +27,10 @@ struct PartnerCopy {
 // keeps its version and only updates last_fetched_at).
 Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy);
 
+// The partner's current copy as stored (nullopt when never fetched, or gone).
+Result<std::optional<PartnerCopy>> find_partner_copy(Connection& connection, const std::string& hei_id,
+                                                     const std::string& partner_hei_id, const std::string& partner_iia_id);
+
 // Records our approval of the partner's current copy (replacing an earlier one): the hash we
 // approved. kConflict when the copy is unknown, failed the hash check or holds legacy values.
 Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,

@@ -7,10 +7,15 @@
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
+#include "ewp-node/apis/iia-approval-cnr-v2/iia_approval_cnr_api.hpp"
+#include "ewp-node/apis/iia-cnr-v3/iia_cnr_api.hpp"
 #include "ewp-node/apis/iias-approval-v2/iias_approval_api.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
+#include "agreements/partner_copies.hpp"
+#include "ewp-node/cnr/notification_worker.hpp"
 #include "ewp-node/ewp_surface.hpp"
 #include "ewp-node/registry/registry_client.hpp"
 #include "ewp-node/security/node_keys.hpp"
@@ -30,11 +35,16 @@ std::string without_trailing_slash(std::string url) {
   return url;
 }
 
-// Every API the node serves and announces; handlers that read data use `pool`.
-std::vector<ApiDescriptor> api_descriptors(db::Pool& pool) {
+}  // namespace
+
+// Handlers that read data use `pool`.
+std::vector<ApiDescriptor> served_apis(db::Pool& pool) {
   return {echo_v2_descriptor(),        institutions_v2_descriptor(pool), ounits_v2_descriptor(pool),
-          factsheet_v1_descriptor(pool), iias_v7_descriptor(pool),          iias_approval_v2_descriptor(pool)};
+          factsheet_v1_descriptor(pool), iias_v7_descriptor(pool),          iias_approval_v2_descriptor(pool),
+          iia_cnr_v3_descriptor(pool),   iia_approval_cnr_v2_descriptor(pool)};
 }
+
+namespace {
 
 // One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
 Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, const std::vector<ApiDescriptor>& apis) {
@@ -51,6 +61,21 @@ Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, cons
   return loaded;
 }
 
+TransportOptions partner_transport_options(const Config& config, const EwpNodeOptions& options) {
+  TransportOptions transport = transport_options(config);
+  transport.connect_to = options.partner_connect_to;
+  return transport;
+}
+
+NotificationWorkerOptions notification_options(const Config& config) {
+  NotificationWorkerOptions options;
+  options.retry = {std::chrono::seconds(config.cnr_retry_first_seconds), std::chrono::seconds(config.cnr_retry_max_seconds),
+                   std::chrono::hours(config.cnr_give_up_hours)};
+  // A lease must outlast the slowest call it covers, or a second worker would try the same item.
+  options.lease = std::chrono::seconds(2 + 2 * config.http_timeout_ms / 1000);
+  return options;
+}
+
 }  // namespace
 
 struct EwpNode::Parts {
@@ -63,15 +88,18 @@ struct EwpNode::Parts {
   HttpTransport partner_transport;
   Result<SchemaValidator> partner_schemas;
   std::optional<EwpClient> client;  // only with partner_schemas
+  agreements::IiaBook iia_book{served_iia_hash};
+  agreements::PartnerCopies partner_copies{iia_book};
+  std::optional<NotificationWorker> notifications;  // only with a client
 
-  Parts(const Config& config, db::Pool& pool)
-      : apis(api_descriptors(pool)),
+  Parts(const Config& config, db::Pool& pool, const EwpNodeOptions& options)
+      : apis(served_apis(pool)),
         registry_transport(transport_options(config)),
         registry({config.registry_url}, registry_transport, pool),
         replay(pool.options().url, 2 * kClockSkew),
         verifier(registry, replay, {hosts_of_public_url(config.public_url), kClockSkew}),
         signing_keys(config.key_dir, std::chrono::minutes(config.key_switch_delay_minutes)),
-        partner_transport(transport_options(config)),
+        partner_transport(partner_transport_options(config, options)),
         partner_schemas(load_partner_schemas(schema_bundle(config), apis)) {
     if (!partner_schemas) {
       log::error("partner_schemas_unavailable", {{"error", partner_schemas.status().message()}});
@@ -80,19 +108,26 @@ struct EwpNode::Parts {
     client.emplace(registry, partner_transport, [this] { return signing_keys.current(Clock::now()); },
                    &*partner_schemas,
                    std::set<std::string>(config.lenient_xml_heis.begin(), config.lenient_xml_heis.end()));
+    notifications.emplace(pool, *client, partner_copies, notification_options(config));
   }
 };
 
 EwpNode::EwpNode(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 EwpNode::~EwpNode() = default;
 
+Result<NotificationWorker*> EwpNode::notifications() {
+  if (!parts_->notifications) return Status::unavailable("cannot call partners: " + parts_->partner_schemas.status().message());
+  return &*parts_->notifications;
+}
+
 Result<EwpClient*> EwpNode::client() {
   if (!parts_->client) return Status::unavailable("cannot call partners: " + parts_->partner_schemas.status().message());
   return &*parts_->client;
 }
 
-Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& pool, http::Router& router) {
-  auto parts = std::make_unique<Parts>(config, pool);
+Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& pool, http::Router& router,
+                                                 const EwpNodeOptions& options) {
+  auto parts = std::make_unique<Parts>(config, pool, options);
   if (Status saved = parts->registry.load_saved(); !saved) log::warn("registry_copy_unusable", {{"error", saved.message()}});
   if (Status fresh = parts->registry.refresh(); !fresh) log::warn("registry_unreachable", {{"error", fresh.message()}});
   parts->registry.start_background_refresh(kRegistryCheckPeriod);
@@ -115,6 +150,7 @@ Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& 
   if (Status routes = add_manifest_routes(router, pool, std::move(manifest)); !routes) {
     log::warn("manifest_routes_unavailable", {{"error", routes.message()}});
   }
+  if (parts->notifications && options.work_notifications) parts->notifications->start();
   return std::unique_ptr<EwpNode>(new EwpNode(std::move(parts)));
 }
 

@@ -49,6 +49,13 @@ inline constexpr const char* kOunitsEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kOunitsResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/tree/stable-v2";
 inline constexpr const char* kAddress = "https://github.com/erasmus-without-paper/ewp-specs-types-address/tree/stable-v1";
+inline constexpr const char* kIiaCnrEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iia-cnr/blob/stable-v3/manifest-entry.xsd";
+inline constexpr const char* kIiaCnrResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-iia-cnr/tree/stable-v3";
+inline constexpr const char* kIiaApprovalCnrEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iia-approval-cnr/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kIiaApprovalCnrResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-iia-approval-cnr/tree/stable-v2";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

@@ -216,6 +216,12 @@ const std::vector<KeySpec>& key_table() {
        integer_key(&Config::http_timeout_ms, 1, 3600000), show_number(&Config::http_timeout_ms)},
       {"lenient_xml_heis", "partner HEI ids (comma-separated) whose schema-invalid XML is logged, not refused", false,
        parse_hei_list, show_hei_list},
+      {"cnr_retry_first_seconds", "change notifications: seconds before the first retry (1-86400), doubling after", false,
+       integer_key(&Config::cnr_retry_first_seconds, 1, 86400), show_number(&Config::cnr_retry_first_seconds)},
+      {"cnr_retry_max_seconds", "change notifications: the longest wait between retries (1-86400 s)", false,
+       integer_key(&Config::cnr_retry_max_seconds, 1, 86400), show_number(&Config::cnr_retry_max_seconds)},
+      {"cnr_give_up_hours", "change notifications: hours of failures before one is given up (1-720)", false,
+       integer_key(&Config::cnr_give_up_hours, 1, 720), show_number(&Config::cnr_give_up_hours)},
       {"schema_dir", "the official EWP schemas (XSDs with catalog.xml) partners' XML is checked against; empty: "
        MOBILITY_DEFAULT_SCHEMA_DIR, false,
        path_key(&Config::schema_dir), show_text(&Config::schema_dir)},

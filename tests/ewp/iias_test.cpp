@@ -244,5 +244,25 @@ TEST_F(IiasApiTest, StatsCountMutualApproval) {
   EXPECT_THAT(call("GET", "/ewp/iias/stats").reply.body, HasSubstr("<iia-both-approved>1</iia-both-approved>"));
 }
 
+TEST_F(IiasApiTest, ChangeNotificationsAreAcknowledgedAndQueued) {  // validator: IIA CNR
+  for (const char* path : {"/ewp/iia-cnr", "/ewp/iia-approval-cnr"}) {
+    Call reply = call("POST", path, "iia_id=anything-at-all", "application/x-www-form-urlencoded");
+    ASSERT_EQ(reply.reply.status, 200) << path << reply.reply.body;
+    EXPECT_TRUE(testing::iias_response_schema().validate(reply.reply.body)) << reply.reply.body;
+    expect_signed_by_node(reply);
+    expect_error(call("POST", path, "", "application/x-www-form-urlencoded"), 400, "parameter iia_id is required");
+    expect_error(call("GET", std::string(path) + "?iia_id=x"), 405, "GET is not allowed");
+  }
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  auto queued = (*connection)->exec("SELECT kind, partner_hei_id, iia_id FROM cnr_inbox ORDER BY job_id");
+  ASSERT_TRUE(queued);
+  ASSERT_EQ(queued->size(), 2);
+  EXPECT_EQ((*queued)[0].get<std::string>("kind"), "iia");
+  EXPECT_EQ((*queued)[1].get<std::string>("kind"), "iia-approval");
+  EXPECT_EQ((*queued)[0].get<std::string>("partner_hei_id"), "uni-a.example");
+  EXPECT_EQ((*queued)[0].get<std::string>("iia_id"), "anything-at-all");
+}
+
 }  // namespace
 }  // namespace mobility::ewp::test

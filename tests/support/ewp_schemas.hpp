@@ -11,7 +11,7 @@ namespace mobility::testing {
 // Compiled once per process: manifest v6 and catalogue v1 (each with the entry schemas of the APIs
 // we serve and the httpsig security entries, so API entries are validated too), the echo v2,
 // institutions v2, organizational units v2, factsheet v1 responses, common types
-// (error-response), and the IIAs v7 and Approval v2 responses.
+// (error-response), and the IIAs v7, Approval v2, IIA CNR v3 and Approval CNR v2 responses.
 const ewp::SchemaValidator& manifest_schema();
 const ewp::SchemaValidator& echo_response_schema();
 const ewp::SchemaValidator& factsheet_response_schema();

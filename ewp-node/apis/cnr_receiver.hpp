@@ -1,0 +1,29 @@
+// A change-notification (CNR) receiver: POST with one required id parameter, answered 200 with an
+// empty response root as soon as the request is well-formed and authenticated; the notification
+// is stored in the durable inbox (db/notifications.hpp) for each HEI the caller's key covers,
+// and worked off later (cnr/notification_worker.hpp). The answer never depends on what the id
+// turns out to be: unknown ids are not errors.
+#pragma once
+
+#include <string>
+
+#include "db/pool.hpp"
+#include "ewp-node/apis/api_descriptor.hpp"
+
+namespace mobility::ewp {
+
+struct CnrReceiver {
+  std::string name;                // manifest entry name: "iia-cnr"
+  std::string version;             // "3.0.0"
+  std::string entry_namespace;
+  std::string response_namespace;
+  std::string response_root;       // "iia-cnr-response"
+  std::string response_schema;     // inside the schema bundle
+  std::string path;                // "/ewp/iia-cnr"
+  std::string id_parameter;        // "iia_id"
+  std::string inbox_kind;          // what the inbox does with it: "iia", "iia-approval"
+};
+
+ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrReceiver& receiver);
+
+}  // namespace mobility::ewp

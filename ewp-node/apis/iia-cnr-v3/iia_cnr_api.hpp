@@ -1,0 +1,12 @@
+// IIA CNR API v3 (3.0.0): a partner tells us that its IIA `iia_id` (its own id) was created,
+// changed or deleted; the inbox then fetches it from the partner's IIAs get.
+#pragma once
+
+#include "db/pool.hpp"
+#include "ewp-node/apis/api_descriptor.hpp"
+
+namespace mobility::ewp {
+
+ApiDescriptor iia_cnr_v3_descriptor(db::Pool& pool);
+
+}  // namespace mobility::ewp

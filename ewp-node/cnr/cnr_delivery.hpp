@@ -1,0 +1,21 @@
+// Delivers one of our change notifications to the partner: finds its CNR API of the right kind in
+// the registry catalogue and POSTs the id, signed, verifying the signed answer (EwpClient).
+//   2xx → done; no such API for the partner → no_api; 4xx → give_up (a retry would be refused
+//   again, as the EWP architecture says); 5xx, network trouble, a refused answer → retry.
+#pragma once
+
+#include "db/notifications.hpp"
+#include "ewp-node/client/ewp_client.hpp"
+#include "ewp-node/cnr/work_outcome.hpp"
+
+namespace mobility::ewp {
+
+WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notification);
+
+// What a partner's answer status means for a notification or a fetch.
+WorkOutcome outcome_of_status(int status, const std::string& what);
+
+// What a failed call (no answer, or an answer we refused) means.
+WorkOutcome outcome_of_failure(const Status& status, const std::string& what);
+
+}  // namespace mobility::ewp

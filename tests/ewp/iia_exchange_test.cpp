@@ -1,0 +1,298 @@
+// Two nodes negotiating an agreement over EWP, in one process on loopback: node A hosts
+// fjordland.example, node B uni-b.example, each with its own database and key, trusting each
+// other through a catalogue built from their manifests. Every step goes through the real
+// HTTP APIs with real signatures: IIA CNRs, IIAs get, IIA Approval CNRs and IIAs Approval, with
+// the durable outbox and inbox worked step by step. Faults: the partner down while we notify,
+// a worker that died holding a lease, and a partner answering garbage.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "agreements/iia_book.hpp"
+#include "agreements/iia_json.hpp"
+#include "agreements/partner_copies.hpp"
+#include "db/iia_approvals.hpp"
+#include "db/iias.hpp"
+#include "db/notifications.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
+#include "ewp-node/cnr/notification_worker.hpp"
+#include "ewp-node/security/response_signer.hpp"
+#include "tests/ewp/ewp_node_fixture.hpp"
+#include "tests/support/iia_samples.hpp"
+
+namespace mobility::ewp::test {
+namespace {
+
+const agreements::Editor kStaff{std::nullopt, "staff@test", std::string("io_admin")};
+
+struct TestNode {
+  std::string hei_id;
+  std::string host;  // reached through connect_to rules on the server's loopback port
+  fs::path directory;
+  std::unique_ptr<db::Pool> pool;
+  std::shared_ptr<http::Router> router = std::make_shared<http::Router>();
+  std::unique_ptr<http::Server> server;
+  std::unique_ptr<EwpNode> node;
+  std::string key_base64;
+  uint16_t port = 0;
+
+  db::PooledConnection connection() {
+    auto leased = pool->acquire();
+    EXPECT_TRUE(leased) << leased.status().to_string();
+    return std::move(*leased);
+  }
+  int work() {
+    auto worker = node->notifications();
+    EXPECT_TRUE(worker) << worker.status().to_string();
+    auto tried = (*worker)->run_once();
+    EXPECT_TRUE(tried) << tried.status().to_string();
+    return tried ? *tried : 0;
+  }
+  db::IiaRecord iia(const std::string& iia_id) {
+    auto connection = this->connection();
+    auto found = db::find_iia(*connection, hei_id, iia_id);
+    EXPECT_TRUE(found && *found) << iia_id;
+    return found && *found ? **found : db::IiaRecord{};
+  }
+  bool start_server() {
+    server = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", port, 2, 1 << 20, std::chrono::milliseconds(200)}, router);
+    if (!server->start()) return false;
+    port = server->port();
+    return true;
+  }
+};
+
+class IiaExchangeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("mobility-exchange-" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    prepare(a_, "fjordland.example", "ewp.a.example");
+    prepare(b_, "uni-b.example", "ewp.b.example");
+    {
+      auto connection = a_.connection();
+      ASSERT_TRUE(db::seed_demo(*connection));
+      ASSERT_TRUE(connection->exec("INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE')"));
+    }
+    {
+      auto connection = b_.connection();
+      ASSERT_TRUE(connection->exec_script(
+          "INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE'), ('fjordland.example', 'NO');"
+          "INSERT INTO hei_name (hei_id, lang, name) VALUES ('uni-b.example', 'en', 'University B');"
+          "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('uni-b.example', 'ewp@uni-b.example');"));
+    }
+    write_catalogue();
+    start_node(a_, b_);
+    start_node(b_, a_);
+  }
+
+  void TearDown() override {
+    for (TestNode* node : {&a_, &b_}) {
+      node->server.reset();
+      node->node.reset();
+    }
+    fs::remove_all(root_);
+  }
+
+  void prepare(TestNode& node, const std::string& hei_id, const std::string& host) {
+    node.hei_id = hei_id;
+    node.host = host;
+    node.directory = root_ / hei_id;
+    fs::create_directories(node.directory);
+    node.pool = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
+    ASSERT_TRUE(generate_key((node.directory / "keys").string(), "node", 2048));
+    auto keys = published_public_keys((node.directory / "keys").string());
+    ASSERT_TRUE(keys);
+    node.key_base64 = keys->front();
+    ASSERT_TRUE(node.start_server());  // the router is filled by the node before any request comes
+  }
+
+  void write_catalogue() {
+    std::vector<std::string> manifests;
+    for (TestNode* node : {&a_, &b_}) {
+      manifests.push_back(manifest_xml({"http://" + node->host, {"ewp@" + node->hei_id}, {node->hei_id, {{"en", node->hei_id}}},
+                                        {node->key_base64}, {node->key_base64}, served_apis(*node->pool)}));
+    }
+    auto catalogue = build_catalogue(manifests);
+    ASSERT_TRUE(catalogue) << catalogue.status().to_string();
+    std::ofstream(root_ / "catalogue.xml") << catalogue->xml;
+  }
+
+  void start_node(TestNode& node, const TestNode& partner) {
+    Config config;
+    config.public_url = "https://" + node.host;
+    config.key_dir = (node.directory / "keys").string();
+    config.registry_url = "file://" + (root_ / "catalogue.xml").string();
+    config.schema_dir = std::string(MOBILITY_SHARED_DIR) + "/ewp-specs";
+    config.cnr_retry_first_seconds = 1;
+    config.http_timeout_ms = 3000;
+    EwpNodeOptions options{false, {partner.host + ":80:127.0.0.1:" + std::to_string(partner.port)}};
+    auto started = EwpNode::start(config, *node.pool, *node.router, options);
+    ASSERT_TRUE(started) << started.status().to_string();
+    node.node = std::move(*started);
+  }
+
+  // Works both nodes' queues until nothing is due (a bounded number of rounds).
+  void exchange() {
+    for (int round = 0; round < 20; ++round) {
+      if (a_.work() + b_.work() == 0) return;
+    }
+    ADD_FAILURE() << "the nodes kept notifying each other";
+  }
+
+  std::string a_drafts_and_shares() {
+    auto connection = a_.connection();
+    auto id = a_book_.create_draft(*connection, {"fjordland.example", "UiF-B-1", "ou-mn", std::nullopt,
+                                                 testing::sample_iia("uni-b.example")}, kStaff, "new partner");
+    EXPECT_TRUE(id) << id.status().to_string();
+    EXPECT_TRUE(a_book_.share(*connection, "fjordland.example", *id, kStaff));
+    return *id;
+  }
+
+  // A's agreement, negotiated until both have approved it; returns (A's id, B's id).
+  std::pair<std::string, std::string> mutually_approved() {
+    std::string a_id = a_drafts_and_shares();
+    exchange();
+    auto b_connection = b_.connection();
+    auto b_id = b_copies_.create_own_copy(*b_connection, "uni-b.example", "fjordland.example", a_id, "B-17", kStaff);
+    EXPECT_TRUE(b_id) << b_id.status().to_string();
+    exchange();
+    EXPECT_TRUE(b_copies_.approve(*b_connection, "uni-b.example", *b_id, kStaff));
+    exchange();
+    auto a_connection = a_.connection();
+    EXPECT_TRUE(a_copies_.approve(*a_connection, "fjordland.example", a_id, kStaff));
+    exchange();
+    return {a_id, *b_id};
+  }
+
+  fs::path root_;
+  TestNode a_, b_;
+  agreements::IiaBook a_book_{served_iia_hash};
+  agreements::PartnerCopies a_copies_{a_book_};
+  agreements::IiaBook b_book_{served_iia_hash};
+  agreements::PartnerCopies b_copies_{b_book_};
+};
+
+TEST_F(IiaExchangeTest, APartnerHearsOfANewAgreementAndFetchesIt) {
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 1) << "A delivers its IIA CNR";
+  EXPECT_EQ(b_.work(), 1) << "B fetches A's agreement";
+  auto connection = b_.connection();
+  auto copy = db::find_partner_copy(*connection, "uni-b.example", "fjordland.example", a_id);
+  ASSERT_TRUE(copy && *copy);
+  EXPECT_TRUE((*copy)->hash_verified);
+  EXPECT_EQ((*copy)->iia_hash, a_.iia(a_id).iia_hash);
+  auto counts = db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox);
+  EXPECT_EQ(counts->finished_ok, 1);
+}
+
+TEST_F(IiaExchangeTest, TheWholeNegotiationBindsApprovesModifiesAndTerminates) {
+  auto [a_id, b_id] = mutually_approved();
+  db::IiaRecord ours = a_.iia(a_id);
+  db::IiaRecord theirs = b_.iia(b_id);
+  EXPECT_EQ(ours.partner_iia_id, b_id) << "A bound its copy to B's";
+  EXPECT_EQ(theirs.partner_iia_id, a_id);
+  EXPECT_EQ(ours.partner_approved_hash, ours.iia_hash);
+  EXPECT_EQ(theirs.partner_approved_hash, theirs.iia_hash);
+  EXPECT_TRUE(ours.approved_version.has_value()) << "mutual approval is noted on A";
+  EXPECT_TRUE(theirs.approved_version.has_value()) << "and on B";
+  EXPECT_EQ(db::iia_stats(*a_.connection())->both_approved, 1);
+
+  // A modifies: B's approval no longer covers A's copy.
+  auto stored = agreements::iia_from_json_text(ours.content_json);
+  ASSERT_TRUE(stored);
+  agreements::Iia changed = *stored;
+  changed.mobility_specs[0].mobilities_per_year = 5;
+  auto a_connection = a_.connection();
+  ASSERT_TRUE(a_book_.revise(*a_connection, "fjordland.example", a_id, ours.current_version, changed, kStaff, "more places"));
+  exchange();
+  db::IiaRecord modified = a_.iia(a_id);
+  EXPECT_NE(modified.partner_approved_hash, modified.iia_hash) << "the approval is invalidated";
+  EXPECT_EQ(db::iia_stats(*a_.connection())->both_approved, 0);
+
+  // B approves again.
+  auto b_connection = b_.connection();
+  ASSERT_TRUE(b_copies_.approve(*b_connection, "uni-b.example", b_id, kStaff));
+  exchange();
+  EXPECT_EQ(a_.iia(a_id).partner_approved_hash, a_.iia(a_id).iia_hash);
+  EXPECT_EQ(db::iia_stats(*a_.connection())->both_approved, 1);
+
+  // A terminates; B sees the terminated copy.
+  ASSERT_TRUE(a_book_.terminate(*a_connection, "fjordland.example", a_id, a_.iia(a_id).current_version, kStaff, "ends"));
+  exchange();
+  auto copy = db::find_partner_copy(*b_connection, "uni-b.example", "fjordland.example", a_id);
+  ASSERT_TRUE(copy && *copy);
+  auto terminated = agreements::iia_from_json_text((*copy)->content_json);
+  ASSERT_TRUE(terminated);
+  EXPECT_TRUE(terminated->terminated_as_a_whole);
+  EXPECT_TRUE((*copy)->hash_verified);
+}
+
+TEST_F(IiaExchangeTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRestarts) {
+  b_.server.reset();
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 1);
+  auto pending = db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox);
+  EXPECT_EQ(pending->pending, 1) << "kept for a retry";
+  EXPECT_EQ(a_.work(), 0) << "not due again before its backoff";
+  ASSERT_TRUE(b_.start_server());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1400));  // first retry after 1 s ± 25 %
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox)->finished_ok, 1);
+  EXPECT_EQ(b_.work(), 1);
+  auto copy = db::find_partner_copy(*b_.connection(), "uni-b.example", "fjordland.example", a_id);
+  EXPECT_TRUE(copy && *copy);
+}
+
+TEST_F(IiaExchangeTest, AWorkerThatDiedHoldingALeaseLosesNothing) {
+  a_drafts_and_shares();
+  auto connection = a_.connection();
+  auto leased = db::lease_due(*connection, db::Queue::kCnrOutbox, 10, std::chrono::seconds(1));
+  ASSERT_TRUE(leased);
+  ASSERT_EQ(leased->size(), 1u);  // ... and the worker holding it is gone
+  EXPECT_EQ(a_.work(), 0) << "leased items are nobody else's";
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->finished_ok, 1);
+}
+
+TEST_F(IiaExchangeTest, DuplicateNotificationsCoalesceAndForceRetryBringsBackGivenUpOnes) {
+  std::string a_id = a_drafts_and_shares();
+  auto connection = a_.connection();
+  ASSERT_TRUE(db::enqueue_outgoing_cnr(*connection, "iia-cnr", "fjordland.example", "uni-b.example", a_id));
+  EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->pending, 1);
+  auto item = db::lease_due(*connection, db::Queue::kCnrOutbox, 1, std::chrono::seconds(30));
+  ASSERT_TRUE(item && item->size() == 1);
+  ASSERT_TRUE(db::finish_notification(*connection, db::Queue::kCnrOutbox, item->front().id, "gave_up", "test"));
+  auto retried = db::force_retry_partner(*connection, "uni-b.example");
+  ASSERT_TRUE(retried);
+  EXPECT_EQ(*retried, 1);
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->finished_ok, 1);
+}
+
+TEST_F(IiaExchangeTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
+  std::string a_id = a_drafts_and_shares();
+  // A's IIAs get now answers signed garbage.
+  SigningKeySource a_key((a_.directory / "keys").string(), std::chrono::minutes(0));
+  a_.router->add("GET", "/ewp/iias/get", [&a_key](const http::Request& request) {
+    http::Response response = http::Response::text(200, "<iias-get-response>not what the schema says");
+    response.content_type = "text/xml";
+    if (auto key = a_key.current(Clock::now())) ResponseSigner(*key).sign(request, response);
+    return response;
+  });
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(b_.work(), 1);
+  auto connection = b_.connection();
+  auto copy = db::find_partner_copy(*connection, "uni-b.example", "fjordland.example", a_id);
+  ASSERT_TRUE(copy);
+  EXPECT_FALSE(*copy) << "nothing stored";
+  auto contact = connection->exec("SELECT last_error FROM partner_contact WHERE partner_hei_id = 'fjordland.example'");
+  ASSERT_TRUE(contact && contact->size() == 1);
+  EXPECT_THAT(contact->front().get<std::string>(0), HasSubstr("iias get"));
+  EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrInbox)->pending, 1) << "kept for a retry";
+}
+
+}  // namespace
+}  // namespace mobility::ewp::test
