@@ -1,6 +1,7 @@
 #include "portal/templates.hpp"
 
 #include <map>
+#include <regex>
 
 #include "ops/base/embedded_file.hpp"
 
@@ -11,34 +12,70 @@ const std::vector<EmbeddedFile>& template_files();
 namespace mobility::portal {
 namespace {
 
-constexpr std::string_view kPartialsFolder = "partials/";
 constexpr std::string_view kTemplateSuffix = ".mustache";
+constexpr int kMaxPartialDepth = 8;
 
-// Adds every partial of templates/partials/ to `data` under its name.
-void add_partials(kainjow::mustache::data& data) {
-  for (const auto& file : embedded::template_files()) {
-    if (!file.name.starts_with(kPartialsFolder) || !file.name.ends_with(kTemplateSuffix)) continue;
-    std::string_view name = file.name.substr(kPartialsFolder.size());
-    name.remove_suffix(kTemplateSuffix.size());
-    std::string_view content = file.content;  // compiled into the binary: lives as long as the program
-    data.set(std::string(name), kainjow::mustache::partial([content] { return std::string(content); }));
+// `source` with every {{> name}} replaced by templates/partials/<name>.mustache, recursively.
+Result<std::string> with_partials(const std::string& source, int depth) {
+  static const std::regex partial_tag(R"(\{\{>\s*([a-z0-9_]+)\s*\}\})");
+  if (depth > kMaxPartialDepth) return Status::internal("partials nest deeper than " + std::to_string(kMaxPartialDepth));
+  std::string out;
+  auto last = source.cbegin();
+  for (std::sregex_iterator it(source.begin(), source.end(), partial_tag), end; it != end; ++it) {
+    out.append(last, (*it)[0].first);
+    std::string name = (*it)[1].str();
+    auto partial = template_file("partials/" + name + std::string(kTemplateSuffix));
+    if (!partial) return Status::internal("no partial " + name);
+    auto expanded = with_partials(std::string(*partial), depth + 1);
+    if (!expanded) return expanded.status();
+    out += *expanded;
+    last = (*it)[0].second;
   }
+  out.append(last, source.cend());
+  return out;
+}
+
+// `source` with every {{t.key}} replaced by the escaped text of key.
+Result<std::string> with_texts(const std::string& source, const Messages& texts) {
+  static const std::regex text_tag(R"(\{\{t\.([a-z0-9_]+)\}\})");
+  std::string out;
+  auto last = source.cbegin();
+  for (std::sregex_iterator it(source.begin(), source.end(), text_tag), end; it != end; ++it) {
+    out.append(last, (*it)[0].first);
+    std::string text = texts.text((*it)[1].str());
+    if (text.find("{{") != std::string::npos || text.find("}}") != std::string::npos) {
+      return Status::internal("message " + (*it)[1].str() + " contains {{ or }}");
+    }
+    out += kainjow::mustache::html_escape(text);
+    last = (*it)[0].second;
+  }
+  out.append(last, source.cend());
+  return out;
 }
 
 }  // namespace
 
-Result<std::string> render_template(std::string_view name, kainjow::mustache::data data) {
+Result<std::string> prepared_template(std::string_view name, const Messages& texts) {
+  auto content = template_file(std::string(name) + std::string(kTemplateSuffix));
+  if (!content) return Status::not_found("no template " + std::string(name));
+  auto expanded = with_partials(std::string(*content), 0);
+  if (!expanded) return expanded.status().with_context("template " + std::string(name));
+  return with_texts(*expanded, texts);
+}
+
+Result<std::string> render_template(std::string_view name, const kainjow::mustache::data& data, const Messages& texts) {
   // kainjow's render() is not const, so every thread keeps its own compiled copies.
-  thread_local std::map<std::string, kainjow::mustache::mustache, std::less<>> compiled;
-  auto found = compiled.find(name);
+  using Key = std::pair<const Messages*, std::string>;
+  thread_local std::map<Key, kainjow::mustache::mustache> compiled;
+  Key key{&texts, std::string(name)};
+  auto found = compiled.find(key);
   if (found == compiled.end()) {
-    auto content = template_file(std::string(name) + std::string(kTemplateSuffix));
-    if (!content) return Status::not_found("no template " + std::string(name));
-    found = compiled.emplace(std::string(name), kainjow::mustache::mustache(std::string(*content))).first;
+    auto source = prepared_template(name, texts);
+    if (!source) return source.status();
+    found = compiled.emplace(key, kainjow::mustache::mustache(*source)).first;
   }
   kainjow::mustache::mustache& mustache = found->second;
   if (mustache.is_valid()) {
-    add_partials(data);
     std::string html = mustache.render(data);
     if (mustache.is_valid()) return html;
   }

@@ -25,9 +25,7 @@ std::map<std::string, std::string, std::less<>> parse_messages(std::string_view 
   return texts;
 }
 
-Messages::Messages(std::map<std::string, std::string, std::less<>> texts) : texts_(std::move(texts)) {
-  for (const auto& [key, value] : texts_) data_.set(key, value);
-}
+Messages::Messages(std::map<std::string, std::string, std::less<>> texts) : texts_(std::move(texts)) {}
 
 const Messages& Messages::of(Language language) {
   static const Messages bokmal(parse_messages(catalogue_file(Language::kBokmal)));

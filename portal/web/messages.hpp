@@ -2,7 +2,6 @@
 // (templates/messages/<code>.txt, "key = value" lines, compiled into the binary).
 #pragma once
 
-#include <kainjow/mustache.hpp>
 
 #include <map>
 #include <string>
@@ -20,13 +19,10 @@ class Messages {
   // The text for `key`; the key itself when missing (a test keeps both catalogues complete).
   std::string text(std::string_view key) const;
   const std::map<std::string, std::string, std::less<>>& all() const { return texts_; }
-  // Every message as a template object, for {{t.key}}.
-  const kainjow::mustache::data& as_template_data() const { return data_; }
 
  private:
   explicit Messages(std::map<std::string, std::string, std::less<>> texts);
   std::map<std::string, std::string, std::less<>> texts_;
-  kainjow::mustache::data data_;
 };
 
 // Parses a catalogue file; lines that are blank or start with '#' are skipped.

@@ -25,11 +25,10 @@ data language_options(Language current) {
 Result<std::string> render_page(const PageFrame& frame, std::string_view template_name, std::string_view title_key,
                                 data page) {
   const Messages& messages = Messages::of(frame.language);
-  page.set("t", messages.as_template_data());
   page.set("csrf", frame.csrf_token);
-  auto content = render_template(template_name, page);
+  auto content = render_template(template_name, page, messages);
   if (!content) return content.status();
-  data layout = std::move(page);  // keeps the catalogue: copied once per page, not twice
+  data layout;
   layout.set("lang", language_code(frame.language));
   layout.set("title", messages.text(title_key));
   layout.set("content", *content);
@@ -39,7 +38,7 @@ Result<std::string> render_page(const PageFrame& frame, std::string_view templat
   layout.set("signed_in", frame.display_name.has_value());
   layout.set("display_name", frame.display_name.value_or(""));
   layout.set("start_path", frame.start_path.value_or("/"));
-  return render_template("layout", std::move(layout));
+  return render_template("layout", layout, messages);
 }
 
 http::Response html_response(int status, std::string html) {

@@ -3,6 +3,7 @@
 
 #include "portal/web/language.hpp"
 #include "portal/web/messages.hpp"
+#include "portal/templates.hpp"
 #include "portal/web/page.hpp"
 
 namespace mobility::portal {
@@ -63,6 +64,24 @@ TEST(Page, LayoutEscapesTheDisplayNameAndNamesItsLanguage) {
   EXPECT_NE(html->find("<nav aria-label=\"Main navigation\">"), std::string::npos);
   frame.language = Language::kBokmal;
   EXPECT_NE(render_page(frame, "error", "error_404_title")->find("<html lang=\"nb\">"), std::string::npos);
+}
+
+TEST(Templates, PreparedWithPartialsWrittenInAndTextsEscaped) {
+  auto layout = prepared_template("layout", Messages::of(Language::kEnglish));
+  ASSERT_TRUE(layout) << layout.status().to_string();
+  EXPECT_EQ(layout->find("{{>"), std::string::npos) << "the header partial is written in";
+  EXPECT_EQ(layout->find("{{t."), std::string::npos) << "every text is written in";
+  EXPECT_NE(layout->find("<nav aria-label=\"Main navigation\">"), std::string::npos);
+  EXPECT_NE(layout->find("{{display_name}}"), std::string::npos) << "page data stays a tag";
+  // Every template prepares in both languages, and every text in it comes out escaped.
+  for (Language language : {Language::kBokmal, Language::kEnglish}) {
+    for (const char* name : {"layout", "home", "login", "error", "my_exchange", "coordinator", "admin", "operator", "reset_password"}) {
+      auto prepared = prepared_template(name, Messages::of(language));
+      ASSERT_TRUE(prepared) << name << ": " << prepared.status().to_string();
+      EXPECT_EQ(prepared->find("{{t."), std::string::npos) << name;
+    }
+  }
+  EXPECT_EQ(prepared_template("no_such_page", Messages::of(Language::kEnglish)).status().code(), Status::Code::kNotFound);
 }
 
 }  // namespace
