@@ -14,6 +14,7 @@
 #include "ops/cli/command.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
+#include "portal/pages/partner_health_page.hpp"
 #include "portal/pages/password_reset_page.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "portal/web/site.hpp"
@@ -84,6 +85,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::add_account_pages(*router, site);
   portal::add_start_pages(*router, site);
   portal::add_password_reset_page(*router, site);
+  portal::add_partner_health_page(*router, site);
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 

@@ -15,6 +15,7 @@
 #include "ops/base/secure_random.hpp"
 #include "ops/base/sha256.hpp"
 #include "portal/pages/account_pages.hpp"
+#include "portal/pages/partner_health_page.hpp"
 #include "portal/pages/password_reset_page.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "tests/support/http_client.hpp"
@@ -100,6 +101,7 @@ class PortalTest : public ::testing::Test {
     add_account_pages(*router, *site_);
     add_start_pages(*router, *site_);
     add_password_reset_page(*router, *site_);
+    add_partner_health_page(*router, *site_);
     server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
     ASSERT_TRUE(server_->start());
     base_ = "http://127.0.0.1:" + std::to_string(server_->port());
@@ -159,7 +161,7 @@ TEST_F(PortalTest, EachDemoRoleLandsOnItsOwnStartPageWithRealData) {
 TEST_F(PortalTest, AStudentCannotOpenOtherRolesPagesAndVisitorsAreSentToLogin) {
   Visit student(base_);
   student.log_in("aase.bjornstad@student.fjordland.example", "mobility-demo");
-  for (const std::string path : {"/coordinator", "/admin", "/operator"}) {
+  for (const std::string path : {"/coordinator", "/admin", "/operator", "/partners"}) {
     auto page = student.get(path);
     EXPECT_EQ(page.status, 403) << path;
     EXPECT_TRUE(contains(page.body, "<h1>Ingen tilgang</h1>")) << page.body;
@@ -321,6 +323,62 @@ TEST_F(PortalTest, UnknownPagesGetTheFriendly404AndTheStylesheetIsServed) {
   EXPECT_EQ(css.status, 200);
   EXPECT_EQ(css.header("Content-Type"), "text/css; charset=utf-8");
   EXPECT_TRUE(contains(css.body, "@media print"));
+}
+
+}  // namespace
+}  // namespace mobility::portal
+
+namespace mobility::portal {
+namespace {
+
+class PartnerHealthTest : public PortalTest {
+ protected:
+  void exec(const std::string& sql) {
+    auto connection = pool_->acquire();
+    ASSERT_TRUE(connection && (*connection)->exec_script(sql)) << sql;
+  }
+};
+
+TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
+  exec("INSERT INTO partner_contact (partner_hei_id, last_success_at, last_error_at, last_error) VALUES "
+       "('lumiere-nord.example', '2026-11-30 10:00Z', '2026-12-01 09:15Z', 'lumiere-nord.example iia-cnr answered HTTP 503 <b>');"
+       "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state) VALUES "
+       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-1', 'pending'),"
+       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up');");
+  for (const std::string email : {"terje.lund@fjordland.example", "ingrid.haugland@fjordland.example", "per.saether@fjordland.example"}) {
+    Visit visit(base_);
+    visit.log_in(email, "mobility-demo");
+    auto page = visit.get("/partners");
+    ASSERT_EQ(page.status, 200) << email << page.body;
+    // Each account's own language decides (the demo admin reads English, the others bokmål).
+    EXPECT_TRUE(contains(page.body, "<h1>Partner connections</h1>") || contains(page.body, "<h1>Forbindelser til partnere</h1>"));
+    EXPECT_TRUE(contains(page.body, "Lumière-Nord University"));
+    EXPECT_TRUE(contains(page.body, "2026-12-01 09:15:00: lumiere-nord.example iia-cnr answered HTTP 503 &lt;b&gt;")) << page.body;
+    EXPECT_TRUE(contains(page.body, "University of Pohjola"));
+    EXPECT_FALSE(contains(page.body, "University of Fjordland")) << "hosted HEIs are not partners";
+  }
+  Visit anonymous(base_);
+  EXPECT_EQ(anonymous.get("/partners").status, 303);
+}
+
+TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
+  exec("INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state, attempts, next_attempt_at) VALUES "
+       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up', 9, now() + interval '1 day'),"
+       "('iia-cnr', 'fjordland.example', 'pohjola.example', 'p-1', 'gave_up', 9, now() + interval '1 day');");
+  Visit admin(base_);
+  admin.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
+  admin.get("/partners");
+  auto forged = admin.post("/partners/resend", {{"partner_hei_id", "lumiere-nord.example"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(count("SELECT count(*) FROM cnr_outbox WHERE state = 'pending'"), 0) << "a POST without the token changes nothing";
+  auto resent = admin.post("/partners/resend", {{"csrf", admin.csrf()}, {"partner_hei_id", "lumiere-nord.example"}});
+  EXPECT_EQ(resent.status, 303);
+  EXPECT_EQ(resent.header("Location"), "/partners?resent=1");
+  EXPECT_EQ(count("SELECT count(*) FROM cnr_outbox WHERE state = 'pending' AND attempts = 0 AND next_attempt_at <= now() "
+                  "AND partner_hei_id = 'lumiere-nord.example'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM cnr_outbox WHERE state = 'gave_up' AND partner_hei_id = 'pohjola.example'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'cnr_resent' AND record = 'partner:lumiere-nord.example'"), 1);
+  EXPECT_TRUE(contains(admin.get("/partners?resent=1").body, "Notifications made due again: 1"));
 }
 
 }  // namespace

@@ -1,0 +1,88 @@
+#include "portal/pages/partner_health_page.hpp"
+
+#include "db/audit_events.hpp"
+#include "db/notifications.hpp"
+#include "db/partner_health.hpp"
+#include "db/transaction.hpp"
+#include "ops/base/log.hpp"
+
+namespace mobility::portal {
+namespace {
+
+using kainjow::mustache::data;
+
+// The operator, or anyone who handles agreements somewhere (an HEI, or a unit of it): the
+// connections are the HEI's, whichever unit's agreements travel over them.
+bool may_see_partners(const Actor& actor) {
+  if (allowed(actor, Action::kViewNodeStatus, {})) return true;
+  for (const Grant& grant : actor.grants) {
+    Scope where{grant.hei_id, {}, std::nullopt};
+    if (grant.ounit_id) where.ounit_ids = {*grant.ounit_id};
+    if (grant.hei_id && allowed(actor, Action::kHandleAgreements, where)) return true;
+  }
+  return false;
+}
+
+std::optional<http::Response> refuse_unless_allowed(const PageRequest& page) {
+  if (!page.visitor.account) return page.refuse_unless(Action::kViewNodeStatus, {});  // → the login page
+  if (!may_see_partners(page.visitor.actor)) return page.error(403);
+  return std::nullopt;
+}
+
+http::Response unavailable(const PageRequest& page, const Status& status) {
+  log::error("page_query_failed", {{"id", page.request.request_id}, {"path", page.request.path}, {"error", status.to_string()}});
+  return page.error(503);
+}
+
+data partner_row(const db::PartnerHealth& partner) {
+  data row;
+  row.set("hei_id", partner.hei_id);
+  row.set("name", partner.name);
+  if (partner.last_success_at) row.set("last_success_at", *partner.last_success_at);
+  if (partner.last_error_at) row.set("last_error_at", *partner.last_error_at);
+  if (partner.last_error) row.set("last_error", *partner.last_error);
+  row.set("outgoing_pending", std::to_string(partner.outgoing_pending));
+  row.set("outgoing_failed", std::to_string(partner.outgoing_failed));
+  row.set("incoming_pending", std::to_string(partner.incoming_pending));
+  row.set("can_resend", partner.outgoing_pending + partner.outgoing_failed > 0);
+  return row;
+}
+
+http::Response show(PageRequest& page) {
+  if (auto refused = refuse_unless_allowed(page)) return *refused;
+  auto partners = db::list_partner_health(page.connection, language_code(page.visitor.language));
+  if (!partners) return unavailable(page, partners.status());
+  data rows = data::type::list;
+  for (const auto& partner : *partners) rows.push_back(partner_row(partner));
+  data view;
+  view.set("partners", rows);
+  view.set("has_partners", !partners->empty());
+  std::string resent = page.request.query_values("resent").empty() ? "" : page.request.query_values("resent").front();
+  if (!resent.empty()) view.set("resent", resent);
+  return page.render(200, "partner_health", "partners_title", view);
+}
+
+http::Response resend(PageRequest& page) {
+  if (auto refused = refuse_unless_allowed(page)) return *refused;
+  std::string partner_hei_id = page.field("partner_hei_id");
+  auto tx = db::Transaction::begin(page.connection);
+  if (!tx) return unavailable(page, tx.status());
+  auto retried = db::force_retry_partner(page.connection, partner_hei_id);
+  if (!retried) return unavailable(page, retried.status());
+  const db::AccountRecord& account = *page.visitor.account;
+  Status audited = db::record_audit_event(page.connection, {account.account_id, account.email, std::nullopt, std::nullopt,
+                                                            "cnr_resent", "partner:" + partner_hei_id,
+                                                            std::to_string(*retried) + " notifications", ""});
+  if (!audited) return unavailable(page, audited);
+  if (Status committed = tx->commit(); !committed) return unavailable(page, committed);
+  return page.redirect("/partners?resent=" + std::to_string(*retried));
+}
+
+}  // namespace
+
+void add_partner_health_page(http::Router& router, const Site& site) {
+  site.add_page(router, "GET", "/partners", show);
+  site.add_page(router, "POST", "/partners/resend", resend);
+}
+
+}  // namespace mobility::portal

@@ -1,0 +1,15 @@
+// /partners: the health of our EWP connections, per partner HEI: the last successful call, the
+// last error, and the change notifications still waiting to go out or to be worked off; a
+// "send again" button makes every failed or waiting notification to that partner due now.
+// For the node operator and for the staff who handle agreements (coordinators, IRO admins);
+// every resend is in the audit log.
+#pragma once
+
+#include "ewp-node/http/router.hpp"
+#include "portal/web/site.hpp"
+
+namespace mobility::portal {
+
+void add_partner_health_page(http::Router& router, const Site& site);
+
+}  // namespace mobility::portal
