@@ -4,6 +4,7 @@
 #include "db/audit_events.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
+#include "db/institutions.hpp"
 #include "db/notifications.hpp"
 #include "db/transaction.hpp"
 
@@ -61,6 +62,16 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
     return tx->commit();
   }
   if (copy->content.partners.size() != 2) return Status::invalid_argument("the partner's copy does not have two partners");
+  if (copy->content.partners[0].hei_id != partner_hei_id) {
+    return Status::invalid_argument("the copy " + partner_iia_id + " names " + copy->content.partners[0].hei_id +
+                                    " as its owner, not " + partner_hei_id + " who serves it");
+  }
+  auto hosted = db::is_hosted_hei(connection, copy->content.partners[1].hei_id);
+  if (!hosted) return hosted.status();
+  if (!*hosted) {
+    return Status::invalid_argument("the copy " + partner_iia_id + " is with " + copy->content.partners[1].hei_id +
+                                    ", which this node does not host");
+  }
   auto ours = named_copy(connection, partner_hei_id, copy->content);
   if (!ours) return ours.status();
   // A copy that names none of ours is kept under the hosted HEI it names, for a person to bind.

@@ -32,7 +32,9 @@ class PartnerCopies {
  public:
   explicit PartnerCopies(const IiaBook& book) : book_(book) {}
 
-  // `copy` is nullopt when the partner's get no longer returns `partner_iia_id`.
+  // `copy` is nullopt when the partner's get no longer returns `partner_iia_id`. A copy that is
+  // not the notifier's own, or not with one of our hosted HEIs, is refused (kInvalidArgument)
+  // and nothing is stored.
   Status receive_copy(db::Connection& connection, const std::string& partner_hei_id, const std::string& partner_iia_id,
                       const std::optional<FetchedCopy>& copy) const;
 

@@ -38,6 +38,8 @@ Result<std::optional<std::string>> approved_hash(const std::string& body, const 
 
 WorkOutcome stored(const Status& status, const std::string& what) {
   if (status) return WorkOutcome::done();
+  // A copy we refuse would be refused again: only our own trouble is worth a retry.
+  if (status.code() == Status::Code::kInvalidArgument) return WorkOutcome::give_up(what + " refused: " + status.message());
   return WorkOutcome::retry(what + " could not be stored: " + status.message());
 }
 

@@ -294,5 +294,28 @@ TEST_F(IiaExchangeTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
   EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrInbox)->pending, 1) << "kept for a retry";
 }
 
+TEST_F(IiaExchangeTest, ACopyAPartnerServesInAnotherHeisNameIsRefused) {
+  agreements::Iia forged = testing::sample_iia("uni-b.example");
+  std::swap(forged.partners[0], forged.partners[1]);
+  forged.partners[0].hei_id = "elsewhere.example";  // B serves an agreement that is not B's
+  forged.partners[0].iia_id = "forged-1";
+  std::string body = iias_get_response_xml({forged});
+  SigningKeySource b_key((b_.directory / "keys").string(), std::chrono::minutes(0));
+  b_.router->add("GET", "/ewp/iias/get", [&b_key, body](const http::Request& request) {
+    http::Response response = http::Response::text(200, body);
+    response.content_type = "text/xml; charset=utf-8";
+    if (auto key = b_key.current(Clock::now())) ResponseSigner(*key).sign(request, response);
+    return response;
+  });
+  auto connection = a_.connection();
+  ASSERT_TRUE(db::enqueue_incoming_cnr(*connection, "iia", "uni-b.example", "forged-1"));
+  EXPECT_EQ(a_.work(), 1);
+  auto counts = db::count_notifications(*connection, db::Queue::kCnrInbox);
+  EXPECT_EQ(counts->failed, 1) << "given up: asking again would give the same answer";
+  EXPECT_EQ(counts->pending, 0);
+  auto stored = connection->exec("SELECT count(*) FROM partner_iia");
+  EXPECT_EQ(stored->front().get<int64_t>(0), 0);
+}
+
 }  // namespace
 }  // namespace mobility::ewp::test
