@@ -32,6 +32,10 @@ IiaStage stage_of(const db::IiaRecord& record) {
   return IiaStage::kSent;
 }
 
+bool ever_approved_by_both(const db::IiaRecord& record) {
+  return record.approved_version.has_value() || (partner_approves_current(record) && we_approve_current(record));
+}
+
 const char* stage_name(IiaStage stage) {
   switch (stage) {
     case IiaStage::kDraft: return "draft";

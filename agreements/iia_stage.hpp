@@ -34,6 +34,10 @@ bool we_approve_current(const db::IiaRecord& record);
 
 IiaStage stage_of(const db::IiaRecord& record);
 
+// Both partners approve it now, or approved an earlier version of it (approved_version): such an
+// agreement is never deleted, only terminated (EWP IIAs v7).
+bool ever_approved_by_both(const db::IiaRecord& record);
+
 // "draft", "sent", "partner_approved", "we_approved", "approved_by_both", "approval_outdated",
 // "terminated", "deleted": for URLs and the message keys agreements_stage_<name>.
 const char* stage_name(IiaStage stage);

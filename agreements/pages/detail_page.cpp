@@ -80,7 +80,7 @@ data actions_view(const PageRequest& page, const FoundAgreement& found, IiaStage
   view.set("can_share", record.state == "draft");
   view.set("can_approve_role", portal::allowed(page.visitor.actor, Action::kApproveAgreement, found.scope));
   view.set("can_terminate", live && record.state == "shared" && stage != IiaStage::kTerminated);
-  view.set("can_delete", live && !record.approved_version && stage != IiaStage::kApprovedByBoth);
+  view.set("can_delete", live && !ever_approved_by_both(record));
   return view;
 }
 

@@ -206,6 +206,7 @@ http::Response save_revision(PageRequest& page, const IiaBook& book, const std::
   auto lookup = find_agreement(page, iia_id);
   if (lookup.refusal) return *lookup.refusal;
   const db::IiaRecord& record = lookup.found->record;
+  if (record.state == "deleted") return page.error(404);
   FormContext context{record.hei_id, lookup.found, {}, {}};
   FormState state{fields_from_form(page.form), {}};
   std::vector<FieldProblem> problems = text_problems(state.fields);

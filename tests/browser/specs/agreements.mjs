@@ -13,6 +13,15 @@ async function logIn(page, email) {
   await page.getByRole('button', { name: /^(Logg inn|Log in)$/ }).click();
 }
 
+// Signed in as the coordinator, the link `name` of the agreement list followed to `url`.
+async function openFromList(page, name, url) {
+  await logIn(page, COORDINATOR);
+  await page.waitForURL('**/coordinator');
+  await page.goto('/agreements');
+  await page.getByRole('link', { name }).click();
+  await page.waitForURL(url);
+}
+
 async function heading(page) {
   return (await page.getByRole('heading', { level: 1 }).textContent()).trim();
 }
@@ -36,11 +45,7 @@ await run(async (check) => {
   });
 
   await check('a coordinator creates a draft, corrects one error and sends it', async ({ page, screenshot }) => {
-    await logIn(page, COORDINATOR);
-    await page.waitForURL('**/coordinator');
-    await page.goto('/agreements');
-    await page.getByRole('link', { name: 'Start en ny avtale' }).click();
-    await page.waitForURL('**/agreements/new');
+    await openFromList(page, 'Start en ny avtale', '**/agreements/new');
     await page.getByLabel('Partnerinstitusjon').selectOption('collina.example');
     await page.getByLabel(/^Avtalekode/).fill('UIF-UNIC-MN-2027');
     await page.getByLabel('Enhet').selectOption('ou-mn');
@@ -76,11 +81,7 @@ await run(async (check) => {
   });
 
   await check('our copy beside the partner copy marks the differences', async ({ page, screenshot }) => {
-    await logIn(page, COORDINATOR);
-    await page.waitForURL('**/coordinator');
-    await page.goto('/agreements');
-    await page.getByRole('link', { name: 'UIF-TUR-IFI-2026' }).click();
-    await page.waitForURL('**/agreements/fjordland-demo-differing');
+    await openFromList(page, 'UIF-TUR-IFI-2026', '**/agreements/fjordland-demo-differing');
     const marked = await page.locator('table.comparison tr.differs').count();
     expect(marked === 3, `${marked} fields marked as different, not 3`);
     const months = page.locator('table.comparison tr.differs', { hasText: 'Måneder per år' });
