@@ -2,9 +2,11 @@
 
 #include <cstdio>
 
+#include "agreements/copy_comparison.hpp"
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
 #include "db/audit_events.hpp"
+#include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
 #include "db/notifications.hpp"
 #include "db/transaction.hpp"
@@ -150,6 +152,35 @@ Status IiaBook::remove(db::Connection& connection, const std::string& hei_id, co
   if (Status changed = db::set_iia_state(connection, hei_id, iia_id, "deleted"); !changed) return changed;
   if (Status notified = notify_partner(connection, *record); !notified) return notified;
   if (Status audited = audit(connection, editor, hei_id, "iia_deleted", iia_id, reason); !audited) return audited;
+  return tx->commit();
+}
+
+Status IiaBook::approve_partner_copy(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                                     const Editor& editor) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto record = stored(connection, hei_id, iia_id);
+  if (!record) return record.status();
+  auto copy = db::find_partner_copy_of(connection, hei_id, iia_id);
+  if (!copy) return copy.status();
+  if (auto blocks = approval_blocks(*record, *copy); !blocks.empty()) {
+    std::string reasons;
+    for (ApprovalBlock block : blocks) reasons += std::string(reasons.empty() ? "" : ", ") + approval_block_key(block);
+    return Status::conflict("the partner's copy of " + iia_id + " cannot be approved: " + reasons);
+  }
+  const db::PartnerCopyRecord& theirs = **copy;
+  if (Status approved = db::approve_partner_copy(connection, hei_id, record->partner_hei_id, theirs.partner_iia_id,
+                                                 editor.account_id, editor.name);
+      !approved) {
+    return approved;
+  }
+  Status notified = db::enqueue_outgoing_cnr(connection, "iia-approval-cnr", hei_id, record->partner_hei_id, theirs.partner_iia_id);
+  if (!notified) return notified;
+  if (auto mutual = db::record_mutual_approval(connection, hei_id, iia_id); !mutual) return mutual.status();
+  if (Status audited = audit(connection, editor, hei_id, "iia_partner_copy_approved", iia_id, theirs.partner_iia_id + " " + theirs.iia_hash);
+      !audited) {
+    return audited;
+  }
   return tx->commit();
 }
 

@@ -62,6 +62,12 @@ class IiaBook {
   Status remove(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor,
                 const std::string& reason) const;
 
+  // Approves the partner's current copy bound to ours (IIAs Approval: the hash we approve) and
+  // remembers a mutual approval when the partner approved our current copy too. Refused
+  // (kConflict, naming the reasons of copy_comparison.hpp's approval_blocks) when it cannot be approved.
+  Status approve_partner_copy(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                              const Editor& editor) const;
+
  private:
   IiaHasher hasher_;
 };

@@ -82,7 +82,7 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
   if (!saved) return saved.status();
   if (*ours) {
     if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id); !bound) return bound;
-    if (auto noted = db::note_mutual_approval(connection, hei_id, (*ours)->iia_id); !noted) return noted.status();
+    if (auto noted = db::record_mutual_approval(connection, hei_id, (*ours)->iia_id); !noted) return noted.status();
   }
   return tx->commit();
 }
@@ -95,7 +95,7 @@ Status PartnerCopies::receive_approval(db::Connection& connection, const std::st
   if (!hei_id) return hei_id.status();
   if (!*hei_id) return tx->commit();  // not ours, or not with this partner: nothing to learn
   if (Status saved = db::save_partner_approval(connection, **hei_id, iia_id, approved_hash); !saved) return saved;
-  if (auto noted = db::note_mutual_approval(connection, **hei_id, iia_id); !noted) return noted.status();
+  if (auto noted = db::record_mutual_approval(connection, **hei_id, iia_id); !noted) return noted.status();
   return tx->commit();
 }
 
@@ -125,25 +125,6 @@ Result<std::string> PartnerCopies::create_own_copy(db::Connection& connection, c
   if (Status shared = book_.share(connection, hei_id, *iia_id, editor); !shared) return shared;
   if (Status committed = tx->commit(); !committed) return committed;
   return *iia_id;
-}
-
-Status PartnerCopies::approve(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor) const {
-  auto tx = db::Transaction::begin(connection);
-  if (!tx) return tx.status();
-  auto ours = db::find_iia(connection, hei_id, iia_id);
-  if (!ours) return ours.status();
-  if (!*ours || (*ours)->state != "shared") return Status::not_found("no shared agreement " + iia_id + " at " + hei_id);
-  if (!(*ours)->partner_iia_id) return Status::conflict("agreement " + iia_id + " is not bound to a copy of the partner yet");
-  const std::string& partner_iia_id = *(*ours)->partner_iia_id;
-  Status approved = db::approve_partner_copy(connection, hei_id, (*ours)->partner_hei_id, partner_iia_id, editor.account_id, editor.name);
-  if (!approved) return approved;
-  Status notified = db::enqueue_outgoing_cnr(connection, "iia-approval-cnr", hei_id, (*ours)->partner_hei_id, partner_iia_id);
-  if (!notified) return notified;
-  Status audited = db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, hei_id, "iia_approved",
-                                                       "iia:" + iia_id, "partner copy " + partner_iia_id, ""});
-  if (!audited) return audited;
-  if (auto noted = db::note_mutual_approval(connection, hei_id, iia_id); !noted) return noted.status();
-  return tx->commit();
 }
 
 }  // namespace mobility::agreements

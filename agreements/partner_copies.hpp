@@ -8,8 +8,8 @@
 //     CNR) and our approval of it is withdrawn (an IIA Approval CNR);
 //   - an approval of ours is stored with the hash the partner approved; when both sides' current
 //     hashes are approved, the version is remembered as the last mutually approved one.
-// And what staff do with a partner's copy: make our own copy of it (bound to it, shared at once),
-// and approve it.
+// And what staff do with a partner's copy: make our own copy of it (bound to it, shared at once);
+// approving it is IiaBook::approve_partner_copy.
 #pragma once
 
 #include <optional>
@@ -43,11 +43,6 @@ class PartnerCopies {
   // iia_id. kConflict when we already have a copy bound to it.
   Result<std::string> create_own_copy(db::Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                                       const std::string& partner_iia_id, const std::string& iia_code, const Editor& editor) const;
-
-  // Approves the partner's current copy bound to our `iia_id` (its hash verified, no legacy
-  // values, naming our id) and tells the partner (IIA Approval CNR); kConflict with the reason
-  // when it cannot be approved.
-  Status approve(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor) const;
 
   // `approved_hash` is nullopt when the partner's approval answer no longer lists `iia_id`.
   Status receive_approval(db::Connection& connection, const std::string& partner_hei_id, const std::string& iia_id,

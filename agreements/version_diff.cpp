@@ -49,6 +49,11 @@ std::vector<FieldDifference> diff_documents(const nlohmann::json& before, const 
   return differences;
 }
 
+std::vector<std::pair<std::string, std::string>> document_fields(const nlohmann::json& document) {
+  Leaves leaves = leaves_of(document);
+  return {leaves.begin(), leaves.end()};
+}
+
 bool path_within(std::string_view path, std::string_view prefix) {
   if (!path.starts_with(prefix)) return false;
   if (path.size() == prefix.size()) return true;

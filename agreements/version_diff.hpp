@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mobility::agreements {
@@ -24,6 +25,9 @@ struct FieldDifference {
 
 // Differences in the order of the fields' paths.
 std::vector<FieldDifference> diff_documents(const nlohmann::json& before, const nlohmann::json& after);
+
+// Every leaf of `document` with its path (as diff_documents names them), in the order of the paths.
+std::vector<std::pair<std::string, std::string>> document_fields(const nlohmann::json& document);
 
 // true when `path` is `prefix` or lies below it ("partners[1]" covers "partners[1].iia_id").
 bool path_within(std::string_view path, std::string_view prefix);

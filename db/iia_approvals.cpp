@@ -123,4 +123,46 @@ Result<std::vector<GivenApproval>> find_given_approvals(Connection& connection, 
   return approvals;
 }
 
+Result<std::optional<PartnerCopyRecord>> find_partner_copy_of(Connection& connection, const std::string& hei_id,
+                                                              const std::string& iia_id) {
+  auto rows = connection.exec(R"(
+    SELECT p.partner_iia_id, p.iia_id AS names_iia_id, coalesce(p.partner_iia_id = i.partner_iia_id, false) AS bound_by_us,
+           v.version, v.content::text AS content_json, v.iia_hash, v.hash_verified, v.valid_for_approval,
+           to_char(v.fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS fetched_at
+      FROM iia i
+      JOIN partner_iia p ON p.hei_id = i.hei_id AND p.partner_hei_id = i.partner_hei_id
+                        AND (p.partner_iia_id = i.partner_iia_id OR p.iia_id = i.iia_id)
+      JOIN partner_iia_version v ON v.hei_id = p.hei_id AND v.partner_hei_id = p.partner_hei_id
+                                AND v.partner_iia_id = p.partner_iia_id AND v.version = p.current_version
+     WHERE i.hei_id = $1 AND i.iia_id = $2 AND p.gone_at IS NULL
+     ORDER BY bound_by_us DESC, v.fetched_at DESC
+     LIMIT 1)",
+                              {hei_id, iia_id});
+  if (!rows) return rows.status();
+  if (rows->empty()) return std::optional<PartnerCopyRecord>();
+  Row row = rows->front();
+  return std::optional<PartnerCopyRecord>(PartnerCopyRecord{
+      row.get<std::string>("partner_iia_id"), row.get<std::optional<std::string>>("names_iia_id"),
+      row.get<bool>("bound_by_us"), row.get<int>("version"), row.get<std::string>("content_json"),
+      row.get<std::string>("iia_hash"), row.get<bool>("hash_verified"), row.get<bool>("valid_for_approval"),
+      row.get<std::string>("fetched_at")});
+}
+
+Result<bool> record_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id) {
+  auto rows = connection.exec(R"(
+    UPDATE iia i SET approved_version = i.current_version
+      FROM iia_approval_received r, partner_iia p, partner_iia_version pv, iia_approval_given g
+     WHERE i.hei_id = $1 AND i.iia_id = $2 AND i.approved_version IS DISTINCT FROM i.current_version
+       AND r.hei_id = i.hei_id AND r.iia_id = i.iia_id AND r.iia_hash = i.iia_hash
+       AND p.hei_id = i.hei_id AND p.partner_hei_id = i.partner_hei_id AND p.partner_iia_id = i.partner_iia_id
+       AND p.gone_at IS NULL
+       AND pv.hei_id = p.hei_id AND pv.partner_hei_id = p.partner_hei_id AND pv.partner_iia_id = p.partner_iia_id
+       AND pv.version = p.current_version
+       AND g.hei_id = p.hei_id AND g.partner_hei_id = p.partner_hei_id AND g.partner_iia_id = p.partner_iia_id
+       AND g.iia_hash = pv.iia_hash)",
+                              {hei_id, iia_id});
+  if (!rows) return rows.status();
+  return rows->affected() > 0;
+}
+
 }  // namespace mobility::db

@@ -1,6 +1,7 @@
 // The partners' copies of our agreements and the approvals in both directions
 // (db/migrations/0006_iias.sql). A partner's copy is stored as the agreements JSON of what its
-// IIAs get answered, a new version only when the content changed.
+// IIAs get answered, a new version only when the content changed. Our copy is bound to the
+// partner's when iia.partner_iia_id names it and the partner's copy names ours.
 #pragma once
 
 #include <cstdint>
@@ -60,5 +61,26 @@ struct GivenApproval {
 // Our approvals of copies of `partner_hei_ids` with these ids, in the order asked (once each).
 Result<std::vector<GivenApproval>> find_given_approvals(Connection& connection, const std::vector<std::string>& partner_iia_ids,
                                                         const std::vector<std::string>& partner_hei_ids);
+
+// The partner's current copy that belongs with our copy `iia_id`: the one our copy is bound to,
+// else one of the same partner HEI that names our id; nullopt when there is none (or it is gone).
+struct PartnerCopyRecord {
+  std::string partner_iia_id;
+  std::optional<std::string> names_iia_id;  // our id as the partner's copy names it
+  bool bound_by_us = false;                 // our iia.partner_iia_id is this copy's id
+  int version = 1;
+  std::string content_json;
+  std::string iia_hash;
+  bool hash_verified = false;
+  bool valid_for_approval = false;
+  std::string fetched_at;  // ISO 8601
+};
+Result<std::optional<PartnerCopyRecord>> find_partner_copy_of(Connection& connection, const std::string& hei_id,
+                                                              const std::string& iia_id);
+
+// Remembers our current version as the one both partners approved (iia.approved_version) when
+// they both do now: the partner approved our current hash and we approved its current copy.
+// Returns whether it did. An agreement approved by both can no longer be deleted.
+Result<bool> record_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id);
 
 }  // namespace mobility::db

@@ -148,18 +148,6 @@ Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, con
   return std::optional<std::string>(rows->front().get<std::string>(0));
 }
 
-Result<bool> note_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id) {
-  auto rows = connection.exec(std::string(R"(
-    UPDATE iia SET approved_version = current_version
-     WHERE (hei_id, iia_id) IN (
-       SELECT i.hei_id, i.iia_id)") + "\n FROM iia i" + kIiaJoins + R"(
-        WHERE i.hei_id = $1 AND i.iia_id = $2 AND r.iia_hash = i.iia_hash AND g.iia_hash = pv.iia_hash)
-    RETURNING iia_id)",
-                              {hei_id, iia_id});
-  if (!rows) return rows.status();
-  return !rows->empty();
-}
-
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id) {
   return iias_of(connection.exec(select_iias("WHERE i.hei_id = $1 ORDER BY i.modified_at DESC, i.iia_id"), {hei_id}));
 }

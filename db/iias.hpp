@@ -100,10 +100,6 @@ Result<std::vector<std::string>> list_shared_iia_ids(Connection& connection, con
 Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, const std::string& iia_id,
                                                      const std::string& partner_hei_id);
 
-// Remembers the current version as the last one both partners approved, when they do: the
-// partner approved our current hash and we approved its current copy. Returns whether they do.
-Result<bool> note_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id);
-
 // Every copy of a hosted HEI (all states), newest change first; for staff pages.
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id);
 

@@ -1,7 +1,9 @@
 #include <cstdio>
 
+#include "agreements/demo_agreements.hpp"
 #include "db/demo_seed.hpp"
 #include "db/migrations.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 
@@ -11,8 +13,9 @@ namespace {
 constexpr const char* kHelp = R"(Usage: mobility seed-demo
 
 Adds demo data to a migrated database: one hosted HEI (fjordland.example) with organizational
-units, partner HEIs, staff and students, and one account per role that signs in with the
-password "mobility-demo" (see README.md). Running it again changes nothing.
+units, partner HEIs, staff and students, one account per role that signs in with the
+password "mobility-demo", and agreements with the partners in every stage of the agreement
+process (see README.md). Running it again changes nothing.
 )";
 
 int run(const Context& context, const std::vector<std::string>& args) {
@@ -30,17 +33,21 @@ int run(const Context& context, const std::vector<std::string>& args) {
   }
   auto counts = db::seed_demo(**connection);
   if (!counts) return fail("seed-demo", counts.status().to_string());
-  std::printf("demo data present: %lld hosted HEI(s), %lld partner HEI(s), %lld units, %lld staff, %lld students, %lld accounts\n",
+  auto agreements = agreements::seed_demo_agreements(**connection, ewp::served_iia_hash);
+  if (!agreements) return fail("seed-demo", agreements.status().to_string());
+  std::printf("demo data present: %lld hosted HEI(s), %lld partner HEI(s), %lld units, %lld staff, %lld students, %lld accounts, "
+              "%lld agreements\n",
               static_cast<long long>(counts->hosted_heis), static_cast<long long>(counts->partner_heis),
               static_cast<long long>(counts->ounits), static_cast<long long>(counts->staff),
-              static_cast<long long>(counts->students), static_cast<long long>(counts->accounts));
+              static_cast<long long>(counts->students), static_cast<long long>(counts->accounts),
+              static_cast<long long>(*agreements));
   return kExitOk;
 }
 
 }  // namespace
 
 const Command& seed_demo_command() {
-  static const Command command{"seed-demo", "add demo institutions, units, staff, students and accounts", kHelp, run};
+  static const Command command{"seed-demo", "add demo institutions, units, staff, students, accounts and agreements", kHelp, run};
   return command;
 }
 

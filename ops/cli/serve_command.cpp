@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <memory>
 
+#include "agreements/iia_book.hpp"
+#include "agreements/pages/agreement_pages.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/ewp_node.hpp"
 #include "ewp-node/http/health.hpp"
 #include "ewp-node/http/server.hpp"
@@ -86,6 +89,8 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::add_start_pages(*router, site);
   portal::add_password_reset_page(*router, site);
   portal::add_partner_health_page(*router, site);
+  agreements::IiaBook book(ewp::served_iia_hash);  // pages store the hash the node serves
+  agreements::pages::add_agreement_pages(*router, site, book);
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 

@@ -121,6 +121,18 @@ void Site::add_page(http::Router& router, const std::string& method, const std::
   });
 }
 
+void Site::add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method) const {
+  router.add_fallback(prefix, [this, by_method = std::move(by_method)](const http::Request& request) {
+    auto handler = by_method.find(request.method == "HEAD" ? "GET" : request.method);
+    if (handler != by_method.end()) return serve(request, handler->second);
+    http::Response refused = http::Response::text(405, "Method not allowed\n");
+    std::string allow;
+    for (const auto& [method, unused] : by_method) allow += (allow.empty() ? "" : ", ") + method;
+    refused.headers.emplace_back("Allow", allow);
+    return refused;
+  });
+}
+
 void Site::add_common_routes(http::Router& router) const {
   router.add("GET", "/static/site.css", [](const http::Request&) {
     http::Response response = http::Response::text(200, std::string(template_file("static/site.css").value_or("")));

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -64,6 +65,11 @@ class Site {
   Site(db::Pool& pool, SiteSettings settings);
 
   void add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const;
+  // Pages whose paths carry a record's id below `prefix` ("/agreements/" for
+  // "/agreements/{iia_id}/edit"): a request under it that no add_page path matches goes to the
+  // handler of its method (HEAD to GET's), which reads the rest of page.request.path; other
+  // methods get 405.
+  void add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method) const;
   // The friendly 404 page for unknown paths outside /ewp, and /static/site.css.
   void add_common_routes(http::Router& router) const;
 

@@ -1,4 +1,5 @@
-// Browser end-to-end tests: `mobility serve` on a free port with a seeded database, driven by
+// Browser end-to-end tests: `mobility serve` on a free port with a seeded database (with the
+// demo agreements), driven by
 // Debian's chromium through playwright-core (tests/browser/specs/*.mjs, one test per spec).
 // Screenshots are kept under <build>/browser-artifacts/<spec>/.
 #include <gtest/gtest.h>
@@ -6,9 +7,11 @@
 #include <filesystem>
 #include <regex>
 
+#include "agreements/demo_agreements.hpp"
 #include "db/accounts.hpp"
 #include "db/connection.hpp"
 #include "db/demo_seed.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_database.hpp"
@@ -30,6 +33,7 @@ class BrowserTest : public ::testing::Test {
     std::string database = testing::create_migrated_database();
     auto connection = db::Connection::open(database);
     ASSERT_TRUE(connection && db::seed_demo(**connection));
+    ASSERT_TRUE(agreements::seed_demo_agreements(**connection, ewp::served_iia_hash));
     add_account_with_markup_in_its_name(**connection);
     server_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{MOBILITY_BINARY, "serve"},
@@ -65,6 +69,11 @@ class BrowserTest : public ::testing::Test {
 TEST_F(BrowserTest, Portal) {
   if (HasFatalFailure()) return;
   run_spec("portal");
+}
+
+TEST_F(BrowserTest, Agreements) {
+  if (HasFatalFailure()) return;
+  run_spec("agreements");
 }
 
 }  // namespace

@@ -158,10 +158,10 @@ class IiaExchangeTest : public ::testing::Test {
     auto b_id = b_copies_.create_own_copy(*b_connection, "uni-b.example", "fjordland.example", a_id, "B-17", kStaff);
     EXPECT_TRUE(b_id) << b_id.status().to_string();
     exchange();
-    EXPECT_TRUE(b_copies_.approve(*b_connection, "uni-b.example", *b_id, kStaff));
+    EXPECT_TRUE(b_book_.approve_partner_copy(*b_connection, "uni-b.example", *b_id, kStaff));
     exchange();
     auto a_connection = a_.connection();
-    EXPECT_TRUE(a_copies_.approve(*a_connection, "fjordland.example", a_id, kStaff));
+    EXPECT_TRUE(a_book_.approve_partner_copy(*a_connection, "fjordland.example", a_id, kStaff));
     exchange();
     return {a_id, *b_id};
   }
@@ -211,12 +211,26 @@ TEST_F(IiaExchangeTest, TheWholeNegotiationBindsApprovesModifiesAndTerminates) {
   EXPECT_NE(modified.partner_approved_hash, modified.iia_hash) << "the approval is invalidated";
   EXPECT_EQ(db::iia_stats(*a_.connection())->both_approved, 0);
 
-  // B approves again.
+  // B cannot approve A's copy while its own says otherwise; it follows A's change, approves, and
+  // A approves B's changed copy again.
   auto b_connection = b_.connection();
-  ASSERT_TRUE(b_copies_.approve(*b_connection, "uni-b.example", b_id, kStaff));
+  Status blocked = b_book_.approve_partner_copy(*b_connection, "uni-b.example", b_id, kStaff);
+  EXPECT_EQ(blocked.code(), Status::Code::kConflict) << blocked.to_string();
+  db::IiaRecord b_record = b_.iia(b_id);
+  auto b_stored = agreements::iia_from_json_text(b_record.content_json);
+  ASSERT_TRUE(b_stored);
+  b_stored->mobility_specs[0].mobilities_per_year = 5;
+  ASSERT_TRUE(b_book_.revise(*b_connection, "uni-b.example", b_id, b_record.current_version, *b_stored, kStaff, "as A proposed"));
+  exchange();
+  Status approved = b_book_.approve_partner_copy(*b_connection, "uni-b.example", b_id, kStaff);
+  ASSERT_TRUE(approved) << approved.to_string();
+  Status approved_back = a_book_.approve_partner_copy(*a_connection, "fjordland.example", a_id, kStaff);
+  ASSERT_TRUE(approved_back) << approved_back.to_string();
   exchange();
   EXPECT_EQ(a_.iia(a_id).partner_approved_hash, a_.iia(a_id).iia_hash);
+  EXPECT_EQ(b_.iia(b_id).partner_approved_hash, b_.iia(b_id).iia_hash);
   EXPECT_EQ(db::iia_stats(*a_.connection())->both_approved, 1);
+  EXPECT_EQ(db::iia_stats(*b_.connection())->both_approved, 1);
 
   // A terminates; B sees the terminated copy.
   ASSERT_TRUE(a_book_.terminate(*a_connection, "fjordland.example", a_id, a_.iia(a_id).current_version, kStaff, "ends"));

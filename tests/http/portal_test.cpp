@@ -2,12 +2,8 @@
 // pages, 403 and 404 pages, CSRF refusals, the language switch, escaping and hostile input.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <regex>
-
 #include "db/accounts.hpp"
 #include "db/demo_seed.hpp"
-#include "ewp-node/client/ewp_client.hpp"
 #include "ewp-node/http/server.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "portal/home_page.hpp"
@@ -20,73 +16,16 @@
 #include "portal/pages/start_pages.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/web_visit.hpp"
 
 namespace mobility::portal {
 namespace {
 
 using std::chrono::milliseconds;
 using testing::HttpReply;
+using testing::Visit;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// A visitor with a cookie jar, as a browser keeps it.
-class Visit {
- public:
-  explicit Visit(std::string base, std::string language = "en") : base_(std::move(base)), language_(std::move(language)) {}
-
-  HttpReply get(const std::string& path) { return remember(client_.get(base_ + path, headers())); }
-
-  HttpReply post(const std::string& path, const http::HeaderList& fields) {
-    std::string body = ewp::encode_form(fields);
-    auto list = headers();
-    list.push_back("Content-Type: application/x-www-form-urlencoded");
-    return remember(client_.request("POST", base_ + path, body, list));
-  }
-
-  // The csrf field of the last page.
-  std::string csrf() const {
-    std::smatch match;
-    return std::regex_search(last_body_, match, std::regex("name=\"csrf\" value=\"([^\"]*)\"")) ? match[1].str() : "";
-  }
-
-  HttpReply log_in(const std::string& email, const std::string& password) {
-    get("/login");
-    return post("/login", {{"csrf", csrf()}, {"email", email}, {"password", password}});
-  }
-
-  std::map<std::string, std::string> cookies;
-
- private:
-  std::vector<std::string> headers() const {
-    std::string cookie_header;
-    for (const auto& [name, value] : cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
-    std::vector<std::string> list = {"Accept-Language: " + language_};
-    if (!cookie_header.empty()) list.push_back("Cookie: " + cookie_header);
-    return list;
-  }
-
-  HttpReply remember(Result<HttpReply> reply) {
-    EXPECT_TRUE(reply) << reply.status().to_string();
-    if (!reply) return {};
-    for (const std::string& line : reply->header_lines) {
-      if (line.rfind("Set-Cookie:", 0) != 0 && line.rfind("set-cookie:", 0) != 0) continue;
-      std::string pair = line.substr(12, line.find(';') - 12);
-      std::string name = pair.substr(0, pair.find('=')), value = pair.substr(pair.find('=') + 1);
-      if (contains(line, "Max-Age=0")) {
-        cookies.erase(name);
-      } else {
-        cookies[name] = value;
-      }
-    }
-    last_body_ = reply->body;
-    return *reply;
-  }
-
-  std::string base_;
-  std::string language_;
-  testing::HttpClient client_;
-  std::string last_body_;
-};
 
 class PortalTest : public ::testing::Test {
  protected:

@@ -1,0 +1,375 @@
+// The agreement-process tool's pages over real loopback HTTP with real PostgreSQL and the demo
+// agreements: list and filters, drafts with errors kept, revise conflicts, share, our copy
+// beside the partner's, approve, terminate, delete, history, access per role and unit, CSRF and
+// hostile input.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "agreements/demo_agreements.hpp"
+#include "agreements/iia_book.hpp"
+#include "agreements/pages/agreement_pages.hpp"
+#include "db/demo_seed.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
+#include "ewp-node/http/server.hpp"
+#include "portal/pages/account_pages.hpp"
+#include "portal/pages/start_pages.hpp"
+#include "tests/support/test_database.hpp"
+#include "tests/support/web_visit.hpp"
+
+namespace mobility::agreements::pages {
+namespace {
+
+using std::chrono::milliseconds;
+using testing::HttpReply;
+using testing::form_fields;
+using testing::Visit;
+
+constexpr const char* kPassword = "mobility-demo";
+constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, English
+constexpr const char* kCoordinator = "per.saether@fjordland.example";      // coordinator of MN, bokmål
+constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+size_t occurrences(const std::string& text, const std::string& part) {
+  size_t found = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
+// `fields` with `name` set to `value` (added when missing).
+http::HeaderList with(http::HeaderList fields, const std::string& name, const std::string& value) {
+  for (auto& [key, current] : fields) {
+    if (key == name) {
+      current = value;
+      return fields;
+    }
+  }
+  fields.emplace_back(name, value);
+  return fields;
+}
+
+// A complete new draft for collina.example with one condition.
+http::HeaderList new_draft(const std::string& csrf) {
+  return {{"csrf", csrf},
+          {"partner_hei_id", "collina.example"},
+          {"iia_code", "UIF-UNIC-MN-2027"},
+          {"ounit_id", "ou-mn"},
+          {"spec_count", "1"},
+          {"spec0_type", "student-studies"},
+          {"spec0_direction", "outgoing"},
+          {"spec0_first_year", "2027/2028"},
+          {"spec0_last_year", "2029/2030"},
+          {"spec0_mobilities", "2"},
+          {"spec0_languages", "en B2, it B1"},
+          {"spec0_isced", "0613 Software development\n0541"},
+          {"spec0_eqf", "6, 7"},
+          {"spec0_months", "5"},
+          {"reason", "New agreement with Collina for informatics"}};
+}
+
+class AgreementPagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, milliseconds(5000)});
+    auto connection = pool_->acquire();
+    ASSERT_TRUE(connection && db::seed_demo(**connection));
+    auto seeded = seed_demo_agreements(**connection, ewp::served_iia_hash);
+    ASSERT_TRUE(seeded) << seeded.status().to_string();
+    site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
+    auto router = std::make_shared<http::Router>();
+    site_->add_common_routes(*router);
+    portal::add_account_pages(*router, *site_);
+    portal::add_start_pages(*router, *site_);
+    add_agreement_pages(*router, *site_, book_);
+    server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
+    ASSERT_TRUE(server_->start());
+    base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+  }
+
+  std::string text(const std::string& sql, const db::Params& params = {}) {
+    auto connection = pool_->acquire();
+    auto rows = (*connection)->exec(sql, params);
+    EXPECT_TRUE(rows) << rows.status().to_string();
+    return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
+  }
+
+  // The whole stored state of the agreements and the audit log, to show that nothing changed.
+  std::string snapshot() {
+    return text(R"(SELECT concat_ws('|', (SELECT string_agg(concat_ws(',', iia_id, state, current_version, iia_hash, modified_at), ';'
+                                                          ORDER BY iia_id) FROM iia),
+                                         (SELECT count(*) FROM iia_version), (SELECT count(*) FROM iia_approval_given),
+                                         (SELECT count(*) FROM audit_event WHERE action LIKE 'iia%'))::text)");
+  }
+
+  std::unique_ptr<Visit> signed_in(const std::string& email) {
+    auto visit = std::make_unique<Visit>(base_);
+    EXPECT_EQ(visit->log_in(email, kPassword).status, 303) << email;
+    return visit;
+  }
+
+  IiaBook book_{ewp::served_iia_hash};
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<portal::Site> site_;
+  std::unique_ptr<http::Server> server_;
+  std::string base_;
+};
+
+TEST_F(AgreementPagesTest, TheListShowsEveryStageInWordsAndTheFiltersKeepTheirValues) {
+  auto admin = signed_in(kAdmin);
+  auto list = admin->get("/agreements");
+  ASSERT_EQ(list.status, 200) << list.body;
+  for (const char* stage : {"<td>Draft</td>", "<td>Sent – awaiting the partner</td>", "<td>Partner approved</td>",
+                            "<td>We approved</td>", "<td>Approved by both</td>", "<td>Approval outdated after a change</td>",
+                            "<td>Terminated</td>", "<td>Deleted</td>"}) {
+    EXPECT_TRUE(contains(list.body, stage)) << stage;
+  }
+  EXPECT_TRUE(contains(list.body, "Lumière-Nord University (FR)"));
+  EXPECT_TRUE(contains(list.body, "<td>2025/2026 – 2027/2028</td>"));
+  EXPECT_EQ(occurrences(list.body, "<a href=\"/agreements/fjordland-demo-"), 9u);
+
+  auto approved = admin->get("/agreements?state=approved_by_both");
+  EXPECT_EQ(occurrences(approved.body, "<a href=\"/agreements/fjordland-demo-"), 1u);
+  EXPECT_TRUE(contains(approved.body, "UIF-ULN-MN-2025"));
+  EXPECT_TRUE(contains(approved.body, "<option value=\"approved_by_both\" selected>"));
+  auto german = admin->get("/agreements?country=DE&q=ifi");
+  EXPECT_EQ(occurrences(german.body, "<a href=\"/agreements/fjordland-demo-"), 1u);
+  EXPECT_TRUE(contains(german.body, "UIF-TUR-IFI-2026"));
+  EXPECT_TRUE(contains(german.body, "id=\"q\" name=\"q\" value=\"ifi\""));
+  auto year = admin->get("/agreements?year=2024%2F2025");
+  EXPECT_EQ(occurrences(year.body, "<a href=\"/agreements/fjordland-demo-"), 1u);
+  EXPECT_TRUE(contains(year.body, "UIF-ULN-HF-2024"));
+  auto unit = admin->get("/agreements?unit=ou-sv&partner=valle-alto.example");
+  EXPECT_EQ(occurrences(unit.body, "<a href=\"/agreements/fjordland-demo-"), 1u);
+  EXPECT_TRUE(contains(unit.body, "UIF-UVA-SV-2025"));
+  EXPECT_TRUE(contains(admin->get("/agreements?q=nothing-like-this").body, "No agreements match."));
+}
+
+TEST_F(AgreementPagesTest, AUnitCoordinatorSeesOnlyTheAgreementsOfTheirUnitAndTheUnitsBelow) {
+  auto coordinator = signed_in(kCoordinator);
+  EXPECT_TRUE(contains(coordinator->get("/coordinator").body, "<a href=\"/agreements\">"));
+  auto list = coordinator->get("/agreements");
+  ASSERT_EQ(list.status, 200);
+  for (const char* visible : {"sent", "differing", "we-approved", "approved", "deleted"}) {
+    EXPECT_TRUE(contains(list.body, std::string("href=\"/agreements/fjordland-demo-") + visible + "\"")) << visible;
+  }
+  for (const char* hidden : {"draft", "partner-approved", "outdated", "terminated"}) {
+    EXPECT_FALSE(contains(list.body, std::string("href=\"/agreements/fjordland-demo-") + hidden + "\"")) << hidden;
+    EXPECT_EQ(coordinator->get(std::string("/agreements/fjordland-demo-") + hidden).status, 403) << hidden;
+  }
+  EXPECT_TRUE(contains(list.body, "<h1>Institusjonsavtaler</h1>")) << "Per reads bokmål";
+}
+
+TEST_F(AgreementPagesTest, AStudentIsRefusedAndAVisitorIsSentToLogin) {
+  auto student = signed_in(kStudent);
+  for (const char* path : {"/agreements", "/agreements/new", "/agreements/fjordland-demo-approved",
+                           "/agreements/fjordland-demo-approved/history"}) {
+    EXPECT_EQ(student->get(path).status, 403) << path;
+  }
+  EXPECT_EQ(student->post("/agreements/fjordland-demo-draft/share", {{"csrf", student->csrf()}}).status, 403);
+  Visit anonymous(base_);
+  auto page = anonymous.get("/agreements");
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(page.header("Location"), "/login");
+  EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-draft'"), "draft");
+}
+
+TEST_F(AgreementPagesTest, ADraftWithAnErrorIsShownAgainWithWhatWasTypedThenSaved) {
+  auto admin = signed_in(kAdmin);
+  auto form = admin->get("/agreements/new");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "<label for=\"spec0_first_year\">"));
+  std::string before = snapshot();
+  auto refused = admin->post("/agreements/new", with(new_draft(admin->csrf()), "spec0_last_year", "2026/2027"));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(contains(refused.body, "id=\"spec0_last_year-error\" role=\"alert\">The last academic year must not come before the first."))
+      << refused.body;
+  EXPECT_TRUE(contains(refused.body, "name=\"spec0_last_year\" value=\"2026/2027\" aria-invalid=\"true\" aria-describedby=\"spec0_last_year-error\""));
+  EXPECT_TRUE(contains(refused.body, "value=\"UIF-UNIC-MN-2027\""));
+  EXPECT_TRUE(contains(refused.body, ">0613 Software development\n0541</textarea>"));
+  EXPECT_TRUE(contains(refused.body, "<option value=\"collina.example\" selected>"));
+  EXPECT_EQ(snapshot(), before) << "nothing stored";
+
+  auto saved = admin->post("/agreements/new", new_draft(admin->csrf()));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  std::string location = saved.header("Location");
+  EXPECT_TRUE(std::regex_match(location, std::regex("/agreements/[0-9a-f-]{36}\\?done=created"))) << location;
+  auto detail = admin->get(location);
+  EXPECT_TRUE(contains(detail.body, "role=\"status\">The draft is saved.</p>"));
+  EXPECT_TRUE(contains(detail.body, "<dd>Draft</dd>"));
+  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_created' AND actor = $1", {std::string(kAdmin)}), "1");
+  EXPECT_EQ(text("SELECT v.content #>> '{mobility_specs,0,subject_areas,0,isced_clarification}' FROM iia i "
+                 "JOIN iia_version v USING (hei_id, iia_id) WHERE i.iia_code = 'UIF-UNIC-MN-2027'"),
+            "Software development");
+}
+
+TEST_F(AgreementPagesTest, SavingFromAnOutdatedFormIsAConflictThatOverwritesNothing) {
+  auto first = signed_in(kAdmin), second = signed_in(kAdmin);
+  auto first_form = form_fields(first->get("/agreements/fjordland-demo-sent/edit").body, "/agreements/fjordland-demo-sent/edit");
+  auto second_form = form_fields(second->get("/agreements/fjordland-demo-sent/edit").body, "/agreements/fjordland-demo-sent/edit");
+  ASSERT_FALSE(first_form.empty());
+  auto saved = first->post("/agreements/fjordland-demo-sent/edit",
+                          with(with(first_form, "spec0_months", "4"), "reason", "Four months are enough"));
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  auto late = second->post("/agreements/fjordland-demo-sent/edit",
+                          with(with(second_form, "spec0_months", "6"), "reason", "Six months"));
+  EXPECT_EQ(late.status, 409);
+  EXPECT_TRUE(contains(late.body, "Someone else changed this agreement after you opened it")) << late.body;
+  EXPECT_TRUE(contains(late.body, "name=\"spec0_months\" value=\"6\"")) << "what was typed is kept";
+  EXPECT_EQ(text("SELECT current_version::text FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "2");
+  EXPECT_EQ(text("SELECT v.content #>> '{mobility_specs,0,total_months_per_year}' FROM iia i JOIN iia_version v "
+                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = 'fjordland-demo-sent'"),
+            "4");
+}
+
+TEST_F(AgreementPagesTest, SendingADraftSharesItOnce) {
+  auto admin = signed_in(kAdmin);
+  auto page = admin->get("/agreements/fjordland-demo-draft");
+  ASSERT_TRUE(contains(page.body, "action=\"/agreements/fjordland-demo-draft/share\""));
+  auto shared = admin->post("/agreements/fjordland-demo-draft/share", {{"csrf", admin->csrf()}});
+  EXPECT_EQ(shared.status, 303);
+  EXPECT_EQ(shared.header("Location"), "/agreements/fjordland-demo-draft?done=shared");
+  EXPECT_TRUE(contains(admin->get(shared.header("Location")).body, "The agreement is sent to the partner."));
+  EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-draft'"), "shared");
+  auto again = admin->post("/agreements/fjordland-demo-draft/share", {{"csrf", admin->csrf()}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_TRUE(contains(again.body, "The agreement has already been sent or was deleted."));
+  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_shared' AND record = 'iia:fjordland-demo-draft'"), "1");
+}
+
+TEST_F(AgreementPagesTest, OurCopyBesideThePartnersMarksEveryDifferenceAndSaysWhyApprovalIsBlocked) {
+  auto admin = signed_in(kAdmin);
+  auto page = admin->get("/agreements/fjordland-demo-differing");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(occurrences(page.body, "<tr class=\"differs\">"), 3u) << page.body;
+  EXPECT_TRUE(contains(page.body, "Fields that differ: 3"));
+  EXPECT_TRUE(contains(page.body, "<tr class=\"differs\"><th scope=\"row\">Cooperation condition 1 › Mobilities per year</th>"
+                                  "<td>2</td><td>3</td><td><strong>Differs</strong></td></tr>"));
+  EXPECT_TRUE(contains(page.body, "<th scope=\"row\">Cooperation condition 1 › Months per year</th><td>5</td><td>4.5</td>"));
+  EXPECT_TRUE(contains(page.body, "<td>Software and applications development</td><td>Computer science</td>"));
+  EXPECT_TRUE(contains(page.body, "<th scope=\"row\">Partner 2 › Agreement id</th><td>TUR-IIA-4711</td><td>TUR-IIA-4711</td><td>Same</td>"))
+      << "the partner's copy is read with the partners in our order";
+  EXPECT_TRUE(contains(page.body, "The cooperation conditions of the two copies differ"));
+  EXPECT_FALSE(contains(page.body, "/approve\""));
+  auto sent = admin->get("/agreements/fjordland-demo-sent");
+  EXPECT_TRUE(contains(sent.body, "We have no copy from the partner yet: the partner has not sent its version"));
+  EXPECT_TRUE(contains(admin->get("/agreements/fjordland-demo-approved").body, "The two copies are the same."));
+}
+
+TEST_F(AgreementPagesTest, TheInternationalOfficeApprovesThePartnersCopyAndACoordinatorCannot) {
+  auto coordinator = signed_in(kCoordinator);
+  coordinator->get("/agreements");
+  EXPECT_EQ(coordinator->post("/agreements/fjordland-demo-sent/approve", {{"csrf", coordinator->csrf()}}).status, 403);
+  auto admin = signed_in(kAdmin);
+  auto page = admin->get("/agreements/fjordland-demo-partner-approved");
+  ASSERT_TRUE(contains(page.body, "action=\"/agreements/fjordland-demo-partner-approved/approve\""));
+  auto approved = admin->post("/agreements/fjordland-demo-partner-approved/approve", {{"csrf", admin->csrf()}});
+  EXPECT_EQ(approved.status, 303);
+  auto after = admin->get(approved.header("Location"));
+  EXPECT_TRUE(contains(after.body, "You approved the partner&apos;s copy.") || contains(after.body, "You approved the partner&#39;s copy."))
+      << after.body;
+  EXPECT_TRUE(contains(after.body, "<dd>Approved by both</dd>"));
+  EXPECT_EQ(text("SELECT approved_version::text FROM iia WHERE iia_id = 'fjordland-demo-partner-approved'"), "1");
+  EXPECT_EQ(text("SELECT approved_by FROM iia_approval_given WHERE partner_iia_id = 'pohjola-iia-88'"), kAdmin);
+  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_partner_copy_approved' AND actor = $1",
+                 {std::string(kAdmin)}), "1");
+
+  std::string before = snapshot();
+  auto refused = admin->post("/agreements/fjordland-demo-differing/approve", {{"csrf", admin->csrf()}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(contains(refused.body, "cannot be approved now"));
+  EXPECT_EQ(snapshot(), before);
+}
+
+TEST_F(AgreementPagesTest, TerminatingAsksForAConfirmationAndAReason) {
+  auto admin = signed_in(kAdmin);
+  admin->get("/agreements/fjordland-demo-approved");
+  std::string before = snapshot();
+  auto unconfirmed = admin->post("/agreements/fjordland-demo-approved/terminate",
+                                {{"csrf", admin->csrf()}, {"version", "1"}, {"terminate_reason", "The programme closes"}});
+  EXPECT_EQ(unconfirmed.status, 400);
+  EXPECT_TRUE(contains(unconfirmed.body, "id=\"terminate_confirm-error\" role=\"alert\">Tick the box to confirm the termination."));
+  EXPECT_TRUE(contains(unconfirmed.body, ">The programme closes</textarea>"));
+  EXPECT_EQ(snapshot(), before);
+  auto ended = admin->post("/agreements/fjordland-demo-approved/terminate", {{"csrf", admin->csrf()}, {"version", "1"},
+                                                                           {"terminate_reason", "The programme closes"},
+                                                                           {"terminate_confirm", "1"}});
+  EXPECT_EQ(ended.status, 303) << ended.body;
+  auto page = admin->get(ended.header("Location"));
+  EXPECT_TRUE(contains(page.body, "The agreement is terminated."));
+  EXPECT_TRUE(contains(page.body, "<dd>Terminated</dd>"));
+  EXPECT_EQ(text("SELECT reason FROM iia_version WHERE iia_id = 'fjordland-demo-approved' AND version = 2"), "The programme closes");
+}
+
+TEST_F(AgreementPagesTest, DeletingIsRefusedOnceBothPartnersApproved) {
+  auto admin = signed_in(kAdmin);
+  auto outdated = admin->get("/agreements/fjordland-demo-outdated");
+  EXPECT_FALSE(contains(outdated.body, "/delete\"")) << "no delete form after approval by both";
+  EXPECT_TRUE(contains(outdated.body, "<dd>Approval outdated after a change</dd>"));
+  std::string before = snapshot();
+  auto refused = admin->post("/agreements/fjordland-demo-outdated/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(contains(refused.body, "approved by both partners, so it cannot be deleted"));
+  EXPECT_EQ(snapshot(), before);
+  admin->get("/agreements/fjordland-demo-sent");
+  auto deleted = admin->post("/agreements/fjordland-demo-sent/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
+  EXPECT_EQ(deleted.status, 303);
+  EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "deleted");
+}
+
+TEST_F(AgreementPagesTest, TheEditFormWarnsThatAChangeAfterApprovalTakesTheApprovalsAway) {
+  auto admin = signed_in(kAdmin);
+  auto form = admin->get("/agreements/fjordland-demo-approved/edit");
+  EXPECT_TRUE(contains(form.body, "Saving a change makes every approval outdated"));
+  EXPECT_FALSE(contains(admin->get("/agreements/fjordland-demo-sent/edit").body, "Saving a change makes every approval outdated"));
+}
+
+TEST_F(AgreementPagesTest, TheHistoryListsEveryVersionAndTheDifferencesOfAnyTwo) {
+  auto admin = signed_in(kAdmin);
+  auto history = admin->get("/agreements/fjordland-demo-outdated/history");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(contains(history.body, "<td>Demo agreement: first proposal</td>"));
+  EXPECT_TRUE(contains(history.body, "<td>Demo agreement: six months a year for outgoing students</td>"));
+  EXPECT_TRUE(contains(history.body, "<th scope=\"row\">Cooperation condition 1 › Months per year</th><td>5</td><td>6</td>"));
+  EXPECT_EQ(occurrences(history.body, "<tr class=\"differs\">"), 1u);
+  auto same = admin->get("/agreements/fjordland-demo-outdated/history?from=2&to=2");
+  EXPECT_TRUE(contains(same.body, "No differences."));
+  EXPECT_TRUE(contains(same.body, "<option value=\"2\" selected>Version 2</option>"));
+}
+
+TEST_F(AgreementPagesTest, PostsWithoutTheCsrfFieldAreRefusedAndChangeNothing) {
+  auto admin = signed_in(kAdmin);
+  std::string before = snapshot();
+  auto fields = new_draft("");
+  fields.erase(fields.begin());
+  EXPECT_EQ(admin->post("/agreements/new", fields).status, 403);
+  EXPECT_EQ(admin->post("/agreements/fjordland-demo-draft/share", {}).status, 403);
+  EXPECT_EQ(admin->post("/agreements/fjordland-demo-sent/delete", {{"csrf", "forged"}, {"delete_reason", "x"}}).status, 403);
+  EXPECT_EQ(snapshot(), before);
+}
+
+TEST_F(AgreementPagesTest, HostileInputIsAReadableRefusalThatStoresNothing) {
+  auto admin = signed_in(kAdmin);
+  admin->get("/agreements/new");
+  std::string before = snapshot();
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"iia_code", "<script>alert(1)</script>", "This cannot contain &lt; or &gt;"},
+      {"spec0_other_info", std::string(100000, 'x'), "This is too long."},
+      {"reason", "caf\xe9 au lait", "This contains characters that cannot be used here."},
+      {"spec0_first_year", "2027/2028'; DROP TABLE iia; --", "An academic year looks like 2026/2027."},
+      {"partner_hei_id", "x' OR '1'='1", "Choose a partner institution from the list."},
+      {"spec0_eqf", "6; DELETE FROM iia", "EQF levels are numbers from 1 to 8."}};
+  for (const auto& [field, value, message] : cases) {
+    auto page = admin->post("/agreements/new", with(new_draft(admin->csrf()), field, value));
+    EXPECT_EQ(page.status, 400) << field;
+    EXPECT_TRUE(contains(page.body, "id=\"" + field + "-error\" role=\"alert\">" + message)) << field << page.body.substr(0, 4000);
+    EXPECT_FALSE(contains(page.body, "<script>alert(1)")) << field;
+  }
+  EXPECT_EQ(snapshot(), before);
+  EXPECT_EQ(admin->get("/agreements/x'%20OR%201=1").status, 404);
+  EXPECT_EQ(admin->get("/agreements/fjordland-demo-sent/unknown").status, 404);
+}
+
+}  // namespace
+}  // namespace mobility::agreements::pages

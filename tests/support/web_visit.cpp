@@ -1,0 +1,97 @@
+#include "tests/support/web_visit.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "ewp-node/client/ewp_client.hpp"
+
+namespace mobility::testing {
+
+HttpReply Visit::get(const std::string& path) { return remember(client_.get(base_ + path, headers())); }
+
+HttpReply Visit::post(const std::string& path, const http::HeaderList& fields) {
+  std::string body = ewp::encode_form(fields);
+  auto list = headers();
+  list.push_back("Content-Type: application/x-www-form-urlencoded");
+  return remember(client_.request("POST", base_ + path, body, list));
+}
+
+std::string Visit::csrf() const {
+  std::smatch match;
+  return std::regex_search(last_body_, match, std::regex("name=\"csrf\" value=\"([^\"]*)\"")) ? match[1].str() : "";
+}
+
+HttpReply Visit::log_in(const std::string& email, const std::string& password) {
+  get("/login");
+  return post("/login", {{"csrf", csrf()}, {"email", email}, {"password", password}});
+}
+
+std::vector<std::string> Visit::headers() const {
+  std::string cookie_header;
+  for (const auto& [name, value] : cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
+  std::vector<std::string> list = {"Accept-Language: " + language_};
+  if (!cookie_header.empty()) list.push_back("Cookie: " + cookie_header);
+  return list;
+}
+
+HttpReply Visit::remember(Result<HttpReply> reply) {
+  EXPECT_TRUE(reply) << reply.status().to_string();
+  if (!reply) return {};
+  for (const std::string& line : reply->header_lines) {
+    if (line.rfind("Set-Cookie:", 0) != 0 && line.rfind("set-cookie:", 0) != 0) continue;
+    std::string pair = line.substr(12, line.find(';') - 12);
+    std::string name = pair.substr(0, pair.find('=')), value = pair.substr(pair.find('=') + 1);
+    if (line.find("Max-Age=0") != std::string::npos) {
+      cookies.erase(name);
+    } else {
+      cookies[name] = value;
+    }
+  }
+  last_body_ = reply->body;
+  return *reply;
+}
+
+namespace {
+
+std::string unescape_html(std::string text) {
+  for (const auto& [entity, character] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"},
+                                          {"&amp;", "&"}}) {
+    for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
+      text.replace(at, std::string_view(entity).size(), character);
+    }
+  }
+  return text;
+}
+
+std::string attribute(const std::string& tag, const std::string& name) {
+  std::smatch match;
+  return std::regex_search(tag, match, std::regex(" " + name + "=\"([^\"]*)\"")) ? unescape_html(match[1].str()) : "";
+}
+
+}  // namespace
+
+http::HeaderList form_fields(const std::string& html, const std::string& action) {
+  size_t start = html.find("action=\"" + action + "\"");
+  if (start == std::string::npos) return {};
+  std::string form = html.substr(start, html.find("</form>", start) - start);
+  http::HeaderList fields;
+  std::regex control("<input[^>]*>|<textarea[^>]*>([^<]*)</textarea>|<select[^>]*>([\\s\\S]*?)</select>");
+  for (auto it = std::sregex_iterator(form.begin(), form.end(), control); it != std::sregex_iterator(); ++it) {
+    std::string tag = (*it)[0].str();
+    std::string name = attribute(tag, "name");
+    if (tag.starts_with("<textarea")) {
+      fields.emplace_back(name, unescape_html((*it)[1].str()));
+    } else if (tag.starts_with("<select")) {
+      std::smatch chosen;
+      std::string options = (*it)[2].str();
+      bool selected = std::regex_search(options, chosen, std::regex("<option value=\"([^\"]*)\" selected>"));
+      fields.emplace_back(name, selected ? unescape_html(chosen[1].str()) : attribute(options, "value"));
+    } else if (attribute(tag, "type") != "checkbox" || tag.find(" checked") != std::string::npos) {
+      fields.emplace_back(name, attribute(tag, "value"));
+    }
+  }
+  return fields;
+}
+
+}  // namespace mobility::testing

@@ -1,0 +1,41 @@
+// A visitor of the pages with a cookie jar, as a browser keeps it: GET and form POSTs over real
+// HTTP, the csrf field of the last page, and logging in.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ewp-node/http/message.hpp"
+#include "tests/support/http_client.hpp"
+
+namespace mobility::testing {
+
+class Visit {
+ public:
+  explicit Visit(std::string base, std::string language = "en") : base_(std::move(base)), language_(std::move(language)) {}
+
+  HttpReply get(const std::string& path);
+  HttpReply post(const std::string& path, const http::HeaderList& fields);
+
+  // The csrf field of the last page.
+  std::string csrf() const;
+  HttpReply log_in(const std::string& email, const std::string& password);
+
+  std::map<std::string, std::string> cookies;
+
+ private:
+  std::vector<std::string> headers() const;
+  HttpReply remember(Result<HttpReply> reply);
+
+  std::string base_;
+  std::string language_;
+  HttpClient client_;
+  std::string last_body_;
+};
+
+// The fields the form with `action` in `html` would send as it is shown: hidden and text inputs,
+// textareas, the selected option of each select and the ticked checkboxes.
+http::HeaderList form_fields(const std::string& html, const std::string& action);
+
+}  // namespace mobility::testing
