@@ -1,7 +1,8 @@
 // KeepAliveClient: the load generator's HTTP/1.1 client, one persistent loopback connection
 // with blocking send/recv. libcurl (the node's client) spends several poll() calls per request,
 // which on two shared cores would be measured as the server's cost. Understands just what the
-// node sends back: a status line, headers, and a body of Content-Length bytes.
+// node sends back: a status line, headers, and a body of Content-Length bytes. A send or receive
+// that waits longer than kTimeoutSeconds fails the request, so a stuck server cannot hang a bench.
 #pragma once
 
 #include <string>
@@ -16,6 +17,8 @@ struct Reply {
   http::HeaderList headers;
   std::string body;
 };
+
+inline constexpr int kTimeoutSeconds = 30;
 
 class KeepAliveClient {
  public:

@@ -27,6 +27,7 @@ class ChildProcess {
   std::string out() const;
   std::string err() const;
   void send_signal(int signal);
+  int pid() const { return pid_; }  // e.g. to read /proc/<pid>/status
   // The exit code (128 + signal when killed by a signal), or nullopt on timeout.
   std::optional<int> wait(std::chrono::milliseconds timeout);
 
