@@ -14,6 +14,10 @@
 #include "ops/cli/command.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
+#include "portal/pages/destination_pages.hpp"
+#include "portal/pages/factsheet_pages.hpp"
+#include "portal/pages/information_pages.hpp"
+#include "portal/pages/information_review_pages.hpp"
 #include "portal/pages/password_reset_page.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "portal/web/site.hpp"
@@ -84,6 +88,10 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::add_account_pages(*router, site);
   portal::add_start_pages(*router, site);
   portal::add_password_reset_page(*router, site);
+  portal::add_information_pages(*router, site);
+  portal::add_information_review_pages(*router, site);
+  portal::add_destination_pages(*router, site);
+  portal::add_factsheet_pages(*router, site);
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 

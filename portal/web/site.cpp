@@ -121,6 +121,13 @@ void Site::add_page(http::Router& router, const std::string& method, const std::
   });
 }
 
+void Site::add_pages_below(http::Router& router, const std::string& prefix, PageHandler handler) const {
+  router.add_fallback(prefix, [this, handler = std::move(handler)](const http::Request& request) {
+    if (request.method == "GET" || request.method == "HEAD") return serve(request, handler);
+    return serve(request, [](PageRequest& page) { return page.error(404); });
+  });
+}
+
 void Site::add_common_routes(http::Router& router) const {
   router.add("GET", "/static/site.css", [](const http::Request&) {
     http::Response response = http::Response::text(200, std::string(template_file("static/site.css").value_or("")));

@@ -64,6 +64,9 @@ class Site {
   Site(db::Pool& pool, SiteSettings settings);
 
   void add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const;
+  // A GET page for every path below `prefix` ("/destinations/") that no exact page takes; the
+  // handler reads the rest of page.request.path. Other methods there get the 404 page.
+  void add_pages_below(http::Router& router, const std::string& prefix, PageHandler handler) const;
   // The friendly 404 page for unknown paths outside /ewp, and /static/site.css.
   void add_common_routes(http::Router& router) const;
 
