@@ -15,7 +15,7 @@ http::Response compare_page(const PageRequest& page, const ComparedVersions& ver
   view.set("from", std::to_string(versions.from));
   view.set("to", std::to_string(versions.to));
   view.set("differences_caption", Messages::of(page.visitor.language).text("diff_caption"));
-  view.set("differences", differences_view(differences));
+  view.set("difference_rows", differences_view(differences));
   view.set("has_differences", !differences.empty());
   return page.render(200, "compare", title_key, view);
 }

@@ -76,7 +76,7 @@ http::Response item_page(PageRequest& page, const std::string& hei_id, const std
   view.set("reason", in_review->reason);
   view.set("published_version", published ? std::to_string(published->version_number) : messages.text("info_not_published"));
   view.set("differences_caption", messages.text("review_diff_caption"));
-  view.set("differences", differences_view(differences));
+  view.set("difference_rows", differences_view(differences));
   view.set("has_differences", !differences.empty());
   view.set("facts", information_facts_view(agreements::information_or_empty(in_review->content_json), messages));
   view.set("comment", comment);

@@ -2,117 +2,29 @@
 // pages, 403 and 404 pages, CSRF refusals, the language switch, escaping and hostile input.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <regex>
-
 #include "db/accounts.hpp"
-#include "db/demo_seed.hpp"
-#include "ewp-node/client/ewp_client.hpp"
-#include "ewp-node/http/server.hpp"
-#include "portal/accounts/password_hash.hpp"
-#include "portal/home_page.hpp"
 #include "db/password_resets.hpp"
 #include "ops/base/secure_random.hpp"
 #include "ops/base/sha256.hpp"
-#include "portal/pages/account_pages.hpp"
-#include "portal/pages/password_reset_page.hpp"
-#include "portal/pages/start_pages.hpp"
-#include "tests/support/http_client.hpp"
-#include "tests/support/test_database.hpp"
+#include "portal/accounts/password_hash.hpp"
+#include "tests/support/page_visit.hpp"
 
 namespace mobility::portal {
 namespace {
 
-using std::chrono::milliseconds;
-using testing::HttpReply;
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// A visitor with a cookie jar, as a browser keeps it.
-class Visit {
- public:
-  explicit Visit(std::string base, std::string language = "en") : base_(std::move(base)), language_(std::move(language)) {}
-
-  HttpReply get(const std::string& path) { return remember(client_.get(base_ + path, headers())); }
-
-  HttpReply post(const std::string& path, const http::HeaderList& fields) {
-    std::string body = ewp::encode_form(fields);
-    auto list = headers();
-    list.push_back("Content-Type: application/x-www-form-urlencoded");
-    return remember(client_.request("POST", base_ + path, body, list));
-  }
-
-  // The csrf field of the last page.
-  std::string csrf() const {
-    std::smatch match;
-    return std::regex_search(last_body_, match, std::regex("name=\"csrf\" value=\"([^\"]*)\"")) ? match[1].str() : "";
-  }
-
-  HttpReply log_in(const std::string& email, const std::string& password) {
-    get("/login");
-    return post("/login", {{"csrf", csrf()}, {"email", email}, {"password", password}});
-  }
-
-  std::map<std::string, std::string> cookies;
-
- private:
-  std::vector<std::string> headers() const {
-    std::string cookie_header;
-    for (const auto& [name, value] : cookies) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
-    std::vector<std::string> list = {"Accept-Language: " + language_};
-    if (!cookie_header.empty()) list.push_back("Cookie: " + cookie_header);
-    return list;
-  }
-
-  HttpReply remember(Result<HttpReply> reply) {
-    EXPECT_TRUE(reply) << reply.status().to_string();
-    if (!reply) return {};
-    for (const std::string& line : reply->header_lines) {
-      if (line.rfind("Set-Cookie:", 0) != 0 && line.rfind("set-cookie:", 0) != 0) continue;
-      std::string pair = line.substr(12, line.find(';') - 12);
-      std::string name = pair.substr(0, pair.find('=')), value = pair.substr(pair.find('=') + 1);
-      if (contains(line, "Max-Age=0")) {
-        cookies.erase(name);
-      } else {
-        cookies[name] = value;
-      }
-    }
-    last_body_ = reply->body;
-    return *reply;
-  }
-
-  std::string base_;
-  std::string language_;
-  testing::HttpClient client_;
-  std::string last_body_;
-};
+using testing::contains;
+using testing::Visit;
 
 class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, milliseconds(5000)});
-    auto connection = pool_->acquire();
-    ASSERT_TRUE(connection && db::seed_demo(**connection));
-    site_ = std::make_unique<Site>(*pool_, SiteSettings{});
-    auto router = std::make_shared<http::Router>();
-    site_->add_common_routes(*router);
-    add_home_route(*router, *site_);
-    add_account_pages(*router, *site_);
-    add_start_pages(*router, *site_);
-    add_password_reset_page(*router, *site_);
-    server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
-    ASSERT_TRUE(server_->start());
-    base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+    portal_.start();
+    base_ = portal_.base();
   }
 
-  int64_t count(const std::string& sql) {
-    auto connection = pool_->acquire();
-    return (*connection)->exec(sql)->front().get<int64_t>(0);
-  }
+  int64_t count(const std::string& sql) { return portal_.count(sql); }
 
-  std::unique_ptr<db::Pool> pool_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<http::Server> server_;
+  testing::PortalServer portal_;
   std::string base_;
 };
 
@@ -239,7 +151,7 @@ TEST_F(PortalTest, LogoutEndsTheSessionAndLogoutEverywhereEndsAll) {
 
 TEST_F(PortalTest, ANameWithMarkupIsShownAsText) {
   {
-    auto connection = pool_->acquire();
+    auto connection = portal_.pool().acquire();
     auto id = db::create_account(**connection, {"mallory@fjordland.example", "<script>alert('x')</script>", "en",
                                                 hash_password("mallory-password", {10, 8, 1}).value()});
     ASSERT_TRUE(id);
@@ -285,7 +197,7 @@ TEST_F(PortalTest, TheHomePageOffersTheLoginFormAndSignedInTheStartPage) {
 TEST_F(PortalTest, AResetLinkSetsANewPasswordOnceAndEndsEverySession) {
   std::string token = random_token();
   {
-    auto connection = pool_->acquire();
+    auto connection = portal_.pool().acquire();
     auto account = db::find_account_by_email(**connection, "per.saether@fjordland.example");
     ASSERT_TRUE(account && *account);
     ASSERT_TRUE(db::insert_password_reset(**connection, sha256(token), (*account)->account_id, std::chrono::hours(1)));
