@@ -15,8 +15,9 @@ http::Response compare_page(const PageRequest& page, const ComparedVersions& ver
   view.set("from", std::to_string(versions.from));
   view.set("to", std::to_string(versions.to));
   view.set("differences_caption", Messages::of(page.visitor.language).text("diff_caption"));
-  view.set("difference_rows", differences_view(differences));
-  view.set("has_differences", !differences.empty());
+  kainjow::mustache::data rows = differences_view(differences);
+  view.set("has_differences", rows.is_non_empty_list());
+  view.set("difference_rows", rows);
   return page.render(200, "compare", title_key, view);
 }
 

@@ -76,8 +76,9 @@ http::Response item_page(PageRequest& page, const std::string& hei_id, const std
   view.set("reason", in_review->reason);
   view.set("published_version", published ? std::to_string(published->version_number) : messages.text("info_not_published"));
   view.set("differences_caption", messages.text("review_diff_caption"));
-  view.set("difference_rows", differences_view(differences));
-  view.set("has_differences", !differences.empty());
+  kainjow::mustache::data rows = differences_view(differences);
+  view.set("has_differences", rows.is_non_empty_list());
+  view.set("difference_rows", rows);
   view.set("facts", information_facts_view(agreements::information_or_empty(in_review->content_json), messages));
   view.set("comment", comment);
   data comment_field;

@@ -129,12 +129,18 @@ data FormView::rows(const std::string& list, const std::vector<FieldSpec>& row_f
 }
 
 data differences_view(const std::vector<agreements::FieldDifference>& differences) {
+  // An empty text reads as "not there": a field left empty and a field never filled look alike.
+  auto shown = [](const std::optional<std::string>& value) {
+    return value && !value->empty() ? data(*value) : data(false);
+  };
   data rows = data::type::list;
   for (const auto& difference : differences) {
+    data before = shown(difference.before), after = shown(difference.after);
+    if (before.is_bool() && after.is_bool()) continue;
     data row;
     row.set("field", difference.path);
-    if (difference.before) row.set("before", *difference.before);
-    if (difference.after) row.set("after", *difference.after);
+    row.set("before", before);
+    row.set("after", after);
     rows.push_back(row);
   }
   return rows;

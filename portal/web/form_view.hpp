@@ -74,7 +74,8 @@ class FormView {
   const Messages& messages_;
 };
 
-// The rows of a field-by-field comparison: {field, before, after}; absent values left unset.
+// The rows of a field-by-field comparison: {field, before, after}; absent and empty values are
+// false, and a difference between the two is no row.
 kainjow::mustache::data differences_view(const std::vector<agreements::FieldDifference>& differences);
 
 }  // namespace mobility::portal

@@ -67,5 +67,10 @@ TEST_F(BrowserTest, Portal) {
   run_spec("portal");
 }
 
+TEST_F(BrowserTest, Destinations) {
+  if (HasFatalFailure()) return;
+  run_spec("destinations");
+}
+
 }  // namespace
 }  // namespace mobility
