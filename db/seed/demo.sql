@@ -172,3 +172,53 @@ INSERT INTO hei_contact (hei_id, contact_id, ounit_id, sort_order, contact_name,
   ('fjordland.example', 'contact-mn', 'ou-mn', 0, 'Per Olav Sæther (mobility coordinator)', 'per.saether@fjordland.example',
    NULL, 'Coordinates the exchange agreements of the Faculty of Mathematics and Natural Sciences.')
 ON CONFLICT DO NOTHING;
+
+-- Information for students on three destinations (migration 0009), one in each state of the
+-- review workflow: Lumière-Nord published (with a report from a returning student), Valle Alto
+-- waiting for review, TU Rheinfeld a draft. The content is the JSON of agreements/agreement_information.hpp.
+INSERT INTO agreement_information (hei_id, partner_hei_id) VALUES
+  ('fjordland.example', 'lumiere-nord.example'),
+  ('fjordland.example', 'valle-alto.example'),
+  ('fjordland.example', 'tu-rheinfeld.example')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO agreement_information_version (hei_id, partner_hei_id, version_number, state, content,
+                                           saved_by_account_id, saved_by, reason,
+                                           submitted_at, submitted_by_account_id, submitted_by,
+                                           reviewed_at, reviewed_by, published_at)
+SELECT 'fjordland.example', d.partner_hei_id, 1, d.state, d.content::jsonb,
+       per.account_id, 'per.saether@fjordland.example', d.reason,
+       CASE WHEN d.state <> 'draft' THEN now() END, CASE WHEN d.state <> 'draft' THEN per.account_id END,
+       CASE WHEN d.state <> 'draft' THEN 'per.saether@fjordland.example' END,
+       CASE WHEN d.state = 'published' THEN now() END,
+       CASE WHEN d.state = 'published' THEN 'ingrid.haugland@fjordland.example' END,
+       CASE WHEN d.state = 'published' THEN now() END
+  FROM (VALUES
+    ('lumiere-nord.example', 'published', 'Information for 2026/2027', $json${
+      "city": "Lille", "country_code": "FR",
+      "study_places": [
+        {"level": "bachelor", "subject_area": "Computer science", "isced_f_code": "0613", "unit": "Faculté des sciences", "places": 2, "months": 5},
+        {"level": "master", "subject_area": "Mathematics", "isced_f_code": "0541", "unit": "", "places": 1, "months": 10}],
+      "visa_and_residence": "EU/EEA citizens need no visa. Others apply for a long-stay student visa (VLS-TS) through Campus France.",
+      "tuition_fees": "No tuition fees for exchange students; the CVEC student life contribution (about 100 euros) is paid on arrival.",
+      "autumn_deadline": "03-01", "spring_deadline": "09-15",
+      "language_requirements": [{"language": "fr", "cefr_level": "B1"}, {"language": "en", "cefr_level": "B2"}],
+      "links": [{"title": "Courses taught in English", "url": "https://www.lumiere-nord.example/en/courses"}],
+      "student_reports": [{"author": "Jonas E.", "semester": "Autumn 2025",
+        "text": "Small classes and helpful teachers. Find housing early: the student residences fill up in June."}]
+    }$json$),
+    ('valle-alto.example', 'in_review', 'New agreement from 2026/2027', $json${
+      "city": "Granada", "country_code": "ES",
+      "study_places": [{"level": "bachelor", "subject_area": "Biology", "isced_f_code": "0511", "unit": "", "places": 3, "months": 5}],
+      "tuition_fees": "No tuition fees for exchange students.",
+      "autumn_deadline": "03-15",
+      "language_requirements": [{"language": "es", "cefr_level": "B1"}]
+    }$json$),
+    ('tu-rheinfeld.example', 'draft', 'First draft', $json${
+      "city": "Karlsruhe", "country_code": "DE",
+      "study_places": [{"level": "master", "subject_area": "Informatics", "isced_f_code": "0613", "unit": "Fakultät für Informatik", "places": 2, "months": 10}],
+      "language_requirements": [{"language": "de", "cefr_level": "B2"}]
+    }$json$)
+  ) AS d (partner_hei_id, state, reason, content)
+  LEFT JOIN account per ON lower(per.email) = 'per.saether@fjordland.example'
+ON CONFLICT DO NOTHING;

@@ -17,6 +17,10 @@
 #include "ops/cli/command.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
+#include "portal/pages/destination_pages.hpp"
+#include "portal/pages/factsheet_pages.hpp"
+#include "portal/pages/information_pages.hpp"
+#include "portal/pages/information_review_pages.hpp"
 #include "portal/pages/partner_health_page.hpp"
 #include "portal/pages/password_reset_page.hpp"
 #include "portal/pages/start_pages.hpp"
@@ -91,6 +95,10 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::add_partner_health_page(*router, site);
   agreements::IiaBook book(ewp::served_iia_hash);  // pages store the hash the node serves
   agreements::pages::add_agreement_pages(*router, site, book);
+  portal::add_information_pages(*router, site);
+  portal::add_information_review_pages(*router, site);
+  portal::add_destination_pages(*router, site);
+  portal::add_factsheet_pages(*router, site);
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 

@@ -16,9 +16,13 @@ bool within_unit(const Grant& grant, const Scope& scope) {
 bool grant_allows(const Grant& grant, Action action, const Scope& scope) {
   switch (grant.role) {
     case Role::kStudent:
+      if (action == Action::kViewDestinations) return same_hei(grant, scope);
       return (action == Action::kViewOwnExchange || action == Action::kViewStudent) && same_hei(grant, scope) &&
              grant.student_id && scope.student_id == grant.student_id;
     case Role::kCoordinator:
+      if (action == Action::kViewDestinations || action == Action::kEditAgreementInformation) {
+        return same_hei(grant, scope);
+      }
       return (action == Action::kViewStudent || action == Action::kHandleAgreements) && same_hei(grant, scope) &&
              within_unit(grant, scope);
     case Role::kIoAdmin:

@@ -32,6 +32,10 @@ enum class Action {
   kManageUsers,       // accounts and roles
   kViewAuditLog,
   kViewNodeStatus,    // the EWP node: registry, keys, outbox
+  kViewDestinations,  // the published information on partner destinations of the HEI
+  kEditAgreementInformation,    // draft and submit the information students see on a destination
+  kReviewAgreementInformation,  // approve or return submitted destination information
+  kEditFactsheet,               // the HEI's Mobility Factsheet
 };
 
 // What the action touches.
@@ -42,10 +46,13 @@ struct Scope {
 };
 
 // true when one of the actor's grants allows `action` on `scope`:
-//   student      own exchange and own student record (same HEI, same student_id)
+//   student      own exchange and own student record (same HEI, same student_id); the
+//                destinations of their HEI
 //   coordinator  students and agreements of their HEI; if unit-scoped, only of that unit and the
-//                units below it
-//   io_admin     everything of their HEI: students, agreements, approval, users, audit log
+//                units below it; the destinations of their HEI and their information (any unit:
+//                a destination is the HEI's, not a unit's)
+//   io_admin     everything of their HEI: students, agreements, approval, destination
+//                information and its review, the factsheet, users, audit log
 //   operator     node status, users and audit log of every HEI; no student or agreement data
 bool allowed(const Actor& actor, Action action, const Scope& scope);
 

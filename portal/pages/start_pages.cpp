@@ -6,7 +6,7 @@
 #include "db/institutions.hpp"
 #include "db/node_status.hpp"
 #include "db/students.hpp"
-#include "ops/base/log.hpp"
+#include "portal/pages/page_support.hpp"
 
 namespace mobility::portal {
 namespace {
@@ -14,12 +14,6 @@ namespace {
 using kainjow::mustache::data;
 
 constexpr int kAuditRows = 50;
-
-// The 503 page for a failed query, logged.
-http::Response unavailable(const PageRequest& page, const Status& status) {
-  log::error("page_query_failed", {{"id", page.request.request_id}, {"path", page.request.path}, {"error", status.to_string()}});
-  return page.error(503);
-}
 
 data student_data(const db::StudentRecord& student) {
   data row;

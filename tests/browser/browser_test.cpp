@@ -76,5 +76,10 @@ TEST_F(BrowserTest, Agreements) {
   run_spec("agreements");
 }
 
+TEST_F(BrowserTest, Destinations) {
+  if (HasFatalFailure()) return;
+  run_spec("destinations");
+}
+
 }  // namespace
 }  // namespace mobility

@@ -15,13 +15,14 @@
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "tests/support/test_database.hpp"
-#include "tests/support/web_visit.hpp"
+#include "tests/support/portal_server.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
 
 using std::chrono::milliseconds;
 using testing::HttpReply;
+using testing::contains;
 using testing::form_fields;
 using testing::Visit;
 
@@ -29,8 +30,6 @@ constexpr const char* kPassword = "mobility-demo";
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, English
 constexpr const char* kCoordinator = "per.saether@fjordland.example";      // coordinator of MN, bokmål
 constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 size_t occurrences(const std::string& text, const std::string& part) {
   size_t found = 0;
@@ -72,24 +71,12 @@ http::HeaderList new_draft(const std::string& csrf) {
 class AgreementPagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, milliseconds(5000)});
-    auto connection = pool_->acquire();
-    ASSERT_TRUE(connection && db::seed_demo(**connection));
-    auto seeded = seed_demo_agreements(**connection, ewp::served_iia_hash);
-    ASSERT_TRUE(seeded) << seeded.status().to_string();
-    site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
-    auto router = std::make_shared<http::Router>();
-    site_->add_common_routes(*router);
-    portal::add_account_pages(*router, *site_);
-    portal::add_start_pages(*router, *site_);
-    add_agreement_pages(*router, *site_, book_);
-    server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
-    ASSERT_TRUE(server_->start());
-    base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+    portal_.start(/*demo_agreements=*/true);
+    base_ = portal_.base();
   }
 
   std::string text(const std::string& sql, const db::Params& params = {}) {
-    auto connection = pool_->acquire();
+    auto connection = portal_.pool().acquire();
     auto rows = (*connection)->exec(sql, params);
     EXPECT_TRUE(rows) << rows.status().to_string();
     return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
@@ -109,10 +96,7 @@ class AgreementPagesTest : public ::testing::Test {
     return visit;
   }
 
-  IiaBook book_{ewp::served_iia_hash};
-  std::unique_ptr<db::Pool> pool_;
-  std::unique_ptr<portal::Site> site_;
-  std::unique_ptr<http::Server> server_;
+  testing::PortalServer portal_;
   std::string base_;
 };
 

@@ -3,57 +3,28 @@
 #include <gtest/gtest.h>
 
 #include "db/accounts.hpp"
-#include "db/demo_seed.hpp"
-#include "ewp-node/http/server.hpp"
-#include "portal/accounts/password_hash.hpp"
-#include "portal/home_page.hpp"
 #include "db/password_resets.hpp"
 #include "ops/base/secure_random.hpp"
 #include "ops/base/sha256.hpp"
-#include "portal/pages/account_pages.hpp"
-#include "portal/pages/partner_health_page.hpp"
-#include "portal/pages/password_reset_page.hpp"
-#include "portal/pages/start_pages.hpp"
-#include "tests/support/http_client.hpp"
-#include "tests/support/test_database.hpp"
-#include "tests/support/web_visit.hpp"
+#include "portal/accounts/password_hash.hpp"
+#include "tests/support/portal_server.hpp"
 
 namespace mobility::portal {
 namespace {
 
-using std::chrono::milliseconds;
-using testing::HttpReply;
+using testing::contains;
 using testing::Visit;
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 class PortalTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, milliseconds(5000)});
-    auto connection = pool_->acquire();
-    ASSERT_TRUE(connection && db::seed_demo(**connection));
-    site_ = std::make_unique<Site>(*pool_, SiteSettings{});
-    auto router = std::make_shared<http::Router>();
-    site_->add_common_routes(*router);
-    add_home_route(*router, *site_);
-    add_account_pages(*router, *site_);
-    add_start_pages(*router, *site_);
-    add_password_reset_page(*router, *site_);
-    add_partner_health_page(*router, *site_);
-    server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
-    ASSERT_TRUE(server_->start());
-    base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+    portal_.start();
+    base_ = portal_.base();
   }
 
-  int64_t count(const std::string& sql) {
-    auto connection = pool_->acquire();
-    return (*connection)->exec(sql)->front().get<int64_t>(0);
-  }
+  int64_t count(const std::string& sql) { return portal_.count(sql); }
 
-  std::unique_ptr<db::Pool> pool_;
-  std::unique_ptr<Site> site_;
-  std::unique_ptr<http::Server> server_;
+  testing::PortalServer portal_;
   std::string base_;
 };
 
@@ -180,7 +151,7 @@ TEST_F(PortalTest, LogoutEndsTheSessionAndLogoutEverywhereEndsAll) {
 
 TEST_F(PortalTest, ANameWithMarkupIsShownAsText) {
   {
-    auto connection = pool_->acquire();
+    auto connection = portal_.pool().acquire();
     auto id = db::create_account(**connection, {"mallory@fjordland.example", "<script>alert('x')</script>", "en",
                                                 hash_password("mallory-password", {10, 8, 1}).value()});
     ASSERT_TRUE(id);
@@ -226,7 +197,7 @@ TEST_F(PortalTest, TheHomePageOffersTheLoginFormAndSignedInTheStartPage) {
 TEST_F(PortalTest, AResetLinkSetsANewPasswordOnceAndEndsEverySession) {
   std::string token = random_token();
   {
-    auto connection = pool_->acquire();
+    auto connection = portal_.pool().acquire();
     auto account = db::find_account_by_email(**connection, "per.saether@fjordland.example");
     ASSERT_TRUE(account && *account);
     ASSERT_TRUE(db::insert_password_reset(**connection, sha256(token), (*account)->account_id, std::chrono::hours(1)));
@@ -273,7 +244,7 @@ namespace {
 class PartnerHealthTest : public PortalTest {
  protected:
   void exec(const std::string& sql) {
-    auto connection = pool_->acquire();
+    auto connection = portal_.pool().acquire();
     ASSERT_TRUE(connection && (*connection)->exec_script(sql)) << sql;
   }
 };

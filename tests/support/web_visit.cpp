@@ -71,6 +71,8 @@ std::string attribute(const std::string& tag, const std::string& name) {
 
 }  // namespace
 
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 http::HeaderList form_fields(const std::string& html, const std::string& action) {
   size_t start = html.find("action=\"" + action + "\"");
   if (start == std::string::npos) return {};

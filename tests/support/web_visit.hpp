@@ -38,4 +38,6 @@ class Visit {
 // textareas, the selected option of each select and the ticked checkboxes.
 http::HeaderList form_fields(const std::string& html, const std::string& action);
 
+bool contains(const std::string& text, const std::string& part);
+
 }  // namespace mobility::testing

@@ -114,6 +114,25 @@ TEST(Authorization, RulesTable) {
       {kOperator, Action::kViewStudent, kOwnRecord, false},
       {kOperator, Action::kHandleAgreements, kHei, false},
       {kOperator, Action::kApproveAgreement, kHei, false},
+      {kStudentAase, Action::kViewDestinations, kHei, true},
+      {kStudentAase, Action::kViewDestinations, kOtherHei, false},
+      {kStudentAase, Action::kEditAgreementInformation, kHei, false},
+      {kStudentAase, Action::kReviewAgreementInformation, kHei, false},
+      {kStudentAase, Action::kEditFactsheet, kHei, false},
+      {kCoordinatorMn, Action::kViewDestinations, kHei, true},
+      {kCoordinatorMn, Action::kEditAgreementInformation, kHei, true},  // a destination is the HEI's
+      {kCoordinatorMn, Action::kEditAgreementInformation, kOtherHei, false},
+      {kCoordinatorMn, Action::kReviewAgreementInformation, kHei, false},
+      {kCoordinatorHei, Action::kEditFactsheet, kHei, false},
+      {kAdmin, Action::kViewDestinations, kHei, true},
+      {kAdmin, Action::kEditAgreementInformation, kHei, true},
+      {kAdmin, Action::kReviewAgreementInformation, kHei, true},
+      {kAdmin, Action::kReviewAgreementInformation, kOtherHei, false},
+      {kAdmin, Action::kEditFactsheet, kHei, true},
+      {kAdmin, Action::kEditFactsheet, kOtherHei, false},
+      {kOperator, Action::kViewDestinations, kHei, false},
+      {kOperator, Action::kReviewAgreementInformation, kHei, false},
+      {kOperator, Action::kEditFactsheet, kHei, false},
   };
   for (size_t i = 0; i < rules.size(); ++i) {
     EXPECT_EQ(allowed(actor({rules[i].grant}), rules[i].action, rules[i].scope), rules[i].expected) << "rule " << i;

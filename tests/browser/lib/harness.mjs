@@ -19,6 +19,14 @@ export function expect(condition, message) {
   if (!condition) throw new Failure(message);
 }
 
+// Logs in through the login form, in either language.
+export async function logIn(page, email, password) {
+  await page.goto('/login');
+  await page.getByLabel(/E-postadresse|Email address/).fill(email);
+  await page.getByLabel(/^(Passord|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Logg inn|Log in)$/ }).click();
+}
+
 export async function run(spec) {
   const [baseUrl, artifacts] = process.argv.slice(2);
   if (!baseUrl || !artifacts) {

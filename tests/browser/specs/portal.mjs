@@ -1,6 +1,6 @@
 // The pages as people use them: each demo role logs in and lands on its start page, access
 // rules, a wrong password, the language switch, a forged POST, and escaping.
-import { expect, run } from '../lib/harness.mjs';
+import { expect, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const ROLES = [
@@ -9,13 +9,6 @@ const ROLES = [
   { email: 'ingrid.haugland@fjordland.example', start: '/admin', heading: 'Users and audit log', shot: 'admin' },
   { email: 'terje.lund@fjordland.example', start: '/operator', heading: 'Nodestatus', shot: 'operator' },
 ];
-
-async function logIn(page, email, password) {
-  await page.goto('/login');
-  await page.getByLabel(/E-postadresse|Email address/).fill(email);
-  await page.getByLabel(/^(Passord|Password)$/).fill(password);
-  await page.getByRole('button', { name: /^(Logg inn|Log in)$/ }).click();
-}
 
 await run(async (check) => {
   for (const role of ROLES) {

@@ -1,0 +1,60 @@
+#include "tests/support/portal_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "agreements/demo_agreements.hpp"
+#include "agreements/pages/agreement_pages.hpp"
+#include "db/demo_seed.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
+#include "ewp-node/client/ewp_client.hpp"
+#include "portal/home_page.hpp"
+#include "portal/pages/account_pages.hpp"
+#include "portal/pages/destination_pages.hpp"
+#include "portal/pages/factsheet_pages.hpp"
+#include "portal/pages/information_pages.hpp"
+#include "portal/pages/information_review_pages.hpp"
+#include "portal/pages/partner_health_page.hpp"
+#include "portal/pages/password_reset_page.hpp"
+#include "portal/pages/start_pages.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace mobility::testing {
+
+using std::chrono::milliseconds;
+
+
+void PortalServer::start(bool demo_agreements) {
+  pool_ = std::make_unique<db::Pool>(db::PoolOptions{create_migrated_database(), 4, milliseconds(5000)});
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection && db::seed_demo(**connection));
+  book_ = std::make_unique<agreements::IiaBook>(ewp::served_iia_hash);
+  if (demo_agreements) {
+    auto seeded = agreements::seed_demo_agreements(**connection, ewp::served_iia_hash);
+    ASSERT_TRUE(seeded) << seeded.status().to_string();
+  }
+  site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
+  auto router = std::make_shared<http::Router>();
+  site_->add_common_routes(*router);
+  portal::add_home_route(*router, *site_);
+  portal::add_account_pages(*router, *site_);
+  portal::add_start_pages(*router, *site_);
+  portal::add_password_reset_page(*router, *site_);
+  portal::add_information_pages(*router, *site_);
+  portal::add_information_review_pages(*router, *site_);
+  portal::add_destination_pages(*router, *site_);
+  portal::add_factsheet_pages(*router, *site_);
+  portal::add_partner_health_page(*router, *site_);
+  agreements::pages::add_agreement_pages(*router, *site_, *book_);
+  server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
+  ASSERT_TRUE(server_->start());
+  base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+}
+
+int64_t PortalServer::count(const std::string& sql) {
+  auto connection = pool_->acquire();
+  return (*connection)->exec(sql)->front().get<int64_t>(0);
+}
+
+}  // namespace mobility::testing

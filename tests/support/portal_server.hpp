@@ -1,0 +1,39 @@
+// Every page of the portal and the agreement tool served over real loopback HTTP with a migrated,
+// seeded database, for page tests (visit them with tests/support/web_visit.hpp).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "db/pool.hpp"
+#include "ewp-node/http/message.hpp"
+#include "ewp-node/http/server.hpp"
+#include "portal/web/site.hpp"
+#include "agreements/iia_book.hpp"
+#include "tests/support/web_visit.hpp"
+
+namespace mobility::testing {
+
+// A migrated, seeded database and every page on a free loopback port; the server stops on destruction.
+class PortalServer {
+ public:
+  // Fails the calling test (gtest ASSERT) when something cannot start; check HasFatalFailure().
+  // `demo_agreements`: also the demo agreements of agreements/demo_agreements.hpp.
+  void start(bool demo_agreements = false);
+
+  const std::string& base() const { return base_; }
+  db::Pool& pool() { return *pool_; }
+  // The first column of the first row of `sql`, a count.
+  int64_t count(const std::string& sql);
+
+ private:
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<portal::Site> site_;
+  std::unique_ptr<agreements::IiaBook> book_;
+  std::unique_ptr<http::Server> server_;
+  std::string base_;
+};
+
+
+}  // namespace mobility::testing
