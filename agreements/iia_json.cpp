@@ -1,24 +1,13 @@
 #include "agreements/iia_json.hpp"
 
+#include "ops/base/json_fields.hpp"
+
 namespace mobility::agreements {
 namespace {
 
+using json_fields::put;
+using json_fields::take;
 using nlohmann::json;
-
-template <typename T>
-void put(json& object, const char* key, const std::optional<T>& value) {
-  if (value) object[key] = *value;
-}
-
-template <typename T>
-void take(const json& object, const char* key, std::optional<T>& value) {
-  if (auto found = object.find(key); found != object.end() && !found->is_null()) value = found->get<T>();
-}
-
-template <typename T>
-void take(const json& object, const char* key, T& value) {
-  if (auto found = object.find(key); found != object.end() && !found->is_null()) value = found->get<T>();
-}
 
 json contact_json(const Contact& contact) {
   json out = {{"name", contact.name}};

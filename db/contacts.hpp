@@ -17,6 +17,7 @@ struct ContactRecord {
   std::optional<std::string> email;
   std::optional<std::string> phone_e164;
   std::optional<std::string> role_description;  // in English
+  bool operator==(const ContactRecord&) const = default;
 };
 
 // The contacts of these HEIs as a whole (not those of their units), by hei_id, then sort_order.

@@ -18,6 +18,7 @@ struct StreetAddress {
   std::optional<std::string> postal_code;
   std::optional<std::string> locality;      // the city
   std::optional<std::string> country_code;  // ISO 3166-1 alpha-2
+  bool operator==(const StreetAddress&) const = default;
 };
 
 struct InstitutionDetails {
@@ -34,6 +35,7 @@ struct InstitutionDetails {
   std::vector<std::string> ounit_ids;
   // The one unit without a parent, when the units form a single tree.
   std::optional<std::string> root_ounit_id;
+  bool operator==(const InstitutionDetails&) const = default;
 };
 
 // The known HEIs among `hei_ids` (others are left out), by hei_id, each once: a fixed number of

@@ -20,6 +20,7 @@ struct OunitDetails {
   std::optional<std::string> parent_ounit_id;
   std::optional<std::string> website_url;
   std::vector<ContactRecord> contacts;
+  bool operator==(const OunitDetails&) const = default;
 };
 
 // The units of `hei_id` whose ounit_id is among `ounit_ids` or whose ounit_code is among

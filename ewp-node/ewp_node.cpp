@@ -1,5 +1,6 @@
 #include "ewp-node/ewp_node.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -17,6 +18,7 @@
 #include "agreements/partner_copies.hpp"
 #include "ewp-node/cnr/notification_worker.hpp"
 #include "ewp-node/ewp_surface.hpp"
+#include "ewp-node/reference/reference_refresher.hpp"
 #include "ewp-node/registry/registry_client.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/replay_guard.hpp"
@@ -76,6 +78,13 @@ NotificationWorkerOptions notification_options(const Config& config) {
   return options;
 }
 
+ReferenceRefresherOptions reference_options(const Config& config) {
+  ReferenceRefresherOptions options;
+  options.ages.refresh = std::chrono::hours(config.reference_refresh_hours);
+  options.ages.retry_failed = std::min<std::chrono::seconds>(std::chrono::hours(1), options.ages.refresh);
+  return options;
+}
+
 }  // namespace
 
 struct EwpNode::Parts {
@@ -91,6 +100,7 @@ struct EwpNode::Parts {
   agreements::IiaBook iia_book{served_iia_hash};
   agreements::PartnerCopies partner_copies{iia_book};
   std::optional<NotificationWorker> notifications;  // only with a client
+  std::optional<ReferenceRefresher> references;     // only with a client
 
   Parts(const Config& config, db::Pool& pool, const EwpNodeOptions& options)
       : apis(served_apis(pool)),
@@ -109,6 +119,7 @@ struct EwpNode::Parts {
                    &*partner_schemas,
                    std::set<std::string>(config.lenient_xml_heis.begin(), config.lenient_xml_heis.end()));
     notifications.emplace(pool, *client, partner_copies, notification_options(config));
+    references.emplace(pool, *client, reference_options(config));
   }
 };
 
@@ -118,6 +129,11 @@ EwpNode::~EwpNode() = default;
 Result<NotificationWorker*> EwpNode::notifications() {
   if (!parts_->notifications) return Status::unavailable("cannot call partners: " + parts_->partner_schemas.status().message());
   return &*parts_->notifications;
+}
+
+Result<ReferenceRefresher*> EwpNode::reference_refresher() {
+  if (!parts_->references) return Status::unavailable("cannot call partners: " + parts_->partner_schemas.status().message());
+  return &*parts_->references;
 }
 
 Result<EwpClient*> EwpNode::client() {
@@ -151,6 +167,7 @@ Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& 
     log::warn("manifest_routes_unavailable", {{"error", routes.message()}});
   }
   if (parts->notifications && options.work_notifications) parts->notifications->start();
+  if (parts->references && options.refresh_reference_data) parts->references->start();
   return std::unique_ptr<EwpNode>(new EwpNode(std::move(parts)));
 }
 

@@ -2,7 +2,8 @@
 // fresh in the background), replay protection, the request verifier, the response signer with
 // the current signing key, the EWP surface with every API descriptor, the manifest routes, and
 // the signed client for calls to partners (checking their answers against the official schemas
-// in schema_dir), and the worker of the change-notification outbox and inbox.
+// in schema_dir), the worker of the change-notification outbox and inbox, and the refresher of
+// partners' reference data (institutions, units, factsheets).
 #pragma once
 
 #include <memory>
@@ -16,6 +17,7 @@
 namespace mobility::ewp {
 
 class NotificationWorker;
+class ReferenceRefresher;
 
 struct EwpNodeOptions {
   // Run the CNR worker in the background; tests that drive it step by step turn this off.
@@ -23,6 +25,8 @@ struct EwpNodeOptions {
   // curl CONNECT_TO rules for calls to partners ("HOST:PORT:CONNECT_HOST:CONNECT_PORT"): several
   // nodes on one machine, in tests.
   std::vector<std::string> partner_connect_to;
+  // Refresh partners' reference data in the background; tests that drive it turn this off.
+  bool refresh_reference_data = true;
 };
 
 // Every API version the node serves, as the manifest announces them.
@@ -44,6 +48,9 @@ class EwpNode {
 
   // The CNR worker (unavailable for the same reason as the client).
   Result<NotificationWorker*> notifications();
+
+  // The reference-data refresher (unavailable for the same reason as the client).
+  Result<ReferenceRefresher*> reference_refresher();
 
   struct Parts;
 

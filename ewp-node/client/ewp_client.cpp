@@ -57,10 +57,14 @@ EwpClient::EwpClient(const RegistryClient& registry, HttpTransport& transport, S
       schema_(schema),
       lenient_heis_(std::move(lenient_heis)) {}
 
-Result<ApiReply> EwpClient::call(const ApiCall& call) {
+Result<ApiEntry> EwpClient::entry_for(const ApiCall& call) const {
   auto catalogue = registry_.current();
   if (!catalogue) return Status::unavailable("no usable registry catalogue");
-  auto entry = choose_entry(*catalogue, call);
+  return choose_entry(*catalogue, call);
+}
+
+Result<ApiReply> EwpClient::call(const ApiCall& call) {
+  auto entry = entry_for(call);
   if (!entry) return entry.status();
   const std::string& url = entry->urls.at(call.endpoint);
   auto parts = split_url(url);

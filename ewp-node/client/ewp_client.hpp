@@ -48,6 +48,10 @@ class EwpClient {
 
   Result<ApiReply> call(const ApiCall& call);
 
+  // The registry entry call() would use for `call`, for its settings (max-ounit-ids...); the
+  // same errors as call() when there is none.
+  Result<ApiEntry> entry_for(const ApiCall& call) const;
+
  private:
   const RegistryClient& registry_;
   HttpTransport& transport_;

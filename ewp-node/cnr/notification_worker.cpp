@@ -47,33 +47,13 @@ Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotif
 
 NotificationWorker::NotificationWorker(db::Pool& pool, EwpClient& client, const agreements::PartnerCopies& copies,
                                        NotificationWorkerOptions options)
-    : pool_(pool), client_(client), copies_(copies), options_(options) {}
+    : pool_(pool),
+      client_(client),
+      copies_(copies),
+      options_(options),
+      loop_("cnr_worker_failed", options.idle_poll, [this] { return run_once(); }) {}
 
 NotificationWorker::~NotificationWorker() { stop(); }
-
-void NotificationWorker::start() {
-  std::lock_guard lock(mutex_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  thread_ = std::thread([this] { loop(); });
-}
-
-void NotificationWorker::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void NotificationWorker::wake() {
-  {
-    std::lock_guard lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
 
 Result<int> NotificationWorker::work_queue(db::Connection& connection, db::Queue queue) {
   auto items = db::lease_due(connection, queue, options_.batch, options_.lease);
@@ -96,19 +76,6 @@ Result<int> NotificationWorker::run_once() {
     tried += *worked;
   }
   return tried;
-}
-
-void NotificationWorker::loop() {
-  while (true) {
-    auto tried = run_once();
-    if (!tried) log::warn("cnr_worker_failed", {{"error", tried.status().to_string()}});
-    std::unique_lock lock(mutex_);
-    if (stopping_) return;
-    if (tried && *tried > 0) continue;  // more may be due: look again at once
-    wake_.wait_for(lock, options_.idle_poll, [this] { return stopping_ || woken_; });
-    woken_ = false;
-    if (stopping_) return;
-  }
 }
 
 }  // namespace mobility::ewp

@@ -5,15 +5,12 @@
 // try follows; several processes may work one database at once.
 #pragma once
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 #include "agreements/partner_copies.hpp"
 #include "db/notifications.hpp"
 #include "db/pool.hpp"
+#include "ewp-node/background_loop.hpp"
 #include "ewp-node/client/ewp_client.hpp"
 #include "ewp-node/cnr/retry_policy.hpp"
 
@@ -32,27 +29,22 @@ class NotificationWorker {
   NotificationWorker(db::Pool& pool, EwpClient& client, const agreements::PartnerCopies& copies, NotificationWorkerOptions options);
   ~NotificationWorker();  // stops the thread
 
-  void start();
-  void stop();
+  void start() { loop_.start(); }
+  void stop() { loop_.stop(); }
   // Asks an idle worker to look for work at once (after something was queued in this process).
-  void wake();
+  void wake() { loop_.wake(); }
 
   // Works every item due now, in this thread; returns how many were tried. For tests and tools.
   Result<int> run_once();
 
  private:
-  void loop();
   Result<int> work_queue(db::Connection& connection, db::Queue queue);
 
   db::Pool& pool_;
   EwpClient& client_;
   const agreements::PartnerCopies& copies_;
   NotificationWorkerOptions options_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  bool woken_ = false;
+  BackgroundLoop loop_;  // last: its thread uses the members above
 };
 
 }  // namespace mobility::ewp

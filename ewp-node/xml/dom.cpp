@@ -1,6 +1,6 @@
 #include "ewp-node/xml/dom.hpp"
 
-#include "ops/base/text.hpp"
+#include "ewp-node/xml/schema_validator.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -32,7 +32,13 @@ xmlNodePtr first_child_element(xmlNodePtr parent, std::string_view ns_uri, std::
   return found.empty() ? nullptr : found.front();
 }
 
-std::string element_text(xmlNodePtr node) { return std::string(trim_blanks(string_value(node))); }
+std::string element_text(xmlNodePtr node) {
+  constexpr std::string_view kXmlWhitespace = " \t\r\n";  // XML's S production
+  std::string text = string_value(node);
+  size_t first = text.find_first_not_of(kXmlWhitespace);
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(kXmlWhitespace) - first + 1);
+}
 
 std::string attribute_value(xmlNodePtr node, const char* name) {
   return take_xml_string(xmlGetProp(node, reinterpret_cast<const xmlChar*>(name)));
@@ -68,6 +74,15 @@ std::string string_value(xmlNodePtr node) { return node ? take_xml_string(xmlNod
 
 std::string unqualified_attribute_value(xmlNodePtr element, const char* name) {
   return take_xml_string(xmlGetNoNsProp(element, reinterpret_cast<const xmlChar*>(name)));
+}
+
+Result<ParsedXml> parse_answer(std::string_view xml, std::string_view ns_uri, std::string_view root, const std::string& api) {
+  ParsedXml doc = parse_untrusted_xml(xml);
+  if (!doc) return Status::invalid_argument("the " + api + " answer is not XML");
+  if (!is_element(xmlDocGetRootElement(doc.get()), ns_uri, root)) {
+    return Status::invalid_argument("the " + api + " answer is not a <" + std::string(root) + ">");
+  }
+  return doc;
 }
 
 }  // namespace mobility::ewp

@@ -4,9 +4,12 @@
 
 #include <libxml/tree.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "ops/base/status.hpp"
 
 namespace mobility::ewp {
 
@@ -15,7 +18,7 @@ bool is_element(xmlNodePtr node, std::string_view ns_uri, std::string_view name)
 std::vector<xmlNodePtr> child_elements(xmlNodePtr parent, std::string_view ns_uri, std::string_view name);
 // The first such child, or null.
 xmlNodePtr first_child_element(xmlNodePtr parent, std::string_view ns_uri, std::string_view name);
-// The text content of `node`, without surrounding blanks.
+// The text content of `node`, without surrounding XML whitespace (spaces, tabs, line breaks).
 std::string element_text(xmlNodePtr node);
 // The value of attribute `name`, or "".
 std::string attribute_value(xmlNodePtr node, const char* name);
@@ -32,5 +35,10 @@ std::vector<xmlNodePtr> child_elements(xmlNodePtr parent);
 std::string string_value(xmlNodePtr node);
 // The value of the attribute `name` that has no namespace, or "" (xmlGetProp ignores namespaces).
 std::string unqualified_attribute_value(xmlNodePtr element, const char* name);
+
+using ParsedXml = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
+// A partner's answer parsed as untrusted XML (parse_untrusted_xml) whose root must be `root` in
+// `ns_uri`; invalid_argument naming `api` otherwise.
+Result<ParsedXml> parse_answer(std::string_view xml, std::string_view ns_uri, std::string_view root, const std::string& api);
 
 }  // namespace mobility::ewp

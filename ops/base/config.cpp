@@ -222,6 +222,8 @@ const std::vector<KeySpec>& key_table() {
        integer_key(&Config::cnr_retry_max_seconds, 1, 86400), show_number(&Config::cnr_retry_max_seconds)},
       {"cnr_give_up_hours", "change notifications: hours of failures before one is given up (1-720)", false,
        integer_key(&Config::cnr_give_up_hours, 1, 720), show_number(&Config::cnr_give_up_hours)},
+      {"reference_refresh_hours", "partners' institutions, units and factsheets: hours before they are fetched again (1-8760)",
+       false, integer_key(&Config::reference_refresh_hours, 1, 8760), show_number(&Config::reference_refresh_hours)},
       {"schema_dir", "the official EWP schemas (XSDs with catalog.xml) partners' XML is checked against; empty: "
        MOBILITY_DEFAULT_SCHEMA_DIR, false,
        path_key(&Config::schema_dir), show_text(&Config::schema_dir)},

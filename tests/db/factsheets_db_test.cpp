@@ -22,10 +22,9 @@ const FactsheetAuthor kIngrid{std::nullopt, "ingrid.haugland@fjordland.example",
 class FactsheetsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = Connection::open(testing::create_migrated_database());
+    auto opened = testing::open_demo_database();
     ASSERT_TRUE(opened) << opened.status().to_string();
     connection_ = std::move(opened.value());
-    ASSERT_TRUE(seed_demo(*connection_));
   }
 
   StoredFactsheet current(const std::string& hei_id = kHei) {

@@ -13,12 +13,9 @@
 #include "agreements/iia_json.hpp"
 #include "agreements/partner_copies.hpp"
 #include "db/iia_approvals.hpp"
-#include "db/iias.hpp"
 #include "db/notifications.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
-#include "ewp-node/cnr/notification_worker.hpp"
-#include "ewp-node/security/response_signer.hpp"
-#include "tests/ewp/ewp_node_fixture.hpp"
+#include "tests/ewp/two_nodes_fixture.hpp"
 #include "tests/support/iia_samples.hpp"
 
 namespace mobility::ewp::test {
@@ -26,113 +23,8 @@ namespace {
 
 const agreements::Editor kStaff{std::nullopt, "staff@test", std::string("io_admin")};
 
-struct TestNode {
-  std::string hei_id;
-  std::string host;  // reached through connect_to rules on the server's loopback port
-  fs::path directory;
-  std::unique_ptr<db::Pool> pool;
-  std::shared_ptr<http::Router> router = std::make_shared<http::Router>();
-  std::unique_ptr<http::Server> server;
-  std::unique_ptr<EwpNode> node;
-  std::string key_base64;
-  uint16_t port = 0;
-
-  db::PooledConnection connection() {
-    auto leased = pool->acquire();
-    EXPECT_TRUE(leased) << leased.status().to_string();
-    return std::move(*leased);
-  }
-  int work() {
-    auto worker = node->notifications();
-    EXPECT_TRUE(worker) << worker.status().to_string();
-    auto tried = (*worker)->run_once();
-    EXPECT_TRUE(tried) << tried.status().to_string();
-    return tried ? *tried : 0;
-  }
-  db::IiaRecord iia(const std::string& iia_id) {
-    auto connection = this->connection();
-    auto found = db::find_iia(*connection, hei_id, iia_id);
-    EXPECT_TRUE(found && *found) << iia_id;
-    return found && *found ? **found : db::IiaRecord{};
-  }
-  bool start_server() {
-    server = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", port, 2, 1 << 20, std::chrono::milliseconds(200)}, router);
-    if (!server->start()) return false;
-    port = server->port();
-    return true;
-  }
-};
-
-class IiaExchangeTest : public ::testing::Test {
+class IiaExchangeTest : public TwoNodesTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("mobility-exchange-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
-    prepare(a_, "fjordland.example", "ewp.a.example");
-    prepare(b_, "uni-b.example", "ewp.b.example");
-    {
-      auto connection = a_.connection();
-      ASSERT_TRUE(db::seed_demo(*connection));
-      ASSERT_TRUE(connection->exec("INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE')"));
-    }
-    {
-      auto connection = b_.connection();
-      ASSERT_TRUE(connection->exec_script(
-          "INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE'), ('fjordland.example', 'NO');"
-          "INSERT INTO hei_name (hei_id, lang, name) VALUES ('uni-b.example', 'en', 'University B');"
-          "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('uni-b.example', 'ewp@uni-b.example');"));
-    }
-    write_catalogue();
-    start_node(a_, b_);
-    start_node(b_, a_);
-  }
-
-  void TearDown() override {
-    for (TestNode* node : {&a_, &b_}) {
-      node->server.reset();
-      node->node.reset();
-    }
-    fs::remove_all(root_);
-  }
-
-  void prepare(TestNode& node, const std::string& hei_id, const std::string& host) {
-    node.hei_id = hei_id;
-    node.host = host;
-    node.directory = root_ / hei_id;
-    fs::create_directories(node.directory);
-    node.pool = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
-    ASSERT_TRUE(generate_key((node.directory / "keys").string(), "node", 2048));
-    auto keys = published_public_keys((node.directory / "keys").string());
-    ASSERT_TRUE(keys);
-    node.key_base64 = keys->front();
-    ASSERT_TRUE(node.start_server());  // the router is filled by the node before any request comes
-  }
-
-  void write_catalogue() {
-    std::vector<std::string> manifests;
-    for (TestNode* node : {&a_, &b_}) {
-      manifests.push_back(manifest_xml({"http://" + node->host, {"ewp@" + node->hei_id}, {node->hei_id, {{"en", node->hei_id}}},
-                                        {node->key_base64}, {node->key_base64}, served_apis(*node->pool)}));
-    }
-    auto catalogue = build_catalogue(manifests);
-    ASSERT_TRUE(catalogue) << catalogue.status().to_string();
-    std::ofstream(root_ / "catalogue.xml") << catalogue->xml;
-  }
-
-  void start_node(TestNode& node, const TestNode& partner) {
-    Config config;
-    config.public_url = "https://" + node.host;
-    config.key_dir = (node.directory / "keys").string();
-    config.registry_url = "file://" + (root_ / "catalogue.xml").string();
-    config.schema_dir = std::string(MOBILITY_SHARED_DIR) + "/ewp-specs";
-    config.cnr_retry_first_seconds = 1;
-    config.http_timeout_ms = 3000;
-    EwpNodeOptions options{false, {partner.host + ":80:127.0.0.1:" + std::to_string(partner.port)}};
-    auto started = EwpNode::start(config, *node.pool, *node.router, options);
-    ASSERT_TRUE(started) << started.status().to_string();
-    node.node = std::move(*started);
-  }
-
   // Works both nodes' queues until nothing is due (a bounded number of rounds).
   void exchange() {
     for (int round = 0; round < 20; ++round) {
@@ -166,8 +58,6 @@ class IiaExchangeTest : public ::testing::Test {
     return {a_id, *b_id};
   }
 
-  fs::path root_;
-  TestNode a_, b_;
   agreements::IiaBook a_book_{served_iia_hash};
   agreements::PartnerCopies a_copies_{a_book_};
   agreements::IiaBook b_book_{served_iia_hash};
@@ -288,14 +178,7 @@ TEST_F(IiaExchangeTest, DuplicateNotificationsCoalesceAndForceRetryBringsBackGiv
 
 TEST_F(IiaExchangeTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
   std::string a_id = a_drafts_and_shares();
-  // A's IIAs get now answers signed garbage.
-  SigningKeySource a_key((a_.directory / "keys").string(), std::chrono::minutes(0));
-  a_.router->add("GET", "/ewp/iias/get", [&a_key](const http::Request& request) {
-    http::Response response = http::Response::text(200, "<iias-get-response>not what the schema says");
-    response.content_type = "text/xml";
-    if (auto key = a_key.current(Clock::now())) ResponseSigner(*key).sign(request, response);
-    return response;
-  });
+  a_.answer_signed_garbage("GET", "/ewp/iias/get", "<iias-get-response>not what the schema says");
   EXPECT_EQ(a_.work(), 1);
   EXPECT_EQ(b_.work(), 1);
   auto connection = b_.connection();

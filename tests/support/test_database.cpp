@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "db/connection.hpp"
+#include "db/demo_seed.hpp"
 #include "db/migrations.hpp"
 #include "ops/base/sha256.hpp"
 
@@ -219,6 +220,13 @@ std::string create_migrated_database() {
   must_exec(connection, "SELECT pg_advisory_unlock($1)", {kTemplateLockKey});
   remember_for_cleanup(name);
   return with_database(admin_url(), name);
+}
+
+Result<std::unique_ptr<db::Connection>> open_demo_database() {
+  auto opened = db::Connection::open(create_migrated_database());
+  if (!opened) return opened.status();
+  if (auto seeded = db::seed_demo(**opened); !seeded) return seeded.status();
+  return opened;
 }
 
 }  // namespace mobility::testing

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "db/connection.hpp"
 #include "ops/base/status.hpp"
 
 namespace mobility::testing {
@@ -47,5 +48,8 @@ std::string create_empty_database();
 
 // A new database with every built-in migration applied; returns its URL.
 std::string create_migrated_database();
+
+// A connection to a fresh migrated database with the demo data (db/demo_seed.hpp).
+Result<std::unique_ptr<db::Connection>> open_demo_database();
 
 }  // namespace mobility::testing

@@ -1,0 +1,19 @@
+// Reads a partner's <institutions-response> of Institutions API v2 (2.2.0, the namespace
+// institutions_api.hpp writes) into what our tables hold of an HEI: names per language,
+// abbreviation, street address, the first website, logo and factsheet URLs, contacts, and the
+// organizational units it lists (ounit-id, root-ounit-id). Other elements are skipped.
+// invalid_argument when the body is not XML or not an institutions v2 response.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "db/institution_details.hpp"
+#include "ops/base/status.hpp"
+
+namespace mobility::ewp {
+
+// Every <hei> of the answer, in document order; `hosted` is false in each.
+Result<std::vector<db::InstitutionDetails>> read_institutions_response(std::string_view xml);
+
+}  // namespace mobility::ewp
