@@ -91,7 +91,7 @@ std::string safe_return_path(const std::string& wanted) {
   return local ? wanted : "/";
 }
 
-http::Response switch_language(PageRequest& page) {
+http::Response switch_language(PageRequest& page, const Site& site) {
   auto language = language_from_code(page.field("lang"));
   http::Response response = page.redirect(safe_return_path(page.field("return_to")));
   if (!language) return response;
@@ -100,6 +100,7 @@ http::Response switch_language(PageRequest& page) {
     if (Status saved = db::set_account_language(page.connection, page.visitor.account->account_id, code); !saved) {
       log::warn("language_not_saved", {{"id", page.request.request_id}, {"error", saved.to_string()}});
     }
+    site.sessions().account_changed(page.visitor.account->account_id);
   }
   response.headers.emplace_back("Set-Cookie", set_cookie_value("lang", code, {secure_channel(page.request), true, "Lax",
                                                                                std::chrono::hours(24 * 365)}));
@@ -115,7 +116,7 @@ void add_account_pages(http::Router& router, const Site& site) {
   });
   site.add_page(router, "POST", "/login", [&site](PageRequest& page) { return submit_login(page, site); });
   site.add_page(router, "POST", "/logout", [&site](PageRequest& page) { return logout(page, site); });
-  site.add_page(router, "POST", "/language", [](PageRequest& page) { return switch_language(page); });
+  site.add_page(router, "POST", "/language", [&site](PageRequest& page) { return switch_language(page, site); });
 }
 
 }  // namespace mobility::portal

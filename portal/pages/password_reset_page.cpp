@@ -59,7 +59,7 @@ Result<std::optional<db::AccountRecord>> reset(db::Connection& connection, const
   return account;
 }
 
-http::Response submit(PageRequest& page) {
+http::Response submit(PageRequest& page, const Site& site) {
   std::string token = page.field("token");
   std::string problem = password_problem(page.field("password"), page.field("repeat"));
   if (!problem.empty()) return form(page, 400, token, true, problem);
@@ -71,6 +71,7 @@ http::Response submit(PageRequest& page) {
     return page.error(503);
   }
   if (!*account) return form(page, 400, token, false, "reset_invalid");
+  site.sessions().account_changed((*account)->account_id);  // the reset ended every session
   data view;
   view.set("done", true);
   return page.render(200, "reset_password", "reset_title", view);
@@ -87,7 +88,7 @@ void add_password_reset_page(http::Router& router, const Site& site) {
     if (!usable) return page.error(503);
     return *usable ? form(page, 200, token, true) : form(page, 404, token, false, "reset_invalid");
   });
-  site.add_page(router, "POST", "/reset-password", submit);
+  site.add_page(router, "POST", "/reset-password", [&site](PageRequest& page) { return submit(page, site); });
 }
 
 }  // namespace mobility::portal

@@ -1,6 +1,8 @@
 // Accounts, sessions, login throttling, resets and audit against a real PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
 #include "db/demo_seed.hpp"
@@ -41,7 +43,9 @@ class AccountsTest : public ::testing::Test {
   }
 
   std::unique_ptr<db::Connection> connection_;
-  Sessions sessions_{SessionSettings{}};
+  // Asks the database every time, as these tests change sessions behind its back; the cache of
+  // confirmed sessions has tests of its own (SessionsTrustAConfirmedSession...).
+  Sessions sessions_{SessionSettings{std::chrono::minutes(30), std::chrono::hours(12), std::chrono::milliseconds(0)}};
   Login login_{sessions_, LoginPolicy{}};
 };
 
@@ -148,6 +152,22 @@ TEST_F(AccountsTest, SessionsEndWhenIdleTooLongTooOldOrTheAccountIsDisabled) {
   http::Request forged;
   forged.headers.emplace_back("Cookie", Sessions::cookie_name(forged) + "=" + random_token());
   EXPECT_FALSE(sessions_.find(*connection_, forged)->has_value());
+}
+
+TEST_F(AccountsTest, SessionsTrustAConfirmedSessionForTwoSecondsUnlessThisProcessChangedTheAccount) {
+  Sessions cached{SessionSettings{}};
+  int64_t id = add_account("kari@fjordland.example", "pw");
+  auto session = cached.start(*connection_, id).value();
+  ASSERT_TRUE(cached.find(*connection_, with_session_cookie(session))->has_value());
+  ASSERT_TRUE(db::set_account_disabled(*connection_, id, true));  // as `mobility users disable` does, elsewhere
+  EXPECT_TRUE(cached.find(*connection_, with_session_cookie(session))->has_value()) << "trusted for up to two seconds";
+  cached.account_changed(id);
+  EXPECT_FALSE(cached.find(*connection_, with_session_cookie(session))->has_value()) << "a change here is seen at once";
+  ASSERT_TRUE(db::set_account_disabled(*connection_, id, false));
+  ASSERT_TRUE(cached.find(*connection_, with_session_cookie(session))->has_value());
+  ASSERT_TRUE(db::set_account_disabled(*connection_, id, true));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  EXPECT_FALSE(cached.find(*connection_, with_session_cookie(session))->has_value()) << "and elsewhere within two seconds";
 }
 
 TEST_F(AccountsTest, WrongPasswordsUnknownEmailsAndDisabledAccountsAreRefusedAlike) {
