@@ -2,6 +2,7 @@
 
 #include "db/agreement_information.hpp"
 #include "db/factsheets.hpp"
+#include "db/partner_factsheets.hpp"
 #include "db/institutions.hpp"
 #include "ops/base/text.hpp"
 #include "portal/pages/information_facts.hpp"
@@ -110,8 +111,8 @@ http::Response detail_page(PageRequest& page) {
   if (!*published) return page.error(404);
   auto name = db::hei_name(page.connection, partner_hei_id, language_code(page.visitor.language));
   if (!name) return unavailable(page, name.status());
-  auto factsheets = db::current_factsheets(page.connection, {partner_hei_id});
-  if (!factsheets) return unavailable(page, factsheets.status());
+  auto factsheet = db::find_partner_factsheet(page.connection, partner_hei_id);  // as last fetched over EWP
+  if (!factsheet) return unavailable(page, factsheet.status());
   const Messages& messages = Messages::of(page.visitor.language);
   auto information = agreements::information_or_empty((*published)->content_json);
   data view;
@@ -119,7 +120,11 @@ http::Response detail_page(PageRequest& page) {
   view.set("name", name->value_or(partner_hei_id));
   view.set("published_at", (*published)->published_at.value_or(""));
   view.set("facts", information_facts_view(information, messages));
-  if (!factsheets->empty()) view.set("factsheet", factsheet_view(factsheets->front().factsheet, messages));
+  if (*factsheet) {
+    data facts = factsheet_view((*factsheet)->factsheet, messages);
+    facts.set("fetched_at", (*factsheet)->fetched_at);
+    view.set("factsheet", facts);
+  }
   return page.render(200, "destination", "destination_title", view);
 }
 

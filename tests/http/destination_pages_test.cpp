@@ -5,6 +5,8 @@
 // change nothing.
 #include <gtest/gtest.h>
 
+#include "db/factsheets.hpp"
+#include "db/partner_factsheets.hpp"
 #include "tests/support/portal_server.hpp"
 
 namespace mobility::portal {
@@ -162,6 +164,25 @@ TEST_F(DestinationPagesTest, StudentsSeeOnlyPublishedInformationAndSearchIt) {
   auto detail = aase->get("/destinations/lumiere-nord.example");
   EXPECT_TRUE(contains(detail.body, "Small classes and helpful teachers.")) << "the approved student report";
   EXPECT_TRUE(contains(aase->get("/my-exchange").body, "href=\"/destinations\"")) << "linked from her start page";
+}
+
+TEST_F(DestinationPagesTest, ThePartnersFactsheetShowsOnceFetched) {
+  auto aase = signed_in(kAase);
+  auto before = aase->get("/destinations/lumiere-nord.example");
+  EXPECT_FALSE(contains(before.body, "04-15")) << "nothing fetched yet";
+  {
+    // As the reference refresher stores what the partner published (here: Fjordland's facts).
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    auto ours = db::current_factsheets(**connection, {"fjordland.example"});
+    ASSERT_TRUE(ours && ours->size() == 1);
+    db::Factsheet theirs = ours->front().factsheet;
+    theirs.hei_id = "lumiere-nord.example";
+    ASSERT_TRUE(db::store_partner_factsheet(**connection, "lumiere-nord.example", theirs));
+  }
+  auto after = aase->get("/destinations/lumiere-nord.example");
+  EXPECT_TRUE(contains(after.body, "04-15")) << after.body;
+  EXPECT_TRUE(contains(after.body, "fetched (UTC)") || contains(after.body, "hentet (UTC)"));
 }
 
 TEST_F(DestinationPagesTest, TwoVersionsAreComparedFieldByField) {
