@@ -1,8 +1,11 @@
 #include "portal/pages/partner_health_page.hpp"
 
+#include <functional>
+
 #include "db/audit_events.hpp"
 #include "db/notifications.hpp"
 #include "db/partner_health.hpp"
+#include "db/reference_fetches.hpp"
 #include "db/transaction.hpp"
 #include "ops/base/log.hpp"
 
@@ -59,23 +62,41 @@ http::Response show(PageRequest& page) {
   view.set("has_partners", !partners->empty());
   std::string resent = page.request.query_values("resent").empty() ? "" : page.request.query_values("resent").front();
   if (!resent.empty()) view.set("resent", resent);
+  if (!page.request.query_values("refreshing").empty()) view.set("refreshing", true);
   return page.render(200, "partner_health", "partners_title", view);
 }
 
-http::Response resend(PageRequest& page) {
+// Runs `change` and its audit event in one transaction, then answers with a redirect to
+// /partners?<outcome>; `change` returns what the outcome says, or why it failed.
+http::Response audited_change(PageRequest& page, const std::string& action,
+                              const std::function<Result<std::string>(const std::string& partner_hei_id)>& change) {
   if (auto refused = refuse_unless_allowed(page)) return *refused;
   std::string partner_hei_id = page.field("partner_hei_id");
   auto tx = db::Transaction::begin(page.connection);
   if (!tx) return unavailable(page, tx.status());
-  auto retried = db::force_retry_partner(page.connection, partner_hei_id);
-  if (!retried) return unavailable(page, retried.status());
+  auto outcome = change(partner_hei_id);
+  if (!outcome) return unavailable(page, outcome.status());
   const db::AccountRecord& account = *page.visitor.account;
-  Status audited = db::record_audit_event(page.connection, {account.account_id, account.email, std::nullopt, std::nullopt,
-                                                            "cnr_resent", "partner:" + partner_hei_id,
-                                                            std::to_string(*retried) + " notifications", ""});
+  Status audited = db::record_audit_event(page.connection, {account.account_id, account.email, std::nullopt, std::nullopt, action,
+                                                            "partner:" + partner_hei_id, *outcome, ""});
   if (!audited) return unavailable(page, audited);
   if (Status committed = tx->commit(); !committed) return unavailable(page, committed);
-  return page.redirect("/partners?resent=" + std::to_string(*retried));
+  return page.redirect("/partners?" + *outcome);
+}
+
+http::Response resend(PageRequest& page) {
+  return audited_change(page, "cnr_resent", [&page](const std::string& partner_hei_id) -> Result<std::string> {
+    auto retried = db::force_retry_partner(page.connection, partner_hei_id);
+    if (!retried) return retried.status();
+    return "resent=" + std::to_string(*retried);
+  });
+}
+
+http::Response refresh(PageRequest& page) {
+  return audited_change(page, "reference_refresh_requested", [&page](const std::string& partner_hei_id) -> Result<std::string> {
+    if (Status requested = db::request_reference_refresh(page.connection, partner_hei_id); !requested) return requested;
+    return std::string("refreshing=1");
+  });
 }
 
 }  // namespace
@@ -83,6 +104,7 @@ http::Response resend(PageRequest& page) {
 void add_partner_health_page(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/partners", show);
   site.add_page(router, "POST", "/partners/resend", resend);
+  site.add_page(router, "POST", "/partners/refresh", refresh);
 }
 
 }  // namespace mobility::portal

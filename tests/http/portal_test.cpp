@@ -289,6 +289,13 @@ TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
   EXPECT_EQ(count("SELECT count(*) FROM cnr_outbox WHERE state = 'gave_up' AND partner_hei_id = 'pohjola.example'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'cnr_resent' AND record = 'partner:lumiere-nord.example'"), 1);
   EXPECT_TRUE(contains(admin.get("/partners?resent=1").body, "Notifications made due again: 1"));
+  exec("INSERT INTO reference_fetch (partner_hei_id, api, outcome, last_success_at) VALUES "
+       "('pohjola.example', 'institutions', 'fetched', now()), ('pohjola.example', 'factsheet', 'fetched', now())");
+  auto refreshed = admin.post("/partners/refresh", {{"csrf", admin.csrf()}, {"partner_hei_id", "pohjola.example"}});
+  EXPECT_EQ(refreshed.status, 303);
+  EXPECT_EQ(refreshed.header("Location"), "/partners?refreshing=1");
+  EXPECT_EQ(count("SELECT count(*) FROM reference_fetch WHERE partner_hei_id = 'pohjola.example' AND requested"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'reference_refresh_requested'"), 1);
 }
 
 }  // namespace
