@@ -1,6 +1,6 @@
 #include "agreements/agreement_information_rules.hpp"
 
-#include <regex>
+#include "agreements/pattern.hpp"
 
 namespace mobility::agreements {
 namespace {
@@ -9,8 +9,6 @@ constexpr size_t kMaxShortText = 200;
 constexpr size_t kMaxLongText = 10000;
 constexpr int kMaxPlaces = 999;
 constexpr int kMaxMonths = 12;
-
-bool matches(const std::string& text, const char* pattern) { return std::regex_match(text, std::regex(pattern)); }
 
 std::string item(const char* list, size_t index, const char* field) {
   return std::string(list) + "[" + std::to_string(index) + "]." + field;

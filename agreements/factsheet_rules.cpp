@@ -1,6 +1,6 @@
 #include "agreements/factsheet_rules.hpp"
 
-#include <regex>
+#include "agreements/pattern.hpp"
 
 namespace mobility::agreements {
 namespace {
@@ -9,8 +9,6 @@ using nlohmann::json;
 
 constexpr size_t kMaxText = 2000;
 constexpr int kMaxWeeks = 520;
-
-bool matches(const std::string& text, const char* pattern) { return std::regex_match(text, std::regex(pattern)); }
 
 std::string at(const std::string& list, size_t index) { return list + "[" + std::to_string(index) + "]"; }
 

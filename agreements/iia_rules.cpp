@@ -1,6 +1,6 @@
 #include "agreements/iia_rules.hpp"
 
-#include <regex>
+#include "agreements/pattern.hpp"
 
 namespace mobility::agreements {
 namespace {
@@ -15,8 +15,6 @@ class Checker {
  private:
   std::vector<IiaProblem> problems_;
 };
-
-bool matches(const std::string& text, const char* pattern) { return std::regex_match(text, std::regex(pattern)); }
 
 bool is_positive_decimal(const std::string& text) {
   return matches(text, "[0-9]+(\\.[0-9]{1,2})?") && text.find_first_not_of("0.") != std::string::npos;
