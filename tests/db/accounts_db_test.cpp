@@ -21,10 +21,9 @@ namespace {
 class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = db::Connection::open(testing::create_migrated_database());
+    auto opened = testing::open_demo_database();
     ASSERT_TRUE(opened) << opened.status().to_string();
     connection_ = std::move(opened.value());
-    ASSERT_TRUE(db::seed_demo(*connection_));
   }
 
   int64_t add_account(const std::string& email, const std::string& password) {

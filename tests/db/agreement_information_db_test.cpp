@@ -29,10 +29,9 @@ AgreementInformation oulu() {
 class AgreementInformationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = db::Connection::open(testing::create_migrated_database());
+    auto opened = testing::open_demo_database();
     ASSERT_TRUE(opened) << opened.status().to_string();
     connection_ = std::move(opened.value());
-    ASSERT_TRUE(db::seed_demo(*connection_));
     per_ = editor("per.saether@fjordland.example", "coordinator");
     ingrid_ = editor("ingrid.haugland@fjordland.example", "io_admin");
   }

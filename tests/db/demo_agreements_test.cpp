@@ -28,8 +28,8 @@ std::string stored_state(db::Connection& connection) {
 }
 
 TEST(DemoAgreements, OneInEveryStageAndSeedingAgainChangesNothing) {
-  auto connection = db::Connection::open(testing::create_migrated_database());
-  ASSERT_TRUE(connection && db::seed_demo(**connection));
+  auto connection = testing::open_demo_database();
+  ASSERT_TRUE(connection) << connection.status().to_string();
   auto seeded = seed_demo_agreements(**connection, ewp::served_iia_hash);
   ASSERT_TRUE(seeded) << seeded.status().to_string();
   EXPECT_EQ(*seeded, 9);
