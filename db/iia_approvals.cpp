@@ -47,6 +47,25 @@ Result<std::optional<PartnerCopy>> find_partner_copy(Connection& connection, con
                                                 row.get<std::string>(1), row.get<std::string>(2), row.get<bool>(3), row.get<bool>(4)});
 }
 
+Result<std::vector<UnboundPartnerCopy>> list_unbound_partner_copies(Connection& connection, const std::string& hei_id) {
+  auto rows = connection.exec(R"(
+    SELECT p.partner_hei_id, p.partner_iia_id, v.content -> 'partners' -> 0 ->> 'iia_code' AS partner_iia_code,
+           to_char(v.fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS fetched_at
+      FROM partner_iia p
+      JOIN partner_iia_version v USING (hei_id, partner_hei_id, partner_iia_id)
+     WHERE p.hei_id = $1 AND v.version = p.current_version AND p.gone_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM iia i WHERE i.hei_id = p.hei_id AND i.partner_hei_id = p.partner_hei_id
+                          AND i.partner_iia_id = p.partner_iia_id AND i.state <> 'deleted')
+     ORDER BY v.fetched_at DESC, p.partner_iia_id)",
+                              {hei_id});
+  if (!rows) return rows.status();
+  std::vector<UnboundPartnerCopy> copies;
+  for (Row row : *rows) {
+    copies.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::optional<std::string>>(2), row.get<std::string>(3)});
+  }
+  return copies;
+}
+
 Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                             const std::string& partner_iia_id, std::optional<int64_t> account_id, const std::string& approved_by) {
   auto rows = connection.exec(R"(

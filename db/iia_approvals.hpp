@@ -32,6 +32,16 @@ Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy);
 Result<std::optional<PartnerCopy>> find_partner_copy(Connection& connection, const std::string& hei_id,
                                                      const std::string& partner_hei_id, const std::string& partner_iia_id);
 
+// A partner's copy that none of our copies is bound to: a proposal waiting for our own copy.
+struct UnboundPartnerCopy {
+  std::string partner_hei_id;
+  std::string partner_iia_id;
+  std::optional<std::string> partner_iia_code;  // as the partner's copy names it
+  std::string fetched_at;                        // ISO 8601 (UTC)
+};
+// The proposals of partners to `hei_id`, newest first.
+Result<std::vector<UnboundPartnerCopy>> list_unbound_partner_copies(Connection& connection, const std::string& hei_id);
+
 // Records our approval of the partner's current copy (replacing an earlier one): the hash we
 // approved. kConflict when the copy is unknown, failed the hash check or holds legacy values.
 Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,

@@ -4,6 +4,7 @@
 #include "agreements/pages/draft_pages.hpp"
 #include "agreements/pages/history_page.hpp"
 #include "agreements/pages/list_page.hpp"
+#include "agreements/pages/proposals_page.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
@@ -45,6 +46,8 @@ http::Response post_page(PageRequest& page, const IiaBook& book) {
 void add_agreement_pages(http::Router& router, const portal::Site& site, const IiaBook& book) {
   site.add_page(router, "GET", "/agreements", agreement_list);
   site.add_page(router, "GET", "/agreements/new", new_draft_form);
+  site.add_page(router, "GET", "/agreements/proposals", partner_proposals);
+  site.add_page(router, "POST", "/agreements/proposals/adopt", [&book](PageRequest& page) { return adopt_proposal(page, book); });
   site.add_page(router, "POST", "/agreements/new", [&book](PageRequest& page) { return create_draft(page, book); });
   site.add_page_tree(router, std::string(kTree),
                      {{"GET", get_page}, {"POST", [&book](PageRequest& page) { return post_page(page, book); }}});

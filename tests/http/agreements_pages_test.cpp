@@ -8,6 +8,8 @@
 
 #include "agreements/demo_agreements.hpp"
 #include "agreements/iia_book.hpp"
+#include "agreements/iia_json.hpp"
+#include "db/iia_approvals.hpp"
 #include "agreements/pages/agreement_pages.hpp"
 #include "db/demo_seed.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
@@ -15,6 +17,7 @@
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/iia_samples.hpp"
 #include "tests/support/portal_server.hpp"
 
 namespace mobility::agreements::pages {
@@ -353,6 +356,64 @@ TEST_F(AgreementPagesTest, HostileInputIsAReadableRefusalThatStoresNothing) {
   EXPECT_EQ(snapshot(), before);
   EXPECT_EQ(admin->get("/agreements/x'%20OR%201=1").status, 404);
   EXPECT_EQ(admin->get("/agreements/fjordland-demo-sent/unknown").status, 404);
+}
+
+// A proposal from Collina, as the notification worker stores it after Collina's IIA CNR.
+void store_collina_proposal(db::Pool& pool) {
+  Iia theirs = testing::sample_iia("collina.example");
+  std::swap(theirs.partners[0], theirs.partners[1]);
+  theirs.partners[0].iia_id = "collina-77";
+  theirs.partners[0].iia_code = "UNIC-UIF-2027";
+  auto connection = pool.acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE(db::save_partner_copy(**connection, {"fjordland.example", "collina.example", "collina-77", std::nullopt,
+                                                   iia_to_json(theirs).dump(), ewp::served_iia_hash(theirs), true, true}));
+}
+
+TEST_F(AgreementPagesTest, AProposalFromAPartnerBecomesOurCopyBoundToItAndSentBack) {
+  store_collina_proposal(portal_.pool());
+  auto admin = signed_in(kAdmin);
+  auto list = admin->get("/agreements/proposals");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_TRUE(contains(list.body, "UNIC-UIF-2027"));
+  EXPECT_TRUE(contains(list.body, "University of Collina"));
+  std::string before = snapshot();
+  auto no_code = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()}, {"hei_id", "fjordland.example"},
+                                                             {"partner_hei_id", "collina.example"}, {"partner_iia_id", "collina-77"},
+                                                             {"iia_code", "  "}});
+  EXPECT_EQ(no_code.status, 303);
+  EXPECT_EQ(no_code.header("Location"), "/agreements/proposals?error=code");
+  EXPECT_EQ(snapshot(), before) << "nothing stored";
+  auto forged = admin->post("/agreements/proposals/adopt", {{"hei_id", "fjordland.example"}, {"partner_hei_id", "collina.example"},
+                                                            {"partner_iia_id", "collina-77"}, {"iia_code", "UIF-UNIC-1"}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(snapshot(), before) << "a POST without the token changes nothing";
+  admin->get("/agreements/proposals");
+  auto adopted = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()}, {"hei_id", "fjordland.example"},
+                                                             {"partner_hei_id", "collina.example"}, {"partner_iia_id", "collina-77"},
+                                                             {"iia_code", "UIF-UNIC-1"}});
+  ASSERT_EQ(adopted.status, 303) << adopted.body;
+  std::string location = adopted.header("Location");
+  EXPECT_TRUE(location.starts_with("/agreements/") && location.ends_with("?done=adopted")) << location;
+  EXPECT_EQ(text("SELECT state || ' ' || partner_iia_id FROM iia WHERE iia_code = 'UIF-UNIC-1'"), "shared collina-77");
+  EXPECT_EQ(text("SELECT count(*)::text FROM cnr_outbox WHERE partner_hei_id = 'collina.example' AND api = 'iia-cnr'"), "1")
+      << "the partner hears of our copy";
+  auto opened = admin->get(location);
+  EXPECT_TRUE(contains(opened.body, "Our copy is saved, bound to the partner")) << opened.body;
+  EXPECT_FALSE(contains(admin->get("/agreements/proposals").body, "UNIC-UIF-2027")) << "answered";
+  admin->get("/agreements/proposals");
+  auto again = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()}, {"hei_id", "fjordland.example"},
+                                                           {"partner_hei_id", "collina.example"}, {"partner_iia_id", "collina-77"},
+                                                           {"iia_code", "UIF-UNIC-2"}});
+  EXPECT_EQ(again.header("Location"), "/agreements/proposals?error=adopt");
+}
+
+TEST_F(AgreementPagesTest, ProposalsAreForStaffOfTheWholeInstitution) {
+  store_collina_proposal(portal_.pool());
+  EXPECT_EQ(signed_in(kCoordinator)->get("/agreements/proposals").status, 403) << "a unit coordinator";
+  EXPECT_EQ(signed_in(kStudent)->get("/agreements/proposals").status, 403);
+  Visit visitor(portal_.base());
+  EXPECT_EQ(visitor.get("/agreements/proposals").status, 303);
 }
 
 }  // namespace

@@ -1,0 +1,17 @@
+// /agreements/proposals: partners' agreements that reached us over EWP and that none of our
+// copies is bound to yet, per HEI the visitor handles agreements for (the whole HEI: a proposal
+// has no unit of ours yet). "Make our copy" (POST /agreements/proposals/adopt) stores our own
+// copy of it, bound to it and sent to the partner at once (agreements/partner_copies.hpp), and
+// opens it.
+#pragma once
+
+#include "agreements/iia_book.hpp"
+#include "portal/web/page.hpp"
+#include "portal/web/site.hpp"
+
+namespace mobility::agreements::pages {
+
+http::Response partner_proposals(portal::PageRequest& page);
+http::Response adopt_proposal(portal::PageRequest& page, const IiaBook& book);
+
+}  // namespace mobility::agreements::pages
