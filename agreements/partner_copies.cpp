@@ -52,11 +52,10 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
         Status notified = db::enqueue_outgoing_cnr(connection, "iia-approval-cnr", hei_id, partner_hei_id, partner_iia_id);
         if (!notified) return notified;
       }
-      auto bound = db::list_iias(connection, hei_id);
+      auto bound = db::iias_bound_to(connection, hei_id, partner_hei_id, partner_iia_id);
       if (!bound) return bound.status();
-      for (const db::IiaRecord& ours : *bound) {
-        if (ours.partner_hei_id != partner_hei_id || ours.partner_iia_id != partner_iia_id) continue;
-        if (Status unbound = bind_or_unbind(connection, hei_id, ours.iia_id, std::nullopt); !unbound) return unbound;
+      for (const std::string& iia_id : *bound) {
+        if (Status unbound = bind_or_unbind(connection, hei_id, iia_id, std::nullopt); !unbound) return unbound;
       }
     }
     return tx->commit();
@@ -109,12 +108,10 @@ Result<std::string> PartnerCopies::create_own_copy(db::Connection& connection, c
   if (!*versions) return Status::not_found("no copy " + partner_iia_id + " of " + partner_hei_id + " has been fetched");
   auto theirs = iia_from_json_text((*versions)->content_json);
   if (!theirs) return theirs.status();
-  auto existing = db::list_iias(connection, hei_id);
+  auto existing = db::iias_bound_to(connection, hei_id, partner_hei_id, partner_iia_id);
   if (!existing) return existing.status();
-  for (const db::IiaRecord& ours : *existing) {
-    if (ours.state != "deleted" && ours.partner_hei_id == partner_hei_id && ours.partner_iia_id == partner_iia_id) {
-      return Status::conflict("our agreement " + ours.iia_id + " is already bound to the partner's copy " + partner_iia_id);
-    }
+  if (!existing->empty()) {
+    return Status::conflict("our agreement " + existing->front() + " is already bound to the partner's copy " + partner_iia_id);
   }
   Iia ours = *theirs;
   std::swap(ours.partners[0], ours.partners[1]);

@@ -148,6 +148,18 @@ Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, con
   return std::optional<std::string>(rows->front().get<std::string>(0));
 }
 
+Result<std::vector<std::string>> iias_bound_to(Connection& connection, const std::string& hei_id,
+                                               const std::string& partner_hei_id, const std::string& partner_iia_id) {
+  auto rows = connection.exec(
+      "SELECT iia_id FROM iia WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3 AND state <> 'deleted' "
+      "ORDER BY iia_id",
+      {hei_id, partner_hei_id, partner_iia_id});
+  if (!rows) return rows.status();
+  std::vector<std::string> ids;
+  for (Row row : *rows) ids.push_back(row.get<std::string>(0));
+  return ids;
+}
+
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id) {
   return iias_of(connection.exec(select_iias("WHERE i.hei_id = $1 ORDER BY i.modified_at DESC, i.iia_id"), {hei_id}));
 }

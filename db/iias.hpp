@@ -100,6 +100,10 @@ Result<std::vector<std::string>> list_shared_iia_ids(Connection& connection, con
 Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, const std::string& iia_id,
                                                      const std::string& partner_hei_id);
 
+// The ids of `hei_id`'s live copies (not deleted) bound to the partner's copy `partner_iia_id`.
+Result<std::vector<std::string>> iias_bound_to(Connection& connection, const std::string& hei_id,
+                                               const std::string& partner_hei_id, const std::string& partner_iia_id);
+
 // Every copy of a hosted HEI (all states), newest change first; for staff pages.
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id);
 

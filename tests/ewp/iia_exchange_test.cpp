@@ -133,6 +133,25 @@ TEST_F(IiaExchangeTest, TheWholeNegotiationBindsApprovesModifiesAndTerminates) {
   EXPECT_TRUE((*copy)->hash_verified);
 }
 
+TEST_F(IiaExchangeTest, ADeletedCopyUnbindsThePartnersCopy) {
+  std::string a_id = a_drafts_and_shares();
+  exchange();
+  auto b_connection = b_.connection();
+  auto b_id = b_copies_.create_own_copy(*b_connection, "uni-b.example", "fjordland.example", a_id, "B-18", kStaff);
+  ASSERT_TRUE(b_id) << b_id.status().to_string();
+  exchange();
+  ASSERT_EQ(b_.iia(*b_id).partner_iia_id, a_id);
+  auto a_connection = a_.connection();
+  ASSERT_TRUE(a_book_.remove(*a_connection, "fjordland.example", a_id, kStaff, "never mind"));
+  exchange();
+  db::IiaRecord unbound = b_.iia(*b_id);
+  EXPECT_FALSE(unbound.partner_iia_id.has_value()) << "B's copy no longer names A's deleted one";
+  EXPECT_EQ(unbound.current_version, 2) << "unbinding is a version of its own";
+  auto copy = db::find_partner_copy(*b_connection, "uni-b.example", "fjordland.example", a_id);
+  ASSERT_TRUE(copy);
+  EXPECT_FALSE(*copy) << "A's copy is marked gone";
+}
+
 TEST_F(IiaExchangeTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRestarts) {
   b_.server.reset();
   std::string a_id = a_drafts_and_shares();

@@ -93,11 +93,7 @@ class AgreementPagesTest : public ::testing::Test {
                                          (SELECT count(*) FROM audit_event WHERE action LIKE 'iia%'))::text)");
   }
 
-  std::unique_ptr<Visit> signed_in(const std::string& email) {
-    auto visit = std::make_unique<Visit>(base_);
-    EXPECT_EQ(visit->log_in(email, kPassword).status, 303) << email;
-    return visit;
-  }
+  std::unique_ptr<Visit> signed_in(const std::string& email) { return testing::signed_in(portal_.base(), email, kPassword); }
 
   testing::PortalServer portal_;
   std::string base_;

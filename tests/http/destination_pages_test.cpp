@@ -25,11 +25,7 @@ class DestinationPagesTest : public ::testing::Test {
  protected:
   void SetUp() override { portal_.start(); }
 
-  std::unique_ptr<Visit> signed_in(const std::string& email) {
-    auto visit = std::make_unique<Visit>(portal_.base());
-    EXPECT_EQ(visit->log_in(email, kPassword).status, 303) << email;
-    return visit;
-  }
+  std::unique_ptr<Visit> signed_in(const std::string& email) { return testing::signed_in(portal_.base(), email, kPassword); }
 
   int64_t versions_of(const std::string& partner_hei_id, const std::string& state = "") {
     return portal_.count("SELECT count(*) FROM agreement_information_version WHERE partner_hei_id = '" + partner_hei_id +

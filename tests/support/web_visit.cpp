@@ -71,6 +71,12 @@ std::string attribute(const std::string& tag, const std::string& name) {
 
 }  // namespace
 
+std::unique_ptr<Visit> signed_in(const std::string& base, const std::string& email, const std::string& password) {
+  auto visit = std::make_unique<Visit>(base);
+  EXPECT_EQ(visit->log_in(email, password).status, 303) << email;
+  return visit;
+}
+
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 http::HeaderList form_fields(const std::string& html, const std::string& action) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,10 @@ class Visit {
 http::HeaderList form_fields(const std::string& html, const std::string& action);
 
 bool contains(const std::string& text, const std::string& part);
+
+// A visitor of `base` logged in as `email` (a demo account by default password); the test fails
+// when the login does not succeed.
+std::unique_ptr<Visit> signed_in(const std::string& base, const std::string& email,
+                                 const std::string& password = "mobility-demo");
 
 }  // namespace mobility::testing

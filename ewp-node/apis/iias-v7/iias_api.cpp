@@ -8,7 +8,6 @@
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
-#include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 
 namespace mobility::ewp {
