@@ -1,5 +1,7 @@
 #include "db/institutions.hpp"
 
+#include "db/transaction.hpp"
+
 namespace mobility::db {
 
 Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection) {
@@ -39,6 +41,35 @@ Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection) {
     if (!row.is_null("name")) heis.back().names.emplace_back(row.get<std::string>("lang"), row.get<std::string>("name"));
   }
   return heis;
+}
+
+Result<bool> add_partner_hei(Connection& connection, const std::string& hei_id) {
+  auto added = connection.exec("INSERT INTO hei (hei_id) VALUES ($1) ON CONFLICT (hei_id) DO NOTHING RETURNING 1", {hei_id});
+  if (!added) return added.status();
+  return !added->empty();
+}
+
+Result<bool> host_hei(Connection& connection, const HeiToHost& hei) {
+  auto tx = Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto upserted = tx->exec(R"(
+    INSERT INTO hei (hei_id, country_code) VALUES ($1, $2)
+    ON CONFLICT (hei_id) DO UPDATE SET country_code = coalesce(EXCLUDED.country_code, hei.country_code), updated_at = now())",
+                           {hei.hei_id, hei.country_code});
+  if (!upserted) return upserted.status();
+  auto named = tx->exec(R"(
+    INSERT INTO hei_name (hei_id, lang, name) VALUES ($1, $2, $3)
+    ON CONFLICT (hei_id, lang) DO UPDATE SET name = EXCLUDED.name)",
+                        {hei.hei_id, hei.name_language, hei.name});
+  if (!named) return named.status();
+  auto hosted = tx->exec(R"(
+    INSERT INTO hosted_hei (hei_id, admin_email) VALUES ($1, $2)
+    ON CONFLICT (hei_id) DO UPDATE SET admin_email = EXCLUDED.admin_email
+    RETURNING (xmax = 0) AS inserted)",
+                         {hei.hei_id, hei.admin_email});
+  if (!hosted) return hosted.status();
+  if (Status committed = tx->commit(); !committed) return committed;
+  return hosted->front().get<bool>(0);
 }
 
 Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id) {

@@ -31,6 +31,25 @@ struct HostedHei {
 // The HEIs this node serves over EWP, by hei_id.
 Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection);
 
+// Makes `hei_id` a known partner (a row in hei with nothing but its id; the reference refresher
+// fetches its name and units). Returns false when the HEI was known already. The id must be a
+// valid SCHAC code (the database refuses others).
+Result<bool> add_partner_hei(Connection& connection, const std::string& hei_id);
+
+// What an operator gives to serve an HEI from this node.
+struct HeiToHost {
+  std::string hei_id;
+  std::string admin_email;
+  std::string name;                       // in `name_language`
+  std::string name_language = "en";
+  std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, upper case
+};
+
+// Serves `hei` from this node: adds the HEI (or completes a partner row of the same id) and
+// makes it hosted; run again, it updates the admin email, the name in that language and the
+// country. Returns false when the HEI was hosted already. One transaction.
+Result<bool> host_hei(Connection& connection, const HeiToHost& hei);
+
 // true when this node serves `hei_id` over EWP.
 Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id);
 

@@ -29,7 +29,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 TEST(Cli, HelpListsEveryCommand) {
   auto result = run_program({kBinary, "--help"});
   EXPECT_EQ(result.exit_code, 0);
-  const char* all[] = {"serve", "migrate", "seed-demo", "keys", "registry", "echo", "users"};
+  const char* all[] = {"serve", "migrate", "seed-demo", "keys", "registry", "echo", "users", "hei"};
   for (const char* command : all) EXPECT_TRUE(contains(result.out, command)) << command;
   for (const char* command : all) {
     auto help = run_program({kBinary, command, "--help"});
@@ -141,6 +141,43 @@ TEST(Cli, UsersAreManagedFromTheCommandLineAndAudited) {
   ASSERT_TRUE(actions);
   EXPECT_EQ(actions->front().get<std::string>(0),
             "account_created role_added account_disabled password_reset_link_issued");
+}
+
+TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
+  std::string url = testing::create_migrated_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
+  auto hei = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {kBinary, "hei"});
+    return run_program(args, env);
+  };
+  EXPECT_TRUE(contains(hei({"list"}).out, "no hosted HEI"));
+  for (const auto& [args, complaint] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"host", "Uni-B.example", "--name", "B", "--admin-email", "ewp@uni-b.example"}, "not an HEI id"},
+           {{"host", "uni-b.example", "--name", "B", "--admin-email", "nobody"}, "not an email address"},
+           {{"host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--country", "de"}, "not a country code"},
+           {{"host", "uni-b.example", "--name", "", "--admin-email", "ewp@uni-b.example"}, "must not be empty"},
+           {{"host", "uni-b.example", "--admin-email", "ewp@uni-b.example"}, "Usage: mobility hei"}}) {
+    auto refused = hei(args);
+    EXPECT_EQ(refused.exit_code, 2) << args[1];
+    EXPECT_TRUE(contains(refused.err, complaint)) << refused.err;
+  }
+  auto hosted = hei({"host", "uni-b.example", "--name", "University B", "--country", "DE", "--admin-email", "ewp@uni-b.example"});
+  EXPECT_EQ(hosted.exit_code, 0) << hosted.err;
+  EXPECT_TRUE(contains(hosted.out, "now hosting uni-b.example; restart `mobility serve`")) << hosted.out;
+  auto corrected = hei({"host", "uni-b.example", "--name", "Universität B", "--name-language", "de", "--admin-email",
+                        "iro@uni-b.example"});
+  EXPECT_EQ(corrected.exit_code, 0) << corrected.err;
+  EXPECT_TRUE(contains(corrected.out, "updated uni-b.example"));
+  auto listed = hei({"list"});
+  EXPECT_TRUE(contains(listed.out, "iro@uni-b.example")) << listed.out;
+  EXPECT_TRUE(contains(listed.out, "Universität B (de); University B (en)")) << listed.out;
+
+  auto connection = db::Connection::open(url);
+  ASSERT_TRUE(connection);
+  auto stored = (*connection)->exec("SELECT h.country_code || ' ' || (SELECT string_agg(action, ' ' ORDER BY audit_id) FROM audit_event) "
+                                    "FROM hei h JOIN hosted_hei USING (hei_id)");
+  ASSERT_TRUE(stored && stored->size() == 1);
+  EXPECT_EQ(stored->front().get<std::string>(0), "DE hei_hosted hosted_hei_updated") << "the country is kept when not given";
 }
 
 TEST(Cli, MigrateReportsAnUnreachableDatabase) {

@@ -1,0 +1,100 @@
+#include <cstdio>
+
+#include "agreements/pattern.hpp"
+#include "db/audit_events.hpp"
+#include "db/connection.hpp"
+#include "db/institutions.hpp"
+#include "db/transaction.hpp"
+#include "ops/cli/arguments.hpp"
+#include "ops/cli/command.hpp"
+
+namespace mobility::cli {
+namespace {
+
+constexpr const char* kHelp = R"help(Usage: mobility hei host HEI_ID --name NAME --admin-email EMAIL [--name-language LANG] [--country CC]
+       mobility hei list
+
+The institutions (HEIs) this node serves over EWP. Without one the node has nothing to publish;
+`mobility seed-demo` hosts the demo HEI fjordland.example.
+
+  host   serves HEI_ID (its SCHAC code, the lower-case domain the EWP registry lists, such as
+         uio.no) from this node, named NAME in LANG (default en), in country CC (ISO 3166, such
+         as NO); EMAIL is published in the manifest as the node's administrative contact. Run
+         again, it updates these. Restart `mobility serve` afterwards: hosted HEIs are read when
+         it starts. Written to the audit log as done by "operator (command line)".
+  list   prints every hosted HEI with its admin email and names
+)help";
+
+constexpr const char* kSchacPattern = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+";
+
+int host(db::Connection& connection, const Arguments& arguments) {
+  if (arguments.positional.size() != 2 || !arguments.values.count("--name") || !arguments.values.count("--admin-email")) {
+    return fail("hei", kHelp, kExitUsage);
+  }
+  db::HeiToHost hei{arguments.positional[1], arguments.values.at("--admin-email"), arguments.values.at("--name"),
+                    arguments.value_or("--name-language", "en"), std::nullopt};
+  if (!agreements::matches(hei.hei_id, kSchacPattern)) {
+    return fail("hei", "'" + hei.hei_id + "' is not an HEI id: a lower-case domain name such as uio.no", kExitUsage);
+  }
+  if (hei.name.empty()) return fail("hei", "--name must not be empty", kExitUsage);
+  if (!agreements::matches(hei.admin_email, "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    return fail("hei", "--admin-email '" + hei.admin_email + "' is not an email address", kExitUsage);
+  }
+  if (!agreements::matches(hei.name_language, "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")) {
+    return fail("hei", "--name-language '" + hei.name_language + "' is not a language tag such as en or nb", kExitUsage);
+  }
+  if (arguments.values.count("--country")) {
+    hei.country_code = arguments.values.at("--country");
+    if (!agreements::matches(*hei.country_code, "[A-Z]{2}")) {
+      return fail("hei", "--country '" + *hei.country_code + "' is not a country code such as NO", kExitUsage);
+    }
+  }
+  auto added = db::host_hei(connection, hei);
+  if (!added) return fail("hei", added.status().message());
+  Status audited = db::record_audit_event(connection, {std::nullopt, "operator (command line)", "operator", hei.hei_id,
+                                                       *added ? "hei_hosted" : "hosted_hei_updated", "hei:" + hei.hei_id,
+                                                       hei.admin_email, ""});
+  if (!audited) return fail("hei", audited.message());
+  std::printf("%s %s; restart `mobility serve` to publish it\n", *added ? "now hosting" : "updated", hei.hei_id.c_str());
+  return kExitOk;
+}
+
+int list(db::Connection& connection) {
+  auto heis = db::list_hosted_heis(connection);
+  if (!heis) return fail("hei", heis.status().message());
+  if (heis->empty()) std::puts("no hosted HEI (add one with `mobility hei host`)");
+  for (const auto& hei : *heis) {
+    std::string names;
+    for (const auto& [language, name] : hei.names) names += (names.empty() ? "" : "; ") + name + " (" + language + ")";
+    std::printf("%-32s %-36s %s\n", hei.hei_id.c_str(), hei.admin_email.c_str(), names.c_str());
+  }
+  return kExitOk;
+}
+
+int run(const Context& context, const std::vector<std::string>& args) {
+  auto arguments = parse_arguments(args, {"--name", "--name-language", "--country", "--admin-email"}, {}, 2);
+  if (!arguments) return fail("hei", arguments.status().message(), kExitUsage);
+  const std::string action = arguments->positional.empty() ? "" : arguments->positional[0];
+  if (action != "host" && action != "list") {
+    std::fputs(kHelp, stderr);
+    return kExitUsage;
+  }
+  auto connection = db::Connection::open(context.config().database_url);
+  if (!connection) return fail("hei", connection.status().message());
+  if (action == "list") return list(**connection);
+  // The change and its audit record are stored together or not at all.
+  auto transaction = db::Transaction::begin(**connection);
+  if (!transaction) return fail("hei", transaction.status().message());
+  if (int result = host(transaction->connection(), *arguments); result != kExitOk) return result;
+  if (Status committed = transaction->commit(); !committed) return fail("hei", committed.message());
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command& hei_command() {
+  static const Command command{"hei", "host an institution (HEI) on this node, list the hosted ones", kHelp, run};
+  return command;
+}
+
+}  // namespace mobility::cli
