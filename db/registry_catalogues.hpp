@@ -28,4 +28,8 @@ Status confirm_cached_catalogue(Connection& connection, const std::string& regis
                                 std::chrono::system_clock::time_point fetched_at,
                                 std::chrono::system_clock::time_point expires_at);
 
+// true when the newest stored catalogue lists `hei_id` among its institutions (the registry
+// knows the HEI, so it may become a partner); false also when no catalogue is stored yet.
+Result<bool> newest_catalogue_lists_hei(Connection& connection, const std::string& hei_id);
+
 }  // namespace mobility::db

@@ -2,12 +2,17 @@
 
 #include <functional>
 
+#include "agreements/pattern.hpp"
 #include "db/audit_events.hpp"
+#include "db/institutions.hpp"
 #include "db/notifications.hpp"
 #include "db/partner_health.hpp"
 #include "db/reference_fetches.hpp"
+#include "db/registry_catalogues.hpp"
 #include "db/transaction.hpp"
 #include "ops/base/log.hpp"
+#include "ops/base/text.hpp"
+#include "portal/web/messages.hpp"
 
 namespace mobility::portal {
 namespace {
@@ -51,8 +56,13 @@ data partner_row(const db::PartnerHealth& partner) {
   return row;
 }
 
-http::Response show(PageRequest& page) {
-  if (auto refused = refuse_unless_allowed(page)) return *refused;
+// What was typed into the "add a partner" form, and why it was refused (a message key).
+struct AddPartnerForm {
+  std::string hei_id;
+  std::string error_key;
+};
+
+http::Response show_page(PageRequest& page, int status, const AddPartnerForm& form) {
   auto partners = db::list_partner_health(page.connection, language_code(page.visitor.language));
   if (!partners) return unavailable(page, partners.status());
   data rows = data::type::list;
@@ -63,15 +73,24 @@ http::Response show(PageRequest& page) {
   std::string resent = page.request.query_values("resent").empty() ? "" : page.request.query_values("resent").front();
   if (!resent.empty()) view.set("resent", resent);
   if (!page.request.query_values("refreshing").empty()) view.set("refreshing", true);
-  return page.render(200, "partner_health", "partners_title", view);
+  for (const char* outcome : {"added", "known"}) {
+    auto values = page.request.query_values(outcome);
+    if (!values.empty()) view.set(outcome, values.front());
+  }
+  view.set("add_hei_id", form.hei_id);
+  if (!form.error_key.empty()) view.set("add_error", Messages::of(page.visitor.language).text(form.error_key));
+  return page.render(status, "partner_health", "partners_title", view);
+}
+
+http::Response show(PageRequest& page) {
+  if (auto refused = refuse_unless_allowed(page)) return *refused;
+  return show_page(page, 200, {});
 }
 
 // Runs `change` and its audit event in one transaction, then answers with a redirect to
 // /partners?<outcome>; `change` returns what the outcome says, or why it failed.
-http::Response audited_change(PageRequest& page, const std::string& action,
+http::Response audited_change(PageRequest& page, const std::string& action, const std::string& partner_hei_id,
                               const std::function<Result<std::string>(const std::string& partner_hei_id)>& change) {
-  if (auto refused = refuse_unless_allowed(page)) return *refused;
-  std::string partner_hei_id = page.field("partner_hei_id");
   auto tx = db::Transaction::begin(page.connection);
   if (!tx) return unavailable(page, tx.status());
   auto outcome = change(partner_hei_id);
@@ -85,7 +104,8 @@ http::Response audited_change(PageRequest& page, const std::string& action,
 }
 
 http::Response resend(PageRequest& page) {
-  return audited_change(page, "cnr_resent", [&page](const std::string& partner_hei_id) -> Result<std::string> {
+  if (auto refused = refuse_unless_allowed(page)) return *refused;
+  return audited_change(page, "cnr_resent", page.field("partner_hei_id"), [&page](const std::string& partner_hei_id) -> Result<std::string> {
     auto retried = db::force_retry_partner(page.connection, partner_hei_id);
     if (!retried) return retried.status();
     return "resent=" + std::to_string(*retried);
@@ -93,9 +113,39 @@ http::Response resend(PageRequest& page) {
 }
 
 http::Response refresh(PageRequest& page) {
-  return audited_change(page, "reference_refresh_requested", [&page](const std::string& partner_hei_id) -> Result<std::string> {
+  if (auto refused = refuse_unless_allowed(page)) return *refused;
+  return audited_change(page, "reference_refresh_requested", page.field("partner_hei_id"), [&page](const std::string& partner_hei_id) -> Result<std::string> {
     if (Status requested = db::request_reference_refresh(page.connection, partner_hei_id); !requested) return requested;
     return std::string("refreshing=1");
+  });
+}
+
+// Why `hei_id` cannot become a partner (a message key), "" when it can.
+Result<std::string> partner_refusal(db::Connection& connection, const std::string& hei_id) {
+  if (!agreements::matches(hei_id, "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+") || hei_id.size() > 255) {
+    return std::string("partners_error_hei_id");
+  }
+  auto ours = db::is_hosted_hei(connection, hei_id);
+  if (!ours) return ours.status();
+  if (*ours) return std::string("partners_error_ours");
+  auto listed = db::newest_catalogue_lists_hei(connection, hei_id);
+  if (!listed) return listed.status();
+  if (!*listed) return std::string("partners_error_not_listed");
+  return std::string();
+}
+
+// A partner the registry lists becomes known: it can be chosen for agreements, and its
+// institution data is fetched by the reference refresher.
+http::Response add_partner(PageRequest& page) {
+  if (auto refused = refuse_unless_allowed(page)) return *refused;
+  std::string hei_id = ascii_lower(trim_blanks(page.field("partner_hei_id")));
+  auto refusal = partner_refusal(page.connection, hei_id);
+  if (!refusal) return unavailable(page, refusal.status());
+  if (!refusal->empty()) return show_page(page, 400, {page.field("partner_hei_id"), *refusal});
+  return audited_change(page, "partner_added", hei_id, [&page](const std::string& partner_hei_id) -> Result<std::string> {
+    auto added = db::add_partner_hei(page.connection, partner_hei_id);
+    if (!added) return added.status();
+    return std::string(*added ? "added=" : "known=") + partner_hei_id;
   });
 }
 
@@ -105,6 +155,7 @@ void add_partner_health_page(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/partners", show);
   site.add_page(router, "POST", "/partners/resend", resend);
   site.add_page(router, "POST", "/partners/refresh", refresh);
+  site.add_page(router, "POST", "/partners/add", add_partner);
 }
 
 }  // namespace mobility::portal

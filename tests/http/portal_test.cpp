@@ -298,5 +298,46 @@ TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'reference_refresh_requested'"), 1);
 }
 
+
+TEST_F(PartnerHealthTest, APartnerTheRegistryListsCanBeAddedAndAnythingElseIsARefusalThatStoresNothing) {
+  exec("INSERT INTO registry_catalogue (registry_url, body, fetched_at, expires_at) VALUES ('file:///catalogue.xml', "
+       "'<catalogue xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1\"><institutions>"
+       "<hei id=\"uni-b.example\"/><hei id=\"pohjola.example\"/><hei id=\"fjordland.example\"/></institutions></catalogue>', "
+       "now(), now() + interval '1 hour')");
+  Visit admin(base_);
+  admin.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
+  auto page = admin.get("/partners");
+  ASSERT_TRUE(contains(page.body, "action=\"/partners/add\"")) << page.body;
+  int64_t heis = count("SELECT count(*) FROM hei");
+  for (const auto& [typed, message] : std::vector<std::pair<std::string, std::string>>{
+           {"Not a domain!", "An HEI id is a lower-case domain name, such as uni-b.example."},
+           {"fjordland.example", "That is an institution this node serves, not a partner."},
+           {"uni-c.example", "The EWP registry does not list that HEI, so we could not call it."}}) {
+    auto refused = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", typed}});
+    EXPECT_EQ(refused.status, 400) << typed;
+    EXPECT_TRUE(contains(refused.body, "id=\"partner_hei_id-error\" role=\"alert\">" + message)) << refused.body;
+    EXPECT_TRUE(contains(refused.body, "value=\"" + typed + "\" required"))
+        << "what was typed is kept";
+  }
+  EXPECT_EQ(admin.post("/partners/add", {{"partner_hei_id", "uni-b.example"}}).status, 403) << "without the token";
+  EXPECT_EQ(count("SELECT count(*) FROM hei"), heis) << "nothing stored";
+
+  auto added = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", "  Uni-B.example "}});
+  EXPECT_EQ(added.status, 303);
+  EXPECT_EQ(added.header("Location"), "/partners?added=uni-b.example");
+  EXPECT_TRUE(contains(admin.get(added.header("Location")).body, "Added as a partner: uni-b.example"));
+  EXPECT_TRUE(contains(admin.get("/agreements/new").body, "<option value=\"uni-b.example\">")) << "it can be chosen for agreements";
+  EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'partner_added' AND record = 'partner:uni-b.example' "
+                  "AND detail = 'added=uni-b.example'"), 1);
+  auto known = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", "pohjola.example"}});
+  EXPECT_EQ(known.header("Location"), "/partners?known=pohjola.example");
+  EXPECT_EQ(count("SELECT count(*) FROM hei"), heis + 1);
+
+  Visit student(base_);
+  student.log_in("aase.bjornstad@student.fjordland.example", "mobility-demo");
+  student.get("/");
+  EXPECT_EQ(student.post("/partners/add", {{"csrf", student.csrf()}, {"partner_hei_id", "uni-b.example"}}).status, 403);
+}
+
 }  // namespace
 }  // namespace mobility::portal
