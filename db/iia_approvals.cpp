@@ -1,8 +1,13 @@
 #include "db/iia_approvals.hpp"
 
+#include "db/institutions.hpp"
+
 namespace mobility::db {
 
 Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy) {
+  // The partner may be new to us (its first proposal): the registry vouched for it, so it becomes
+  // a known partner whose name and units the reference refresher then fetches.
+  if (auto known = add_partner_hei(connection, copy.partner_hei_id); !known) return known.status();
   auto current = connection.exec(R"(
     INSERT INTO partner_iia (hei_id, partner_hei_id, partner_iia_id, iia_id, last_fetched_at, gone_at)
     VALUES ($1, $2, $3, $4, now(), NULL)

@@ -25,7 +25,7 @@ struct PartnerCopy {
 };
 
 // Stores what the partner's get answered; returns the version now current (unchanged content
-// keeps its version and only updates last_fetched_at).
+// keeps its version and only updates last_fetched_at). A partner new to us becomes a known HEI.
 Result<int> save_partner_copy(Connection& connection, const PartnerCopy& copy);
 
 // The partner's current copy as stored (nullopt when never fetched, or gone).

@@ -78,7 +78,8 @@ class TwoNodesTest : public ::testing::Test {
     {
       auto connection = b_.connection();
       ASSERT_TRUE(connection->exec_script(
-          "INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE'), ('fjordland.example', 'NO');"
+          // B has not heard of A: A's first proposal makes it a known partner.
+          "INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE');"
           "INSERT INTO hei_name (hei_id, lang, name) VALUES ('uni-b.example', 'en', 'University B');"
           "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('uni-b.example', 'ewp@uni-b.example');"));
     }
