@@ -25,13 +25,17 @@ Result<std::optional<db::IiaRecord>> named_copy(db::Connection& connection, cons
 }  // namespace
 
 Status PartnerCopies::bind_or_unbind(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                                     const std::optional<std::string>& partner_iia_id) const {
+                                     const std::optional<std::string>& partner_iia_id,
+                                     const std::optional<std::string>& partner_iia_code) const {
   auto record = db::find_iia(connection, hei_id, iia_id);
   if (!record) return record.status();
-  if (!*record || (*record)->partner_iia_id == partner_iia_id) return Status::ok();
+  if (!*record) return Status::ok();
   auto content = iia_from_json_text((*record)->content_json);
   if (!content) return content.status();
-  content->partners[1].iia_id = partner_iia_id;
+  IiaPartner& partner = content->partners[1];
+  if (partner.iia_id == partner_iia_id && partner.iia_code == partner_iia_code) return Status::ok();
+  partner.iia_id = partner_iia_id;
+  partner.iia_code = partner_iia_code;
   std::string reason = partner_iia_id ? "bound to the partner's copy " + *partner_iia_id : "the partner deleted its copy";
   auto version = book_.revise(connection, hei_id, iia_id, (*record)->current_version, std::move(*content), kPartner, reason);
   return version.status();
@@ -80,7 +84,8 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
                                                   copy->valid_for_approval});
   if (!saved) return saved.status();
   if (*ours) {
-    if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id); !bound) return bound;
+    const std::optional<std::string>& their_code = copy->content.partners[0].iia_code;
+    if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id, their_code); !bound) return bound;
     if (auto noted = db::record_mutual_approval(connection, hei_id, (*ours)->iia_id); !noted) return noted.status();
   }
   return tx->commit();

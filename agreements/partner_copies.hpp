@@ -49,8 +49,11 @@ class PartnerCopies {
                           const std::optional<std::string>& approved_hash) const;
 
  private:
+  // Our copy `iia_id` names the partner's copy as its partner entry does (id and code), or no
+  // copy of the partner (both nullopt); a new version only when that changes.
   Status bind_or_unbind(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                        const std::optional<std::string>& partner_iia_id) const;
+                        const std::optional<std::string>& partner_iia_id,
+                        const std::optional<std::string>& partner_iia_code = std::nullopt) const;
 
   const IiaBook& book_;
 };
