@@ -87,12 +87,15 @@ Result<ApiReply> EwpClient::call(const ApiCall& call) {
   if (entry->signs_responses) {
     SentRequest sent{call.method, target, signed_request->x_request_id, signed_request->signature};
     auto verified = verify_response(sent, {reply->status, reply->headers, reply->body}, entry->server_keys, Clock::now());
-    if (!verified) return verified.status().with_context(call.hei_id + " " + call.api_name + " at " + url);
+    if (!verified) {  // often a proxy's error page (HTTP 502 while the partner's node is down): say so
+      return verified.status().with_context(call.hei_id + " " + call.api_name + " at " + url + " answered HTTP " +
+                                            std::to_string(reply->status));
+    }
     answer.headers = *verified;
   }
   if (schema_ != nullptr && reply->status / 100 == 2) {
     if (Status valid = schema_->validate(reply->body); !valid) {
-      if (!lenient_heis_.count(call.hei_id)) return valid.with_context(call.hei_id + " " + call.api_name + " answered XML that");
+      if (!lenient_heis_.count(call.hei_id)) return valid.with_context(call.hei_id + " " + call.api_name + " answered invalid XML");
       log::warn("partner_xml_invalid", {{"hei_id", call.hei_id}, {"api", call.api_name}, {"error", valid.message()}});
     }
   }

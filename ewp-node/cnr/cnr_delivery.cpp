@@ -27,7 +27,10 @@ WorkOutcome outcome_of_status(int status, const std::string& what) {
 
 WorkOutcome outcome_of_failure(const Status& status, const std::string& what) {
   if (status.code() == Status::Code::kNotFound) return WorkOutcome::no_api(status.message());
-  return WorkOutcome::retry(what + ": " + status.message());
+  // The client's own errors already name the partner and the API ("uni-b.example iias at …").
+  const std::string& message = status.message();
+  std::string partner = what.substr(0, what.find(' ') + 1);
+  return WorkOutcome::retry(message.starts_with(partner) ? message : what + ": " + message);
 }
 
 WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notification) {

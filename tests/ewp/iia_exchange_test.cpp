@@ -206,7 +206,7 @@ TEST_F(IiaExchangeTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
   EXPECT_FALSE(*copy) << "nothing stored";
   auto contact = connection->exec("SELECT last_error FROM partner_contact WHERE partner_hei_id = 'fjordland.example'");
   ASSERT_TRUE(contact && contact->size() == 1);
-  EXPECT_THAT(contact->front().get<std::string>(0), HasSubstr("iias get"));
+  EXPECT_THAT(contact->front().get<std::string>(0), HasSubstr("fjordland.example iias answered invalid XML"));
   EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrInbox)->pending, 1) << "kept for a retry";
 }
 

@@ -165,9 +165,9 @@ TEST_F(ReferenceFetchTest, GarbageFromBStoresNothingAndIsRecorded) {
   EXPECT_THAT(a_units(), ElementsAre("b-eng:ENG:b-root", "b-root:ROOT:-", "b-sci:SCI:b-root"));
   EXPECT_EQ((db::find_partner_factsheet(*a_.connection(), kB).value())->factsheet, b_factsheet_);
   auto outcomes = a_outcomes();
-  EXPECT_THAT(outcomes["institutions"], StartsWith("failed: uni-b.example institutions answered XML that"));
+  EXPECT_THAT(outcomes["institutions"], StartsWith("failed: uni-b.example institutions answered invalid XML"));
   EXPECT_THAT(outcomes["organizational-units"], StartsWith("failed: not tried"));
-  EXPECT_THAT(outcomes["factsheet"], StartsWith("failed: uni-b.example factsheet answered XML that"));
+  EXPECT_THAT(outcomes["factsheet"], StartsWith("failed: uni-b.example factsheet answered invalid XML"));
   EXPECT_THAT(a_contact_error().value_or(""), StartsWith("uni-b.example factsheet"));
   EXPECT_EQ(refresh(), 0) << "a failure is retried later, not at once";
 }
