@@ -2,8 +2,6 @@
 // node unchanged, and what the node signed must reach the client unchanged.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -14,23 +12,12 @@
 #include "ewp-node/client/http_transport.hpp"
 #include "ewp-node/http/server.hpp"
 #include "tests/support/child_process.hpp"
+#include "tests/support/free_port.hpp"
 
 namespace mobility::http {
 namespace {
 
 using ::testing::HasSubstr;
-
-uint16_t free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
 
 class TlsProxyTest : public ::testing::Test {
  protected:
@@ -49,7 +36,7 @@ class TlsProxyTest : public ::testing::Test {
     server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, 2, 1 << 20}, router);
     ASSERT_TRUE(server_->start());
     directory_ = std::filesystem::temp_directory_path() / ("mobility-tls-" + std::to_string(::getpid()));
-    port_ = free_port();
+    port_ = testing::free_port();
     proxy_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy", "--listen",
                                  "127.0.0.1:" + std::to_string(port_), "--upstream",
