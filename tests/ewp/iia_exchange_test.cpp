@@ -216,13 +216,7 @@ TEST_F(IiaExchangeTest, ACopyAPartnerServesInAnotherHeisNameIsRefused) {
   forged.partners[0].hei_id = "elsewhere.example";  // B serves an agreement that is not B's
   forged.partners[0].iia_id = "forged-1";
   std::string body = iias_get_response_xml({forged});
-  SigningKeySource b_key((b_.directory / "keys").string(), std::chrono::minutes(0));
-  b_.router->add("GET", "/ewp/iias/get", [&b_key, body](const http::Request& request) {
-    http::Response response = http::Response::text(200, body);
-    response.content_type = "text/xml; charset=utf-8";
-    if (auto key = b_key.current(Clock::now())) ResponseSigner(*key).sign(request, response);
-    return response;
-  });
+  b_.answer_signed_garbage("GET", "/ewp/iias/get", body);  // well-formed and valid, but forged
   auto connection = a_.connection();
   ASSERT_TRUE(db::enqueue_incoming_cnr(*connection, "iia", "uni-b.example", "forged-1"));
   EXPECT_EQ(a_.work(), 1);

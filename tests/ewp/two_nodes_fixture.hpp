@@ -9,8 +9,8 @@
 
 #include "db/iias.hpp"
 #include "ewp-node/cnr/notification_worker.hpp"
-#include "ewp-node/security/response_signer.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
+#include "tests/support/signed_answer.hpp"
 
 namespace mobility::ewp::test {
 
@@ -53,13 +53,7 @@ struct TestNode {
   // From now on `method path` answers `body` (200, text/xml), signed with the node's key as a
   // real answer is: the partner's client verifies the signature and must then refuse the body.
   void answer_signed_garbage(const std::string& method, const std::string& path, const std::string& body) {
-    auto key = std::make_shared<SigningKeySource>((directory / "keys").string(), std::chrono::minutes(0));
-    router->add(method, path, [key, body](const http::Request& request) {
-      http::Response response = http::Response::text(200, body);
-      response.content_type = "text/xml";
-      if (auto current = key->current(Clock::now())) ResponseSigner(*current).sign(request, response);
-      return response;
-    });
+    router->add(method, path, testing::signed_answer((directory / "keys").string(), body));
   }
 };
 

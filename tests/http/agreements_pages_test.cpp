@@ -28,6 +28,7 @@ using testing::HttpReply;
 using testing::contains;
 using testing::form_fields;
 using testing::Visit;
+using testing::with;
 
 constexpr const char* kPassword = "mobility-demo";
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, English
@@ -38,18 +39,6 @@ size_t occurrences(const std::string& text, const std::string& part) {
   size_t found = 0;
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
   return found;
-}
-
-// `fields` with `name` set to `value` (added when missing).
-http::HeaderList with(http::HeaderList fields, const std::string& name, const std::string& value) {
-  for (auto& [key, current] : fields) {
-    if (key == name) {
-      current = value;
-      return fields;
-    }
-  }
-  fields.emplace_back(name, value);
-  return fields;
 }
 
 // A complete new draft for collina.example with one condition.

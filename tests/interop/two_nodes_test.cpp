@@ -18,10 +18,9 @@
 
 #include "db/connection.hpp"
 #include "ewp-node/http/server.hpp"
-#include "ewp-node/security/node_keys.hpp"
-#include "ewp-node/security/response_signer.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
+#include "tests/support/signed_answer.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/web_visit.hpp"
 
@@ -35,6 +34,7 @@ using testing::ChildProcess;
 using testing::contains;
 using testing::form_fields;
 using testing::Visit;
+using testing::with;
 
 constexpr const char* kAdminA = "ingrid.haugland@fjordland.example";  // io_admin of the demo HEI
 constexpr const char* kAdminB = "bea.berger@uni-b.example";
@@ -76,18 +76,6 @@ bool eventually(const std::function<bool()>& done, milliseconds limit = seconds(
     std::this_thread::sleep_for(milliseconds(200));
   }
   return done();
-}
-
-// `fields` with `name` set to `value` (added when missing).
-http::HeaderList with(http::HeaderList fields, const std::string& name, const std::string& value) {
-  for (auto& [key, current] : fields) {
-    if (key == name) {
-      current = value;
-      return fields;
-    }
-  }
-  fields.emplace_back(name, value);
-  return fields;
 }
 
 // The row of the partner health page about `hei_id`, "" when there is none.
@@ -392,14 +380,8 @@ TEST_F(TwoNodeProcessesTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStore
   ASSERT_EQ(a->post("/partners/add", {{"csrf", a->csrf()}, {"partner_hei_id", "uni-b.example"}}).status, 303);
   // In B's place: a server that signs its answers with B's key, as B would, but answers garbage.
   stop_server(b_);
-  auto key = std::make_shared<ewp::SigningKeySource>((b_.directory / "keys").string(), std::chrono::minutes(0));
   auto router = std::make_shared<http::Router>();
-  auto garbage = [key](const http::Request& request) {
-    http::Response response = http::Response::text(200, "<iias-get-response><not-an-iia/>");
-    response.content_type = "text/xml";
-    if (auto current = key->current(ewp::Clock::now())) ewp::ResponseSigner(*current).sign(request, response);
-    return response;
-  };
+  auto garbage = testing::signed_answer((b_.directory / "keys").string(), "<iias-get-response><not-an-iia/>");
   for (const char* path : {"/ewp/iias/get", "/ewp/iias/index"}) {
     router->add("GET", path, garbage);
     router->add("POST", path, garbage);

@@ -77,6 +77,17 @@ std::unique_ptr<Visit> signed_in(const std::string& base, const std::string& ema
   return visit;
 }
 
+http::HeaderList with(http::HeaderList fields, const std::string& name, const std::string& value) {
+  for (auto& [key, current] : fields) {
+    if (key == name) {
+      current = value;
+      return fields;
+    }
+  }
+  fields.emplace_back(name, value);
+  return fields;
+}
+
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 http::HeaderList form_fields(const std::string& html, const std::string& action) {

@@ -39,6 +39,9 @@ class Visit {
 // textareas, the selected option of each select and the ticked checkboxes.
 http::HeaderList form_fields(const std::string& html, const std::string& action);
 
+// `fields` with `name` set to `value` (added when missing), to change one field of a form.
+http::HeaderList with(http::HeaderList fields, const std::string& name, const std::string& value);
+
 bool contains(const std::string& text, const std::string& part);
 
 // A visitor of `base` logged in as `email` (a demo account by default password); the test fails

@@ -1,0 +1,25 @@
+// A route handler that answers like a partner's node, signed with the node key in `key_dir`, but
+// with a body of the test's choosing (200, text/xml): the caller verifies the signature and must
+// then refuse what the body says.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "ewp-node/http/router.hpp"
+#include "ewp-node/security/node_keys.hpp"
+#include "ewp-node/security/response_signer.hpp"
+
+namespace mobility::testing {
+
+inline http::Handler signed_answer(const std::string& key_dir, std::string body) {
+  auto key = std::make_shared<ewp::SigningKeySource>(key_dir, std::chrono::minutes(0));
+  return [key, body = std::move(body)](const http::Request& request) {
+    http::Response response = http::Response::text(200, body);
+    response.content_type = "text/xml";
+    if (auto current = key->current(ewp::Clock::now())) ewp::ResponseSigner(*current).sign(request, response);
+    return response;
+  };
+}
+
+}  // namespace mobility::testing
