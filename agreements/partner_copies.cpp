@@ -26,7 +26,7 @@ Result<std::optional<db::IiaRecord>> named_copy(db::Connection& connection, cons
 
 Status PartnerCopies::bind_or_unbind(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
                                      const std::optional<std::string>& partner_iia_id,
-                                     const std::optional<std::string>& partner_iia_code) const {
+                                     const std::optional<std::string>& partner_iia_code, const Editor& editor) const {
   auto record = db::find_iia(connection, hei_id, iia_id);
   if (!record) return record.status();
   if (!*record) return Status::ok();
@@ -37,7 +37,7 @@ Status PartnerCopies::bind_or_unbind(db::Connection& connection, const std::stri
   partner.iia_id = partner_iia_id;
   partner.iia_code = partner_iia_code;
   std::string reason = partner_iia_id ? "bound to the partner's copy " + *partner_iia_id : "the partner deleted its copy";
-  auto version = book_.revise(connection, hei_id, iia_id, (*record)->current_version, std::move(*content), kPartner, reason);
+  auto version = book_.revise(connection, hei_id, iia_id, (*record)->current_version, std::move(*content), editor, reason);
   return version.status();
 }
 
@@ -59,7 +59,7 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
       auto bound = db::iias_bound_to(connection, hei_id, partner_hei_id, partner_iia_id);
       if (!bound) return bound.status();
       for (const std::string& iia_id : *bound) {
-        if (Status unbound = bind_or_unbind(connection, hei_id, iia_id, std::nullopt); !unbound) return unbound;
+        if (Status unbound = bind_or_unbind(connection, hei_id, iia_id, std::nullopt, std::nullopt, kPartner); !unbound) return unbound;
       }
     }
     return tx->commit();
@@ -85,7 +85,7 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
   if (!saved) return saved.status();
   if (*ours) {
     const std::optional<std::string>& their_code = copy->content.partners[0].iia_code;
-    if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id, their_code); !bound) return bound;
+    if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id, their_code, kPartner); !bound) return bound;
     if (auto noted = db::record_mutual_approval(connection, hei_id, (*ours)->iia_id); !noted) return noted.status();
   }
   return tx->commit();
@@ -127,6 +127,31 @@ Result<std::string> PartnerCopies::create_own_copy(db::Connection& connection, c
   if (Status shared = book_.share(connection, hei_id, *iia_id, editor); !shared) return shared;
   if (Status committed = tx->commit(); !committed) return committed;
   return *iia_id;
+}
+
+Status PartnerCopies::bind_own_copy(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                                    const std::string& partner_hei_id, const std::string& partner_iia_id,
+                                    const Editor& editor) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto theirs = db::find_partner_copy(connection, hei_id, partner_hei_id, partner_iia_id);
+  if (!theirs) return theirs.status();
+  if (!*theirs) return Status::not_found("no copy " + partner_iia_id + " of " + partner_hei_id + " has been fetched");
+  auto content = iia_from_json_text((*theirs)->content_json);
+  if (!content) return content.status();
+  auto ours = db::find_iia(connection, hei_id, iia_id);
+  if (!ours) return ours.status();
+  if (!*ours || (*ours)->partner_hei_id != partner_hei_id || (*ours)->state == "deleted") {
+    return Status::not_found("we have no agreement " + iia_id + " with " + partner_hei_id);
+  }
+  if ((*ours)->partner_iia_id) return Status::conflict("our agreement " + iia_id + " is bound to " + *(*ours)->partner_iia_id);
+  auto bound = db::iias_bound_to(connection, hei_id, partner_hei_id, partner_iia_id);
+  if (!bound) return bound.status();
+  if (!bound->empty()) return Status::conflict("our agreement " + bound->front() + " is bound to " + partner_iia_id + " already");
+  const std::optional<std::string>& their_code = content->partners[0].iia_code;
+  if (Status bound_now = bind_or_unbind(connection, hei_id, iia_id, partner_iia_id, their_code, editor); !bound_now) return bound_now;
+  if (auto noted = db::record_mutual_approval(connection, hei_id, iia_id); !noted) return noted.status();
+  return tx->commit();
 }
 
 }  // namespace mobility::agreements

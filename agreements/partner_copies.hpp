@@ -8,8 +8,9 @@
 //     CNR) and our approval of it is withdrawn (an IIA Approval CNR);
 //   - an approval of ours is stored with the hash the partner approved; when both sides' current
 //     hashes are approved, the version is remembered as the last mutually approved one.
-// And what staff do with a partner's copy: make our own copy of it (bound to it, shared at once);
-// approving it is IiaBook::approve_partner_copy.
+// And what staff do with a partner's copy: make our own copy of it (bound to it, shared at once),
+// or bind one of our agreements to it (both sides drafted the same agreement); approving it is
+// IiaBook::approve_partner_copy.
 #pragma once
 
 #include <optional>
@@ -44,6 +45,13 @@ class PartnerCopies {
   Result<std::string> create_own_copy(db::Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                                       const std::string& partner_iia_id, const std::string& iia_code, const Editor& editor) const;
 
+  // Binds our agreement `iia_id` to the partner's copy `partner_iia_id`: a new version of ours
+  // that names the partner's id and code (with our IIA CNR when shared, so the partner can bind
+  // its copy to ours). kNotFound when the partner's copy was never fetched or ours is not an
+  // agreement with that partner; kConflict when either is bound already.
+  Status bind_own_copy(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                       const std::string& partner_hei_id, const std::string& partner_iia_id, const Editor& editor) const;
+
   // `approved_hash` is nullopt when the partner's approval answer no longer lists `iia_id`.
   Status receive_approval(db::Connection& connection, const std::string& partner_hei_id, const std::string& iia_id,
                           const std::optional<std::string>& approved_hash) const;
@@ -53,7 +61,7 @@ class PartnerCopies {
   // copy of the partner (both nullopt); a new version only when that changes.
   Status bind_or_unbind(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
                         const std::optional<std::string>& partner_iia_id,
-                        const std::optional<std::string>& partner_iia_code = std::nullopt) const;
+                        const std::optional<std::string>& partner_iia_code, const Editor& editor) const;
 
   const IiaBook& book_;
 };

@@ -160,6 +160,18 @@ Result<std::vector<std::string>> iias_bound_to(Connection& connection, const std
   return ids;
 }
 
+Result<std::vector<IiaChoice>> list_unbound_iias(Connection& connection, const std::string& hei_id,
+                                                 const std::string& partner_hei_id) {
+  auto rows = connection.exec(
+      "SELECT iia_id, iia_code, state FROM iia WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id IS NULL "
+      "AND state <> 'deleted' ORDER BY iia_code, iia_id",
+      {hei_id, partner_hei_id});
+  if (!rows) return rows.status();
+  std::vector<IiaChoice> choices;
+  for (Row row : *rows) choices.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2)});
+  return choices;
+}
+
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id) {
   return iias_of(connection.exec(select_iias("WHERE i.hei_id = $1 ORDER BY i.modified_at DESC, i.iia_id"), {hei_id}));
 }

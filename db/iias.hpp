@@ -104,6 +104,18 @@ Result<std::optional<std::string>> hosted_hei_of_iia(Connection& connection, con
 Result<std::vector<std::string>> iias_bound_to(Connection& connection, const std::string& hei_id,
                                                const std::string& partner_hei_id, const std::string& partner_iia_id);
 
+// One of our agreements as a choice in a form.
+struct IiaChoice {
+  std::string iia_id;
+  std::string iia_code;
+  std::string state;  // draft or shared
+};
+
+// `hei_id`'s live copies with `partner_hei_id` that are bound to no copy of the partner, by
+// code: the agreements a proposal of that partner may turn out to be.
+Result<std::vector<IiaChoice>> list_unbound_iias(Connection& connection, const std::string& hei_id,
+                                                 const std::string& partner_hei_id);
+
 // Every copy of a hosted HEI (all states), newest change first; for staff pages.
 Result<std::vector<IiaRecord>> list_iias(Connection& connection, const std::string& hei_id);
 

@@ -15,7 +15,7 @@ namespace {
 
 using kainjow::mustache::data;
 
-constexpr const char* kConfirmations[] = {"created", "adopted", "revised", "shared", "approved", "terminated", "deleted"};
+constexpr const char* kConfirmations[] = {"created", "adopted", "bound", "revised", "shared", "approved", "terminated", "deleted"};
 
 // What the page shows besides the agreement: a message and the errors of its forms.
 struct Notice {

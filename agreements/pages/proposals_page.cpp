@@ -3,6 +3,7 @@
 #include "agreements/partner_copies.hpp"
 #include "agreements/pages/staff_scope.hpp"
 #include "db/iia_approvals.hpp"
+#include "db/iias.hpp"
 #include "db/institutions.hpp"
 #include "ops/base/text.hpp"
 #include "portal/web/messages.hpp"
@@ -39,6 +40,17 @@ Result<data> proposals_of(const PageRequest& page, const std::string& hei_id) {
     row.set("partner_iia_id", copy.partner_iia_id);
     row.set("partner_iia_code", copy.partner_iia_code.value_or(""));
     row.set("fetched_at", copy.fetched_at);
+    auto ours = db::list_unbound_iias(page.connection, hei_id, copy.partner_hei_id);
+    if (!ours) return ours.status();
+    data choices = data::type::list;
+    for (const db::IiaChoice& choice : *ours) {
+      data option;
+      option.set("iia_id", choice.iia_id);
+      option.set("iia_code", choice.iia_code);
+      choices.push_back(option);
+    }
+    row.set("choices", choices);
+    row.set("has_choices", !ours->empty());
     rows.push_back(row);
   }
   return rows;
@@ -69,7 +81,7 @@ http::Response partner_proposals(PageRequest& page) {
   view.set("proposals", proposals);
   view.set("has_proposals", any);
   auto error = page.request.query_values("error");
-  if (!error.empty() && (error.front() == "code" || error.front() == "adopt")) {
+  if (!error.empty() && (error.front() == "code" || error.front() == "adopt" || error.front() == "bind")) {
     view.set("error", portal::Messages::of(page.visitor.language).text("agreements_proposals_error_" + error.front()));
   }
   return page.render(200, "agreements/proposals", "agreements_proposals_title", view);
@@ -94,6 +106,23 @@ http::Response adopt_proposal(PageRequest& page, const IiaBook& book) {
     return unavailable(page, iia_id.status());
   }
   return page.redirect("/agreements/" + *iia_id + "?done=adopted");
+}
+
+http::Response bind_proposal(PageRequest& page, const IiaBook& book) {
+  std::string hei_id = page.field("hei_id");
+  auto heis = whole_heis(page);
+  if (std::find(heis.begin(), heis.end(), hei_id) == heis.end()) return refused(page);
+  std::string iia_id = page.field("iia_id");
+  Status bound = PartnerCopies(book).bind_own_copy(page.connection, hei_id, iia_id, page.field("partner_hei_id"),
+                                                   page.field("partner_iia_id"), editor_of(page, hei_id));
+  if (!bound) {
+    if (bound.code() == Status::Code::kConflict || bound.code() == Status::Code::kNotFound ||
+        bound.code() == Status::Code::kInvalidArgument) {
+      return page.redirect("/agreements/proposals?error=bind");
+    }
+    return unavailable(page, bound);
+  }
+  return page.redirect("/agreements/" + iia_id + "?done=bound");
 }
 
 }  // namespace mobility::agreements::pages

@@ -2,7 +2,8 @@
 // copies is bound to yet, per HEI the visitor handles agreements for (the whole HEI: a proposal
 // has no unit of ours yet). "Make our copy" (POST /agreements/proposals/adopt) stores our own
 // copy of it, bound to it and sent to the partner at once (agreements/partner_copies.hpp), and
-// opens it.
+// opens it; "bind to it" (POST /agreements/proposals/bind) binds one of our agreements with that
+// partner that is bound to none of its copies (both sides drafted the same agreement).
 #pragma once
 
 #include "agreements/iia_book.hpp"
@@ -13,5 +14,6 @@ namespace mobility::agreements::pages {
 
 http::Response partner_proposals(portal::PageRequest& page);
 http::Response adopt_proposal(portal::PageRequest& page, const IiaBook& book);
+http::Response bind_proposal(portal::PageRequest& page, const IiaBook& book);
 
 }  // namespace mobility::agreements::pages

@@ -393,6 +393,45 @@ TEST_F(AgreementPagesTest, AProposalFromAPartnerBecomesOurCopyBoundToItAndSentBa
   EXPECT_EQ(again.header("Location"), "/agreements/proposals?error=adopt");
 }
 
+TEST_F(AgreementPagesTest, AProposalThatIsOneOfOursIsBoundToIt) {
+  auto admin = signed_in(kAdmin);
+  admin->get("/agreements/new");
+  auto created = admin->post("/agreements/new", new_draft(admin->csrf()));
+  ASSERT_EQ(created.status, 303);
+  std::string ours = created.header("Location").substr(std::string("/agreements/").size(), 36);
+  store_collina_proposal(portal_.pool());
+  auto list = admin->get("/agreements/proposals");
+  auto fields = with(form_fields(list.body, "/agreements/proposals/bind"), "iia_id", ours);
+  ASSERT_TRUE(contains(list.body, "action=\"/agreements/proposals/bind\"")) << list.body;
+  EXPECT_TRUE(contains(list.body, "<option value=\"" + ours + "\">UIF-UNIC-MN-2027</option>")) << "our new draft with Collina";
+  EXPECT_TRUE(contains(list.body, "<option value=\"fjordland-demo-draft\">")) << "and the demo one are offered";
+  EXPECT_FALSE(contains(list.body, "<option value=\"fjordland-demo-deleted\">")) << "a deleted one is not";
+  EXPECT_FALSE(contains(list.body, "<option value=\"fjordland-demo-approved\">")) << "nor one with another partner";
+
+  std::string before = snapshot();
+  EXPECT_EQ(admin->post("/agreements/proposals/bind", with(fields, "csrf", "")).status, 403);
+  auto elsewhere = admin->post("/agreements/proposals/bind", with(fields, "iia_id", "fjordland-demo-sent"));
+  EXPECT_EQ(elsewhere.header("Location"), "/agreements/proposals?error=bind") << "an agreement with another partner";
+  EXPECT_TRUE(contains(admin->get("/agreements/proposals?error=bind").body, "That agreement cannot be bound to the proposal"));
+  EXPECT_EQ(snapshot(), before) << "nothing stored";
+
+  auto bound = admin->post("/agreements/proposals/bind", fields);
+  ASSERT_EQ(bound.status, 303) << bound.body;
+  EXPECT_EQ(bound.header("Location"), "/agreements/" + ours + "?done=bound");
+  EXPECT_TRUE(contains(admin->get(bound.header("Location")).body, "Our agreement is bound to the partner&apos;s copy") ||
+              contains(admin->get(bound.header("Location")).body, "Our agreement is bound to the partner&#39;s copy"));
+  EXPECT_EQ(text("SELECT partner_iia_id || ' ' || current_version FROM iia WHERE iia_id = $1", {ours}), "collina-77 2");
+  EXPECT_EQ(text("SELECT v.content #>> '{partners,1,iia_code}' || ' ' || v.changed_by FROM iia i JOIN iia_version v "
+                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = $1", {ours}),
+            std::string("UNIC-UIF-2027 ") + kAdmin)
+      << "the partner's code is taken, and the person who bound it is the author";
+  EXPECT_FALSE(contains(admin->get("/agreements/proposals").body, "UNIC-UIF-2027")) << "answered";
+  admin->get("/agreements/proposals");
+  EXPECT_EQ(admin->post("/agreements/proposals/bind", with(fields, "csrf", admin->csrf())).header("Location"),
+            "/agreements/proposals?error=bind")
+      << "bound already";
+}
+
 TEST_F(AgreementPagesTest, ProposalsAreForStaffOfTheWholeInstitution) {
   store_collina_proposal(portal_.pool());
   EXPECT_EQ(signed_in(kCoordinator)->get("/agreements/proposals").status, 403) << "a unit coordinator";
