@@ -1,11 +1,10 @@
 #include "ewp-node/security/digest.hpp"
 
-#include <openssl/evp.h>
-
 #include <vector>
 
 #include "ewp-node/http/message.hpp"
 #include "ewp-node/security/base64.hpp"
+#include "ops/base/sha256.hpp"
 #include "ops/base/text.hpp"
 
 namespace mobility::ewp {
@@ -15,13 +14,6 @@ struct DigestEntry {
   std::string_view algorithm;
   std::string_view value;
 };
-
-std::string sha256_bytes(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<const char*>(digest), length);
-}
 
 // The `algorithm=value` entries of a Digest header; entries without '=' are skipped.
 std::vector<DigestEntry> digest_entries(std::string_view header_value) {
@@ -39,10 +31,10 @@ std::vector<DigestEntry> digest_entries(std::string_view header_value) {
 
 }  // namespace
 
-std::string sha256_digest_header(std::string_view body) { return "SHA-256=" + base64_encode(sha256_bytes(body)); }
+std::string sha256_digest_header(std::string_view body) { return "SHA-256=" + base64_encode(sha256(body)); }
 
 Status verify_sha256_digest(std::string_view header_value, std::string_view body) {
-  const std::string expected = sha256_bytes(body);
+  const std::string expected = sha256(body);
   bool seen = false;
   for (const DigestEntry& entry : digest_entries(header_value)) {
     if (!http::equals_ignore_case(entry.algorithm, "SHA-256")) continue;

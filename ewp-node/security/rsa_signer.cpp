@@ -73,6 +73,8 @@ Result<std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)>> new_rsa_sha256_contex
 
 int RsaKey::bits() const { return EVP_PKEY_get_bits(key_.get()); }
 
+int RsaKey::size_in_bytes() const { return EVP_PKEY_get_size(key_.get()); }
+
 void RsaKey::prepare(bool signing) {
   signs_ = signing;
   auto context = new_rsa_sha256_context(key_.get(), signing);
@@ -118,13 +120,12 @@ Result<RsaPrivateKey> RsaPrivateKey::from_pem_file(const std::string& path) {
 Result<std::string> RsaPrivateKey::sign_sha256(std::string_view data) const {
   auto context = rsa_sha256_context();
   if (!context) return context.status();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  size_t length = 0;
-  if (EVP_DigestSign(context->get(), nullptr, &length, bytes, data.size()) != 1) {
-    return Status::internal("cannot size the RSA-SHA256 signature: " + take_openssl_reason());
-  }
-  std::string signature(length, '\0');
-  if (EVP_DigestSign(context->get(), reinterpret_cast<unsigned char*>(signature.data()), &length, bytes, data.size()) != 1) {
+  // The context is used once: without FINALISE OpenSSL would copy it to keep it reusable.
+  EVP_MD_CTX_set_flags(context->get(), EVP_MD_CTX_FLAG_FINALISE);
+  std::string signature(static_cast<size_t>(size_in_bytes()), '\0');
+  size_t length = signature.size();
+  if (EVP_DigestSign(context->get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
+                     reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1) {
     return Status::internal("RSA-SHA256 signing failed: " + take_openssl_reason());
   }
   signature.resize(length);

@@ -32,6 +32,8 @@ class RsaKey {
   const std::string& key_id() const { return key_id_; }
   // Modulus size in bits.
   int bits() const;
+  // Size of a signature in bytes.
+  int size_in_bytes() const;
 
  protected:
   using MdContextPtr = std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)>;

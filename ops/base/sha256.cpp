@@ -4,10 +4,20 @@
 
 namespace mobility {
 
+namespace {
+
+// Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up again on every digest.
+const EVP_MD* sha256_implementation() {
+  static EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return fetched != nullptr ? fetched : EVP_sha256();
+}
+
+}  // namespace
+
 std::string sha256(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  EVP_Digest(data.data(), data.size(), digest, &length, sha256_implementation(), nullptr);
   return std::string(reinterpret_cast<const char*>(digest), length);
 }
 
