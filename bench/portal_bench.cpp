@@ -16,6 +16,7 @@
 #include "db/pool.hpp"
 #include "ewp-node/http/health.hpp"
 #include "ewp-node/http/server.hpp"
+#include "ops/base/config.hpp"
 #include "ops/base/log.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
@@ -74,10 +75,10 @@ void print(const char* name, const Measurement& m) {
 int main(int argc, char** argv) {
   int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
   int connections = argc > 2 ? std::atoi(argv[2]) : 32;
-  int threads = argc > 3 ? std::atoi(argv[3]) : 2;
+  int threads = argc > 3 ? std::atoi(argv[3]) : Config{}.worker_threads;  // as `mobility serve` runs by default
   std::string target = argc > 4 ? argv[4] : "/my-exchange";
   log::configure(log::Level::kWarn, log::Format::kText);
-  db::Pool pool({testing::create_migrated_database(), threads, std::chrono::seconds(5)});
+  db::Pool pool({testing::create_migrated_database(), std::max(threads, Config{}.db_pool_size), std::chrono::seconds(5)});
   {
     auto connection = pool.acquire();
     if (!connection || !db::seed_demo(**connection)) return 1;

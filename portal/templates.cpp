@@ -76,7 +76,9 @@ Result<std::string> render_template(std::string_view name, const kainjow::mustac
   }
   kainjow::mustache::mustache& mustache = found->second;
   if (mustache.is_valid()) {
-    std::string html = mustache.render(data);
+    std::string html;  // appended to directly: kainjow's own render(data) goes through an ostringstream
+    html.reserve(8192);
+    mustache.render(data, [&html](const std::string& part) { html += part; });
     if (mustache.is_valid()) return html;
   }
   Status failed = Status::internal("template " + std::string(name) + ": " + mustache.error_message());

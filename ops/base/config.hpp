@@ -21,7 +21,7 @@ struct Config {
   std::string listen_address = "127.0.0.1";
   uint16_t listen_port = 8080;
   std::string public_url = "https://localhost:8443";
-  int worker_threads = 2;
+  int worker_threads = 4;  // two per core of a 2-core node: a page waits on PostgreSQL (docs/decisions.md §16)
   size_t max_request_bytes = 1024 * 1024;
   std::string database_url = "postgresql:///mobility";
   int db_pool_size = 8;

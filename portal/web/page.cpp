@@ -8,16 +8,21 @@ namespace {
 
 using kainjow::mustache::data;
 
-data language_options(Language current) {
-  data options = data::type::list;
-  for (Language language : {Language::kBokmal, Language::kEnglish}) {
-    data option;
-    option.set("code", language_code(language));
-    option.set("label", Messages::of(current).text("language_" + language_code(language)));
-    option.set("selected", language == current);
-    options.push_back(option);
-  }
-  return options;
+// The language switcher's options for a page in `current`; built once per language.
+const data& language_options(Language current) {
+  auto build = [](Language shown) {
+    data options = data::type::list;
+    for (Language language : {Language::kBokmal, Language::kEnglish}) {
+      data option;
+      option.set("code", language_code(language));
+      option.set("label", Messages::of(shown).text("language_" + language_code(language)));
+      option.set("selected", language == shown);
+      options.push_back(option);
+    }
+    return options;
+  };
+  static const data bokmal = build(Language::kBokmal), english = build(Language::kEnglish);
+  return current == Language::kBokmal ? bokmal : english;
 }
 
 }  // namespace

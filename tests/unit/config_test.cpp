@@ -25,7 +25,7 @@ TEST(Config, DefaultsWithoutFileOrEnvironment) {
   ASSERT_TRUE(loaded) << loaded.status().to_string();
   EXPECT_EQ(loaded->config.listen_port, 8080);
   EXPECT_EQ(loaded->config.listen_address, "127.0.0.1");
-  EXPECT_EQ(loaded->config.worker_threads, 2);
+  EXPECT_EQ(loaded->config.worker_threads, 4);
   for (const auto& entry : loaded->entries) EXPECT_EQ(entry.source, ConfigSource::kDefault) << entry.key;
 }
 
