@@ -88,6 +88,22 @@ Result<std::optional<std::string>> first_name(Result<Rows> rows) {
 
 }  // namespace
 
+Result<std::vector<NameRow>> list_all_names(Connection& connection) {
+  auto rows = connection.exec(R"(
+    SELECT hei_id, NULL::text AS ounit_id, lang, name FROM hei_name
+    UNION ALL
+    SELECT hei_id, ounit_id, lang, name FROM ounit_name
+     ORDER BY hei_id, ounit_id NULLS FIRST, lang)");
+  if (!rows) return rows.status();
+  std::vector<NameRow> names;
+  names.reserve(static_cast<size_t>(rows->size()));
+  for (Row row : *rows) {
+    names.push_back({row.get<std::string>(0), row.get<std::optional<std::string>>(1), row.get<std::string>(2),
+                     row.get<std::string>(3)});
+  }
+  return names;
+}
+
 Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language) {
   return first_name(connection.exec(
       "SELECT name FROM hei_name WHERE hei_id = $1 ORDER BY lang = $2 DESC, lang = 'en' DESC, lang LIMIT 1",

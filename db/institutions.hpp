@@ -53,6 +53,17 @@ Result<bool> host_hei(Connection& connection, const HeiToHost& hei);
 // true when this node serves `hei_id` over EWP.
 Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id);
 
+// One name of an HEI (no ounit_id) or of one of its units, in one language ('' for none).
+struct NameRow {
+  std::string hei_id;
+  std::optional<std::string> ounit_id;
+  std::string language;
+  std::string name;
+};
+
+// Every name of every HEI and unit this node knows, by HEI, unit (the HEI's own first) and language.
+Result<std::vector<NameRow>> list_all_names(Connection& connection);
+
 // The name of an HEI, or of one of its organizational units, in `language` if it has one, else
 // in English, else in any language; nullopt when the HEI or unit has no name.
 Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language);

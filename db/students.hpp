@@ -16,15 +16,13 @@ struct StudentRecord {
   std::string family_name;
   std::string email;
   std::optional<std::string> ounit_id;
-  std::optional<std::string> ounit_name;  // in `language`, else any
-  std::string hei_name;                   // in `language`, else any, else the hei_id
 };
 
 Result<std::optional<StudentRecord>> find_student(Connection& connection, const std::string& hei_id,
-                                                  const std::string& student_id, const std::string& language);
+                                                  const std::string& student_id);
 
 // The students of the HEI, or of one of its units and the units below it, by family name.
 Result<std::vector<StudentRecord>> list_students(Connection& connection, const std::string& hei_id,
-                                                 const std::optional<std::string>& ounit_id, const std::string& language);
+                                                 const std::optional<std::string>& ounit_id);
 
 }  // namespace mobility::db

@@ -15,13 +15,22 @@ using kainjow::mustache::data;
 
 constexpr int kAuditRows = 50;
 
-data student_data(const db::StudentRecord& student) {
+// The student as the pages show them, with their HEI's and unit's names in `language`.
+Result<data> student_data(const PageRequest& page, const db::StudentRecord& student, const std::string& language) {
+  auto hei = page.names.hei_name(page.connection, student.hei_id, language);
+  if (!hei) return hei.status();
+  std::optional<std::string> unit;
+  if (student.ounit_id) {
+    auto named = page.names.ounit_name(page.connection, student.hei_id, *student.ounit_id, language);
+    if (!named) return named.status();
+    unit = named->value_or(*student.ounit_id);
+  }
   data row;
   row.set("given_names", student.given_names);
   row.set("family_name", student.family_name);
   row.set("email", student.email);
-  row.set("hei_name", student.hei_name);
-  row.set("unit", student.ounit_name.value_or(student.ounit_id.value_or("")));
+  row.set("hei_name", hei->value_or(student.hei_id));
+  row.set("unit", unit.value_or(""));
   return row;
 }
 
@@ -39,10 +48,14 @@ http::Response my_exchange(PageRequest& page) {
   Scope own = students.empty() ? Scope{} : Scope{students.front().hei_id, {}, students.front().student_id};
   if (auto refused = page.refuse_unless(Action::kViewOwnExchange, own)) return *refused;
   std::string language = language_code(page.visitor.language);
-  auto student = db::find_student(page.connection, *own.hei_id, *own.student_id, language);
+  auto student = db::find_student(page.connection, *own.hei_id, *own.student_id);
   if (!student) return unavailable(page, student.status());
   data view;
-  if (*student) view.set("student", student_data(**student));
+  if (*student) {
+    auto shown = student_data(page, **student, language);
+    if (!shown) return unavailable(page, shown.status());
+    view.set("student", *shown);
+  }
   return page.render(200, "my_exchange", "student_title", view);
 }
 
@@ -54,15 +67,19 @@ http::Response coordinator(PageRequest& page) {
   std::string language = language_code(page.visitor.language);
   data list = data::type::list;
   for (const Grant& grant : scopes) {
-    auto students = db::list_students(page.connection, *grant.hei_id, grant.ounit_id, language);
+    auto students = db::list_students(page.connection, *grant.hei_id, grant.ounit_id);
     if (!students) return unavailable(page, students.status());
     data rows = data::type::list;
-    for (const auto& student : *students) rows.push_back(student_data(student));
-    auto hei = db::hei_name(page.connection, *grant.hei_id, language);
+    for (const auto& student : *students) {
+      auto shown = student_data(page, student, language);
+      if (!shown) return unavailable(page, shown.status());
+      rows.push_back(*shown);
+    }
+    auto hei = page.names.hei_name(page.connection, *grant.hei_id, language);
     if (!hei) return unavailable(page, hei.status());
     std::optional<std::string> unit;
     if (grant.ounit_id) {
-      auto named = db::ounit_name(page.connection, *grant.hei_id, *grant.ounit_id, language);
+      auto named = page.names.ounit_name(page.connection, *grant.hei_id, *grant.ounit_id, language);
       if (!named) return unavailable(page, named.status());
       unit = named->value_or(*grant.ounit_id);
     }

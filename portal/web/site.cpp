@@ -106,7 +106,7 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
     auto decoded = http::decode_form(request.body);
     if (decoded) form = std::move(*decoded);
   }
-  PageRequest page{request, *visitor, **connection, std::move(form)};
+  PageRequest page{request, *visitor, **connection, std::move(form), names_};
   http::Response response = request.method == "POST" && !csrf_accepts(request, visitor->session, page.field("csrf"))
                                 ? page.error(403, "error_csrf_text")
                                 : handler(page);

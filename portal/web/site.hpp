@@ -21,6 +21,7 @@
 #include "portal/accounts/csrf.hpp"
 #include "portal/accounts/login.hpp"
 #include "portal/accounts/sessions.hpp"
+#include "portal/web/name_cache.hpp"
 #include "portal/web/page.hpp"
 
 namespace mobility::portal {
@@ -38,6 +39,7 @@ struct PageRequest {
   Visitor& visitor;
   db::Connection& connection;
   http::HeaderList form;  // the decoded body of a POST
+  const NameCache& names;  // institutions' and units' names
 
   PageFrame frame() const;
   std::string field(std::string_view name) const;  // "" when absent
@@ -75,6 +77,7 @@ class Site {
 
   const Sessions& sessions() const { return sessions_; }
   const Login& login() const { return login_; }
+  const NameCache& names() const { return names_; }
 
  private:
   Result<Visitor> visitor_of(db::Connection& connection, const http::Request& request) const;
@@ -83,6 +86,7 @@ class Site {
   db::Pool& pool_;
   Sessions sessions_;
   Login login_;
+  NameCache names_;
 };
 
 }  // namespace mobility::portal
