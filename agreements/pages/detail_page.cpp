@@ -8,7 +8,6 @@
 #include "agreements/pages/iia_form.hpp"
 #include "agreements/pages/staff_scope.hpp"
 #include "db/iia_approvals.hpp"
-#include "db/institutions.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
@@ -89,7 +88,7 @@ http::Response render_detail(const PageRequest& page, const FoundAgreement& foun
   const db::IiaRecord& record = found.record;
   auto copy = db::find_partner_copy_of(page.connection, record.hei_id, record.iia_id);
   if (!copy) return unavailable(page, copy.status());
-  auto partner = db::hei_name(page.connection, record.partner_hei_id, language_of(page));
+  auto partner = page.names.hei_name(page.connection, record.partner_hei_id, language_of(page));
   if (!partner) return unavailable(page, partner.status());
   IiaStage stage = stage_of(record);
   data view = actions_view(page, found, stage);

@@ -4,7 +4,6 @@
 #include "agreements/pages/staff_scope.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
-#include "db/institutions.hpp"
 #include "ops/base/text.hpp"
 #include "portal/web/messages.hpp"
 
@@ -31,7 +30,7 @@ Result<data> proposals_of(const PageRequest& page, const std::string& hei_id) {
   if (!copies) return copies.status();
   data rows = data::type::list;
   for (const auto& copy : *copies) {
-    auto name = db::hei_name(page.connection, copy.partner_hei_id, language_of(page));
+    auto name = page.names.hei_name(page.connection, copy.partner_hei_id, language_of(page));
     if (!name) return name.status();
     data row;
     row.set("hei_id", hei_id);

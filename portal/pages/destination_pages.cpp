@@ -3,7 +3,6 @@
 #include "db/agreement_information.hpp"
 #include "db/factsheets.hpp"
 #include "db/partner_factsheets.hpp"
-#include "db/institutions.hpp"
 #include "ops/base/text.hpp"
 #include "portal/pages/information_facts.hpp"
 #include "portal/pages/page_support.hpp"
@@ -109,7 +108,7 @@ http::Response detail_page(PageRequest& page) {
   auto published = db::published_information(page.connection, *hei_id, partner_hei_id);
   if (!published) return unavailable(page, published.status());
   if (!*published) return page.error(404);
-  auto name = db::hei_name(page.connection, partner_hei_id, language_code(page.visitor.language));
+  auto name = page.names.hei_name(page.connection, partner_hei_id, language_code(page.visitor.language));
   if (!name) return unavailable(page, name.status());
   auto factsheet = db::find_partner_factsheet(page.connection, partner_hei_id);  // as last fetched over EWP
   if (!factsheet) return unavailable(page, factsheet.status());
