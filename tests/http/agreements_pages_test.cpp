@@ -43,21 +43,7 @@ size_t occurrences(const std::string& text, const std::string& part) {
 
 // A complete new draft for collina.example with one condition.
 http::HeaderList new_draft(const std::string& csrf) {
-  return {{"csrf", csrf},
-          {"partner_hei_id", "collina.example"},
-          {"iia_code", "UIF-UNIC-MN-2027"},
-          {"ounit_id", "ou-mn"},
-          {"spec_count", "1"},
-          {"spec0_type", "student-studies"},
-          {"spec0_direction", "outgoing"},
-          {"spec0_first_year", "2027/2028"},
-          {"spec0_last_year", "2029/2030"},
-          {"spec0_mobilities", "2"},
-          {"spec0_languages", "en B2, it B1"},
-          {"spec0_isced", "0613 Software development\n0541"},
-          {"spec0_eqf", "6, 7"},
-          {"spec0_months", "5"},
-          {"reason", "New agreement with Collina for informatics"}};
+  return testing::new_agreement_form(csrf, "collina.example", "UIF-UNIC-MN-2027", "New agreement with Collina for informatics");
 }
 
 class AgreementPagesTest : public ::testing::Test {

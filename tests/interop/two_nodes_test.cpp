@@ -213,21 +213,8 @@ class TwoNodeProcessesTest : public ::testing::Test {
     auto added = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", "uni-b.example"}});
     EXPECT_EQ(added.status, 303) << added.body;
     admin.get("/agreements/new");
-    auto created = admin.post("/agreements/new", {{"csrf", admin.csrf()},
-                                                  {"partner_hei_id", "uni-b.example"},
-                                                  {"iia_code", code},
-                                                  {"ounit_id", "ou-mn"},
-                                                  {"spec_count", "1"},
-                                                  {"spec0_type", "student-studies"},
-                                                  {"spec0_direction", "outgoing"},
-                                                  {"spec0_first_year", "2027/2028"},
-                                                  {"spec0_last_year", "2029/2030"},
-                                                  {"spec0_mobilities", "2"},
-                                                  {"spec0_languages", "en B2"},
-                                                  {"spec0_isced", "0613 Software development"},
-                                                  {"spec0_eqf", "6, 7"},
-                                                  {"spec0_months", "5"},
-                                                  {"reason", "New partner in Germany"}});
+    auto created = admin.post("/agreements/new",
+                              testing::new_agreement_form(admin.csrf(), "uni-b.example", code, "New partner in Germany"));
     EXPECT_EQ(created.status, 303) << created.body;
     std::smatch id;
     std::string location = created.header("Location");

@@ -88,6 +88,25 @@ http::HeaderList with(http::HeaderList fields, const std::string& name, const st
   return fields;
 }
 
+http::HeaderList new_agreement_form(const std::string& csrf, const std::string& partner_hei_id, const std::string& iia_code,
+                                    const std::string& reason) {
+  return {{"csrf", csrf},
+          {"partner_hei_id", partner_hei_id},
+          {"iia_code", iia_code},
+          {"ounit_id", "ou-mn"},
+          {"spec_count", "1"},
+          {"spec0_type", "student-studies"},
+          {"spec0_direction", "outgoing"},
+          {"spec0_first_year", "2027/2028"},
+          {"spec0_last_year", "2029/2030"},
+          {"spec0_mobilities", "2"},
+          {"spec0_languages", "en B2, it B1"},
+          {"spec0_isced", "0613 Software development\n0541"},
+          {"spec0_eqf", "6, 7"},
+          {"spec0_months", "5"},
+          {"reason", reason}};
+}
+
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 http::HeaderList form_fields(const std::string& html, const std::string& action) {

@@ -42,6 +42,11 @@ http::HeaderList form_fields(const std::string& html, const std::string& action)
 // `fields` with `name` set to `value` (added when missing), to change one field of a form.
 http::HeaderList with(http::HeaderList fields, const std::string& name, const std::string& value);
 
+// A complete new-agreement form (POST /agreements/new) for fjordland.example's unit ou-mn with
+// `partner_hei_id`: one student-studies condition, outgoing, 2027/2028–2029/2030.
+http::HeaderList new_agreement_form(const std::string& csrf, const std::string& partner_hei_id, const std::string& iia_code,
+                                    const std::string& reason);
+
 bool contains(const std::string& text, const std::string& part);
 
 // A visitor of `base` logged in as `email` (a demo account by default password); the test fails
