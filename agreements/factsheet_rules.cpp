@@ -16,13 +16,13 @@ void check_urls(FieldChecks& check, const std::string& field, const std::vector<
   check.require(!required || !urls.empty(), field, "factsheet_error_website_needed");
   for (const auto& url : urls) {
     check.url(field, url.url);
-    check.require(url.language.empty() || matches(url.language, "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*"), field,
+    check.require(url.language.empty() || matches(url.language, kLanguageTagPattern), field,
                   "factsheet_error_url_language");
   }
 }
 
 void check_entry(FieldChecks& check, const std::string& field, const db::InformationEntry& entry) {
-  check.require(matches(entry.email, "[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]+") && entry.email.size() <= 320,
+  check.require(matches(entry.email, kEmailPattern) && entry.email.size() <= 320,
                 field + ".email", "factsheet_error_email");
   const db::PhoneNumber& phone = entry.phone;
   check.require(phone.e164 || phone.other_format, field + ".phone_e164", "factsheet_error_phone_needed");

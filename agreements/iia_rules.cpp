@@ -49,7 +49,7 @@ void check_spec(Checker& check, const MobilitySpec& spec, const std::string& fie
   for (size_t i = 0; i < spec.recommended_language_skills.size(); ++i) {
     const LanguageSkill& skill = spec.recommended_language_skills[i];
     std::string skill_field = field + ".recommended_language_skills[" + std::to_string(i) + "]";
-    check.require(matches(skill.language, "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*"), skill_field + ".language",
+    check.require(matches(skill.language, kLanguageTagPattern), skill_field + ".language",
                   "iia_error_language", "a language is a code such as en or nb");
     check.require(!skill.cefr_level || matches(*skill.cefr_level, "[ABC][12]|NS"), skill_field + ".cefr_level",
                   "iia_error_cefr", "a CEFR level is A1 to C2");

@@ -9,4 +9,9 @@ namespace mobility::agreements {
 // true when all of `text` matches the ECMAScript `pattern` (a string literal).
 bool matches(const std::string& text, const char* pattern);
 
+// The shapes the database's domains also enforce (db/migrations/0001_institutions_and_people.sql).
+inline constexpr const char* kHeiIdPattern = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+";  // SCHAC code
+inline constexpr const char* kLanguageTagPattern = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*";  // BCP 47, as in xml:lang
+inline constexpr const char* kEmailPattern = "[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]+";
+
 }  // namespace mobility::agreements

@@ -16,7 +16,7 @@ std::string version_columns() {
          timestamp("published_at");
 }
 
-// The name of HEI `h` in the language $2, else English, else any (as db::hei_name chooses).
+// The name of HEI `h` in the language $2, else English, else any (as agreements::preferred_name chooses).
 constexpr const char* kPartnerName =
     "coalesce((SELECT n.name FROM hei_name n WHERE n.hei_id = h.hei_id "
     "ORDER BY n.lang = $2 DESC, n.lang = 'en' DESC, n.lang LIMIT 1), h.hei_id) AS name";

@@ -78,16 +78,6 @@ Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id) {
   return !rows->empty();
 }
 
-namespace {
-
-Result<std::optional<std::string>> first_name(Result<Rows> rows) {
-  if (!rows) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows->front().get<std::string>(0));
-}
-
-}  // namespace
-
 Result<std::vector<NameRow>> list_all_names(Connection& connection) {
   auto rows = connection.exec(R"(
     SELECT hei_id, NULL::text AS ounit_id, lang, name FROM hei_name
@@ -102,20 +92,6 @@ Result<std::vector<NameRow>> list_all_names(Connection& connection) {
                      row.get<std::string>(3)});
   }
   return names;
-}
-
-Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language) {
-  return first_name(connection.exec(
-      "SELECT name FROM hei_name WHERE hei_id = $1 ORDER BY lang = $2 DESC, lang = 'en' DESC, lang LIMIT 1",
-      {hei_id, language}));
-}
-
-Result<std::optional<std::string>> ounit_name(Connection& connection, const std::string& hei_id,
-                                              const std::string& ounit_id, const std::string& language) {
-  return first_name(connection.exec(
-      "SELECT name FROM ounit_name WHERE hei_id = $1 AND ounit_id = $2 "
-      "ORDER BY lang = $3 DESC, lang = 'en' DESC, lang LIMIT 1",
-      {hei_id, ounit_id, language}));
 }
 
 }  // namespace mobility::db

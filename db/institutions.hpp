@@ -64,10 +64,4 @@ struct NameRow {
 // Every name of every HEI and unit this node knows, by HEI, unit (the HEI's own first) and language.
 Result<std::vector<NameRow>> list_all_names(Connection& connection);
 
-// The name of an HEI, or of one of its organizational units, in `language` if it has one, else
-// in English, else in any language; nullopt when the HEI or unit has no name.
-Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language);
-Result<std::optional<std::string>> ounit_name(Connection& connection, const std::string& hei_id,
-                                              const std::string& ounit_id, const std::string& language);
-
 }  // namespace mobility::db

@@ -1,6 +1,6 @@
 // Partner reference data repository: what a partner HEI's Institutions and Organizational Units
 // APIs say about it, stored in the tables hosted HEIs use (hei, hei_name, organizational_unit,
-// ounit_name) so that hei_name() and ounit_name() (db/institutions.hpp) find partners' names too.
+// ounit_name) so that the pages (portal/web/name_cache.hpp) find partners' names too.
 //
 // Each store is one transaction: the whole answer, or nothing. A hosted HEI is refused
 // (kInvalidArgument): a partner never overwrites our own data. Values the tables refuse (a

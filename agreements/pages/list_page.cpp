@@ -21,14 +21,15 @@ struct Filters {
   std::string q, partner, country, state, year, unit;
 };
 
-std::string query_value(const PageRequest& page, std::string_view name) {
-  auto values = page.request.query_values(name);
-  return values.empty() || !is_clean_utf8(values.front()) || values.front().size() > 200 ? "" : values.front();
+// A filter as typed; "" when absent, not clean UTF-8 or longer than 200 bytes.
+std::string filter_value(const PageRequest& page, std::string_view name) {
+  std::string value = portal::query_value(page, name);
+  return !is_clean_utf8(value) || value.size() > 200 ? "" : value;
 }
 
 Filters filters_of(const PageRequest& page) {
-  return {std::string(trim_blanks(query_value(page, "q"))), query_value(page, "partner"), query_value(page, "country"),
-          query_value(page, "state"), query_value(page, "year"), query_value(page, "unit")};
+  return {std::string(trim_blanks(filter_value(page, "q"))), filter_value(page, "partner"), filter_value(page, "country"),
+          filter_value(page, "state"), filter_value(page, "year"), filter_value(page, "unit")};
 }
 
 struct Partner {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "ops/base/log.hpp"
 
 namespace mobility::agreements::pages {
 
@@ -47,11 +46,6 @@ Scope agreement_scope(const std::string& hei_id, const std::optional<std::string
 }
 
 std::string language_of(const PageRequest& page) { return portal::language_code(page.visitor.language); }
-
-http::Response unavailable(const PageRequest& page, const Status& status) {
-  log::error("page_query_failed", {{"id", page.request.request_id}, {"path", page.request.path}, {"error", status.to_string()}});
-  return page.error(503);
-}
 
 Editor editor_of(const PageRequest& page, const std::string& hei_id) {
   Editor editor{page.visitor.account ? std::optional(page.visitor.account->account_id) : std::nullopt,

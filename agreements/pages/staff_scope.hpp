@@ -13,6 +13,7 @@
 #include "agreements/iia_book.hpp"
 #include "db/iias.hpp"
 #include "db/ounits.hpp"
+#include "portal/pages/page_support.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::agreements::pages {
@@ -50,7 +51,7 @@ Scope agreement_scope(const std::string& hei_id, const std::optional<std::string
 std::string language_of(const PageRequest& page);
 
 // The 503 page, with the failure logged under the request id.
-http::Response unavailable(const PageRequest& page, const Status& status);
+using portal::unavailable;
 
 // The signed-in visitor as the editor of a change at `hei_id` (their strongest role there).
 Editor editor_of(const PageRequest& page, const std::string& hei_id);

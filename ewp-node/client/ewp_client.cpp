@@ -81,7 +81,7 @@ Result<ApiReply> EwpClient::call(const ApiCall& call) {
   if (!signed_request) return signed_request.status();
   std::string full_url = url.substr(0, url.find("://") + 3) + parts->first + target;
   auto reply = transport_.send(call.method, full_url, signed_request->headers, post ? form : "");
-  if (!reply) return reply.status();
+  if (!reply) return reply.status().with_context(call.hei_id + " " + call.api_name);
 
   ApiReply answer{reply->status, reply->headers, reply->body, url, entry->version};
   if (entry->signs_responses) {

@@ -25,12 +25,9 @@ WorkOutcome outcome_of_status(int status, const std::string& what) {
   return WorkOutcome::retry(detail);
 }
 
-WorkOutcome outcome_of_failure(const Status& status, const std::string& what) {
+WorkOutcome outcome_of_failure(const Status& status) {
   if (status.code() == Status::Code::kNotFound) return WorkOutcome::no_api(status.message());
-  // The client's own errors already name the partner and the API ("uni-b.example iias at …").
-  const std::string& message = status.message();
-  std::string partner = what.substr(0, what.find(' ') + 1);
-  return WorkOutcome::retry(message.starts_with(partner) ? message : what + ": " + message);
+  return WorkOutcome::retry(status.message());
 }
 
 WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notification) {
@@ -39,7 +36,7 @@ WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notific
   std::string what = notification.partner_hei_id + " " + api->name;
   auto reply = client.call({notification.partner_hei_id, api->entry_namespace, api->name, "url", "POST",
                             {{"iia_id", notification.iia_id}}});
-  if (!reply) return outcome_of_failure(reply.status(), what);
+  if (!reply) return outcome_of_failure(reply.status());
   return outcome_of_status(reply->status, what);
 }
 

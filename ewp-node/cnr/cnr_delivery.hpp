@@ -15,7 +15,8 @@ WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notific
 // What a partner's answer status means for a notification or a fetch.
 WorkOutcome outcome_of_status(int status, const std::string& what);
 
-// What a failed call (no answer, or an answer we refused) means.
-WorkOutcome outcome_of_failure(const Status& status, const std::string& what);
+// What a failed EwpClient call (no answer, or an answer we refused) means; the client's message
+// names the partner and the API of what went wrong there.
+WorkOutcome outcome_of_failure(const Status& status);
 
 }  // namespace mobility::ewp

@@ -47,7 +47,7 @@ WorkOutcome refresh_copy(EwpClient& client, db::Connection& connection, const ag
                          const db::QueuedNotification& notification) {
   std::string what = notification.partner_hei_id + " iias get";
   auto reply = client.call({notification.partner_hei_id, ns::kIiasEntry, "iias", "get-url", "GET", {{"iia_id", notification.iia_id}}});
-  if (!reply) return outcome_of_failure(reply.status(), what);
+  if (!reply) return outcome_of_failure(reply.status());
   if (reply->status / 100 != 2) return outcome_of_status(reply->status, what);
   auto copy = fetched_copy(reply->body, notification.iia_id);
   if (!copy) return WorkOutcome::retry(what + ": " + copy.status().message());
@@ -59,7 +59,7 @@ WorkOutcome refresh_approval(EwpClient& client, db::Connection& connection, cons
   std::string what = notification.partner_hei_id + " iias-approval";
   auto reply = client.call({notification.partner_hei_id, ns::kIiasApprovalEntry, "iias-approval", "url", "GET",
                             {{"iia_id", notification.iia_id}}});
-  if (!reply) return outcome_of_failure(reply.status(), what);
+  if (!reply) return outcome_of_failure(reply.status());
   if (reply->status / 100 != 2) return outcome_of_status(reply->status, what);
   auto hash = approved_hash(reply->body, notification.iia_id);
   if (!hash) return WorkOutcome::retry(what + ": " + hash.status().message());

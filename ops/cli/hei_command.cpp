@@ -25,22 +25,20 @@ The institutions (HEIs) this node serves over EWP. Without one the node has noth
   list   prints every hosted HEI with its admin email and names
 )help";
 
-constexpr const char* kSchacPattern = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+";
-
 int host(db::Connection& connection, const Arguments& arguments) {
   if (arguments.positional.size() != 2 || !arguments.values.count("--name") || !arguments.values.count("--admin-email")) {
     return fail("hei", kHelp, kExitUsage);
   }
   db::HeiToHost hei{arguments.positional[1], arguments.values.at("--admin-email"), arguments.values.at("--name"),
                     arguments.value_or("--name-language", "en"), std::nullopt};
-  if (!agreements::matches(hei.hei_id, kSchacPattern)) {
+  if (!agreements::matches(hei.hei_id, agreements::kHeiIdPattern)) {
     return fail("hei", "'" + hei.hei_id + "' is not an HEI id: a lower-case domain name such as uio.no", kExitUsage);
   }
   if (hei.name.empty()) return fail("hei", "--name must not be empty", kExitUsage);
-  if (!agreements::matches(hei.admin_email, "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+  if (!agreements::matches(hei.admin_email, agreements::kEmailPattern)) {
     return fail("hei", "--admin-email '" + hei.admin_email + "' is not an email address", kExitUsage);
   }
-  if (!agreements::matches(hei.name_language, "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")) {
+  if (!agreements::matches(hei.name_language, agreements::kLanguageTagPattern)) {
     return fail("hei", "--name-language '" + hei.name_language + "' is not a language tag such as en or nb", kExitUsage);
   }
   if (arguments.values.count("--country")) {

@@ -10,7 +10,7 @@
 #include "db/reference_fetches.hpp"
 #include "db/registry_catalogues.hpp"
 #include "db/transaction.hpp"
-#include "ops/base/log.hpp"
+#include "portal/pages/page_support.hpp"
 #include "ops/base/text.hpp"
 #include "portal/web/messages.hpp"
 
@@ -35,11 +35,6 @@ std::optional<http::Response> refuse_unless_allowed(const PageRequest& page) {
   if (!page.visitor.account) return page.refuse_unless(Action::kViewNodeStatus, {});  // → the login page
   if (!may_see_partners(page.visitor.actor)) return page.error(403);
   return std::nullopt;
-}
-
-http::Response unavailable(const PageRequest& page, const Status& status) {
-  log::error("page_query_failed", {{"id", page.request.request_id}, {"path", page.request.path}, {"error", status.to_string()}});
-  return page.error(503);
 }
 
 data partner_row(const db::PartnerHealth& partner) {
@@ -70,13 +65,10 @@ http::Response show_page(PageRequest& page, int status, const AddPartnerForm& fo
   data view;
   view.set("partners", rows);
   view.set("has_partners", !partners->empty());
-  std::string resent = page.request.query_values("resent").empty() ? "" : page.request.query_values("resent").front();
-  if (!resent.empty()) view.set("resent", resent);
-  if (!page.request.query_values("refreshing").empty()) view.set("refreshing", true);
-  for (const char* outcome : {"added", "known"}) {
-    auto values = page.request.query_values(outcome);
-    if (!values.empty()) view.set(outcome, values.front());
+  for (const char* outcome : {"resent", "added", "known"}) {
+    if (std::string value = query_value(page, outcome); !value.empty()) view.set(outcome, value);
   }
+  if (!query_value(page, "refreshing").empty()) view.set("refreshing", true);
   view.set("add_hei_id", form.hei_id);
   if (!form.error_key.empty()) view.set("add_error", Messages::of(page.visitor.language).text(form.error_key));
   return page.render(status, "partner_health", "partners_title", view);
@@ -122,7 +114,7 @@ http::Response refresh(PageRequest& page) {
 
 // Why `hei_id` cannot become a partner (a message key), "" when it can.
 Result<std::string> partner_refusal(db::Connection& connection, const std::string& hei_id) {
-  if (!agreements::matches(hei_id, "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+") || hei_id.size() > 255) {
+  if (!agreements::matches(hei_id, agreements::kHeiIdPattern) || hei_id.size() > 255) {
     return std::string("partners_error_hei_id");
   }
   auto ours = db::is_hosted_hei(connection, hei_id);

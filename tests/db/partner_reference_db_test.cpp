@@ -10,6 +10,7 @@
 #include "db/partner_factsheets.hpp"
 #include "db/partner_reference_data.hpp"
 #include "db/reference_fetches.hpp"
+#include "portal/web/name_cache.hpp"
 #include "tests/support/test_database.hpp"
 
 namespace mobility::db {
@@ -17,6 +18,15 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+
+// Names as the pages read them (afresh on every call).
+Result<std::optional<std::string>> hei_name(Connection& connection, const std::string& hei_id, const std::string& language) {
+  return portal::NameCache(std::chrono::milliseconds(0)).hei_name(connection, hei_id, language);
+}
+Result<std::optional<std::string>> ounit_name(Connection& connection, const std::string& hei_id, const std::string& ounit_id,
+                                              const std::string& language) {
+  return portal::NameCache(std::chrono::milliseconds(0)).ounit_name(connection, hei_id, ounit_id, language);
+}
 
 const std::string kPartner = "pohjola.example";
 const RefreshAges kAges{std::chrono::hours(24), std::chrono::hours(1)};

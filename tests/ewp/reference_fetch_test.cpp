@@ -1,7 +1,7 @@
 // Node A fetching its partner B's reference data over EWP (tests/ewp/two_nodes_fixture.hpp: two
 // real nodes, real signatures, real PostgreSQL): B's institution, its organizational units (in
 // batches of the max-ounit-ids B announces) and its factsheet end up in A's tables, where
-// db::hei_name and db::ounit_name find them. A second refresh follows B's changes, and removes a
+// the pages' NameCache finds them. A second refresh follows B's changes, and removes a
 // unit B no longer has. Garbage from B, and an answer A's tables refuse, store nothing and are
 // recorded; a partner without an API is recorded as such and not asked again before it is due;
 // nothing is fetched again before the refresh age.
@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+
+#include "portal/web/name_cache.hpp"
 
 #include "db/factsheets.hpp"
 #include "db/institutions.hpp"
@@ -74,9 +76,12 @@ class ReferenceFetchTest : public TwoNodesTest {
     return refresh();
   }
 
-  std::optional<std::string> a_hei_name(const std::string& language) { return db::hei_name(*a_.connection(), kB, language).value(); }
+  // As pages see them, read afresh each time.
+  std::optional<std::string> a_hei_name(const std::string& language, const std::string& hei_id = kB) {
+    return portal::NameCache(std::chrono::milliseconds(0)).hei_name(*a_.connection(), hei_id, language).value();
+  }
   std::optional<std::string> a_ounit_name(const std::string& ounit_id, const std::string& language) {
-    return db::ounit_name(*a_.connection(), kB, ounit_id, language).value();
+    return portal::NameCache(std::chrono::milliseconds(0)).ounit_name(*a_.connection(), kB, ounit_id, language).value();
   }
   std::vector<std::string> a_units() {
     auto rows = a_.connection()->exec(
@@ -203,7 +208,7 @@ TEST_F(ReferenceFetchTest, DemoPartnersWithoutAnyApiAreRecordedAsSuch) {
   EXPECT_THAT(outcomes["institutions"], StartsWith("no_api: the registry lists no institutions url"));
   EXPECT_THAT(outcomes["organizational-units"], StartsWith("no_api: no Institutions API lists the units"));
   EXPECT_THAT(outcomes["factsheet"], StartsWith("no_api:"));
-  EXPECT_EQ(db::hei_name(*a_.connection(), "pohjola.example", "en").value(), "University of Pohjola") << "what staff typed stays";
+  EXPECT_EQ(a_hei_name("en", "pohjola.example"), "University of Pohjola") << "what staff typed stays";
 }
 
 // B announces no Factsheet API.
