@@ -1,6 +1,6 @@
 #include "agreements/factsheet_rules.hpp"
 
-#include "agreements/pattern.hpp"
+#include "ops/base/pattern.hpp"
 
 namespace mobility::agreements {
 namespace {
@@ -22,7 +22,7 @@ void check_urls(FieldChecks& check, const std::string& field, const std::vector<
 }
 
 void check_entry(FieldChecks& check, const std::string& field, const db::InformationEntry& entry) {
-  check.require(matches(entry.email, kEmailPattern) && entry.email.size() <= 320,
+  check.require(entry.email.size() <= 320 && matches(entry.email, kEmailPattern),
                 field + ".email", "factsheet_error_email");
   const db::PhoneNumber& phone = entry.phone;
   check.require(phone.e164 || phone.other_format, field + ".phone_e164", "factsheet_error_phone_needed");

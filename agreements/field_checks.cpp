@@ -1,8 +1,8 @@
 #include "agreements/field_checks.hpp"
 
 #include <algorithm>
-#include <regex>
 
+#include "ops/base/pattern.hpp"
 #include "ops/base/text.hpp"
 
 namespace mobility::agreements {
@@ -11,8 +11,7 @@ namespace {
 constexpr size_t kMaxUrl = 2048;
 
 bool is_month_day(const std::string& value) {
-  static const std::regex pattern("(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
-  if (!std::regex_match(value, pattern)) return false;
+  if (!matches(value, "(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")) return false;
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return std::stoi(value.substr(3)) <= kDays[std::stoi(value.substr(0, 2)) - 1];
 }
@@ -38,9 +37,8 @@ void FieldChecks::month_day(const std::string& field, const std::string& value, 
 }
 
 void FieldChecks::url(const std::string& field, const std::string& value) {
-  static const std::regex pattern("https?://[^\\s]+");
   require(!value.empty(), field, "field_required");
-  require(value.size() <= kMaxUrl && std::regex_match(value, pattern), field, "field_error_url");
+  require(value.size() <= kMaxUrl && matches(value, "https?://[^\\s]+"), field, "field_error_url");
 }
 
 void FieldChecks::number(const std::string& field, int value, int low, int high, const char* message_key) {

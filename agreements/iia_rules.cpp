@@ -1,6 +1,6 @@
 #include "agreements/iia_rules.hpp"
 
-#include "agreements/pattern.hpp"
+#include "ops/base/pattern.hpp"
 
 namespace mobility::agreements {
 namespace {

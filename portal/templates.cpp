@@ -1,7 +1,9 @@
 #include "portal/templates.hpp"
 
+#include <re2/re2.h>
+
+#include <functional>
 #include <map>
-#include <regex>
 
 #include "ops/base/embedded_file.hpp"
 
@@ -15,42 +17,45 @@ namespace {
 constexpr std::string_view kTemplateSuffix = ".mustache";
 constexpr int kMaxPartialDepth = 8;
 
-// `source` with every {{> name}} replaced by templates/partials/<name>.mustache, recursively.
-Result<std::string> with_partials(const std::string& source, int depth) {
-  static const std::regex partial_tag(R"(\{\{>\s*([a-z0-9_]+)\s*\}\})");
-  if (depth > kMaxPartialDepth) return Status::internal("partials nest deeper than " + std::to_string(kMaxPartialDepth));
+// `source` with every match of `tag` (one capture group: the name) replaced by `expand(name)`.
+Result<std::string> replace_tags(const std::string& source, const RE2& tag,
+                                 const std::function<Result<std::string>(const std::string&)>& expand) {
   std::string out;
-  auto last = source.cbegin();
-  for (std::sregex_iterator it(source.begin(), source.end(), partial_tag), end; it != end; ++it) {
-    out.append(last, (*it)[0].first);
-    std::string name = (*it)[1].str();
-    auto partial = template_file("partials/" + name + std::string(kTemplateSuffix));
-    if (!partial) return Status::internal("no partial " + name);
-    auto expanded = with_partials(std::string(*partial), depth + 1);
+  re2::StringPiece rest(source);
+  re2::StringPiece whole;
+  std::string name;
+  while (RE2::PartialMatch(rest, tag, &whole, &name)) {
+    out.append(rest.data(), static_cast<size_t>(whole.data() - rest.data()));
+    auto expanded = expand(name);
     if (!expanded) return expanded.status();
     out += *expanded;
-    last = (*it)[0].second;
+    rest.remove_prefix(static_cast<size_t>(whole.data() + whole.size() - rest.data()));
   }
-  out.append(last, source.cend());
+  out.append(rest.data(), rest.size());
   return out;
+}
+
+// `source` with every {{> name}} replaced by templates/partials/<name>.mustache, recursively.
+Result<std::string> with_partials(const std::string& source, int depth) {
+  static const RE2 partial_tag(R"((\{\{>\s*([a-z0-9_]+)\s*\}\}))");
+  if (depth > kMaxPartialDepth) return Status::internal("partials nest deeper than " + std::to_string(kMaxPartialDepth));
+  return replace_tags(source, partial_tag, [depth](const std::string& name) -> Result<std::string> {
+    auto partial = template_file("partials/" + name + std::string(kTemplateSuffix));
+    if (!partial) return Status::internal("no partial " + name);
+    return with_partials(std::string(*partial), depth + 1);
+  });
 }
 
 // `source` with every {{t.key}} replaced by the escaped text of key.
 Result<std::string> with_texts(const std::string& source, const Messages& texts) {
-  static const std::regex text_tag(R"(\{\{t\.([a-z0-9_]+)\}\})");
-  std::string out;
-  auto last = source.cbegin();
-  for (std::sregex_iterator it(source.begin(), source.end(), text_tag), end; it != end; ++it) {
-    out.append(last, (*it)[0].first);
-    std::string text = texts.text((*it)[1].str());
+  static const RE2 text_tag(R"((\{\{t\.([a-z0-9_]+)\}\}))");
+  return replace_tags(source, text_tag, [&texts](const std::string& key) -> Result<std::string> {
+    std::string text = texts.text(key);
     if (text.find("{{") != std::string::npos || text.find("}}") != std::string::npos) {
-      return Status::internal("message " + (*it)[1].str() + " contains {{ or }}");
+      return Status::internal("message " + key + " contains {{ or }}");
     }
-    out += kainjow::mustache::html_escape(text);
-    last = (*it)[0].second;
-  }
-  out.append(last, source.cend());
-  return out;
+    return kainjow::mustache::html_escape(text);
+  });
 }
 
 }  // namespace

@@ -52,4 +52,11 @@ bool is_clean_utf8(std::string_view text) {
   return true;
 }
 
+std::string excerpt(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xc0) == 0x80) --end;  // not inside a character
+  return std::string(text.substr(0, end)) + "\u2026";
+}
+
 }  // namespace mobility

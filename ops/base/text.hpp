@@ -17,4 +17,8 @@ std::string ascii_lower(std::string_view text);
 // form field may hold.
 bool is_clean_utf8(std::string_view text);
 
+// `text` cut to at most `max_bytes` bytes (at a UTF-8 boundary) with "…" after it when it was
+// longer: for quoting what someone typed in a message without echoing a megabyte.
+std::string excerpt(std::string_view text, size_t max_bytes = 60);
+
 }  // namespace mobility

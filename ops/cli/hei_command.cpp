@@ -1,10 +1,11 @@
 #include <cstdio>
 
-#include "agreements/pattern.hpp"
 #include "db/audit_events.hpp"
 #include "db/connection.hpp"
 #include "db/institutions.hpp"
 #include "db/transaction.hpp"
+#include "ops/base/pattern.hpp"
+#include "ops/base/text.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 
@@ -25,28 +26,33 @@ The institutions (HEIs) this node serves over EWP. Without one the node has noth
   list   prints every hosted HEI with its admin email and names
 )help";
 
+// Why `hei` cannot be hosted, "" when it can. Lengths are checked before shapes.
+std::string refusal(const db::HeiToHost& hei) {
+  if (hei.hei_id.size() > 255 || !matches(hei.hei_id, kHeiIdPattern)) {
+    return "'" + excerpt(hei.hei_id) + "' is not an HEI id: a lower-case domain name such as uio.no";
+  }
+  if (hei.name.empty()) return "--name must not be empty";
+  if (hei.name.size() > 1000 || !is_clean_utf8(hei.name)) return "--name must be 1 to 1000 characters of text";
+  if (hei.admin_email.size() > 320 || !matches(hei.admin_email, kEmailPattern)) {
+    return "--admin-email '" + excerpt(hei.admin_email) + "' is not an email address";
+  }
+  if (hei.name_language.size() > 35 || !matches(hei.name_language, kLanguageTagPattern)) {
+    return "--name-language '" + excerpt(hei.name_language) + "' is not a language tag such as en or nb";
+  }
+  if (hei.country_code && !matches(*hei.country_code, "[A-Z]{2}")) {
+    return "--country '" + excerpt(*hei.country_code) + "' is not a country code such as NO";
+  }
+  return "";
+}
+
 int host(db::Connection& connection, const Arguments& arguments) {
   if (arguments.positional.size() != 2 || !arguments.values.count("--name") || !arguments.values.count("--admin-email")) {
     return fail("hei", kHelp, kExitUsage);
   }
   db::HeiToHost hei{arguments.positional[1], arguments.values.at("--admin-email"), arguments.values.at("--name"),
                     arguments.value_or("--name-language", "en"), std::nullopt};
-  if (!agreements::matches(hei.hei_id, agreements::kHeiIdPattern)) {
-    return fail("hei", "'" + hei.hei_id + "' is not an HEI id: a lower-case domain name such as uio.no", kExitUsage);
-  }
-  if (hei.name.empty()) return fail("hei", "--name must not be empty", kExitUsage);
-  if (!agreements::matches(hei.admin_email, agreements::kEmailPattern)) {
-    return fail("hei", "--admin-email '" + hei.admin_email + "' is not an email address", kExitUsage);
-  }
-  if (!agreements::matches(hei.name_language, agreements::kLanguageTagPattern)) {
-    return fail("hei", "--name-language '" + hei.name_language + "' is not a language tag such as en or nb", kExitUsage);
-  }
-  if (arguments.values.count("--country")) {
-    hei.country_code = arguments.values.at("--country");
-    if (!agreements::matches(*hei.country_code, "[A-Z]{2}")) {
-      return fail("hei", "--country '" + *hei.country_code + "' is not a country code such as NO", kExitUsage);
-    }
-  }
+  if (arguments.values.count("--country")) hei.country_code = arguments.values.at("--country");
+  if (std::string refused = refusal(hei); !refused.empty()) return fail("hei", refused, kExitUsage);
   auto added = db::host_hei(connection, hei);
   if (!added) return fail("hei", added.status().message());
   Status audited = db::record_audit_event(connection, {std::nullopt, "operator (command line)", "operator", hei.hei_id,

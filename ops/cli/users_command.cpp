@@ -7,8 +7,10 @@
 #include "db/password_resets.hpp"
 #include "db/transaction.hpp"
 #include "db/web_sessions.hpp"
+#include "ops/base/pattern.hpp"
 #include "ops/base/secure_random.hpp"
 #include "ops/base/sha256.hpp"
+#include "ops/base/text.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 #include "portal/accounts/authorization.hpp"
@@ -39,6 +41,7 @@ to the audit log as done by "operator (command line)".
 
 constexpr const char* kActor = "operator (command line)";
 constexpr size_t kMinimumPasswordLength = 10;
+constexpr size_t kMaximumPasswordLength = 1024;  // as the pages allow
 
 Status audit(db::Connection& connection, const db::AccountRecord& account, const std::string& action,
              const std::optional<std::string>& detail = std::nullopt,
@@ -62,15 +65,31 @@ std::string describe(const db::AccountRole& role) {
   return text;
 }
 
+// Why `account` cannot be added, "" when it can. Lengths are checked before shapes.
+std::string refusal(const db::NewAccount& account) {
+  if (account.email.size() > 320 || !matches(account.email, kEmailPattern)) {
+    return "'" + excerpt(account.email) + "' is not an email address";
+  }
+  if (account.display_name.empty() || account.display_name.size() > 200 || !is_clean_utf8(account.display_name)) {
+    return "--name must be 1 to 200 characters of text";
+  }
+  if (account.language != "nb" && account.language != "en") return "--language must be nb or en";
+  return "";
+}
+
 int add(db::Connection& connection, const Arguments& arguments) {
   if (arguments.positional.size() != 2 || !arguments.values.count("--name")) return fail("users", kHelp, kExitUsage);
   db::NewAccount account{arguments.positional[1], arguments.values.at("--name"), arguments.value_or("--language", "nb"),
                          std::nullopt};
+  if (std::string refused = refusal(account); !refused.empty()) return fail("users", refused, kExitUsage);
   if (arguments.has("--password-stdin")) {
     std::string password;
     std::getline(std::cin, password);
     if (password.size() < kMinimumPasswordLength) {
       return fail("users", "the password must have at least 10 characters", kExitUsage);
+    }
+    if (password.size() > kMaximumPasswordLength) {
+      return fail("users", "the password must have at most " + std::to_string(kMaximumPasswordLength) + " characters", kExitUsage);
     }
     auto hash = portal::hash_password(password);
     if (!hash) return fail("users", hash.status().message());

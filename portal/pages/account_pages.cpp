@@ -85,7 +85,9 @@ http::Response logout(PageRequest& page, const Site& site) {
 }
 
 // Only paths of this site: "/x", never "//host" or "https://...".
-std::string safe_return_path(const std::string& wanted) {
+// `wanted` when it is a path on this site, else "/". Longer than a URL can be: refused.
+std::optional<std::string> safe_return_path(const std::string& wanted) {
+  if (wanted.size() > 2048) return std::nullopt;
   bool local = wanted.starts_with("/") && !wanted.starts_with("//") && wanted.find('\\') == std::string::npos &&
                is_clean_utf8(wanted) && wanted.find_first_of("\r\n") == std::string::npos;
   return local ? wanted : "/";
@@ -93,8 +95,10 @@ std::string safe_return_path(const std::string& wanted) {
 
 http::Response switch_language(PageRequest& page, const Site& site) {
   auto language = language_from_code(page.field("lang"));
-  http::Response response = page.redirect(safe_return_path(page.field("return_to")));
-  if (!language) return response;
+  if (!language) return page.error(400, "error_language_text");
+  auto return_path = safe_return_path(page.field("return_to"));
+  if (!return_path) return page.error(400);
+  http::Response response = page.redirect(*return_path);
   std::string code = language_code(*language);
   if (page.visitor.account) {
     if (Status saved = db::set_account_language(page.connection, page.visitor.account->account_id, code); !saved) {

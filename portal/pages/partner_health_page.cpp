@@ -2,7 +2,7 @@
 
 #include <functional>
 
-#include "agreements/pattern.hpp"
+#include "ops/base/pattern.hpp"
 #include "db/audit_events.hpp"
 #include "db/institutions.hpp"
 #include "db/notifications.hpp"
@@ -114,7 +114,7 @@ http::Response refresh(PageRequest& page) {
 
 // Why `hei_id` cannot become a partner (a message key), "" when it can.
 Result<std::string> partner_refusal(db::Connection& connection, const std::string& hei_id) {
-  if (!agreements::matches(hei_id, agreements::kHeiIdPattern) || hei_id.size() > 255) {
+  if (hei_id.size() > 255 || !matches(hei_id, kHeiIdPattern)) {
     return std::string("partners_error_hei_id");
   }
   auto ours = db::is_hosted_hei(connection, hei_id);

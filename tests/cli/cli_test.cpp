@@ -180,6 +180,43 @@ TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
   EXPECT_EQ(stored->front().get<std::string>(0), "DE hei_hosted hosted_hei_updated") << "the country is kept when not given";
 }
 
+// Every checked argument, 100,000 and 130,000 characters long (Linux takes at most 131,072 in one
+// argument): refused with exit code 2 and a short message naming the argument, nothing stored.
+TEST(Cli, LongArgumentsAreRefusedWithTheirOwnMessage) {
+  std::string url = testing::create_migrated_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
+  auto stored = [&] {
+    auto connection = db::Connection::open(url);
+    auto rows = (*connection)->exec("SELECT (SELECT count(*) FROM hei) || ' ' || (SELECT count(*) FROM account) || ' ' || "
+                                    "(SELECT count(*) FROM audit_event)");
+    return rows ? rows->front().get<std::string>(0) : "";
+  };
+  std::string before = stored();
+  for (size_t length : {size_t{100'000}, size_t{130'000}}) {
+    std::string very_long(length, 'a');
+    using Case = std::pair<std::vector<std::string>, std::string>;
+    for (const auto& [args, complaint] : std::vector<Case>{
+             {{"hei", "host", very_long, "--name", "B", "--admin-email", "ewp@uni-b.example"}, "is not an HEI id"},
+             {{"hei", "host", "uni-b.example", "--name", very_long, "--admin-email", "ewp@uni-b.example"}, "--name must be"},
+             {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", very_long + "@x.example"}, "is not an email address"},
+             {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--name-language", very_long},
+              "is not a language tag"},
+             {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--country", very_long},
+              "is not a country code"},
+             {{"users", "add", very_long + "@fjordland.example", "--name", "N"}, "is not an email address"},
+             {{"users", "add", "n@fjordland.example", "--name", very_long}, "--name must be"},
+             {{"users", "add", "n@fjordland.example", "--name", "N", "--language", very_long}, "--language must be"}}) {
+      std::vector<std::string> command = {kBinary};
+      command.insert(command.end(), args.begin(), args.end());
+      auto refused = run_program(command, env);
+      EXPECT_EQ(refused.exit_code, 2) << args[0] << " " << args[1] << " " << complaint;
+      EXPECT_TRUE(contains(refused.err, complaint)) << refused.err.substr(0, 300);
+      EXPECT_LT(refused.err.size(), 400u) << "the message quotes an excerpt, not the whole argument";
+    }
+  }
+  EXPECT_EQ(stored(), before) << "nothing stored";
+}
+
 TEST(Cli, MigrateReportsAnUnreachableDatabase) {
   auto result = run_program({kBinary, "migrate"},
                             {{"MOBILITY_DATABASE_URL", "host=/nonexistent-socket-dir port=1 user=postgres dbname=x"}});

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
 
 #include "agreements/demo_agreements.hpp"
 #include "agreements/pages/agreement_pages.hpp"

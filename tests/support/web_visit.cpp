@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
+#include <re2/re2.h>
 
 #include "ewp-node/client/ewp_client.hpp"
 
@@ -18,8 +18,8 @@ HttpReply Visit::post(const std::string& path, const http::HeaderList& fields) {
 }
 
 std::string Visit::csrf() const {
-  std::smatch match;
-  return std::regex_search(last_body_, match, std::regex("name=\"csrf\" value=\"([^\"]*)\"")) ? match[1].str() : "";
+  std::string token;
+  return RE2::PartialMatch(last_body_, R"re(name="csrf" value="([^"]*)")re", &token) ? token : "";
 }
 
 HttpReply Visit::log_in(const std::string& email, const std::string& password) {
@@ -65,8 +65,8 @@ std::string unescape_html(std::string text) {
 }
 
 std::string attribute(const std::string& tag, const std::string& name) {
-  std::smatch match;
-  return std::regex_search(tag, match, std::regex(" " + name + "=\"([^\"]*)\"")) ? unescape_html(match[1].str()) : "";
+  std::string value;
+  return RE2::PartialMatch(tag, RE2(" " + name + R"re(="([^"]*)")re"), &value) ? unescape_html(value) : "";
 }
 
 }  // namespace
@@ -114,17 +114,17 @@ http::HeaderList form_fields(const std::string& html, const std::string& action)
   if (start == std::string::npos) return {};
   std::string form = html.substr(start, html.find("</form>", start) - start);
   http::HeaderList fields;
-  std::regex control("<input[^>]*>|<textarea[^>]*>([^<]*)</textarea>|<select[^>]*>([\\s\\S]*?)</select>");
-  for (auto it = std::sregex_iterator(form.begin(), form.end(), control); it != std::sregex_iterator(); ++it) {
-    std::string tag = (*it)[0].str();
+  static const RE2 control(R"((<input[^>]*>|<textarea[^>]*>([^<]*)</textarea>|<select[^>]*>((?s:.)*?)</select>))");
+  re2::StringPiece rest(form);
+  std::string tag, text, options;
+  while (RE2::FindAndConsume(&rest, control, &tag, &text, &options)) {
     std::string name = attribute(tag, "name");
     if (tag.starts_with("<textarea")) {
-      fields.emplace_back(name, unescape_html((*it)[1].str()));
+      fields.emplace_back(name, unescape_html(text));
     } else if (tag.starts_with("<select")) {
-      std::smatch chosen;
-      std::string options = (*it)[2].str();
-      bool selected = std::regex_search(options, chosen, std::regex("<option value=\"([^\"]*)\" selected>"));
-      fields.emplace_back(name, selected ? unescape_html(chosen[1].str()) : attribute(options, "value"));
+      std::string chosen;
+      bool selected = RE2::PartialMatch(options, R"re(<option value="([^"]*)" selected>)re", &chosen);
+      fields.emplace_back(name, selected ? unescape_html(chosen) : attribute(options, "value"));
     } else if (attribute(tag, "type") != "checkbox" || tag.find(" checked") != std::string::npos) {
       fields.emplace_back(name, attribute(tag, "value"));
     }

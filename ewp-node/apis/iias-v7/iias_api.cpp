@@ -1,6 +1,5 @@
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 
-#include <regex>
 
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
@@ -9,6 +8,7 @@
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/xml/namespaces.hpp"
+#include "ops/base/pattern.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -37,8 +37,7 @@ http::Response get_iias(db::Pool& pool, const http::Request& request, const Auth
 
 // xs:dateTime with a time part ("2004-02-12T15:19:21+01:00"); a date alone is refused.
 bool is_date_time(const std::string& text) {
-  static const std::regex pattern(R"(-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)");
-  return std::regex_match(text, pattern);
+  return text.size() <= 64 && matches(text, R"(-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)");
 }
 
 Result<db::IiaIndexFilter> index_filter(const EwpParameters& parameters, const AuthenticatedClient& client) {
