@@ -197,6 +197,7 @@ Result<std::vector<DestinationSummary>> list_information_destinations(Connection
       FROM hei h
       LEFT JOIN agreement_information i ON i.hei_id = $1 AND i.partner_hei_id = h.hei_id
      WHERE h.hei_id NOT IN (SELECT hei_id FROM hosted_hei)
+       AND EXISTS (SELECT 1 FROM partner_link l WHERE l.hei_id = $1 AND l.partner_hei_id = h.hei_id)
      ORDER BY name, h.hei_id)",
                               {hei_id, language});
   if (!rows) return rows.status();

@@ -104,7 +104,7 @@ struct DestinationSummary {
   std::optional<int> published_version;
 };
 
-// Every partner HEI (any HEI not hosted here) with the information state of `hei_id`, by name.
+// Every partner of `hei_id` (db/partner_health.hpp says which) with its information state, by name.
 Result<std::vector<DestinationSummary>> list_information_destinations(Connection& connection, const std::string& hei_id,
                                                                       const std::string& language);
 

@@ -4,13 +4,18 @@
 
 namespace mobility::db {
 
-Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection) {
+namespace {
+
+// The institutions `where` selects (a condition on h, the hei row), hosted ones first.
+Result<std::vector<InstitutionRecord>> institutions_where(Connection& connection, const std::string& where, const Params& params) {
   auto rows = connection.exec(R"(
     SELECT h.hei_id, (hh.hei_id IS NOT NULL) AS hosted, h.abbreviation, h.country_code, h.city, n.lang, n.name
       FROM hei h
       LEFT JOIN hosted_hei hh ON hh.hei_id = h.hei_id
       LEFT JOIN hei_name n ON n.hei_id = h.hei_id
-     ORDER BY hosted DESC, h.hei_id, n.lang)");
+     WHERE )" + where + R"(
+     ORDER BY hosted DESC, h.hei_id, n.lang)",
+                              params);
   if (!rows) return rows.status();
   std::vector<InstitutionRecord> institutions;
   for (Row row : *rows) {
@@ -25,6 +30,31 @@ Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection)
     }
   }
   return institutions;
+}
+
+}  // namespace
+
+Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection) {
+  return institutions_where(connection, "true", {});
+}
+
+Result<std::vector<InstitutionRecord>> list_hosted_institutions(Connection& connection) {
+  return institutions_where(connection, "hh.hei_id IS NOT NULL", {});
+}
+
+Result<std::vector<InstitutionRecord>> list_partners_of(Connection& connection, const std::string& hei_id) {
+  return institutions_where(connection, R"(h.hei_id <> $1 AND (hh.hei_id IS NOT NULL OR EXISTS (
+      SELECT 1 FROM partner_link l WHERE l.hei_id = $1 AND l.partner_hei_id = h.hei_id)))",
+                            {hei_id});
+}
+
+Result<bool> link_partner(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id) {
+  auto linked = connection.exec(R"(
+    INSERT INTO hosted_hei_partner (hei_id, partner_hei_id) VALUES ($1, $2)
+    ON CONFLICT DO NOTHING RETURNING 1)",
+                                {hei_id, partner_hei_id});
+  if (!linked) return linked.status();
+  return !linked->empty();
 }
 
 Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection) {

@@ -22,6 +22,9 @@ struct InstitutionRecord {
 // Hosted HEIs first, then partners, each group by hei_id.
 Result<std::vector<InstitutionRecord>> list_institutions(Connection& connection);
 
+// The hosted HEIs only, by hei_id (what the public may see: whose partners are whose is not).
+Result<std::vector<InstitutionRecord>> list_hosted_institutions(Connection& connection);
+
 struct HostedHei {
   std::string hei_id;
   std::string admin_email;
@@ -35,6 +38,14 @@ Result<std::vector<HostedHei>> list_hosted_heis(Connection& connection);
 // fetches its name and units). Returns false when the HEI was known already. The id must be a
 // valid SCHAC code (the database refuses others).
 Result<bool> add_partner_hei(Connection& connection, const std::string& hei_id);
+
+// Makes `partner_hei_id` (a known HEI) a partner of the hosted `hei_id`, as its staff add one by
+// hand. Returns false when it was linked already.
+Result<bool> link_partner(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id);
+
+// The HEIs `hei_id` may make agreements with: its partners (db/partner_health.hpp says which
+// those are) and the other HEIs hosted here; grouped and ordered as list_institutions.
+Result<std::vector<InstitutionRecord>> list_partners_of(Connection& connection, const std::string& hei_id);
 
 // What an operator gives to serve an HEI from this node.
 struct HeiToHost {

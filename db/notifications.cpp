@@ -1,5 +1,7 @@
 #include "db/notifications.hpp"
 
+#include "db/param.hpp"
+
 namespace mobility::db {
 namespace {
 
@@ -75,15 +77,17 @@ Status retry_notification(Connection& connection, Queue queue, int64_t id, std::
       .status();
 }
 
-Result<int64_t> force_retry_partner(Connection& connection, const std::string& partner_hei_id) {
+Result<int64_t> force_retry_partner(Connection& connection, const std::string& partner_hei_id,
+                                    const std::optional<std::vector<std::string>>& sender_hei_ids) {
   // A row that gave up may meet a newer pending one of the same thing: that one is retried and
   // the old one stays as it was.
   auto rows = connection.exec(R"(
     UPDATE cnr_outbox o SET state = 'pending', attempts = 0, next_attempt_at = now(), leased_until = NULL, finished_at = NULL
      WHERE o.partner_hei_id = $1 AND o.state IN ('pending', 'gave_up', 'no_cnr_api')
+       AND ($2::text[] IS NULL OR o.sender_hei_id = ANY($2::text[]))
        AND NOT EXISTS (SELECT 1 FROM cnr_outbox p WHERE p.state = 'pending' AND p.cnr_id <> o.cnr_id AND p.api = o.api
                           AND p.sender_hei_id = o.sender_hei_id AND p.partner_hei_id = o.partner_hei_id AND p.iia_id = o.iia_id))",
-                              {partner_hei_id});
+                              {partner_hei_id, sender_hei_ids ? text_array(*sender_hei_ids) : Param(std::nullopt)});
   if (!rows) return rows.status();
   return rows->affected();
 }

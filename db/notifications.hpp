@@ -47,8 +47,10 @@ Status finish_notification(Connection& connection, Queue queue, int64_t id, cons
 Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay, const std::string& error);
 
 // Every outgoing notification to `partner_hei_id` that did not go through (pending, gave up, or
-// no CNR API when it was tried) is due now again, its attempts counted afresh. Returns how many.
-Result<int64_t> force_retry_partner(Connection& connection, const std::string& partner_hei_id);
+// no CNR API when it was tried) is due now again, its attempts counted afresh. Only those sent by
+// `sender_hei_ids` (nullopt: by any hosted HEI). Returns how many.
+Result<int64_t> force_retry_partner(Connection& connection, const std::string& partner_hei_id,
+                                    const std::optional<std::vector<std::string>>& sender_hei_ids);
 
 struct QueueCounts {
   int64_t pending = 0;

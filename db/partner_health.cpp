@@ -1,15 +1,39 @@
 #include "db/partner_health.hpp"
 
-namespace mobility::db {
+#include "db/param.hpp"
 
-Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, const std::string& language) {
-  auto rows = connection.exec(R"(
+namespace mobility::db {
+namespace {
+
+Param scope_param(const HeiScope& scope) { return scope ? text_array(*scope) : Param(std::nullopt); }
+
+// The partners in scope $2 (NULL: every HEI not hosted here).
+constexpr const char* kInScope = R"(
+  NOT EXISTS (SELECT 1 FROM hosted_hei hh WHERE hh.hei_id = h.hei_id)
+  AND ($2::text[] IS NULL OR EXISTS (SELECT 1 FROM partner_link l
+                                      WHERE l.partner_hei_id = h.hei_id AND l.hei_id = ANY($2::text[]))))";
+
+}  // namespace
+
+Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, const std::string& language,
+                                                       const HeiScope& scope) {
+  auto rows = connection.exec(std::string(R"(
     WITH outgoing AS (
       SELECT partner_hei_id, count(*) FILTER (WHERE state = 'pending') AS pending,
              count(*) FILTER (WHERE state IN ('gave_up', 'no_cnr_api')) AS failed
-        FROM cnr_outbox GROUP BY partner_hei_id),
+        FROM cnr_outbox
+       WHERE $2::text[] IS NULL OR sender_hei_id = ANY($2::text[])
+       GROUP BY partner_hei_id),
     incoming AS (
-      SELECT partner_hei_id, count(*) AS pending FROM cnr_inbox WHERE state = 'pending' GROUP BY partner_hei_id)
+      SELECT b.partner_hei_id, count(*) AS pending
+        FROM cnr_inbox b
+       WHERE b.state = 'pending'
+         AND ($2::text[] IS NULL
+              OR (b.kind = 'iia-approval' AND EXISTS (SELECT 1 FROM iia i WHERE i.hei_id = ANY($2::text[])
+                                                        AND i.iia_id = b.iia_id AND i.partner_hei_id = b.partner_hei_id))
+              OR (b.kind = 'iia' AND EXISTS (SELECT 1 FROM partner_iia p WHERE p.hei_id = ANY($2::text[])
+                                               AND p.partner_hei_id = b.partner_hei_id AND p.partner_iia_id = b.iia_id)))
+       GROUP BY b.partner_hei_id)
     SELECT h.hei_id, coalesce(n.name, h.hei_id) AS name,
            to_char(c.last_success_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS last_success_at,
            to_char(c.last_error_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS last_error_at, c.last_error,
@@ -21,9 +45,9 @@ Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, c
       LEFT JOIN partner_contact c ON c.partner_hei_id = h.hei_id
       LEFT JOIN outgoing o ON o.partner_hei_id = h.hei_id
       LEFT JOIN incoming i ON i.partner_hei_id = h.hei_id
-     WHERE NOT EXISTS (SELECT 1 FROM hosted_hei hh WHERE hh.hei_id = h.hei_id)
+     WHERE )") + kInScope + R"(
      ORDER BY name, h.hei_id)",
-                              {language});
+                              {language, scope_param(scope)});
   if (!rows) return rows.status();
   std::vector<PartnerHealth> partners;
   for (Row row : *rows) {
@@ -33,6 +57,13 @@ Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, c
                         row.get<int64_t>("outgoing_failed"), row.get<int64_t>("incoming_pending")});
   }
   return partners;
+}
+
+Result<bool> is_partner_in(Connection& connection, const HeiScope& scope, const std::string& partner_hei_id) {
+  auto rows = connection.exec(std::string("SELECT 1 FROM hei h WHERE h.hei_id = $1 AND ") + kInScope,
+                              {partner_hei_id, scope_param(scope)});
+  if (!rows) return rows.status();
+  return !rows->empty();
 }
 
 }  // namespace mobility::db

@@ -1,5 +1,9 @@
-// Partner health: for each partner HEI (every HEI we know that we do not host), how our calls to
-// it went and what is waiting to be delivered to or fetched from it (db/notifications.hpp).
+// Partner health: for each partner HEI, how our calls to it went and what is waiting to be
+// delivered to or fetched from it (db/notifications.hpp), seen from some of our hosted HEIs.
+//
+// A partner of a hosted HEI is one its staff added, or one it has an agreement, a copy or a
+// notification with (the view partner_link, db/migrations/0012). Staff see only the partners of
+// their own HEIs and only those HEIs' notifications; the operator sees every partner.
 #pragma once
 
 #include <cstdint>
@@ -22,7 +26,16 @@ struct PartnerHealth {
   int64_t incoming_pending = 0;
 };
 
-// Every partner, by name.
-Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, const std::string& language);
+// Whose partners: nullopt for every HEI this node knows and does not host (the operator's view),
+// else the partners of these hosted HEIs.
+using HeiScope = std::optional<std::vector<std::string>>;
+
+// The partners in `scope`, by name. The outgoing counts are those `scope`'s HEIs sent; the
+// incoming ones those about `scope`'s agreements or copies (the operator: all).
+Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, const std::string& language,
+                                                       const HeiScope& scope);
+
+// true when `partner_hei_id` is a partner in `scope`.
+Result<bool> is_partner_in(Connection& connection, const HeiScope& scope, const std::string& partner_hei_id);
 
 }  // namespace mobility::db

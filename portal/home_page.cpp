@@ -10,7 +10,7 @@ namespace {
 using kainjow::mustache::data;
 
 http::Response home(PageRequest& page) {
-  auto institutions = db::list_institutions(page.connection);
+  auto institutions = db::list_hosted_institutions(page.connection);
   if (!institutions) {
     log::error("page_query_failed", {{"id", page.request.request_id}, {"error", institutions.status().to_string()}});
     return page.error(503);

@@ -103,7 +103,7 @@ http::Response render_form(const PageRequest& page, int status, const FormContex
 }
 
 Result<Options> partner_options(const PageRequest& page, const std::string& hei_id) {
-  auto institutions = db::list_institutions(page.connection);
+  auto institutions = db::list_partners_of(page.connection, hei_id);
   if (!institutions) return institutions.status();
   Options partners = {{"", portal::Messages::of(page.visitor.language).text("agreements_choose")}};
   for (const auto& hei : *institutions) {

@@ -31,6 +31,14 @@ INSERT INTO hosted_hei (hei_id, admin_email) VALUES
   ('fjordland.example', 'ewp-admin@fjordland.example')
 ON CONFLICT DO NOTHING;
 
+INSERT INTO hosted_hei_partner (hei_id, partner_hei_id) VALUES
+  ('fjordland.example', 'lumiere-nord.example'),
+  ('fjordland.example', 'valle-alto.example'),
+  ('fjordland.example', 'tu-rheinfeld.example'),
+  ('fjordland.example', 'pohjola.example'),
+  ('fjordland.example', 'collina.example')
+ON CONFLICT DO NOTHING;
+
 INSERT INTO organizational_unit (hei_id, ounit_id, ounit_code, parent_ounit_id, abbreviation) VALUES
   ('fjordland.example', 'ou-uif',      'UIF',     NULL,         'UiF'),
   ('fjordland.example', 'ou-hf',       'HF',      'ou-uif',     'HF'),

@@ -1,5 +1,6 @@
 #include "portal/pages/partner_health_page.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "ops/base/pattern.hpp"
@@ -19,21 +20,25 @@ namespace {
 
 using kainjow::mustache::data;
 
-// The operator, or anyone who handles agreements somewhere (an HEI, or a unit of it): the
-// connections are the HEI's, whichever unit's agreements travel over them.
-bool may_see_partners(const Actor& actor) {
-  if (allowed(actor, Action::kViewNodeStatus, {})) return true;
+// Whose partners the visitor sees and acts on: the operator every partner of the node; staff who
+// handle agreements somewhere (an HEI, or a unit of it) the partners of those HEIs, since the
+// connections are the HEI's, whichever unit's agreements travel over them. An empty list: none.
+db::HeiScope partner_scope(const Actor& actor) {
+  if (allowed(actor, Action::kViewNodeStatus, {})) return std::nullopt;
+  std::vector<std::string> heis;
   for (const Grant& grant : actor.grants) {
+    if (!grant.hei_id || std::find(heis.begin(), heis.end(), *grant.hei_id) != heis.end()) continue;
     Scope where{grant.hei_id, {}, std::nullopt};
     if (grant.ounit_id) where.ounit_ids = {*grant.ounit_id};
-    if (grant.hei_id && allowed(actor, Action::kHandleAgreements, where)) return true;
+    if (allowed(actor, Action::kHandleAgreements, where)) heis.push_back(*grant.hei_id);
   }
-  return false;
+  return heis;
 }
 
 std::optional<http::Response> refuse_unless_allowed(const PageRequest& page) {
   if (!page.visitor.account) return page.refuse_unless(Action::kViewNodeStatus, {});  // → the login page
-  if (!may_see_partners(page.visitor.actor)) return page.error(403);
+  db::HeiScope scope = partner_scope(page.visitor.actor);
+  if (scope && scope->empty()) return page.error(403);
   return std::nullopt;
 }
 
@@ -58,7 +63,7 @@ struct AddPartnerForm {
 };
 
 http::Response show_page(PageRequest& page, int status, const AddPartnerForm& form) {
-  auto partners = db::list_partner_health(page.connection, language_code(page.visitor.language));
+  auto partners = db::list_partner_health(page.connection, language_code(page.visitor.language), partner_scope(page.visitor.actor));
   if (!partners) return unavailable(page, partners.status());
   data rows = data::type::list;
   for (const auto& partner : *partners) rows.push_back(partner_row(partner));
@@ -79,8 +84,9 @@ http::Response show(PageRequest& page) {
   return show_page(page, 200, {});
 }
 
-// Runs `change` and its audit event in one transaction, then answers with a redirect to
-// /partners?<outcome>; `change` returns what the outcome says, or why it failed.
+// Runs `change` and its audit event (one per HEI of the visitor's scope) in one transaction,
+// then answers with a redirect to /partners?<outcome>; `change` returns what the outcome says,
+// or why it failed.
 http::Response audited_change(PageRequest& page, const std::string& action, const std::string& partner_hei_id,
                               const std::function<Result<std::string>(const std::string& partner_hei_id)>& change) {
   auto tx = db::Transaction::begin(page.connection);
@@ -88,17 +94,35 @@ http::Response audited_change(PageRequest& page, const std::string& action, cons
   auto outcome = change(partner_hei_id);
   if (!outcome) return unavailable(page, outcome.status());
   const db::AccountRecord& account = *page.visitor.account;
-  Status audited = db::record_audit_event(page.connection, {account.account_id, account.email, std::nullopt, std::nullopt, action,
-                                                            "partner:" + partner_hei_id, *outcome, ""});
-  if (!audited) return unavailable(page, audited);
+  db::HeiScope scope = partner_scope(page.visitor.actor);
+  std::vector<std::optional<std::string>> heis;
+  if (scope) heis.assign(scope->begin(), scope->end());
+  if (heis.empty()) heis.push_back(std::nullopt);  // the operator's, for the whole node
+  for (const auto& hei_id : heis) {
+    Status audited = db::record_audit_event(page.connection, {account.account_id, account.email, std::nullopt, hei_id, action,
+                                                              "partner:" + partner_hei_id, *outcome, ""});
+    if (!audited) return unavailable(page, audited);
+  }
   if (Status committed = tx->commit(); !committed) return unavailable(page, committed);
   return page.redirect("/partners?" + *outcome);
 }
 
+// The partner a resend or refresh names, when the visitor's scope has it; else the answer (404
+// for an HEI that is not one of the visitor's partners, as for one that does not exist).
+std::optional<http::Response> refuse_unless_partner(PageRequest& page, const std::string& partner_hei_id) {
+  if (partner_hei_id.size() > 255) return page.error(404);
+  auto known = db::is_partner_in(page.connection, partner_scope(page.visitor.actor), partner_hei_id);
+  if (!known) return unavailable(page, known.status());
+  if (!*known) return page.error(404);
+  return std::nullopt;
+}
+
 http::Response resend(PageRequest& page) {
   if (auto refused = refuse_unless_allowed(page)) return *refused;
-  return audited_change(page, "cnr_resent", page.field("partner_hei_id"), [&page](const std::string& partner_hei_id) -> Result<std::string> {
-    auto retried = db::force_retry_partner(page.connection, partner_hei_id);
+  std::string partner_hei_id = page.field("partner_hei_id");
+  if (auto refused = refuse_unless_partner(page, partner_hei_id)) return *refused;
+  return audited_change(page, "cnr_resent", partner_hei_id, [&page](const std::string& partner) -> Result<std::string> {
+    auto retried = db::force_retry_partner(page.connection, partner, partner_scope(page.visitor.actor));
     if (!retried) return retried.status();
     return "resent=" + std::to_string(*retried);
   });
@@ -106,8 +130,10 @@ http::Response resend(PageRequest& page) {
 
 http::Response refresh(PageRequest& page) {
   if (auto refused = refuse_unless_allowed(page)) return *refused;
-  return audited_change(page, "reference_refresh_requested", page.field("partner_hei_id"), [&page](const std::string& partner_hei_id) -> Result<std::string> {
-    if (Status requested = db::request_reference_refresh(page.connection, partner_hei_id); !requested) return requested;
+  std::string partner_hei_id = page.field("partner_hei_id");
+  if (auto refused = refuse_unless_partner(page, partner_hei_id)) return *refused;
+  return audited_change(page, "reference_refresh_requested", partner_hei_id, [&page](const std::string& partner) -> Result<std::string> {
+    if (Status requested = db::request_reference_refresh(page.connection, partner); !requested) return requested;
     return std::string("refreshing=1");
   });
 }
@@ -137,7 +163,13 @@ http::Response add_partner(PageRequest& page) {
   return audited_change(page, "partner_added", hei_id, [&page](const std::string& partner_hei_id) -> Result<std::string> {
     auto added = db::add_partner_hei(page.connection, partner_hei_id);
     if (!added) return added.status();
-    return std::string(*added ? "added=" : "known=") + partner_hei_id;
+    bool linked = false;
+    for (const std::string& ours : partner_scope(page.visitor.actor).value_or(std::vector<std::string>{})) {
+      auto link = db::link_partner(page.connection, ours, partner_hei_id);
+      if (!link) return link.status();
+      linked = linked || *link;
+    }
+    return std::string(*added || linked ? "added=" : "known=") + partner_hei_id;
   });
 }
 

@@ -95,9 +95,11 @@ http::Response coordinator(PageRequest& page) {
   return page.render(200, "coordinator", "coordinator_title", view);
 }
 
-std::string roles_text(const db::AccountRecord& account) {
+// The account's roles at `hei_id` (its roles at other HEIs are theirs to know).
+std::string roles_text(const db::AccountRecord& account, const std::string& hei_id) {
   std::string text;
   for (const auto& role : account.roles) {
+    if (role.hei_id != hei_id) continue;
     text += (text.empty() ? "" : ", ") + role.role + (role.ounit_id ? " (" + *role.ounit_id + ")" : "");
   }
   return text;
@@ -111,8 +113,11 @@ bool belongs_to(const db::AccountRecord& account, const std::string& hei_id) {
 }
 
 http::Response admin(PageRequest& page) {
+  // The page of one HEI's international office: the operator, who may manage users everywhere,
+  // has a page of their own.
   auto admins = grants_of(page, Role::kIoAdmin);
-  Scope hei = admins.empty() ? Scope{} : Scope{admins.front().hei_id, {}, std::nullopt};
+  if (admins.empty() || !admins.front().hei_id) return page.visitor.account ? page.error(403) : page.redirect("/login");
+  Scope hei{admins.front().hei_id, {}, std::nullopt};
   if (auto refused = page.refuse_unless(Action::kManageUsers, hei)) return *refused;
   auto accounts = db::list_accounts(page.connection);
   if (!accounts) return unavailable(page, accounts.status());
@@ -125,7 +130,7 @@ http::Response admin(PageRequest& page) {
     row.set("email", account.email);
     row.set("display_name", account.display_name);
     row.set("disabled", account.disabled);
-    row.set("roles", roles_text(account));
+    row.set("roles", roles_text(account, *hei.hei_id));
     account_rows.push_back(row);
   }
   data event_rows = data::type::list;

@@ -188,7 +188,7 @@ TEST_F(IiaExchangeTest, DuplicateNotificationsCoalesceAndForceRetryBringsBackGiv
   auto item = db::lease_due(*connection, db::Queue::kCnrOutbox, 1, std::chrono::seconds(30));
   ASSERT_TRUE(item && item->size() == 1);
   ASSERT_TRUE(db::finish_notification(*connection, db::Queue::kCnrOutbox, item->front().id, "gave_up", "test"));
-  auto retried = db::force_retry_partner(*connection, "uni-b.example");
+  auto retried = db::force_retry_partner(*connection, "uni-b.example", std::nullopt);
   ASSERT_TRUE(retried);
   EXPECT_EQ(*retried, 1);
   EXPECT_EQ(a_.work(), 1);

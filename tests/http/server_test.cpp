@@ -203,6 +203,7 @@ TEST_F(ServerTest, HomePageListsInstitutionsEscaped) {
     auto connection = pool_->acquire();
     ASSERT_TRUE(db::seed_demo(**connection));
     ASSERT_TRUE((*connection)->exec("INSERT INTO hei (hei_id) VALUES ('evil.example')"));
+    ASSERT_TRUE((*connection)->exec("INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('evil.example', 'ewp@evil.example')"));
     ASSERT_TRUE((*connection)->exec("INSERT INTO hei_name VALUES ('evil.example', 'en', '<script>alert(1)</script>')"));
   }
   auto reply = client_.get(base_ + "/", {"Accept-Language: en-GB,en;q=0.9"});
@@ -212,6 +213,7 @@ TEST_F(ServerTest, HomePageListsInstitutionsEscaped) {
   EXPECT_NE(reply->body.find("University of Fjordland"), std::string::npos);
   EXPECT_NE(reply->body.find("&lt;script&gt;"), std::string::npos);
   EXPECT_EQ(reply->body.find("<script>"), std::string::npos);
+  EXPECT_EQ(reply->body.find("lumiere-nord.example"), std::string::npos) << "only the hosted HEIs are public";
 }
 
 TEST_F(ServerTest, StopLetsRequestsInFlightFinish) {
