@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::agreements {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "ops/base/pattern.hpp"
-#include "ops/base/text.hpp"
+#include "base/pattern.hpp"
+#include "base/text.hpp"
 
 namespace mobility::agreements {
 namespace {

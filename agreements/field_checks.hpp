@@ -20,7 +20,7 @@ struct FieldProblem {
 class FieldChecks {
  public:
   void require(bool ok, const std::string& field, const char* message_key);
-  // Clean UTF-8 (ops/base/text.hpp), at most `max_length` bytes, and not empty when `required`.
+  // Clean UTF-8 (base/text.hpp), at most `max_length` bytes, and not empty when `required`.
   void text(const std::string& field, std::string_view value, size_t max_length, bool required);
   // "" when not `required`, else a day of the year: "MM-DD" (02-29 allowed).
   void month_day(const std::string& field, const std::string& value, bool required);

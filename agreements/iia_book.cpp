@@ -10,7 +10,7 @@
 #include "db/iias.hpp"
 #include "db/notifications.hpp"
 #include "db/transaction.hpp"
-#include "ops/base/secure_random.hpp"
+#include "base/secure_random.hpp"
 
 namespace mobility::agreements {
 namespace {

@@ -1,6 +1,6 @@
 #include "agreements/iia_json.hpp"
 
-#include "ops/base/json_fields.hpp"
+#include "base/json_fields.hpp"
 
 namespace mobility::agreements {
 namespace {

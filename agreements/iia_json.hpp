@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agreements/iia.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::agreements {
 

@@ -1,6 +1,6 @@
 #include "agreements/iia_rules.hpp"
 
-#include "ops/base/pattern.hpp"
+#include "base/pattern.hpp"
 
 namespace mobility::agreements {
 namespace {

@@ -1,6 +1,6 @@
 #include "agreements/information_review.hpp"
 
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::agreements {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/status.hpp"
+#include "http/message.hpp"
+#include "base/status.hpp"
 
 namespace mobility::bench {
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::db {
 namespace {

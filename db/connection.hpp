@@ -17,7 +17,7 @@
 
 #include "db/param.hpp"
 #include "db/rows.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::db {
 

@@ -1,7 +1,7 @@
 #include "db/demo_seed.hpp"
 
 #include "db/transaction.hpp"
-#include "ops/base/embedded_file.hpp"
+#include "base/embedded_file.hpp"
 
 namespace mobility::embedded {
 const std::vector<EmbeddedFile>& seed_files();

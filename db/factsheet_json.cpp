@@ -1,6 +1,6 @@
 #include "db/factsheet_json.hpp"
 
-#include "ops/base/json_fields.hpp"
+#include "base/json_fields.hpp"
 
 namespace mobility::db {
 namespace {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/factsheets.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::db {
 

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "db/transaction.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/sha256.hpp"
 
 namespace mobility::embedded {
 const std::vector<EmbeddedFile>& migration_files();
@@ -36,7 +36,8 @@ class MigrationLock {
     return locked.status().with_context("taking the migration lock");
   }
   ~MigrationLock() {
-    if (held_) connection_.exec("SELECT pg_advisory_unlock($1)", {kMigrationLockKey});
+    // A failed unlock ends with the session, which releases the lock anyway.
+    if (held_) static_cast<void>(connection_.exec("SELECT pg_advisory_unlock($1)", {kMigrationLockKey}));
   }
 
  private:

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "db/connection.hpp"
-#include "ops/base/embedded_file.hpp"
+#include "base/embedded_file.hpp"
 
 namespace mobility::db {
 

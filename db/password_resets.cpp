@@ -1,6 +1,6 @@
 #include "db/password_resets.hpp"
 
-#include "ops/base/sha256.hpp"
+#include "base/sha256.hpp"
 
 namespace mobility::db {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "db/connection.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::db {
 

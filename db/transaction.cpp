@@ -17,10 +17,11 @@ Result<Transaction> Transaction::begin(Connection& connection) {
 
 Transaction::~Transaction() {
   if (!open_) return;
+  // A rollback that fails leaves the connection in a transaction; the pool drops such a one.
   if (nested_) {
-    connection_->exec_script(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint + "; RELEASE SAVEPOINT " + kSavepoint);
+    static_cast<void>(connection_->exec_script(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint + "; RELEASE SAVEPOINT " + kSavepoint));
   } else {
-    connection_->exec_script("ROLLBACK");
+    static_cast<void>(connection_->exec_script("ROLLBACK"));
   }
 }
 

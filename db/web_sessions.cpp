@@ -1,6 +1,6 @@
 #include "db/web_sessions.hpp"
 
-#include "ops/base/sha256.hpp"
+#include "base/sha256.hpp"
 
 // bytea values travel as hex text: decode($n, 'hex').
 namespace mobility::db {

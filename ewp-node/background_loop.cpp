@@ -1,6 +1,6 @@
 #include "ewp-node/background_loop.hpp"
 
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 

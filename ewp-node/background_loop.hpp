@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

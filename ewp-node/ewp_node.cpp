@@ -24,7 +24,7 @@
 #include "ewp-node/security/replay_guard.hpp"
 #include "ewp-node/security/request_verifier.hpp"
 #include "ewp-node/security/response_signer.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

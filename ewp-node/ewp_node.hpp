@@ -11,8 +11,8 @@
 #include "db/pool.hpp"
 #include "ewp-node/apis/api_descriptor.hpp"
 #include "ewp-node/client/ewp_client.hpp"
-#include "ewp-node/http/router.hpp"
-#include "ops/base/config.hpp"
+#include "http/router.hpp"
+#include "base/config.hpp"
 
 namespace mobility::ewp {
 

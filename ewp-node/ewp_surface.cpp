@@ -5,7 +5,7 @@
 #include "ewp-node/security/request_verifier.hpp"
 #include "ewp-node/security/response_signer.hpp"
 #include "ewp-node/xml/error_response.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -14,7 +14,7 @@
 #include <memory>
 
 #include "ewp-node/apis/api_descriptor.hpp"
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 
 namespace mobility::ewp {
 

@@ -2,7 +2,7 @@
 
 #include "agreements/names.hpp"
 #include "db/institutions.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::portal {
 namespace {

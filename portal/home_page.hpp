@@ -2,7 +2,7 @@
 // to one's start page) and the institutions on this node.
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

@@ -5,7 +5,7 @@
 #include <functional>
 #include <map>
 
-#include "ops/base/embedded_file.hpp"
+#include "base/embedded_file.hpp"
 
 namespace mobility::embedded {
 const std::vector<EmbeddedFile>& template_files();

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::portal {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "ewp-node/security/ewp_auth.hpp"
 #include "ewp-node/xml/xml_writer.hpp"
 

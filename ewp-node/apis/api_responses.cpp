@@ -1,7 +1,7 @@
 #include "ewp-node/apis/api_responses.hpp"
 
 #include "ewp-node/xml/error_response.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 

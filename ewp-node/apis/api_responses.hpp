@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/status.hpp"
+#include "http/message.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

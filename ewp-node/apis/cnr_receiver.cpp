@@ -3,7 +3,7 @@
 #include "db/notifications.hpp"
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

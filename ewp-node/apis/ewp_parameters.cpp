@@ -1,8 +1,8 @@
 #include "ewp-node/apis/ewp_parameters.hpp"
 
-#include "ewp-node/http/form.hpp"
+#include "http/form.hpp"
 #include "ewp-node/xml/error_response.hpp"
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 

@@ -17,8 +17,8 @@
 #include <variant>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/status.hpp"
+#include "http/message.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

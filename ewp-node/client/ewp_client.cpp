@@ -2,7 +2,7 @@
 
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/response_verifier.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/config.hpp"
-#include "ops/base/status.hpp"
+#include "http/message.hpp"
+#include "base/config.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

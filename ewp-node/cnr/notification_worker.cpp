@@ -4,7 +4,7 @@
 
 #include "ewp-node/cnr/cnr_delivery.hpp"
 #include "ewp-node/cnr/partner_refresh.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "db/notifications.hpp"
 #include "ewp-node/reference/reference_fetch.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -8,7 +8,7 @@
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

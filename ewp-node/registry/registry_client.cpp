@@ -3,8 +3,8 @@
 #include <charconv>
 
 #include "db/registry_catalogues.hpp"
-#include "ops/base/log.hpp"
-#include "ops/base/text.hpp"
+#include "base/log.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -154,7 +154,7 @@ std::optional<ClientKey> RegistryClient::find_client_key(const std::string& key_
     if (auto key = catalogue->client_key(key_id)) return key;
   }
   // A partner's new key may have reached the registry after our last refresh.
-  refresh();
+  static_cast<void>(refresh());  // a failure is logged there; the old snapshot stays
   auto catalogue = current();
   return catalogue ? catalogue->client_key(key_id) : std::nullopt;
 }
@@ -164,7 +164,7 @@ void RegistryClient::start_background_refresh(std::chrono::seconds period) {
     std::unique_lock lock(stop_mutex_);
     while (!stopping_) {
       lock.unlock();
-      refresh_if_due();
+      static_cast<void>(refresh_if_due());  // a failure is logged there
       lock.lock();
       stop_signal_.wait_for(lock, period, [this] { return stopping_; });
     }

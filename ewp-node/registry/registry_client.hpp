@@ -29,7 +29,7 @@
 #include "db/registry_catalogues.hpp"
 #include "ewp-node/client/http_transport.hpp"
 #include "ewp-node/registry/catalogue.hpp"
-#include "ewp-node/http/http_date.hpp"
+#include "http/http_date.hpp"
 
 namespace mobility::ewp {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

@@ -2,10 +2,10 @@
 
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "ewp-node/security/base64.hpp"
-#include "ops/base/sha256.hpp"
-#include "ops/base/text.hpp"
+#include "base/sha256.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -12,7 +12,7 @@
 #include <variant>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
 
 namespace mobility::ewp {

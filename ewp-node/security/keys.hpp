@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

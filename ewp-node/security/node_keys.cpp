@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "ewp-node/security/base64.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -5,7 +5,7 @@
 #include <random>
 #include <utility>
 
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

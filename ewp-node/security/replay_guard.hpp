@@ -14,8 +14,8 @@
 
 #include "db/pool.hpp"
 #include "db/request_ids.hpp"
-#include "ewp-node/http/http_date.hpp"
-#include "ops/base/status.hpp"
+#include "http/http_date.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

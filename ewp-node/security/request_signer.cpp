@@ -7,7 +7,7 @@
 #include "ewp-node/security/request_id.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 

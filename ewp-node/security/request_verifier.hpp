@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "ewp-node/security/ewp_auth.hpp"
-#include "ewp-node/http/http_date.hpp"
+#include "http/http_date.hpp"
 #include "ewp-node/security/replay_guard.hpp"
 
 namespace mobility::ewp {

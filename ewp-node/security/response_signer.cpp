@@ -6,8 +6,8 @@
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
-#include "ops/base/log.hpp"
-#include "ops/base/text.hpp"
+#include "base/log.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -17,8 +17,8 @@
 
 #include <functional>
 
-#include "ewp-node/http/message.hpp"
-#include "ewp-node/http/http_date.hpp"
+#include "http/message.hpp"
+#include "http/http_date.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
 
 namespace mobility::ewp {

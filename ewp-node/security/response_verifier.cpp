@@ -6,7 +6,7 @@
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

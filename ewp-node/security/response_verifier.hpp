@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
-#include "ewp-node/http/http_date.hpp"
+#include "http/message.hpp"
+#include "http/http_date.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
 
 namespace mobility::ewp {

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "ewp-node/security/base64.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/sha256.hpp"
 
 namespace mobility::ewp {
 namespace {

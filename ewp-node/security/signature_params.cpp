@@ -4,8 +4,8 @@
 #include <cctype>
 #include <set>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/text.hpp"
+#include "http/message.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -1,6 +1,6 @@
 #include "ewp-node/security/signing_string.hpp"
 
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/status.hpp"
+#include "http/message.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

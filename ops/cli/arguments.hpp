@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "ops/base/config.hpp"
+#include "base/config.hpp"
 
 namespace mobility::cli {
 

@@ -4,8 +4,8 @@
 #include "db/connection.hpp"
 #include "db/institutions.hpp"
 #include "db/transaction.hpp"
-#include "ops/base/pattern.hpp"
-#include "ops/base/text.hpp"
+#include "base/pattern.hpp"
+#include "base/text.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 

@@ -5,14 +5,14 @@
 #include <memory>
 
 #include "agreements/iia_book.hpp"
-#include "agreements/pages/agreement_pages.hpp"
+#include "portal/agreements/agreement_pages.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/ewp_node.hpp"
-#include "ewp-node/http/health.hpp"
-#include "ewp-node/http/server.hpp"
-#include "ops/base/log.hpp"
+#include "ops/cli/health.hpp"
+#include "http/server.hpp"
+#include "base/log.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 #include "portal/home_page.hpp"

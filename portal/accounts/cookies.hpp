@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 
 namespace mobility::portal {
 

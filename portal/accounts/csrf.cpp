@@ -2,7 +2,7 @@
 
 #include <openssl/crypto.h>
 
-#include "ops/base/secure_random.hpp"
+#include "base/secure_random.hpp"
 #include "portal/accounts/cookies.hpp"
 
 namespace mobility::portal {

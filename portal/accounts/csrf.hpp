@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "portal/accounts/sessions.hpp"
 
 namespace mobility::portal {

@@ -2,8 +2,8 @@
 
 #include "db/audit_events.hpp"
 #include "db/login_failures.hpp"
-#include "ops/base/log.hpp"
-#include "ops/base/text.hpp"
+#include "base/log.hpp"
+#include "base/text.hpp"
 #include "portal/accounts/password_hash.hpp"
 
 namespace mobility::portal {

@@ -11,7 +11,7 @@
 
 #include "db/accounts.hpp"
 #include "db/connection.hpp"
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "portal/accounts/sessions.hpp"
 
 namespace mobility::portal {

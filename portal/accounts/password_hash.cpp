@@ -7,9 +7,9 @@
 #include <optional>
 #include <vector>
 
-#include "ops/base/log.hpp"
-#include "ops/base/secure_random.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/log.hpp"
+#include "base/secure_random.hpp"
+#include "base/sha256.hpp"
 
 namespace mobility::portal {
 namespace {

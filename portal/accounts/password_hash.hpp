@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::portal {
 

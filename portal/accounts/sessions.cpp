@@ -1,7 +1,7 @@
 #include "portal/accounts/sessions.hpp"
 
-#include "ops/base/secure_random.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/secure_random.hpp"
+#include "base/sha256.hpp"
 #include "portal/accounts/cookies.hpp"
 
 namespace mobility::portal {

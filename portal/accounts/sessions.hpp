@@ -15,7 +15,7 @@
 
 #include "db/connection.hpp"
 #include "db/web_sessions.hpp"
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "portal/accounts/session_cache.hpp"
 
 namespace mobility::portal {

@@ -2,8 +2,8 @@
 
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
-#include "ops/base/log.hpp"
-#include "ops/base/text.hpp"
+#include "base/log.hpp"
+#include "base/text.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/cookies.hpp"
 #include "portal/web/messages.hpp"

@@ -5,7 +5,7 @@
 //   POST /language  remembers the chosen language (cookie, and the account's language)
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

@@ -3,7 +3,7 @@
 #include "db/agreement_information.hpp"
 #include "db/factsheets.hpp"
 #include "db/partner_factsheets.hpp"
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 #include "portal/pages/information_facts.hpp"
 #include "portal/pages/page_support.hpp"
 

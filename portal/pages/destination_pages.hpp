@@ -5,7 +5,7 @@
 //                                                   and the partner's factsheet when we hold it
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

@@ -7,7 +7,7 @@
 //   GET  /admin/factsheet/compare?from=N&to=M   two versions field by field
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

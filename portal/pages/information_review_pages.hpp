@@ -8,7 +8,7 @@
 // Steps run through agreements/information_desk.hpp: audited, or refused (409) storing nothing.
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

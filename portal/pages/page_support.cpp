@@ -1,6 +1,6 @@
 #include "portal/pages/page_support.hpp"
 
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::portal {
 

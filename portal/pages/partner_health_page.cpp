@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "ops/base/pattern.hpp"
+#include "base/pattern.hpp"
 #include "db/audit_events.hpp"
 #include "db/institutions.hpp"
 #include "db/notifications.hpp"
@@ -12,7 +12,7 @@
 #include "db/registry_catalogues.hpp"
 #include "db/transaction.hpp"
 #include "portal/pages/page_support.hpp"
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::portal {

@@ -7,7 +7,7 @@
 // all three are in the audit log.
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

@@ -4,9 +4,9 @@
 #include "db/audit_events.hpp"
 #include "db/password_resets.hpp"
 #include "db/transaction.hpp"
-#include "ops/base/log.hpp"
-#include "ops/base/sha256.hpp"
-#include "ops/base/text.hpp"
+#include "base/log.hpp"
+#include "base/sha256.hpp"
+#include "base/text.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "portal/web/messages.hpp"
 

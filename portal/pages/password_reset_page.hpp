@@ -4,7 +4,7 @@
 //                                 ends every session of the account, and audits it; all at once
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

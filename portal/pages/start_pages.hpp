@@ -6,7 +6,7 @@
 // Signed out, each sends the visitor to /login; signed in without the role, it answers 403.
 #pragma once
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/web/site.hpp"
 
 namespace mobility::portal {

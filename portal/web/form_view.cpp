@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility::portal {
 namespace {

@@ -15,7 +15,7 @@
 
 #include "agreements/field_checks.hpp"
 #include "agreements/version_diff.hpp"
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::portal {

@@ -1,6 +1,6 @@
 #include "portal/web/messages.hpp"
 
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 #include "portal/templates.hpp"
 
 namespace mobility::portal {

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "ewp-node/http/message.hpp"
-#include "ops/base/status.hpp"
+#include "http/message.hpp"
+#include "base/status.hpp"
 #include "portal/web/language.hpp"
 
 namespace mobility::portal {

@@ -1,8 +1,8 @@
 #include "portal/web/site.hpp"
 
 #include "db/accounts.hpp"
-#include "ewp-node/http/form.hpp"
-#include "ops/base/log.hpp"
+#include "http/form.hpp"
+#include "base/log.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/cookies.hpp"
 #include "portal/templates.hpp"

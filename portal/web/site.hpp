@@ -16,7 +16,7 @@
 
 #include "db/accounts.hpp"
 #include "db/pool.hpp"
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "portal/accounts/authorization.hpp"
 #include "portal/accounts/csrf.hpp"
 #include "portal/accounts/login.hpp"

@@ -19,7 +19,7 @@
 #include "ewp-node/client/ewp_client.hpp"
 #include "ewp-node/client/http_transport.hpp"
 #include "ewp-node/ewp_node.hpp"
-#include "ewp-node/http/server.hpp"
+#include "http/server.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"

@@ -6,7 +6,7 @@
 
 #include "db/factsheets.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/sha256.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
 
 namespace mobility::ewp::test {

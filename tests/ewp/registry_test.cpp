@@ -10,7 +10,7 @@
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
-#include "ewp-node/http/server.hpp"
+#include "http/server.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
 #include "ewp-node/registry/registry_client.hpp"
 #include "ewp-node/xml/namespaces.hpp"

@@ -4,8 +4,8 @@
 
 #include "db/accounts.hpp"
 #include "db/password_resets.hpp"
-#include "ops/base/secure_random.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/secure_random.hpp"
+#include "base/sha256.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/portal_server.hpp"
 

@@ -1,9 +1,9 @@
 // The raw HTTP/1.1 request parser and form decoding, without sockets.
-#include "ewp-node/http/request_parser.hpp"
+#include "http/request_parser.hpp"
 
 #include <gtest/gtest.h>
 
-#include "ewp-node/http/form.hpp"
+#include "http/form.hpp"
 
 namespace mobility::http {
 namespace {

@@ -1,6 +1,6 @@
 // The HTTP server over real loopback HTTP: health, limits, keep-alive, headers, logging,
 // errors and graceful shutdown.
-#include "ewp-node/http/server.hpp"
+#include "http/server.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "db/demo_seed.hpp"
-#include "ewp-node/http/health.hpp"
-#include "ops/base/log.hpp"
+#include "ops/cli/health.hpp"
+#include "base/log.hpp"
 #include "portal/home_page.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"

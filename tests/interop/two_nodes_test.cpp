@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "db/connection.hpp"
-#include "ewp-node/http/server.hpp"
+#include "http/server.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
 #include "tests/support/signed_answer.hpp"

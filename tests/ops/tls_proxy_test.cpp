@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "ewp-node/client/http_transport.hpp"
-#include "ewp-node/http/server.hpp"
+#include "http/server.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
 

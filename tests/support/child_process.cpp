@@ -11,7 +11,7 @@
 #include <sstream>
 #include <thread>
 
-#include "ops/base/config.hpp"
+#include "base/config.hpp"
 
 namespace mobility::testing {
 namespace {

@@ -1,6 +1,6 @@
 #include "tests/support/http_client.hpp"
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 
 namespace mobility::testing {
 namespace {

@@ -4,7 +4,7 @@
 
 
 #include "agreements/demo_agreements.hpp"
-#include "agreements/pages/agreement_pages.hpp"
+#include "portal/agreements/agreement_pages.hpp"
 #include "db/demo_seed.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/client/ewp_client.hpp"

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "db/pool.hpp"
-#include "ewp-node/http/message.hpp"
-#include "ewp-node/http/server.hpp"
+#include "http/message.hpp"
+#include "http/server.hpp"
 #include "portal/web/site.hpp"
 #include "agreements/iia_book.hpp"
 #include "tests/support/web_visit.hpp"

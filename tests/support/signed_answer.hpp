@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/response_signer.hpp"
 

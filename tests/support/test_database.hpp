@@ -12,7 +12,7 @@
 #include <string>
 
 #include "db/connection.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::testing {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ewp-node/http/message.hpp"
+#include "http/message.hpp"
 #include "tests/support/http_client.hpp"
 
 namespace mobility::testing {

@@ -9,7 +9,7 @@
 
 #include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/digest.hpp"
-#include "ewp-node/http/http_date.hpp"
+#include "http/http_date.hpp"
 #include "ewp-node/security/request_id.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/request_verifier.hpp"

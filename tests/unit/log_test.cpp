@@ -1,4 +1,4 @@
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 #include <gtest/gtest.h>
 

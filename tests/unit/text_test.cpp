@@ -1,7 +1,7 @@
 // Text helpers: what a form field may hold.
 #include <gtest/gtest.h>
 
-#include "ops/base/text.hpp"
+#include "base/text.hpp"
 
 namespace mobility {
 namespace {

@@ -6,7 +6,7 @@
 #include "db/institutions.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -18,7 +18,7 @@
 
 #include "db/pool.hpp"
 #include "ewp-node/apis/api_descriptor.hpp"
-#include "ewp-node/http/router.hpp"
+#include "http/router.hpp"
 
 namespace mobility::ewp {
 

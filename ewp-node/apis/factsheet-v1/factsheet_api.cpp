@@ -4,10 +4,10 @@
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_response.hpp"
-#include "ewp-node/http/caching.hpp"
+#include "http/caching.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "ops/base/log.hpp"
+#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

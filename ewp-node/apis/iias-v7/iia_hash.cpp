@@ -2,7 +2,7 @@
 
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
-#include "ops/base/sha256.hpp"
+#include "base/sha256.hpp"
 
 namespace mobility::ewp {
 namespace {

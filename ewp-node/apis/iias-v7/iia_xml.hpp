@@ -13,7 +13,7 @@
 
 #include "agreements/iia.hpp"
 #include "ewp-node/xml/xml_writer.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 

@@ -8,7 +8,7 @@
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "ops/base/pattern.hpp"
+#include "base/pattern.hpp"
 
 namespace mobility::ewp {
 namespace {

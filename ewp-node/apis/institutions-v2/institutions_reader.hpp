@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "db/institution_details.hpp"
-#include "ops/base/status.hpp"
+#include "base/status.hpp"
 
 namespace mobility::ewp {
 
