@@ -6,9 +6,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StudyPlaces, level, subject_area
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LanguageRequirement, language, cefr_level)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(InformationLink, title, url)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StudentReport, author, semester, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgreementInformation, city, country_code, study_places,
-                                                visa_and_residence, tuition_fees, autumn_deadline, spring_deadline,
-                                                language_requirements, links, student_reports)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AgreementInformation, city, country_code, study_places, visa_and_residence,
+                                                tuition_fees, autumn_deadline, spring_deadline, language_requirements, links,
+                                                student_reports)
 
 nlohmann::json information_to_json(const AgreementInformation& information) { return information; }
 

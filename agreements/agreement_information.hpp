@@ -15,12 +15,12 @@ namespace mobility::agreements {
 
 // Places for our students at the partner, for one level of study and subject.
 struct StudyPlaces {
-  std::string level;          // bachelor, master or doctoral
-  std::string subject_area;   // "Computer science"
-  std::string isced_f_code;   // "0613", or "" when not given
-  std::string unit;           // the partner's unit that takes them, or ""
-  int places = 0;             // students a year
-  int months = 0;             // length of each stay
+  std::string level;         // bachelor, master or doctoral
+  std::string subject_area;  // "Computer science"
+  std::string isced_f_code;  // "0613", or "" when not given
+  std::string unit;          // the partner's unit that takes them, or ""
+  int places = 0;            // students a year
+  int months = 0;            // length of each stay
   bool operator==(const StudyPlaces&) const = default;
 };
 

@@ -18,18 +18,16 @@ void check_places(FieldChecks& check, const StudyPlaces& places, size_t i) {
   check.require(places.level == "bachelor" || places.level == "master" || places.level == "doctoral",
                 item("study_places", i, "level"), "info_error_level");
   check.text(item("study_places", i, "subject_area"), places.subject_area, kMaxShortText, true);
-  check.require(places.isced_f_code.empty() || matches(places.isced_f_code, "[0-9]{4}"),
-                item("study_places", i, "isced_f_code"), "info_error_isced");
+  check.require(places.isced_f_code.empty() || matches(places.isced_f_code, "[0-9]{4}"), item("study_places", i, "isced_f_code"),
+                "info_error_isced");
   check.text(item("study_places", i, "unit"), places.unit, kMaxShortText, false);
   check.number(item("study_places", i, "places"), places.places, 1, kMaxPlaces, "info_error_places");
   check.number(item("study_places", i, "months"), places.months, 1, kMaxMonths, "info_error_months");
 }
 
 void check_language(FieldChecks& check, const LanguageRequirement& requirement, size_t i) {
-  check.require(matches(requirement.language, "[a-z]{2,3}"), item("language_requirements", i, "language"),
-                "info_error_language");
-  check.require(matches(requirement.cefr_level, "[ABC][12]"), item("language_requirements", i, "cefr_level"),
-                "info_error_cefr");
+  check.require(matches(requirement.language, "[a-z]{2,3}"), item("language_requirements", i, "language"), "info_error_language");
+  check.require(matches(requirement.cefr_level, "[ABC][12]"), item("language_requirements", i, "cefr_level"), "info_error_cefr");
 }
 
 void check_link(FieldChecks& check, const InformationLink& link, size_t i) {

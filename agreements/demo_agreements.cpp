@@ -28,30 +28,71 @@ struct DemoPlan {
 
 const std::vector<DemoPlan>& plans() {
   static const std::vector<DemoPlan> all = {
-      {.iia_id = "fjordland-demo-draft", .partner_hei_id = "collina.example", .ounit_id = "ou-hf",
-       .iia_code = "UIF-UNIC-HF-2026", .first_year = "2026/2027", .shared = false},
-      {.iia_id = "fjordland-demo-sent", .partner_hei_id = "pohjola.example", .ounit_id = "ou-mn",
-       .iia_code = "UIF-PU-MN-2026", .first_year = "2026/2027"},
-      {.iia_id = "fjordland-demo-differing", .partner_hei_id = "tu-rheinfeld.example", .ounit_id = "ou-mn-ifi",
-       .iia_code = "UIF-TUR-IFI-2026", .first_year = "2026/2027", .partner_iia_id = "TUR-IIA-4711",
+      {.iia_id = "fjordland-demo-draft",
+       .partner_hei_id = "collina.example",
+       .ounit_id = "ou-hf",
+       .iia_code = "UIF-UNIC-HF-2026",
+       .first_year = "2026/2027",
+       .shared = false},
+      {.iia_id = "fjordland-demo-sent",
+       .partner_hei_id = "pohjola.example",
+       .ounit_id = "ou-mn",
+       .iia_code = "UIF-PU-MN-2026",
+       .first_year = "2026/2027"},
+      {.iia_id = "fjordland-demo-differing",
+       .partner_hei_id = "tu-rheinfeld.example",
+       .ounit_id = "ou-mn-ifi",
+       .iia_code = "UIF-TUR-IFI-2026",
+       .first_year = "2026/2027",
+       .partner_iia_id = "TUR-IIA-4711",
        .partner_copy_differs = true},
-      {.iia_id = "fjordland-demo-partner-approved", .partner_hei_id = "pohjola.example", .ounit_id = "ou-io",
-       .iia_code = "UIF-PU-STAFF-2025", .first_year = "2025/2026", .partner_iia_id = "pohjola-iia-88",
+      {.iia_id = "fjordland-demo-partner-approved",
+       .partner_hei_id = "pohjola.example",
+       .ounit_id = "ou-io",
+       .iia_code = "UIF-PU-STAFF-2025",
+       .first_year = "2025/2026",
+       .partner_iia_id = "pohjola-iia-88",
        .partner_approves = true},
-      {.iia_id = "fjordland-demo-we-approved", .partner_hei_id = "valle-alto.example", .ounit_id = "ou-mn",
-       .iia_code = "UIF-UVA-MN-2026", .first_year = "2026/2027", .partner_iia_id = "UVA/2026/031",
+      {.iia_id = "fjordland-demo-we-approved",
+       .partner_hei_id = "valle-alto.example",
+       .ounit_id = "ou-mn",
+       .iia_code = "UIF-UVA-MN-2026",
+       .first_year = "2026/2027",
+       .partner_iia_id = "UVA/2026/031",
        .we_approve = true},
-      {.iia_id = "fjordland-demo-approved", .partner_hei_id = "lumiere-nord.example", .ounit_id = "ou-mn",
-       .iia_code = "UIF-ULN-MN-2025", .first_year = "2025/2026", .partner_iia_id = "ULN-2025-017",
-       .partner_approves = true, .we_approve = true},
-      {.iia_id = "fjordland-demo-outdated", .partner_hei_id = "valle-alto.example", .ounit_id = "ou-sv",
-       .iia_code = "UIF-UVA-SV-2025", .first_year = "2025/2026", .partner_iia_id = "UVA/2025/112",
-       .partner_approves = true, .we_approve = true, .changed_after_approval = true},
-      {.iia_id = "fjordland-demo-terminated", .partner_hei_id = "lumiere-nord.example", .ounit_id = "ou-hf",
-       .iia_code = "UIF-ULN-HF-2024", .first_year = "2024/2025", .partner_iia_id = "ULN-2024-003",
-       .partner_approves = true, .we_approve = true, .terminated = true},
-      {.iia_id = "fjordland-demo-deleted", .partner_hei_id = "collina.example", .ounit_id = "ou-mn",
-       .iia_code = "UIF-UNIC-MN-2026", .first_year = "2026/2027", .shared = false, .deleted = true},
+      {.iia_id = "fjordland-demo-approved",
+       .partner_hei_id = "lumiere-nord.example",
+       .ounit_id = "ou-mn",
+       .iia_code = "UIF-ULN-MN-2025",
+       .first_year = "2025/2026",
+       .partner_iia_id = "ULN-2025-017",
+       .partner_approves = true,
+       .we_approve = true},
+      {.iia_id = "fjordland-demo-outdated",
+       .partner_hei_id = "valle-alto.example",
+       .ounit_id = "ou-sv",
+       .iia_code = "UIF-UVA-SV-2025",
+       .first_year = "2025/2026",
+       .partner_iia_id = "UVA/2025/112",
+       .partner_approves = true,
+       .we_approve = true,
+       .changed_after_approval = true},
+      {.iia_id = "fjordland-demo-terminated",
+       .partner_hei_id = "lumiere-nord.example",
+       .ounit_id = "ou-hf",
+       .iia_code = "UIF-ULN-HF-2024",
+       .first_year = "2024/2025",
+       .partner_iia_id = "ULN-2024-003",
+       .partner_approves = true,
+       .we_approve = true,
+       .terminated = true},
+      {.iia_id = "fjordland-demo-deleted",
+       .partner_hei_id = "collina.example",
+       .ounit_id = "ou-mn",
+       .iia_code = "UIF-UNIC-MN-2026",
+       .first_year = "2026/2027",
+       .shared = false,
+       .deleted = true},
   };
   return all;
 }
@@ -81,10 +122,20 @@ MobilitySpec student_studies(const std::string& from, const std::string& to, con
 // Our copy: student studies both ways and staff teaching towards us.
 Iia our_content(const DemoPlan& plan) {
   Iia iia;
-  IiaPartner ours{kOurHei, plan.ounit_id, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                  {Contact{"International Office", std::nullopt, std::nullopt, "international@fjordland.example",
-                           "+4755580000", std::nullopt}}};
-  IiaPartner theirs{plan.partner_hei_id, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+  IiaPartner ours{kOurHei,
+                  plan.ounit_id,
+                  std::nullopt,
+                  std::nullopt,
+                  std::nullopt,
+                  std::nullopt,
+                  {Contact{"International Office", std::nullopt, std::nullopt, "international@fjordland.example", "+4755580000",
+                           std::nullopt}}};
+  IiaPartner theirs{plan.partner_hei_id,
+                    std::nullopt,
+                    std::nullopt,
+                    std::nullopt,
+                    std::nullopt,
+                    std::nullopt,
                     {Contact{"International Relations", std::nullopt, std::nullopt,
                              std::string("international@") + plan.partner_hei_id, std::nullopt, std::nullopt}}};
   if (plan.partner_iia_id) theirs.iia_id = theirs.iia_code = plan.partner_iia_id;  // bound: we know its id
@@ -124,8 +175,10 @@ Status create_if_missing(db::Connection& connection, const IiaBook& book, const 
   auto found = db::find_iia(connection, kOurHei, plan.iia_id);
   if (!found) return found.status();
   if (*found) return Status::ok();
-  return book.create_draft(connection, {kOurHei, plan.iia_code, plan.ounit_id, plan.iia_id, our_content(plan)}, kDemoEditor,
-                           "Demo agreement: first proposal").status();
+  return book
+      .create_draft(connection, {kOurHei, plan.iia_code, plan.ounit_id, plan.iia_id, our_content(plan)}, kDemoEditor,
+                    "Demo agreement: first proposal")
+      .status();
 }
 
 // The partner's copy fetched, bound to ours, and its approval of ours.
@@ -185,7 +238,8 @@ Status seed_one(db::Connection& connection, const IiaBook& book, const IiaHasher
   if (plan.deleted) {
     auto deleted = current(connection, plan);
     if (!deleted) return deleted.status();
-    if (deleted->state != "deleted") return book.remove(connection, kOurHei, plan.iia_id, kDemoEditor, "Demo agreement: withdrawn");
+    if (deleted->state != "deleted")
+      return book.remove(connection, kOurHei, plan.iia_id, kDemoEditor, "Demo agreement: withdrawn");
   }
   return Status::ok();
 }

@@ -16,14 +16,12 @@ void check_urls(FieldChecks& check, const std::string& field, const std::vector<
   check.require(!required || !urls.empty(), field, "factsheet_error_website_needed");
   for (const auto& url : urls) {
     check.url(field, url.url);
-    check.require(url.language.empty() || matches(url.language, kLanguageTagPattern), field,
-                  "factsheet_error_url_language");
+    check.require(url.language.empty() || matches(url.language, kLanguageTagPattern), field, "factsheet_error_url_language");
   }
 }
 
 void check_entry(FieldChecks& check, const std::string& field, const db::InformationEntry& entry) {
-  check.require(entry.email.size() <= 320 && matches(entry.email, kEmailPattern),
-                field + ".email", "factsheet_error_email");
+  check.require(entry.email.size() <= 320 && matches(entry.email, kEmailPattern), field + ".email", "factsheet_error_email");
   const db::PhoneNumber& phone = entry.phone;
   check.require(phone.e164 || phone.other_format, field + ".phone_e164", "factsheet_error_phone_needed");
   check.require(!phone.e164 || matches(*phone.e164, "\\+[0-9]{1,15}"), field + ".phone_e164", "factsheet_error_e164");
@@ -83,16 +81,17 @@ std::vector<FieldProblem> check_factsheet(const db::Factsheet& facts) {
 }
 
 json factsheet_to_json(const db::Factsheet& facts) {
-  json out = {{"student_nominations", {{"autumn_term", facts.student_nominations.autumn_term},
-                                       {"spring_term", facts.student_nominations.spring_term}}},
-              {"student_applications", {{"autumn_term", facts.student_applications.autumn_term},
-                                        {"spring_term", facts.student_applications.spring_term}}},
-              {"decision_weeks_limit", facts.decision_weeks_limit},
-              {"tor_weeks_limit", facts.tor_weeks_limit},
-              {"application_info", entry_json(facts.application_info)},
-              {"housing_info", entry_json(facts.housing_info)},
-              {"visa_info", entry_json(facts.visa_info)},
-              {"insurance_info", entry_json(facts.insurance_info)}};
+  json out = {
+      {"student_nominations",
+       {{"autumn_term", facts.student_nominations.autumn_term}, {"spring_term", facts.student_nominations.spring_term}}},
+      {"student_applications",
+       {{"autumn_term", facts.student_applications.autumn_term}, {"spring_term", facts.student_applications.spring_term}}},
+      {"decision_weeks_limit", facts.decision_weeks_limit},
+      {"tor_weeks_limit", facts.tor_weeks_limit},
+      {"application_info", entry_json(facts.application_info)},
+      {"housing_info", entry_json(facts.housing_info)},
+      {"visa_info", entry_json(facts.visa_info)},
+      {"insurance_info", entry_json(facts.insurance_info)}};
   out["additional_requirements"] = json::array();
   for (const auto& requirement : facts.additional_requirements) {
     out["additional_requirements"].push_back({{"name", requirement.name},

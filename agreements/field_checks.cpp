@@ -46,7 +46,8 @@ void FieldChecks::number(const std::string& field, int value, int low, int high,
 }
 
 const FieldProblem* problem_of(const std::vector<FieldProblem>& problems, std::string_view field) {
-  auto found = std::find_if(problems.begin(), problems.end(), [&](const FieldProblem& problem) { return problem.field == field; });
+  auto found =
+      std::find_if(problems.begin(), problems.end(), [&](const FieldProblem& problem) { return problem.field == field; });
   return found == problems.end() ? nullptr : &*found;
 }
 

@@ -14,11 +14,11 @@ namespace mobility::agreements {
 
 // A person or office to contact (a subset of EWP's types-contact that our pages edit).
 struct Contact {
-  std::string name;                         // contact-name: a person's or an office's name
-  std::optional<std::string> given_names;   // person-given-names
-  std::optional<std::string> family_name;   // person-family-name
+  std::string name;                        // contact-name: a person's or an office's name
+  std::optional<std::string> given_names;  // person-given-names
+  std::optional<std::string> family_name;  // person-family-name
   std::optional<std::string> email;
-  std::optional<std::string> phone_e164;    // "+4755000000"
+  std::optional<std::string> phone_e164;  // "+4755000000"
   std::optional<std::string> role_description;
 
   bool operator==(const Contact&) const = default;
@@ -39,15 +39,15 @@ struct IiaPartner {
 
 // ISCED-F field of education with an optional free-text clarification.
 struct SubjectArea {
-  std::string isced_f_code;                // 4 digits ("0314")
-  std::optional<std::string> v6_value;     // the code approved under IIAs v6, for legacy agreements
+  std::string isced_f_code;             // 4 digits ("0314")
+  std::optional<std::string> v6_value;  // the code approved under IIAs v6, for legacy agreements
   std::optional<std::string> isced_clarification;
 
   bool operator==(const SubjectArea&) const = default;
 };
 
 struct LanguageSkill {
-  std::string language;                  // "en", "nb"
+  std::string language;                   // "en", "nb"
   std::optional<std::string> cefr_level;  // "B2"
   std::optional<SubjectArea> subject_area;
   bool not_yet_defined = false;  // legacy v6 agreements that had no language skill

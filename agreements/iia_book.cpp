@@ -5,12 +5,12 @@
 #include "agreements/copy_comparison.hpp"
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
+#include "base/secure_random.hpp"
 #include "db/audit_events.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
 #include "db/notifications.hpp"
 #include "db/transaction.hpp"
-#include "base/secure_random.hpp"
 
 namespace mobility::agreements {
 namespace {
@@ -23,7 +23,8 @@ Status problems_status(const std::vector<IiaProblem>& problems) {
 
 Status audit(db::Connection& connection, const Editor& editor, const std::string& hei_id, const std::string& action,
              const std::string& iia_id, const std::string& detail) {
-  return db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, hei_id, action, "iia:" + iia_id, detail, ""});
+  return db::record_audit_event(connection,
+                                {editor.account_id, editor.name, editor.role, hei_id, action, "iia:" + iia_id, detail, ""});
 }
 
 db::IiaChange change_of(const Editor& editor, const std::string& reason) { return {editor.account_id, editor.name, reason}; }
@@ -82,8 +83,9 @@ Result<std::string> IiaBook::create_draft(db::Connection& connection, NewDraft d
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
   db::IiaContent stored = stored_content(content, hasher_);
-  auto created = db::create_iia(connection, {draft.hei_id, content.partners[1].hei_id, draft.iia_code, draft.ounit_id, iia_id,
-                                             stored.partner_iia_id, stored.content_json, stored.iia_hash},
+  auto created = db::create_iia(connection,
+                                {draft.hei_id, content.partners[1].hei_id, draft.iia_code, draft.ounit_id, iia_id,
+                                 stored.partner_iia_id, stored.content_json, stored.iia_hash},
                                 change_of(editor, reason));
   if (!created) return created.status();
   if (Status audited = audit(connection, editor, draft.hei_id, "iia_created", iia_id, reason); !audited) return audited;
@@ -116,7 +118,8 @@ Result<int> IiaBook::revise(db::Connection& connection, const std::string& hei_i
   return *version;
 }
 
-Status IiaBook::share(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor) const {
+Status IiaBook::share(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
+                      const Editor& editor) const {
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
   auto record = stored(connection, hei_id, iia_id);
@@ -174,10 +177,12 @@ Status IiaBook::approve_partner_copy(db::Connection& connection, const std::stri
       !approved) {
     return approved;
   }
-  Status notified = db::enqueue_outgoing_cnr(connection, "iia-approval-cnr", hei_id, record->partner_hei_id, theirs.partner_iia_id);
+  Status notified =
+      db::enqueue_outgoing_cnr(connection, "iia-approval-cnr", hei_id, record->partner_hei_id, theirs.partner_iia_id);
   if (!notified) return notified;
   if (auto mutual = db::record_mutual_approval(connection, hei_id, iia_id); !mutual) return mutual.status();
-  if (Status audited = audit(connection, editor, hei_id, "iia_partner_copy_approved", iia_id, theirs.partner_iia_id + " " + theirs.iia_hash);
+  if (Status audited =
+          audit(connection, editor, hei_id, "iia_partner_copy_approved", iia_id, theirs.partner_iia_id + " " + theirs.iia_hash);
       !audited) {
     return audited;
   }

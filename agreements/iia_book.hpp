@@ -48,15 +48,15 @@ class IiaBook {
   // kConflict). Our iia-id and code in partners[0] and the partner's HEI are kept as stored; the
   // partner's iia-id in partners[1] is taken as given (binding or unbinding). Returns the new
   // version.
-  Result<int> revise(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                     int expected_version, Iia content, const Editor& editor, const std::string& reason) const;
+  Result<int> revise(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, int expected_version,
+                     Iia content, const Editor& editor, const std::string& reason) const;
 
   // A draft becomes visible to the partner over EWP.
   Status share(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor) const;
 
   // Marks the cooperation conditions terminated as a whole (a new version).
-  Result<int> terminate(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                        int expected_version, const Editor& editor, const std::string& reason) const;
+  Result<int> terminate(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, int expected_version,
+                        const Editor& editor, const std::string& reason) const;
 
   // Withdraws an agreement that both partners never approved; refused (kConflict) otherwise.
   Status remove(db::Connection& connection, const std::string& hei_id, const std::string& iia_id, const Editor& editor,

@@ -92,7 +92,8 @@ json spec_json(const MobilitySpec& spec) {
   put(out, "sending_ounit_id", spec.sending_ounit_id);
   put(out, "receiving_ounit_id", spec.receiving_ounit_id);
   if (spec.mobilities_per_year_not_yet_defined) out["mobilities_per_year_not_yet_defined"] = true;
-  for (const auto& skill : spec.recommended_language_skills) out["recommended_language_skills"].push_back(language_skill_json(skill));
+  for (const auto& skill : spec.recommended_language_skills)
+    out["recommended_language_skills"].push_back(language_skill_json(skill));
   for (const auto& area : spec.subject_areas) out["subject_areas"].push_back(subject_area_json(area));
   put(out, "other_info_terms", spec.other_info_terms);
   put(out, "total_months_per_year", spec.total_months_per_year);
@@ -169,7 +170,8 @@ Result<Iia> iia_from_json(const json& in) {
   try {
     if (!in.is_object()) return Status::invalid_argument("a stored IIA must be a JSON object");
     for (const char* list : {"partners", "mobility_specs"}) {
-      if (!in.contains(list) || !in[list].is_array()) return Status::invalid_argument(std::string("stored IIA has no list ") + list);
+      if (!in.contains(list) || !in[list].is_array())
+        return Status::invalid_argument(std::string("stored IIA has no list ") + list);
       for (const auto& item : in[list]) {
         if (!item.is_object()) return Status::invalid_argument(std::string("stored IIA has a non-object in ") + list);
       }

@@ -32,8 +32,8 @@ void check_spec(Checker& check, const MobilitySpec& spec, const std::string& fie
   };
   check.require(is_partner(spec.sending_hei_id), field + ".sending_hei_id", "iia_error_spec_partner",
                 "the sending HEI must be one of the two partners");
-  check.require(is_partner(spec.receiving_hei_id) && spec.receiving_hei_id != spec.sending_hei_id,
-                field + ".receiving_hei_id", "iia_error_spec_partner", "the receiving HEI must be the other partner");
+  check.require(is_partner(spec.receiving_hei_id) && spec.receiving_hei_id != spec.sending_hei_id, field + ".receiving_hei_id",
+                "iia_error_spec_partner", "the receiving HEI must be the other partner");
   bool first_ok = is_academic_year_id(spec.receiving_first_academic_year_id);
   bool last_ok = is_academic_year_id(spec.receiving_last_academic_year_id);
   check.require(first_ok, field + ".receiving_first_academic_year_id", "iia_error_year", "an academic year looks like 2026/2027");
@@ -49,10 +49,10 @@ void check_spec(Checker& check, const MobilitySpec& spec, const std::string& fie
   for (size_t i = 0; i < spec.recommended_language_skills.size(); ++i) {
     const LanguageSkill& skill = spec.recommended_language_skills[i];
     std::string skill_field = field + ".recommended_language_skills[" + std::to_string(i) + "]";
-    check.require(matches(skill.language, kLanguageTagPattern), skill_field + ".language",
-                  "iia_error_language", "a language is a code such as en or nb");
-    check.require(!skill.cefr_level || matches(*skill.cefr_level, "[ABC][12]|NS"), skill_field + ".cefr_level",
-                  "iia_error_cefr", "a CEFR level is A1 to C2");
+    check.require(matches(skill.language, kLanguageTagPattern), skill_field + ".language", "iia_error_language",
+                  "a language is a code such as en or nb");
+    check.require(!skill.cefr_level || matches(*skill.cefr_level, "[ABC][12]|NS"), skill_field + ".cefr_level", "iia_error_cefr",
+                  "a CEFR level is A1 to C2");
     if (skill.subject_area) check_subject_area(check, *skill.subject_area, skill_field + ".subject_area");
   }
   for (size_t i = 0; i < spec.subject_areas.size(); ++i) {
@@ -67,8 +67,8 @@ void check_spec(Checker& check, const MobilitySpec& spec, const std::string& fie
     check.require(!spec.total_days_per_year, field + ".total_days_per_year", "iia_error_days_for_staff",
                   "days a year are for staff mobilities");
   } else {
-    check.require(!spec.total_days_per_year || is_positive_decimal(*spec.total_days_per_year),
-                  field + ".total_days_per_year", "iia_error_days", "days a year: a positive number");
+    check.require(!spec.total_days_per_year || is_positive_decimal(*spec.total_days_per_year), field + ".total_days_per_year",
+                  "iia_error_days", "days a year: a positive number");
     check.require(!spec.total_months_per_year && spec.eqf_levels.empty() && !spec.blended, field + ".type",
                   "iia_error_student_fields", "months, EQF levels and blended are for student mobilities");
   }
@@ -90,8 +90,8 @@ std::vector<IiaProblem> check_iia(const Iia& iia) {
   Checker check;
   check.require(iia.partners.size() == 2, "partners", "iia_error_partners", "an agreement has exactly two partners");
   if (iia.partners.size() == 2) {
-    check.require(!iia.partners[1].hei_id.empty() && iia.partners[1].hei_id != iia.partners[0].hei_id,
-                  "partners[1].hei_id", "iia_error_partner_same", "the partner must be another HEI");
+    check.require(!iia.partners[1].hei_id.empty() && iia.partners[1].hei_id != iia.partners[0].hei_id, "partners[1].hei_id",
+                  "iia_error_partner_same", "the partner must be another HEI");
   }
   check.require(!iia.mobility_specs.empty(), "mobility_specs", "iia_error_no_specs",
                 "an agreement needs at least one cooperation condition");

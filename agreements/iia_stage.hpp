@@ -12,10 +12,10 @@
 namespace mobility::agreements {
 
 enum class IiaStage {
-  kDraft,             // only our staff see it
-  kSent,              // served to the partner; nobody approved the current content
-  kPartnerApproved,   // the partner approved our current copy; we have not approved theirs
-  kWeApproved,        // we approved the partner's current copy; it has not approved ours
+  kDraft,            // only our staff see it
+  kSent,             // served to the partner; nobody approved the current content
+  kPartnerApproved,  // the partner approved our current copy; we have not approved theirs
+  kWeApproved,       // we approved the partner's current copy; it has not approved ours
   kApprovedByBoth,
   kApprovalOutdated,  // an approval names content that has changed since
   kTerminated,
@@ -23,9 +23,9 @@ enum class IiaStage {
 };
 
 // Every stage, in the order above (for filters).
-inline constexpr IiaStage kAllStages[] = {IiaStage::kDraft,          IiaStage::kSent,           IiaStage::kPartnerApproved,
-                                          IiaStage::kWeApproved,     IiaStage::kApprovedByBoth, IiaStage::kApprovalOutdated,
-                                          IiaStage::kTerminated,     IiaStage::kDeleted};
+inline constexpr IiaStage kAllStages[] = {IiaStage::kDraft,      IiaStage::kSent,           IiaStage::kPartnerApproved,
+                                          IiaStage::kWeApproved, IiaStage::kApprovedByBoth, IiaStage::kApprovalOutdated,
+                                          IiaStage::kTerminated, IiaStage::kDeleted};
 
 // The partner approved our current content.
 bool partner_approves_current(const db::IiaRecord& record);

@@ -22,11 +22,11 @@ ReviewSituation situation_of(const std::optional<db::LockedDestination>& locked)
   return {state_from_name(locked->open->state), locked->open->submitted_by_account_id};
 }
 
-Status audit(db::Connection& connection, const Editor& editor, const DestinationKey& key, const char* action,
-             int version_number, const std::string& detail) {
+Status audit(db::Connection& connection, const Editor& editor, const DestinationKey& key, const char* action, int version_number,
+             const std::string& detail) {
   std::string record = "agreement_information:" + key.partner_hei_id + ":" + std::to_string(version_number);
-  return db::record_audit_event(connection, {editor.account_id, editor.name, editor.role, key.hei_id, action, record,
-                                             detail, ""});
+  return db::record_audit_event(connection,
+                                {editor.account_id, editor.name, editor.role, key.hei_id, action, record, detail, ""});
 }
 
 // Invalid input found by the database (an unknown partner or IIA) is a refusal, not a failure.
@@ -38,8 +38,7 @@ Result<DeskOutcome> refusal_or_failure(const Status& status) {
 }
 
 Result<DeskOutcome> store_draft(db::Transaction& tx, const DestinationKey& key, const InformationDraft& draft,
-                                const Editor& editor, int version_number,
-                                const std::optional<db::LockedDestination>& locked) {
+                                const Editor& editor, int version_number, const std::optional<db::LockedDestination>& locked) {
   db::Connection& connection = tx.connection();
   if (Status put = db::put_information_destination(connection, key.hei_id, key.partner_hei_id, draft.iia_id); !put) {
     return refusal_or_failure(put);
@@ -48,8 +47,9 @@ Result<DeskOutcome> store_draft(db::Transaction& tx, const DestinationKey& key, 
     Status old = db::supersede_information_version(connection, key.hei_id, key.partner_hei_id, locked->open->version_number);
     if (!old) return old;
   }
-  db::NewInformationVersion version{key.hei_id,   key.partner_hei_id, version_number, information_to_json(draft.content).dump(),
-                                    editor.account_id, editor.name,   draft.reason};
+  db::NewInformationVersion version{
+      key.hei_id,        key.partner_hei_id, version_number, information_to_json(draft.content).dump(),
+      editor.account_id, editor.name,        draft.reason};
   if (Status inserted = db::insert_information_draft(connection, version); !inserted) return refusal_or_failure(inserted);
   if (Status audited = audit(connection, editor, key, "information_saved", version_number, draft.reason); !audited) {
     return audited;
@@ -70,9 +70,9 @@ std::vector<FieldProblem> draft_problems(const InformationDraft& draft) {
 using MarkVersion = Status (*)(db::Connection&, const std::string&, const std::string&, int, const db::ReviewMark&);
 
 // A step on the open version: locks, asks the workflow, marks the version, audits.
-Result<DeskOutcome> step_on_open_version(db::Connection& connection, const DestinationKey& key, ReviewStep step,
-                                         int seen_version, const Editor& editor, ReviewRole role,
-                                         const std::string& comment, const char* action, MarkVersion mark) {
+Result<DeskOutcome> step_on_open_version(db::Connection& connection, const DestinationKey& key, ReviewStep step, int seen_version,
+                                         const Editor& editor, ReviewRole role, const std::string& comment, const char* action,
+                                         MarkVersion mark) {
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
   auto locked = db::lock_information_destination(connection, key.hei_id, key.partner_hei_id);
@@ -91,8 +91,8 @@ Result<DeskOutcome> step_on_open_version(db::Connection& connection, const Desti
 
 }  // namespace
 
-Result<DeskOutcome> save_information_draft(db::Connection& connection, const DestinationKey& key,
-                                           const InformationDraft& draft, const Editor& editor, ReviewRole role) {
+Result<DeskOutcome> save_information_draft(db::Connection& connection, const DestinationKey& key, const InformationDraft& draft,
+                                           const Editor& editor, ReviewRole role) {
   if (auto problems = draft_problems(draft); !problems.empty()) return DeskOutcome{0, std::nullopt, std::move(problems)};
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
@@ -123,8 +123,8 @@ Result<DeskOutcome> return_information(db::Connection& connection, const Destina
   FieldChecks checks;
   checks.text("comment", comment, kMaxComment, false);
   if (auto problems = checks.take(); !problems.empty()) return DeskOutcome{0, std::nullopt, std::move(problems)};
-  return step_on_open_version(connection, key, ReviewStep::kReturn, seen_version, editor, role, comment,
-                              "information_returned", db::mark_information_returned);
+  return step_on_open_version(connection, key, ReviewStep::kReturn, seen_version, editor, role, comment, "information_returned",
+                              db::mark_information_returned);
 }
 
 }  // namespace mobility::agreements

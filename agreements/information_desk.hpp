@@ -22,7 +22,7 @@
 namespace mobility::agreements {
 
 struct DestinationKey {
-  std::string hei_id;          // ours
+  std::string hei_id;  // ours
   std::string partner_hei_id;
 };
 
@@ -41,8 +41,8 @@ struct InformationDraft {
   int seen_version = 0;               // the newest version the editor started from; 0 for none
 };
 
-Result<DeskOutcome> save_information_draft(db::Connection& connection, const DestinationKey& key,
-                                           const InformationDraft& draft, const Editor& editor, ReviewRole role);
+Result<DeskOutcome> save_information_draft(db::Connection& connection, const DestinationKey& key, const InformationDraft& draft,
+                                           const Editor& editor, ReviewRole role);
 
 // `seen_version`: the open version the person looked at.
 Result<DeskOutcome> submit_information(db::Connection& connection, const DestinationKey& key, int seen_version,

@@ -14,7 +14,8 @@ namespace {
 const Editor kPartner{std::nullopt, "partner", std::nullopt};
 
 // Our copy a partner's copy names, when it names one of a hosted HEI's copies with that partner.
-Result<std::optional<db::IiaRecord>> named_copy(db::Connection& connection, const std::string& partner_hei_id, const Iia& theirs) {
+Result<std::optional<db::IiaRecord>> named_copy(db::Connection& connection, const std::string& partner_hei_id,
+                                                const Iia& theirs) {
   if (theirs.partners.size() != 2 || !theirs.partners[1].iia_id) return std::optional<db::IiaRecord>();
   auto ours = db::find_iia(connection, theirs.partners[1].hei_id, *theirs.partners[1].iia_id);
   if (!ours) return ours.status();
@@ -41,8 +42,8 @@ Status PartnerCopies::bind_or_unbind(db::Connection& connection, const std::stri
   return version.status();
 }
 
-Status PartnerCopies::receive_copy(db::Connection& connection, const std::string& partner_hei_id, const std::string& partner_iia_id,
-                                   const std::optional<FetchedCopy>& copy) const {
+Status PartnerCopies::receive_copy(db::Connection& connection, const std::string& partner_hei_id,
+                                   const std::string& partner_iia_id, const std::optional<FetchedCopy>& copy) const {
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
   if (!copy) {
@@ -59,7 +60,8 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
       auto bound = db::iias_bound_to(connection, hei_id, partner_hei_id, partner_iia_id);
       if (!bound) return bound.status();
       for (const std::string& iia_id : *bound) {
-        if (Status unbound = bind_or_unbind(connection, hei_id, iia_id, std::nullopt, std::nullopt, kPartner); !unbound) return unbound;
+        if (Status unbound = bind_or_unbind(connection, hei_id, iia_id, std::nullopt, std::nullopt, kPartner); !unbound)
+          return unbound;
       }
     }
     return tx->commit();
@@ -79,13 +81,14 @@ Status PartnerCopies::receive_copy(db::Connection& connection, const std::string
   if (!ours) return ours.status();
   // A copy that names none of ours is kept under the hosted HEI it names, for a person to bind.
   const std::string& hei_id = copy->content.partners[1].hei_id;
-  auto saved = db::save_partner_copy(connection, {hei_id, partner_hei_id, partner_iia_id, copy->content.partners[1].iia_id,
-                                                  iia_to_json(copy->content).dump(), copy->iia_hash, copy->hash_verified,
-                                                  copy->valid_for_approval});
+  auto saved = db::save_partner_copy(
+      connection, {hei_id, partner_hei_id, partner_iia_id, copy->content.partners[1].iia_id, iia_to_json(copy->content).dump(),
+                   copy->iia_hash, copy->hash_verified, copy->valid_for_approval});
   if (!saved) return saved.status();
   if (*ours) {
     const std::optional<std::string>& their_code = copy->content.partners[0].iia_code;
-    if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id, their_code, kPartner); !bound) return bound;
+    if (Status bound = bind_or_unbind(connection, hei_id, (*ours)->iia_id, partner_iia_id, their_code, kPartner); !bound)
+      return bound;
     if (auto noted = db::record_mutual_approval(connection, hei_id, (*ours)->iia_id); !noted) return noted.status();
   }
   return tx->commit();
@@ -149,7 +152,8 @@ Status PartnerCopies::bind_own_copy(db::Connection& connection, const std::strin
   if (!bound) return bound.status();
   if (!bound->empty()) return Status::conflict("our agreement " + bound->front() + " is bound to " + partner_iia_id + " already");
   const std::optional<std::string>& their_code = content->partners[0].iia_code;
-  if (Status bound_now = bind_or_unbind(connection, hei_id, iia_id, partner_iia_id, their_code, editor); !bound_now) return bound_now;
+  if (Status bound_now = bind_or_unbind(connection, hei_id, iia_id, partner_iia_id, their_code, editor); !bound_now)
+    return bound_now;
   if (auto noted = db::record_mutual_approval(connection, hei_id, iia_id); !noted) return noted.status();
   return tx->commit();
 }

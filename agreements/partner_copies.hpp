@@ -23,8 +23,8 @@
 namespace mobility::agreements {
 
 struct FetchedCopy {
-  Iia content;               // as the partner serves it: partners[0] is the partner
-  std::string iia_hash;      // the hash it published
+  Iia content;           // as the partner serves it: partners[0] is the partner
+  std::string iia_hash;  // the hash it published
   bool hash_verified = false;
   bool valid_for_approval = false;
 };
@@ -60,8 +60,8 @@ class PartnerCopies {
   // Our copy `iia_id` names the partner's copy as its partner entry does (id and code), or no
   // copy of the partner (both nullopt); a new version only when that changes.
   Status bind_or_unbind(db::Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                        const std::optional<std::string>& partner_iia_id,
-                        const std::optional<std::string>& partner_iia_code, const Editor& editor) const;
+                        const std::optional<std::string>& partner_iia_id, const std::optional<std::string>& partner_iia_code,
+                        const Editor& editor) const;
 
   const IiaBook& book_;
 };

@@ -8,9 +8,7 @@ namespace {
 
 using Leaves = std::map<std::string, std::string>;
 
-std::string leaf_text(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
+std::string leaf_text(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 void flatten(const nlohmann::json& value, const std::string& path, Leaves& leaves) {
   if (value.is_object()) {

@@ -34,8 +34,7 @@ Result<long long> parse_integer(const std::string& text, long long min, long lon
     return Status::invalid_argument("'" + text + "' is not a whole number");
   }
   if (value < min || value > max) {
-    return Status::invalid_argument(std::to_string(value) + " is outside " + std::to_string(min) + ".." +
-                                    std::to_string(max));
+    return Status::invalid_argument(std::to_string(value) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
   }
   return value;
 }
@@ -94,8 +93,7 @@ Status parse_database_url(Config& config, const std::string& text) {
 
 Status parse_log_level(Config& config, const std::string& text) {
   static const std::map<std::string, log::Level> levels = {
-      {"debug", log::Level::kDebug}, {"info", log::Level::kInfo}, {"warn", log::Level::kWarn},
-      {"error", log::Level::kError}};
+      {"debug", log::Level::kDebug}, {"info", log::Level::kInfo}, {"warn", log::Level::kWarn}, {"error", log::Level::kError}};
   auto found = levels.find(text);
   if (found == levels.end()) return Status::invalid_argument("'" + text + "' is not one of debug, info, warn, error");
   config.log_level = found->second;
@@ -179,21 +177,18 @@ auto path_key(std::string Config::*field) {
 
 const std::vector<KeySpec>& key_table() {
   static const std::vector<KeySpec> table = {
-      {"listen_address", "address the HTTP server binds to", false, parse_listen_address,
-       show_text(&Config::listen_address)},
+      {"listen_address", "address the HTTP server binds to", false, parse_listen_address, show_text(&Config::listen_address)},
       {"listen_port", "TCP port the HTTP server binds to; 0 picks a free one (logged)", false,
-       integer_key(&Config::listen_port, 0, 65535),
-       show_number(&Config::listen_port)},
+       integer_key(&Config::listen_port, 0, 65535), show_number(&Config::listen_port)},
       {"public_url", "base URL partners and browsers use to reach this node", false,
        url_key(&Config::public_url, {"http://", "https://"}, false), show_text(&Config::public_url)},
       {"worker_threads", "HTTP worker threads (1-256)", false, integer_key(&Config::worker_threads, 1, 256),
        show_number(&Config::worker_threads)},
       {"max_request_bytes", "largest accepted request body in bytes (1 KiB - 256 MiB); larger gets 413", false,
        integer_key(&Config::max_request_bytes, 1024, 256LL * 1024 * 1024), show_number(&Config::max_request_bytes)},
-      {"database_url", "PostgreSQL connection URL or libpq conninfo", true, parse_database_url,
-       show_text(&Config::database_url)},
-      {"db_pool_size", "most open database connections per process (1-1000)", false,
-       integer_key(&Config::db_pool_size, 1, 1000), show_number(&Config::db_pool_size)},
+      {"database_url", "PostgreSQL connection URL or libpq conninfo", true, parse_database_url, show_text(&Config::database_url)},
+      {"db_pool_size", "most open database connections per process (1-1000)", false, integer_key(&Config::db_pool_size, 1, 1000),
+       show_number(&Config::db_pool_size)},
       {"db_acquire_timeout_ms", "how long a request waits for a free connection (1-600000 ms)", false,
        integer_key(&Config::db_acquire_timeout_ms, 1, 600000), show_number(&Config::db_acquire_timeout_ms)},
       {"log_level", "debug, info, warn or error", false, parse_log_level, show_log_level},
@@ -201,13 +196,12 @@ const std::vector<KeySpec>& key_table() {
        [](const Config& c) { return std::string(c.log_format == log::Format::kJson ? "json" : "text"); }},
       {"registry_url", "EWP registry catalogue (http://, https:// or file://)", false,
        url_key(&Config::registry_url, {"http://", "https://", "file://"}, false), show_text(&Config::registry_url)},
-      {"key_dir", "directory holding this node's private keys (never in git)", false, parse_key_dir,
-       show_text(&Config::key_dir)},
+      {"key_dir", "directory holding this node's private keys (never in git)", false, parse_key_dir, show_text(&Config::key_dir)},
       {"key_switch_delay_minutes",
-       "after `keys rotate`, minutes until the new key signs (0-10080); partners learn it from the registry meanwhile",
-       false, integer_key(&Config::key_switch_delay_minutes, 0, 10080), show_number(&Config::key_switch_delay_minutes)},
-      {"admin_email", "contact address published in the manifest (a role address, not a person)", false,
-       parse_admin_email, show_text(&Config::admin_email)},
+       "after `keys rotate`, minutes until the new key signs (0-10080); partners learn it from the registry meanwhile", false,
+       integer_key(&Config::key_switch_delay_minutes, 0, 10080), show_number(&Config::key_switch_delay_minutes)},
+      {"admin_email", "contact address published in the manifest (a role address, not a person)", false, parse_admin_email,
+       show_text(&Config::admin_email)},
       {"ca_bundle", "extra CA certificates (PEM file) trusted for partner TLS; empty: the system's only", false,
        path_key(&Config::ca_bundle), show_text(&Config::ca_bundle)},
       {"http_connect_timeout_ms", "outgoing EWP calls: connect timeout (1-600000 ms)", false,
@@ -224,9 +218,9 @@ const std::vector<KeySpec>& key_table() {
        integer_key(&Config::cnr_give_up_hours, 1, 720), show_number(&Config::cnr_give_up_hours)},
       {"reference_refresh_hours", "partners' institutions, units and factsheets: hours before they are fetched again (1-8760)",
        false, integer_key(&Config::reference_refresh_hours, 1, 8760), show_number(&Config::reference_refresh_hours)},
-      {"schema_dir", "the official EWP schemas (XSDs with catalog.xml) partners' XML is checked against; empty: "
-       MOBILITY_DEFAULT_SCHEMA_DIR, false,
-       path_key(&Config::schema_dir), show_text(&Config::schema_dir)},
+      {"schema_dir",
+       "the official EWP schemas (XSDs with catalog.xml) partners' XML is checked against; empty: " MOBILITY_DEFAULT_SCHEMA_DIR,
+       false, path_key(&Config::schema_dir), show_text(&Config::schema_dir)},
       {"tls_cert_file", "TLS certificate (PEM) nginx serves public_url with; empty: self-signed under var/tls", false,
        path_key(&Config::tls_cert_file), show_text(&Config::tls_cert_file)},
       {"tls_key_file", "private key of tls_cert_file (PEM); never in git", false, path_key(&Config::tls_key_file),
@@ -294,9 +288,9 @@ Result<std::map<std::string, std::string>> read_config_file(const std::string& p
 }  // namespace
 
 bool is_launcher_variable(const std::string& name) {
-  static const char* const names[] = {
-      "MOBILITY_CONFIG",      "MOBILITY_PG_PORT",      "MOBILITY_PG_DIR",   "MOBILITY_TEST_PG_PORT",
-      "MOBILITY_TEST_PG_DIR", "MOBILITY_TEST_DATABASE_URL", "MOBILITY_BUILD_DIR", "MOBILITY_CMAKE_ARGS"};
+  static const char* const names[] = {"MOBILITY_CONFIG",       "MOBILITY_PG_PORT",     "MOBILITY_PG_DIR",
+                                      "MOBILITY_TEST_PG_PORT", "MOBILITY_TEST_PG_DIR", "MOBILITY_TEST_DATABASE_URL",
+                                      "MOBILITY_BUILD_DIR",    "MOBILITY_CMAKE_ARGS"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 

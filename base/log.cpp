@@ -34,8 +34,8 @@ std::string utc_timestamp() {
   std::tm tm{};
   gmtime_r(&seconds, &tm);
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
   return buffer;
 }
 
@@ -67,8 +67,7 @@ void set_sink(std::ostream* sink) {
 
 bool enabled(Level level) { return level >= g_min_level; }
 
-std::string format_line(Level level, Format format, std::string_view timestamp, std::string_view event,
-                        const Fields& fields) {
+std::string format_line(Level level, Format format, std::string_view timestamp, std::string_view event, const Fields& fields) {
   std::string line;
   if (format == Format::kJson) {
     line += "{\"ts\":";

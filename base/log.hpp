@@ -37,7 +37,6 @@ inline void warn(std::string_view event, const Fields& fields = {}) { write(Leve
 inline void error(std::string_view event, const Fields& fields = {}) { write(Level::kError, event, fields); }
 
 // Renders one line without the trailing newline (exposed for tests).
-std::string format_line(Level level, Format format, std::string_view timestamp, std::string_view event,
-                        const Fields& fields);
+std::string format_line(Level level, Format format, std::string_view timestamp, std::string_view event, const Fields& fields);
 
 }  // namespace mobility::log

@@ -17,9 +17,9 @@ class [[nodiscard]] Status {
     kOk,
     kInvalidArgument,  // the caller's input is wrong; retrying will not help
     kNotFound,
-    kConflict,         // integrity or serialization conflict with stored data
-    kUnavailable,      // a dependency (database, partner) cannot be reached now
-    kDatabase,         // any other error reported by PostgreSQL
+    kConflict,     // integrity or serialization conflict with stored data
+    kUnavailable,  // a dependency (database, partner) cannot be reached now
+    kDatabase,     // any other error reported by PostgreSQL
     kInternal,
   };
 
@@ -68,8 +68,8 @@ const char* code_name(Status::Code code);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}                  // NOLINT: implicit by design
-  Result(Status status) : state_(std::move(status)) {}           // NOLINT: must not be ok
+  Result(T value) : state_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : state_(std::move(status)) {}  // NOLINT: must not be ok
 
   bool is_ok() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return is_ok(); }

@@ -18,19 +18,19 @@
 #include <thread>
 #include <vector>
 
+#include "base/log.hpp"
 #include "bench/keep_alive_client.hpp"
 #include "db/demo_seed.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 #include "ewp-node/ewp_node.hpp"
-#include "http/server.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/response_verifier.hpp"
-#include "base/log.hpp"
+#include "http/server.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/test_keys.hpp"
 
@@ -53,11 +53,18 @@ int main(int argc, char** argv) {
   if (!generate_key((directory / "keys").string(), "node", 2048)) return 1;
   auto node_keys = published_public_keys((directory / "keys").string());
   const auto& client = testing::test_key(0);
-  auto catalogue = build_catalogue(
-      {manifest_xml({"https://" + host, {"a@bench.example"}, {"fjordland.example", {{"en", "Fjordland"}}}, *node_keys,
-                     *node_keys, {echo_v2_descriptor()}}),
-       manifest_xml({"https://client.example", {"a@client.example"}, {"client.example", {{"en", "Client"}}},
-                     {client.public_base64_der}, {}, {}})});
+  auto catalogue = build_catalogue({manifest_xml({"https://" + host,
+                                                  {"a@bench.example"},
+                                                  {"fjordland.example", {{"en", "Fjordland"}}},
+                                                  *node_keys,
+                                                  *node_keys,
+                                                  {echo_v2_descriptor()}}),
+                                    manifest_xml({"https://client.example",
+                                                  {"a@client.example"},
+                                                  {"client.example", {{"en", "Client"}}},
+                                                  {client.public_base64_der},
+                                                  {},
+                                                  {}})});
   std::ofstream(directory / "catalogue.xml") << catalogue->xml;
 
   Config config;
@@ -97,8 +104,9 @@ int main(int argc, char** argv) {
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   server.stop();
   fs::remove_all(directory);
-  std::printf("signed_round_trips_per_second %.1f\nfailed %ld\nresponse_signatures_verified %ld (one in %ld)\n"
-              "connections %d\nserver_threads %d\nseconds %.1f\n",
-              completed / elapsed, failed.load(), verified.load(), verify_every, connections, threads, elapsed);
+  std::printf(
+      "signed_round_trips_per_second %.1f\nfailed %ld\nresponse_signatures_verified %ld (one in %ld)\n"
+      "connections %d\nserver_threads %d\nseconds %.1f\n",
+      completed / elapsed, failed.load(), verified.load(), verify_every, connections, threads, elapsed);
   return failed > 0 ? 1 : 0;
 }

@@ -30,6 +30,7 @@
 #include "agreements/iia_book.hpp"
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
+#include "base/log.hpp"
 #include "bench/keep_alive_client.hpp"
 #include "db/demo_seed.hpp"
 #include "db/notifications.hpp"
@@ -39,13 +40,12 @@
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 #include "ewp-node/ewp_node.hpp"
-#include "http/server.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/response_verifier.hpp"
-#include "base/log.hpp"
+#include "http/server.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/test_database.hpp"
@@ -234,12 +234,13 @@ Status prepare_partner(PartnerNode& partner, const fs::path& directory) {
   partner.pool = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
   auto connection = partner.pool->acquire();
   if (!connection) return connection.status();
-  auto added = (*connection)->exec("INSERT INTO hei (hei_id, country_code) VALUES ($1, 'FR'), ($2, 'NO')", {kLivePartner, kOurHei});
+  auto added =
+      (*connection)->exec("INSERT INTO hei (hei_id, country_code) VALUES ($1, 'FR'), ($2, 'NO')", {kLivePartner, kOurHei});
   if (!added) {
     return added.status();
   }
-  if (auto hosted = (*connection)->exec("INSERT INTO hosted_hei (hei_id, admin_email) VALUES ($1, 'ewp@partner.example')",
-                                        {kLivePartner});
+  if (auto hosted =
+          (*connection)->exec("INSERT INTO hosted_hei (hei_id, admin_email) VALUES ($1, 'ewp@partner.example')", {kLivePartner});
       !hosted) {
     return hosted.status();
   }
@@ -253,15 +254,22 @@ Status prepare_partner(PartnerNode& partner, const fs::path& directory) {
 
 Status write_catalogue(const fs::path& path, db::Pool& our_pool, const std::string& our_key, const PartnerNode& partner,
                        int callers) {
-  std::vector<std::string> manifests = {
-      manifest_xml({"https://" + kPublicHost, {"ewp@" + kOurHei}, {kOurHei, {{"en", "University of Fjordland"}}}, {our_key},
-                    {our_key}, served_apis(our_pool)}),
-      manifest_xml({partner.public_url(), {"ewp@" + kLivePartner}, {kLivePartner, {{"en", kLivePartner}}}, {partner.key_base64},
-                    {partner.key_base64}, served_apis(*partner.pool)})};
+  std::vector<std::string> manifests = {manifest_xml({"https://" + kPublicHost,
+                                                      {"ewp@" + kOurHei},
+                                                      {kOurHei, {{"en", "University of Fjordland"}}},
+                                                      {our_key},
+                                                      {our_key},
+                                                      served_apis(our_pool)}),
+                                        manifest_xml({partner.public_url(),
+                                                      {"ewp@" + kLivePartner},
+                                                      {kLivePartner, {{"en", kLivePartner}}},
+                                                      {partner.key_base64},
+                                                      {partner.key_base64},
+                                                      served_apis(*partner.pool)})};
   for (int c = 0; c < callers; ++c) {
     const std::string hei = partner_hei(c);  // a caller: only its client key, no APIs
-    manifests.push_back(
-        manifest_xml({"https://ewp." + hei, {"ewp@" + hei}, {hei, {{"", hei}}}, {testing::test_key(c).public_base64_der}, {}, {}}));
+    manifests.push_back(manifest_xml(
+        {"https://ewp." + hei, {"ewp@" + hei}, {hei, {{"", hei}}}, {testing::test_key(c).public_base64_der}, {}, {}}));
   }
   auto catalogue = build_catalogue(manifests);
   if (!catalogue) return catalogue.status();
@@ -299,10 +307,11 @@ Result<double> drain_outbox(db::Pool& our_pool, db::Pool& partner_pool) {
   if (!partner_connection) return partner_connection.status();
   auto received = db::count_notifications(**partner_connection, db::Queue::kCnrInbox);
   if (!received) return received.status();
-  std::printf("cnrs_enqueued %d\ncnrs_delivered %ld\ncnrs_failed %ld\ncnrs_pending %ld\ncnrs_in_partner_inbox %ld\n"
-              "cnr_drain_seconds %.2f\ncnrs_per_second %.1f\n",
-              kCnrs, static_cast<long>(counts.finished_ok), static_cast<long>(counts.failed), static_cast<long>(counts.pending),
-              static_cast<long>(received->pending + received->finished_ok), seconds, counts.finished_ok / seconds);
+  std::printf(
+      "cnrs_enqueued %d\ncnrs_delivered %ld\ncnrs_failed %ld\ncnrs_pending %ld\ncnrs_in_partner_inbox %ld\n"
+      "cnr_drain_seconds %.2f\ncnrs_per_second %.1f\n",
+      kCnrs, static_cast<long>(counts.finished_ok), static_cast<long>(counts.failed), static_cast<long>(counts.pending),
+      static_cast<long>(received->pending + received->finished_ok), seconds, counts.finished_ok / seconds);
   if (counts.finished_ok != kCnrs) return Status::unavailable("not every CNR was delivered");
   return seconds;
 }
@@ -337,7 +346,8 @@ int main(int argc, char** argv) {
   if (Status key = generate_key((directory / "keys").string(), "node", 2048).status(); !key) return fail("node key", key);
   auto our_keys = published_public_keys((directory / "keys").string());
   if (!our_keys) return fail("node key", our_keys.status());
-  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, our_keys->front(), partner, connections); !written) {
+  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, our_keys->front(), partner, connections);
+      !written) {
     return fail("catalogue", written);
   }
   Config partner_config;
@@ -387,8 +397,9 @@ int main(int argc, char** argv) {
 
   auto drained = drain_outbox(our_pool, *partner.pool);
   std::printf("serve_rss_after_drain_mb %.1f\n", proc_status_mb(serve.pid(), "VmRSS"));
-  std::printf("targets: index p50 %.2f ms (target < 20 ms), RSS %.1f MB (target < 200 MB), %d CNRs drained in %.2f s (target < 10 s)\n",
-              index.percentile(0.50), rss_mb, kCnrs, drained ? *drained : -1.0);
+  std::printf(
+      "targets: index p50 %.2f ms (target < 20 ms), RSS %.1f MB (target < 200 MB), %d CNRs drained in %.2f s (target < 10 s)\n",
+      index.percentile(0.50), rss_mb, kCnrs, drained ? *drained : -1.0);
 
   serve.send_signal(SIGTERM);
   bool stopped = serve.wait(std::chrono::seconds(20)).has_value();

@@ -7,8 +7,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <strings.h>
+#include <cstdlib>
 
 namespace mobility::bench {
 

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::bench {
 

@@ -11,13 +11,13 @@
 #include <thread>
 #include <vector>
 
+#include "base/config.hpp"
+#include "base/log.hpp"
 #include "bench/keep_alive_client.hpp"
 #include "db/demo_seed.hpp"
 #include "db/pool.hpp"
-#include "ops/cli/health.hpp"
 #include "http/server.hpp"
-#include "base/config.hpp"
-#include "base/log.hpp"
+#include "ops/cli/health.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/start_pages.hpp"
@@ -68,8 +68,8 @@ Measurement measure(int port, const std::string& target, const http::HeaderList&
 }
 
 void print(const char* name, const Measurement& m) {
-  std::printf("%s_requests_per_second %.1f\n%s_p50_ms %.2f\n%s_p99_ms %.2f\n%s_failed %ld\n", name, m.per_second, name,
-              m.p50_ms, name, m.p99_ms, name, m.failed);
+  std::printf("%s_requests_per_second %.1f\n%s_p50_ms %.2f\n%s_p99_ms %.2f\n%s_failed %ld\n", name, m.per_second, name, m.p50_ms,
+              name, m.p99_ms, name, m.failed);
 }
 
 int main(int argc, char** argv) {

@@ -3,8 +3,8 @@
 namespace mobility::db {
 namespace {
 
-const std::string kSelectAccounts = std::string("SELECT ") + kAccountColumns +
-                                    " FROM account a LEFT JOIN account_role r ON r.account_id = a.account_id WHERE ";
+const std::string kSelectAccounts =
+    std::string("SELECT ") + kAccountColumns + " FROM account a LEFT JOIN account_role r ON r.account_id = a.account_id WHERE ";
 
 }  // namespace
 
@@ -13,9 +13,13 @@ std::vector<AccountRecord> accounts_from_rows(const Rows& rows) {
   for (Row row : rows) {
     auto account_id = row.get<int64_t>("account_id");
     if (accounts.empty() || accounts.back().account_id != account_id) {
-      accounts.push_back({account_id, row.get<std::string>("email"), row.get<std::string>("display_name"),
-                          row.get<std::string>("language"), row.get<std::optional<std::string>>("password_hash"),
-                          row.get<bool>("disabled"), {}});
+      accounts.push_back({account_id,
+                          row.get<std::string>("email"),
+                          row.get<std::string>("display_name"),
+                          row.get<std::string>("language"),
+                          row.get<std::optional<std::string>>("password_hash"),
+                          row.get<bool>("disabled"),
+                          {}});
     }
     if (!row.is_null("role")) {
       accounts.back().roles.push_back({row.get<std::string>("role"), row.get<std::optional<std::string>>("hei_id"),
@@ -73,23 +77,21 @@ Result<std::vector<AccountRecord>> list_accounts(Connection& connection) {
 }
 
 Status set_password_hash(Connection& connection, int64_t account_id, const std::string& password_hash) {
-  return changed_one(connection.exec("UPDATE account SET password_hash = $2 WHERE account_id = $1 RETURNING 1",
-                                     {account_id, password_hash}),
-                     account_id);
+  return changed_one(
+      connection.exec("UPDATE account SET password_hash = $2 WHERE account_id = $1 RETURNING 1", {account_id, password_hash}),
+      account_id);
 }
 
 Status set_account_disabled(Connection& connection, int64_t account_id, bool disabled) {
-  return changed_one(
-      connection.exec("UPDATE account SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END "
-                      "WHERE account_id = $1 RETURNING 1",
-                      {account_id, disabled}),
-      account_id);
+  return changed_one(connection.exec("UPDATE account SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END "
+                                     "WHERE account_id = $1 RETURNING 1",
+                                     {account_id, disabled}),
+                     account_id);
 }
 
 Status set_account_language(Connection& connection, int64_t account_id, const std::string& language) {
   return changed_one(
-      connection.exec("UPDATE account SET language = $2 WHERE account_id = $1 RETURNING 1", {account_id, language}),
-      account_id);
+      connection.exec("UPDATE account SET language = $2 WHERE account_id = $1 RETURNING 1", {account_id, language}), account_id);
 }
 
 Status add_account_role(Connection& connection, int64_t account_id, const AccountRole& role) {

@@ -42,8 +42,7 @@ InformationVersionRecord version_from(const Row& row) {
 
 Result<std::vector<InformationVersionRecord>> versions_where(Connection& connection, const std::string& condition,
                                                              const Params& params) {
-  auto rows = connection.exec("SELECT " + version_columns() + " FROM agreement_information_version v WHERE " + condition,
-                              params);
+  auto rows = connection.exec("SELECT " + version_columns() + " FROM agreement_information_version v WHERE " + condition, params);
   if (!rows) return rows.status();
   std::vector<InformationVersionRecord> versions;
   for (Row row : *rows) versions.push_back(version_from(row));
@@ -126,8 +125,8 @@ Status insert_information_draft(Connection& connection, const NewInformationVers
   return Status::ok();
 }
 
-Status supersede_information_version(Connection& connection, const std::string& hei_id,
-                                     const std::string& partner_hei_id, int version_number) {
+Status supersede_information_version(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                                     int version_number) {
   return update_one(connection, R"(
     UPDATE agreement_information_version SET state = 'superseded'
      WHERE hei_id = $1 AND partner_hei_id = $2 AND version_number = $3 AND state IN ('draft', 'published'))",
@@ -166,10 +165,8 @@ Status mark_information_returned(Connection& connection, const std::string& hei_
                     {hei_id, partner_hei_id, version_number, mark.by, mark.comment}, "returning the information");
 }
 
-Result<std::optional<InformationVersionRecord>> find_information_version(Connection& connection,
-                                                                         const std::string& hei_id,
-                                                                         const std::string& partner_hei_id,
-                                                                         int version_number) {
+Result<std::optional<InformationVersionRecord>> find_information_version(Connection& connection, const std::string& hei_id,
+                                                                         const std::string& partner_hei_id, int version_number) {
   return one_version_where(connection, "v.hei_id = $1 AND v.partner_hei_id = $2 AND v.version_number = $3",
                            {hei_id, partner_hei_id, version_number});
 }
@@ -180,8 +177,7 @@ Result<std::optional<InformationVersionRecord>> published_information(Connection
                            {hei_id, partner_hei_id});
 }
 
-Result<std::vector<InformationVersionRecord>> list_information_versions(Connection& connection,
-                                                                        const std::string& hei_id,
+Result<std::vector<InformationVersionRecord>> list_information_versions(Connection& connection, const std::string& hei_id,
                                                                         const std::string& partner_hei_id) {
   return versions_where(connection, "v.hei_id = $1 AND v.partner_hei_id = $2 ORDER BY v.version_number DESC",
                         {hei_id, partner_hei_id});
@@ -211,8 +207,7 @@ Result<std::vector<DestinationSummary>> list_information_destinations(Connection
   return destinations;
 }
 
-Result<std::vector<InformationVersionRecord>> list_information_in_review(Connection& connection,
-                                                                         const std::string& hei_id) {
+Result<std::vector<InformationVersionRecord>> list_information_in_review(Connection& connection, const std::string& hei_id) {
   return versions_where(connection, "v.hei_id = $1 AND v.state = 'in_review' ORDER BY v.submitted_at, v.partner_hei_id",
                         {hei_id});
 }

@@ -36,8 +36,8 @@ struct InformationVersionRecord {
 // A destination as the workflow sees it, locked for the rest of the transaction.
 struct LockedDestination {
   std::optional<std::string> iia_id;
-  int newest_version = 0;  // 0: no version yet
-  std::optional<InformationVersionRecord> open;       // the draft or in-review version
+  int newest_version = 0;                        // 0: no version yet
+  std::optional<InformationVersionRecord> open;  // the draft or in-review version
   std::optional<int> published_version;
 };
 
@@ -71,8 +71,8 @@ struct ReviewMark {
 
 // The state changes of one version (hei_id, partner_hei_id, version_number); each refuses
 // (kConflict) a version that is not in the state the step starts from.
-Status supersede_information_version(Connection& connection, const std::string& hei_id,
-                                     const std::string& partner_hei_id, int version_number);
+Status supersede_information_version(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                                     int version_number);
 Status mark_information_submitted(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                                   int version_number, const ReviewMark& mark);
 // Also supersedes the version published before.
@@ -81,26 +81,23 @@ Status mark_information_published(Connection& connection, const std::string& hei
 Status mark_information_returned(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                                  int version_number, const ReviewMark& mark);
 
-Result<std::optional<InformationVersionRecord>> find_information_version(Connection& connection,
-                                                                         const std::string& hei_id,
-                                                                         const std::string& partner_hei_id,
-                                                                         int version_number);
+Result<std::optional<InformationVersionRecord>> find_information_version(Connection& connection, const std::string& hei_id,
+                                                                         const std::string& partner_hei_id, int version_number);
 // The published version, if any.
 Result<std::optional<InformationVersionRecord>> published_information(Connection& connection, const std::string& hei_id,
                                                                       const std::string& partner_hei_id);
 // Every version, newest first.
-Result<std::vector<InformationVersionRecord>> list_information_versions(Connection& connection,
-                                                                        const std::string& hei_id,
+Result<std::vector<InformationVersionRecord>> list_information_versions(Connection& connection, const std::string& hei_id,
                                                                         const std::string& partner_hei_id);
 
 // A partner HEI in the lists of the pages, named in the reader's language.
 struct DestinationSummary {
   std::string partner_hei_id;
-  std::string name;  // the hei_id when the partner has no name
-  std::optional<std::string> city;          // of the partner's record, for staff lists
+  std::string name;                 // the hei_id when the partner has no name
+  std::optional<std::string> city;  // of the partner's record, for staff lists
   std::optional<std::string> country_code;
   std::optional<std::string> iia_id;
-  std::optional<std::string> open_state;    // draft or in_review
+  std::optional<std::string> open_state;  // draft or in_review
   std::optional<int> published_version;
 };
 
@@ -109,8 +106,7 @@ Result<std::vector<DestinationSummary>> list_information_destinations(Connection
                                                                       const std::string& language);
 
 // The in-review versions of `hei_id`, oldest submission first.
-Result<std::vector<InformationVersionRecord>> list_information_in_review(Connection& connection,
-                                                                         const std::string& hei_id);
+Result<std::vector<InformationVersionRecord>> list_information_in_review(Connection& connection, const std::string& hei_id);
 
 // What a student searches destinations by; an empty text matches everything. Case-insensitive.
 struct DestinationFilter {

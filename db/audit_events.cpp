@@ -10,8 +10,7 @@ Status record_audit_event(Connection& connection, const AuditEvent& event) {
   return rows ? Status::ok() : rows.status();
 }
 
-Result<std::vector<AuditEvent>> list_audit_events(Connection& connection, const std::optional<std::string>& hei_id,
-                                                  int limit) {
+Result<std::vector<AuditEvent>> list_audit_events(Connection& connection, const std::optional<std::string>& hei_id, int limit) {
   auto rows = connection.exec(
       "SELECT account_id, actor, role, hei_id, action, record, detail, "
       "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS at "

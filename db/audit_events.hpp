@@ -15,7 +15,7 @@ struct AuditEvent {
   std::string actor;                  // email at the time, or "operator (command line)"
   std::optional<std::string> role;
   std::optional<std::string> hei_id;
-  std::string action;  // lower_snake_case: login, logout, password_changed, account_disabled, ...
+  std::string action;                 // lower_snake_case: login, logout, password_changed, account_disabled, ...
   std::optional<std::string> record;  // "account:42"
   std::optional<std::string> detail;
   std::string at;  // ISO 8601, filled when read
@@ -24,7 +24,6 @@ struct AuditEvent {
 Status record_audit_event(Connection& connection, const AuditEvent& event);
 
 // The newest first, at most `limit`; only those of `hei_id` when given.
-Result<std::vector<AuditEvent>> list_audit_events(Connection& connection, const std::optional<std::string>& hei_id,
-                                                  int limit);
+Result<std::vector<AuditEvent>> list_audit_events(Connection& connection, const std::optional<std::string>& hei_id, int limit);
 
 }  // namespace mobility::db

@@ -85,8 +85,8 @@ Result<Rows> Connection::exec(std::string_view sql, const Params& params) {
   }
   auto name = prepared_name(sql, static_cast<int>(params.size()));
   if (!name) return name.status();
-  PGresult* result = PQexecPrepared(conn_, name->c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                                    nullptr, /*resultFormat=text*/ 0);
+  PGresult* result = PQexecPrepared(conn_, name->c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr,
+                                    /*resultFormat=text*/ 0);
   ExecStatusType type = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (type == PGRES_TUPLES_OK || type == PGRES_COMMAND_OK) return Rows(result);
   Status status = status_of(result);

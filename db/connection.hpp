@@ -15,9 +15,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/status.hpp"
 #include "db/param.hpp"
 #include "db/rows.hpp"
-#include "base/status.hpp"
 
 namespace mobility::db {
 

@@ -1,7 +1,7 @@
 #include "db/demo_seed.hpp"
 
-#include "db/transaction.hpp"
 #include "base/embedded_file.hpp"
+#include "db/transaction.hpp"
 
 namespace mobility::embedded {
 const std::vector<EmbeddedFile>& seed_files();
@@ -30,7 +30,7 @@ Result<DemoCounts> count_demo_data(Connection& connection) {
   if (!rows) return rows.status();
   Row row = rows->front();
   return DemoCounts{row.get<int64_t>("hosted"), row.get<int64_t>("partners"), row.get<int64_t>("ounits"),
-                    row.get<int64_t>("staff"), row.get<int64_t>("students"), row.get<int64_t>("accounts")};
+                    row.get<int64_t>("staff"),  row.get<int64_t>("students"), row.get<int64_t>("accounts")};
 }
 
 Result<DemoCounts> seed_demo(Connection& connection) {

@@ -43,21 +43,26 @@ InformationEntry information_of(const json& in) {
   return entry;
 }
 
-json calendar_json(const CalendarEntry& entry) { return {{"autumn_term", entry.autumn_term}, {"spring_term", entry.spring_term}}; }
+json calendar_json(const CalendarEntry& entry) {
+  return {{"autumn_term", entry.autumn_term}, {"spring_term", entry.spring_term}};
+}
 CalendarEntry calendar_of(const json& in) {
   return {in.at("autumn_term").get<std::string>(), in.at("spring_term").get<std::string>()};
 }
 
 json requirement_json(const AdditionalRequirement& requirement) {
-  return {{"name", requirement.name}, {"details", requirement.details},
+  return {{"name", requirement.name},
+          {"details", requirement.details},
           {"information_websites", array_of(requirement.information_websites, website_json)}};
 }
 AdditionalRequirement requirement_of(const json& in) {
-  return {in.at("name").get<std::string>(), in.at("details").get<std::string>(), items_of(in, "information_websites", website_of)};
+  return {in.at("name").get<std::string>(), in.at("details").get<std::string>(),
+          items_of(in, "information_websites", website_of)};
 }
 
 json accessibility_json(const Accessibility& accessibility) {
-  json out = {{"type", accessibility.type}, {"name", accessibility.name}, {"information", information_json(accessibility.information)}};
+  json out = {
+      {"type", accessibility.type}, {"name", accessibility.name}, {"information", information_json(accessibility.information)}};
   put(out, "description", accessibility.description);
   return out;
 }

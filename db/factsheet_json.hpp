@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/factsheets.hpp"
 #include "base/status.hpp"
+#include "db/factsheets.hpp"
 
 namespace mobility::db {
 

@@ -31,9 +31,9 @@ constexpr const char* kVersionColumns =
     "v.saved_by_account_id, v.saved_by, v.reason";
 
 FactsheetVersion version_from(const Row& row) {
-  return {row.get<std::string>("hei_id"),     row.get<int>("version_number"),
-          row.get<std::string>("saved_at"),   row.get<std::optional<int64_t>>("saved_by_account_id"),
-          row.get<std::string>("saved_by"),   row.get<std::string>("reason")};
+  return {row.get<std::string>("hei_id"),   row.get<int>("version_number"),
+          row.get<std::string>("saved_at"), row.get<std::optional<int64_t>>("saved_by_account_id"),
+          row.get<std::string>("saved_by"), row.get<std::string>("reason")};
 }
 
 // Reads the version rows; the facts kept in other tables are added by the functions below.
@@ -76,8 +76,10 @@ InformationEntry& information_of(Factsheet& facts, const Row& row, bool starts_i
   if (section == "insurance") return facts.insurance_info;
   if (section == "accessibility") {
     if (starts_item) {
-      facts.accessibility.push_back({row.get<std::string>("entry_type"), row.get<std::string>("entry_name"),
-                                     row.get<std::optional<std::string>>("entry_description"), {}});
+      facts.accessibility.push_back({row.get<std::string>("entry_type"),
+                                     row.get<std::string>("entry_name"),
+                                     row.get<std::optional<std::string>>("entry_description"),
+                                     {}});
     }
     return facts.accessibility.back().information;
   }
@@ -97,8 +99,8 @@ Status load_information(Connection& connection, const Params& keys, std::map<std
   if (!rows) return rows.status();
   std::string previous;
   for (Row row : *rows) {
-    std::string item = row.get<std::string>("hei_id") + " " + row.get<std::string>("section") + " " +
-                       std::to_string(row.get<int>("position"));
+    std::string item =
+        row.get<std::string>("hei_id") + " " + row.get<std::string>("section") + " " + std::to_string(row.get<int>("position"));
     Factsheet& facts = loaded.at(row.get<std::string>("hei_id")).factsheet;
     InformationEntry& entry = information_of(facts, row, item != previous);
     if (item != previous) {
@@ -143,7 +145,6 @@ Result<std::vector<StoredFactsheet>> load(Connection& connection, const std::vec
   for (auto& [hei_id, stored] : *loaded) factsheets.push_back(std::move(stored));
   return factsheets;
 }
-
 
 // --- saving ---
 
@@ -190,8 +191,7 @@ Status explained(const Status& status, const std::string& hei_id) {
   std::string context = "the factsheet of " + hei_id + " was not saved";
   if (sqlstate == "23505") return Status::conflict(context + ": another version was saved at the same time");
   if (sqlstate == "23503") {
-    return Status::invalid_argument(context + ": " + hei_id + " is not hosted here, or the author's account is gone",
-                                    sqlstate);
+    return Status::invalid_argument(context + ": " + hei_id + " is not hosted here, or the author's account is gone", sqlstate);
   }
   if (sqlstate.starts_with("22") || sqlstate.starts_with("23")) {
     return Status::invalid_argument(context + ": " + status.message(), sqlstate);
@@ -201,15 +201,15 @@ Status explained(const Status& status, const std::string& hei_id) {
 
 Status insert_version(Transaction& tx, const Factsheet& facts, int version_number, const FactsheetAuthor& author,
                       const std::string& reason) {
-  auto rows = tx.exec(R"(
+  auto rows =
+      tx.exec(R"(
     INSERT INTO factsheet_version (hei_id, version_number, saved_by_account_id, saved_by, reason,
                                    nominations_autumn_term, nominations_spring_term, applications_autumn_term,
                                    applications_spring_term, decision_weeks_limit, tor_weeks_limit)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11))",
-                      {facts.hei_id, version_number, author.account_id, author.actor, reason,
-                       facts.student_nominations.autumn_term, facts.student_nominations.spring_term,
-                       facts.student_applications.autumn_term, facts.student_applications.spring_term,
-                       facts.decision_weeks_limit, facts.tor_weeks_limit});
+              {facts.hei_id, version_number, author.account_id, author.actor, reason, facts.student_nominations.autumn_term,
+               facts.student_nominations.spring_term, facts.student_applications.autumn_term,
+               facts.student_applications.spring_term, facts.decision_weeks_limit, facts.tor_weeks_limit});
   return rows.status();
 }
 
@@ -233,8 +233,8 @@ Status insert_information(Transaction& tx, const VersionKey& key, const Informat
     INSERT INTO factsheet_information (hei_id, version_number, section, position, entry_type, entry_name,
                                        entry_description, email, phone_e164, phone_ext, phone_other_format)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11))",
-                      {key.hei_id, key.version_number, item.section, item.position, item.type, item.name,
-                       item.description, entry.email, entry.phone.e164, entry.phone.ext, entry.phone.other_format});
+                      {key.hei_id, key.version_number, item.section, item.position, item.type, item.name, item.description,
+                       entry.email, entry.phone.e164, entry.phone.ext, entry.phone.other_format});
   if (!rows) return rows.status();
   return insert_urls(tx,
                      "INSERT INTO factsheet_information_url (hei_id, version_number, section, position, url_position, "
@@ -243,9 +243,9 @@ Status insert_information(Transaction& tx, const VersionKey& key, const Informat
 }
 
 Status insert_requirement(Transaction& tx, const VersionKey& key, int position, const AdditionalRequirement& requirement) {
-  auto rows = tx.exec(
-      "INSERT INTO factsheet_requirement (hei_id, version_number, position, name, details) VALUES ($1, $2, $3, $4, $5)",
-      {key.hei_id, key.version_number, position, requirement.name, requirement.details});
+  auto rows =
+      tx.exec("INSERT INTO factsheet_requirement (hei_id, version_number, position, name, details) VALUES ($1, $2, $3, $4, $5)",
+              {key.hei_id, key.version_number, position, requirement.name, requirement.details});
   if (!rows) return rows.status();
   return insert_urls(tx,
                      "INSERT INTO factsheet_requirement_url (hei_id, version_number, position, url_position, url, lang) "
@@ -253,8 +253,7 @@ Status insert_requirement(Transaction& tx, const VersionKey& key, int position, 
                      {key.hei_id, key.version_number, position}, requirement.information_websites);
 }
 
-Status insert_facts(Transaction& tx, const VersionKey& key, const std::vector<InformationItem>& items,
-                    const Factsheet& facts) {
+Status insert_facts(Transaction& tx, const VersionKey& key, const std::vector<InformationItem>& items, const Factsheet& facts) {
   for (const auto& item : items) {
     if (Status inserted = insert_information(tx, key, item); !inserted) return inserted;
   }
@@ -292,8 +291,8 @@ Result<int> store(Transaction& tx, const Factsheet& facts, const std::vector<Inf
 }  // namespace
 
 Result<std::vector<StoredFactsheet>> current_factsheets(Connection& connection, const std::vector<std::string>& hei_ids) {
-  auto rows = connection.exec(
-      "SELECT hei_id, version_number FROM current_factsheet_version WHERE hei_id = ANY($1::text[])", {text_array(hei_ids)});
+  auto rows = connection.exec("SELECT hei_id, version_number FROM current_factsheet_version WHERE hei_id = ANY($1::text[])",
+                              {text_array(hei_ids)});
   if (!rows) return rows.status();
   std::vector<VersionKey> keys;
   for (Row row : *rows) keys.push_back({row.get<std::string>("hei_id"), row.get<int>("version_number")});
@@ -310,9 +309,9 @@ Result<std::optional<StoredFactsheet>> find_factsheet_version(Connection& connec
 }
 
 Result<std::vector<FactsheetVersion>> list_factsheet_versions(Connection& connection, const std::string& hei_id) {
-  auto rows = connection.exec(std::string("SELECT ") + kVersionColumns +
-                                  " FROM factsheet_version v WHERE v.hei_id = $1 ORDER BY v.version_number DESC",
-                              {hei_id});
+  auto rows = connection.exec(
+      std::string("SELECT ") + kVersionColumns + " FROM factsheet_version v WHERE v.hei_id = $1 ORDER BY v.version_number DESC",
+      {hei_id});
   if (!rows) return rows.status();
   std::vector<FactsheetVersion> versions;
   for (Row row : *rows) versions.push_back(version_from(row));

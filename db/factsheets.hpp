@@ -82,8 +82,8 @@ struct Factsheet {
 // Who saved a version, when and why.
 struct FactsheetVersion {
   std::string hei_id;
-  int version_number = 0;  // 1, 2, … per HEI; the highest is the current factsheet
-  std::string saved_at;    // ISO 8601 UTC, filled by the database
+  int version_number = 0;                      // 1, 2, … per HEI; the highest is the current factsheet
+  std::string saved_at;                        // ISO 8601 UTC, filled by the database
   std::optional<int64_t> saved_by_account_id;  // absent for the command line or a removed account
   std::string saved_by;                        // the author's email at the time
   std::string reason;

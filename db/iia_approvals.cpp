@@ -49,7 +49,8 @@ Result<std::optional<PartnerCopy>> find_partner_copy(Connection& connection, con
   if (rows->empty()) return std::optional<PartnerCopy>();
   Row row = rows->front();
   return std::optional<PartnerCopy>(PartnerCopy{hei_id, partner_hei_id, partner_iia_id, row.get<std::optional<std::string>>(0),
-                                                row.get<std::string>(1), row.get<std::string>(2), row.get<bool>(3), row.get<bool>(4)});
+                                                row.get<std::string>(1), row.get<std::string>(2), row.get<bool>(3),
+                                                row.get<bool>(4)});
 }
 
 Result<std::vector<UnboundPartnerCopy>> list_unbound_partner_copies(Connection& connection, const std::string& hei_id) {
@@ -66,13 +67,15 @@ Result<std::vector<UnboundPartnerCopy>> list_unbound_partner_copies(Connection& 
   if (!rows) return rows.status();
   std::vector<UnboundPartnerCopy> copies;
   for (Row row : *rows) {
-    copies.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::optional<std::string>>(2), row.get<std::string>(3)});
+    copies.push_back(
+        {row.get<std::string>(0), row.get<std::string>(1), row.get<std::optional<std::string>>(2), row.get<std::string>(3)});
   }
   return copies;
 }
 
 Status approve_partner_copy(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
-                            const std::string& partner_iia_id, std::optional<int64_t> account_id, const std::string& approved_by) {
+                            const std::string& partner_iia_id, std::optional<int64_t> account_id,
+                            const std::string& approved_by) {
   auto rows = connection.exec(R"(
     INSERT INTO iia_approval_given (hei_id, partner_hei_id, partner_iia_id, iia_hash, account_id, approved_by)
     SELECT p.hei_id, p.partner_hei_id, p.partner_iia_id, v.iia_hash, $4, $5
@@ -86,8 +89,9 @@ Status approve_partner_copy(Connection& connection, const std::string& hei_id, c
                               {hei_id, partner_hei_id, partner_iia_id, account_id, approved_by});
   if (!rows) return rows.status();
   if (rows->affected() == 0) {
-    return Status::conflict("the partner's copy " + partner_iia_id +
-                            " cannot be approved: it is unknown, gone, not bound to our copy, fails its hash check or holds legacy values");
+    return Status::conflict(
+        "the partner's copy " + partner_iia_id +
+        " cannot be approved: it is unknown, gone, not bound to our copy, fails its hash check or holds legacy values");
   }
   return Status::ok();
 }
@@ -103,9 +107,10 @@ Result<bool> withdraw_approval_given(Connection& connection, const std::string& 
 Status mark_partner_copy_gone(Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
                               const std::string& partner_iia_id) {
   return connection
-      .exec("UPDATE partner_iia SET gone_at = coalesce(gone_at, now()), last_fetched_at = now() "
-            "WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3",
-            {hei_id, partner_hei_id, partner_iia_id})
+      .exec(
+          "UPDATE partner_iia SET gone_at = coalesce(gone_at, now()), last_fetched_at = now() "
+          "WHERE hei_id = $1 AND partner_hei_id = $2 AND partner_iia_id = $3",
+          {hei_id, partner_hei_id, partner_iia_id})
       .status();
 }
 
@@ -125,9 +130,10 @@ Status save_partner_approval(Connection& connection, const std::string& hei_id, 
     return connection.exec("DELETE FROM iia_approval_received WHERE hei_id = $1 AND iia_id = $2", {hei_id, iia_id}).status();
   }
   return connection
-      .exec("INSERT INTO iia_approval_received (hei_id, iia_id, iia_hash) VALUES ($1, $2, $3) "
-            "ON CONFLICT (hei_id, iia_id) DO UPDATE SET iia_hash = EXCLUDED.iia_hash, received_at = now()",
-            {hei_id, iia_id, *iia_hash})
+      .exec(
+          "INSERT INTO iia_approval_received (hei_id, iia_id, iia_hash) VALUES ($1, $2, $3) "
+          "ON CONFLICT (hei_id, iia_id) DO UPDATE SET iia_hash = EXCLUDED.iia_hash, received_at = now()",
+          {hei_id, iia_id, *iia_hash})
       .status();
 }
 
@@ -166,10 +172,9 @@ Result<std::optional<PartnerCopyRecord>> find_partner_copy_of(Connection& connec
   if (rows->empty()) return std::optional<PartnerCopyRecord>();
   Row row = rows->front();
   return std::optional<PartnerCopyRecord>(PartnerCopyRecord{
-      row.get<std::string>("partner_iia_id"), row.get<std::optional<std::string>>("names_iia_id"),
-      row.get<bool>("bound_by_us"), row.get<int>("version"), row.get<std::string>("content_json"),
-      row.get<std::string>("iia_hash"), row.get<bool>("hash_verified"), row.get<bool>("valid_for_approval"),
-      row.get<std::string>("fetched_at")});
+      row.get<std::string>("partner_iia_id"), row.get<std::optional<std::string>>("names_iia_id"), row.get<bool>("bound_by_us"),
+      row.get<int>("version"), row.get<std::string>("content_json"), row.get<std::string>("iia_hash"),
+      row.get<bool>("hash_verified"), row.get<bool>("valid_for_approval"), row.get<std::string>("fetched_at")});
 }
 
 Result<bool> record_mutual_approval(Connection& connection, const std::string& hei_id, const std::string& iia_id) {

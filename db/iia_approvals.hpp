@@ -14,12 +14,12 @@
 namespace mobility::db {
 
 struct PartnerCopy {
-  std::string hei_id;          // ours
+  std::string hei_id;  // ours
   std::string partner_hei_id;
   std::string partner_iia_id;
   std::optional<std::string> iia_id;  // our id as the partner's copy names it
   std::string content_json;
-  std::string iia_hash;        // as published by the partner
+  std::string iia_hash;  // as published by the partner
   bool hash_verified = false;
   bool valid_for_approval = false;
 };
@@ -37,7 +37,7 @@ struct UnboundPartnerCopy {
   std::string partner_hei_id;
   std::string partner_iia_id;
   std::optional<std::string> partner_iia_code;  // as the partner's copy names it
-  std::string fetched_at;                        // ISO 8601 (UTC)
+  std::string fetched_at;                       // ISO 8601 (UTC)
 };
 // The proposals of partners to `hei_id`, newest first.
 Result<std::vector<UnboundPartnerCopy>> list_unbound_partner_copies(Connection& connection, const std::string& hei_id);

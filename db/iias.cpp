@@ -56,9 +56,10 @@ Result<std::vector<IiaRecord>> iias_of(Result<Rows> rows) {
 Status insert_version(Connection& connection, const std::string& hei_id, const std::string& iia_id, int version,
                       const std::string& content_json, const std::string& iia_hash, const IiaChange& change) {
   return connection
-      .exec("INSERT INTO iia_version (hei_id, iia_id, version, content, iia_hash, account_id, changed_by, reason) "
-            "VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)",
-            {hei_id, iia_id, version, content_json, iia_hash, change.account_id, change.changed_by, change.reason})
+      .exec(
+          "INSERT INTO iia_version (hei_id, iia_id, version, content, iia_hash, account_id, changed_by, reason) "
+          "VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)",
+          {hei_id, iia_id, version, content_json, iia_hash, change.account_id, change.changed_by, change.reason})
       .status();
 }
 
@@ -77,8 +78,8 @@ Result<std::string> create_iia(Connection& connection, const NewIia& iia, const 
   return iia_id;
 }
 
-Result<int> add_iia_version(Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                            int expected_version, const IiaContent& content, const IiaChange& change) {
+Result<int> add_iia_version(Connection& connection, const std::string& hei_id, const std::string& iia_id, int expected_version,
+                            const IiaContent& content, const IiaChange& change) {
   auto rows = connection.exec(
       "UPDATE iia SET current_version = current_version + 1, iia_hash = $4, partner_iia_id = $5, modified_at = now() "
       " WHERE hei_id = $1 AND iia_id = $2 AND current_version = $3 AND state <> 'deleted' RETURNING current_version",
@@ -97,8 +98,9 @@ Result<int> add_iia_version(Connection& connection, const std::string& hei_id, c
 }
 
 Status set_iia_state(Connection& connection, const std::string& hei_id, const std::string& iia_id, const std::string& state) {
-  auto rows = connection.exec("UPDATE iia SET state = $3, modified_at = now() WHERE hei_id = $1 AND iia_id = $2 AND state <> 'deleted'",
-                              {hei_id, iia_id, state});
+  auto rows =
+      connection.exec("UPDATE iia SET state = $3, modified_at = now() WHERE hei_id = $1 AND iia_id = $2 AND state <> 'deleted'",
+                      {hei_id, iia_id, state});
   if (!rows) return rows.status();
   if (rows->affected() == 0) return Status::not_found("no agreement " + iia_id + " that can still change");
   return Status::ok();
@@ -121,7 +123,8 @@ Result<std::vector<IiaRecord>> find_shared_iias(Connection& connection, const st
 }
 
 Result<std::vector<std::string>> list_shared_iia_ids(Connection& connection, const IiaIndexFilter& filter) {
-  auto rows = connection.exec(R"(
+  auto rows = connection.exec(
+      R"(
     SELECT i.iia_id
       FROM iia i
       JOIN iia_version v ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version
@@ -131,8 +134,7 @@ Result<std::vector<std::string>> list_shared_iia_ids(Connection& connection, con
               WHERE year BETWEEN s ->> 'receiving_first_academic_year_id' AND s ->> 'receiving_last_academic_year_id'))
        AND ($3::timestamptz IS NULL OR i.modified_at > $3::timestamptz)
      ORDER BY i.iia_id)",
-                              {text_array(filter.partner_hei_ids), text_array(filter.receiving_academic_year_ids),
-                               filter.modified_since});
+      {text_array(filter.partner_hei_ids), text_array(filter.receiving_academic_year_ids), filter.modified_since});
   if (!rows) return rows.status();
   std::vector<std::string> ids;
   for (Row row : *rows) ids.push_back(row.get<std::string>(0));

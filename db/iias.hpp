@@ -55,7 +55,7 @@ struct NewIia {
   std::string partner_hei_id;
   std::string iia_code;
   std::optional<std::string> ounit_id;
-  std::optional<std::string> iia_id;  // fixed ids for demo data; otherwise a new UUID
+  std::optional<std::string> iia_id;          // fixed ids for demo data; otherwise a new UUID
   std::optional<std::string> partner_iia_id;  // as the content names it
   std::string content_json;
   std::string iia_hash;
@@ -72,8 +72,8 @@ struct IiaContent {
 
 // Stores `content` as the next version, if the current one is still `expected_version` (else
 // kConflict: someone saved in between). Returns the new version number.
-Result<int> add_iia_version(Connection& connection, const std::string& hei_id, const std::string& iia_id,
-                            int expected_version, const IiaContent& content, const IiaChange& change);
+Result<int> add_iia_version(Connection& connection, const std::string& hei_id, const std::string& iia_id, int expected_version,
+                            const IiaContent& content, const IiaChange& change);
 
 // draft → shared (sent to the partner); draft or shared → deleted (only if never mutually approved:
 // the caller decides). Touches modified_at.
@@ -88,9 +88,9 @@ Result<std::vector<IiaRecord>> find_shared_iias(Connection& connection, const st
                                                 const std::vector<std::string>& partner_hei_ids);
 
 struct IiaIndexFilter {
-  std::vector<std::string> partner_hei_ids;                  // the caller's HEIs
-  std::vector<std::string> receiving_academic_year_ids;      // empty: any year
-  std::optional<std::string> modified_since;                 // ISO 8601 date-time
+  std::vector<std::string> partner_hei_ids;              // the caller's HEIs
+  std::vector<std::string> receiving_academic_year_ids;  // empty: any year
+  std::optional<std::string> modified_since;             // ISO 8601 date-time
 };
 
 // The ids of the shared copies the filter matches, by iia_id.

@@ -40,7 +40,6 @@ struct InstitutionDetails {
 
 // The known HEIs among `hei_ids` (others are left out), by hei_id, each once: a fixed number of
 // queries whatever the number of ids.
-Result<std::vector<InstitutionDetails>> find_institution_details(Connection& connection,
-                                                                 const std::vector<std::string>& hei_ids);
+Result<std::vector<InstitutionDetails>> find_institution_details(Connection& connection, const std::vector<std::string>& hei_ids);
 
 }  // namespace mobility::db

@@ -7,7 +7,8 @@ namespace mobility::db {
 namespace {
 
 // The institutions `where` selects (a condition on h, the hei row), hosted ones first.
-Result<std::vector<InstitutionRecord>> institutions_where(Connection& connection, const std::string& where, const Params& params) {
+Result<std::vector<InstitutionRecord>> institutions_where(Connection& connection, const std::string& where,
+                                                          const Params& params) {
   auto rows = connection.exec(R"(
     SELECT h.hei_id, (hh.hei_id IS NOT NULL) AS hosted, h.abbreviation, h.country_code, h.city, n.lang, n.name
       FROM hei h
@@ -21,9 +22,12 @@ Result<std::vector<InstitutionRecord>> institutions_where(Connection& connection
   for (Row row : *rows) {
     auto hei_id = row.get<std::string>("hei_id");
     if (institutions.empty() || institutions.back().hei_id != hei_id) {
-      institutions.push_back({hei_id, row.get<bool>("hosted"), row.get<std::optional<std::string>>("abbreviation"),
+      institutions.push_back({hei_id,
+                              row.get<bool>("hosted"),
+                              row.get<std::optional<std::string>>("abbreviation"),
                               row.get<std::optional<std::string>>("country_code"),
-                              row.get<std::optional<std::string>>("city"), {}});
+                              row.get<std::optional<std::string>>("city"),
+                              {}});
     }
     if (!row.is_null("name")) {
       institutions.back().names.emplace_back(row.get<std::string>("lang"), row.get<std::string>("name"));
@@ -118,8 +122,8 @@ Result<std::vector<NameRow>> list_all_names(Connection& connection) {
   std::vector<NameRow> names;
   names.reserve(static_cast<size_t>(rows->size()));
   for (Row row : *rows) {
-    names.push_back({row.get<std::string>(0), row.get<std::optional<std::string>>(1), row.get<std::string>(2),
-                     row.get<std::string>(3)});
+    names.push_back(
+        {row.get<std::string>(0), row.get<std::optional<std::string>>(1), row.get<std::string>(2), row.get<std::string>(3)});
   }
   return names;
 }

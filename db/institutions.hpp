@@ -51,7 +51,7 @@ Result<std::vector<InstitutionRecord>> list_partners_of(Connection& connection, 
 struct HeiToHost {
   std::string hei_id;
   std::string admin_email;
-  std::string name;                       // in `name_language`
+  std::string name;  // in `name_language`
   std::string name_language = "en";
   std::optional<std::string> country_code;  // ISO 3166-1 alpha-2, upper case
 };

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <map>
 
-#include "db/transaction.hpp"
 #include "base/sha256.hpp"
+#include "db/transaction.hpp"
 
 namespace mobility::embedded {
 const std::vector<EmbeddedFile>& migration_files();
@@ -79,9 +79,8 @@ Status verify_recorded(const std::map<int, Recorded>& recorded, const std::vecto
     }
     if (known->name != applied.name || known->checksum != applied.checksum) {
       return Status::conflict("migration " + known->name + " differs from the one applied on " + applied.applied_at +
-                              " (applied as " + applied.name + ", checksum " + applied.checksum.substr(0, 12) +
-                              "…, now " + known->checksum.substr(0, 12) +
-                              "…); never edit an applied migration, add a new one instead");
+                              " (applied as " + applied.name + ", checksum " + applied.checksum.substr(0, 12) + "…, now " +
+                              known->checksum.substr(0, 12) + "…); never edit an applied migration, add a new one instead");
     }
   }
   return Status::ok();
@@ -129,8 +128,8 @@ Result<std::vector<Migration>> migrations_from_files(const std::vector<EmbeddedF
     std::string name(file.name);
     size_t slash = name.rfind('/');
     if (slash != std::string::npos) name = name.substr(slash + 1);
-    bool well_formed = name.size() > 9 && std::all_of(name.begin(), name.begin() + 4, ::isdigit) && name[4] == '_' &&
-                       name.ends_with(".sql");
+    bool well_formed =
+        name.size() > 9 && std::all_of(name.begin(), name.begin() + 4, ::isdigit) && name[4] == '_' && name.ends_with(".sql");
     if (!well_formed) return Status::invalid_argument("migration file '" + name + "' is not named NNNN_name.sql");
     int version = std::stoi(name.substr(0, 4));
     if (version == 0) return Status::invalid_argument("migration file '" + name + "': versions start at 0001");

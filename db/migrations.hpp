@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "db/connection.hpp"
 #include "base/embedded_file.hpp"
+#include "db/connection.hpp"
 
 namespace mobility::db {
 

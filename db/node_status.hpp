@@ -11,7 +11,7 @@ namespace mobility::db {
 
 struct NodeStatus {
   int64_t accounts = 0;
-  int64_t active_sessions = 0;  // used within the last `idle_seconds`
+  int64_t active_sessions = 0;                     // used within the last `idle_seconds`
   std::optional<std::string> registry_fetched_at;  // ISO 8601 UTC of the newest saved catalogue
 };
 

@@ -24,29 +24,31 @@ QueueTable table_of(Queue queue) {
 Status enqueue_outgoing_cnr(Connection& connection, const std::string& api, const std::string& sender_hei_id,
                             const std::string& partner_hei_id, const std::string& iia_id) {
   return connection
-      .exec("INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id) VALUES ($1, $2, $3, $4) "
-            "ON CONFLICT (api, sender_hei_id, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
-            {api, sender_hei_id, partner_hei_id, iia_id})
+      .exec(
+          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id) VALUES ($1, $2, $3, $4) "
+          "ON CONFLICT (api, sender_hei_id, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
+          {api, sender_hei_id, partner_hei_id, iia_id})
       .status();
 }
 
 Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
                             const std::string& iia_id) {
   return connection
-      .exec("INSERT INTO cnr_inbox (kind, partner_hei_id, iia_id) VALUES ($1, $2, $3) "
-            "ON CONFLICT (kind, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
-            {kind, partner_hei_id, iia_id})
+      .exec(
+          "INSERT INTO cnr_inbox (kind, partner_hei_id, iia_id) VALUES ($1, $2, $3) "
+          "ON CONFLICT (kind, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
+          {kind, partner_hei_id, iia_id})
       .status();
 }
 
 Result<std::vector<QueuedNotification>> lease_due(Connection& connection, Queue queue, int limit, std::chrono::seconds lease) {
   QueueTable t = table_of(queue);
-  std::string sql = std::string("UPDATE ") + t.table + " SET leased_until = now() + make_interval(secs => $2), attempts = attempts + 1" +
-                    " WHERE " + t.id + " IN (SELECT " + t.id + " FROM " + t.table +
-                    "   WHERE state = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())" +
-                    "   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)" +
-                    " RETURNING " + t.id + ", " + t.kind + ", " + t.hosted_hei + ", partner_hei_id, iia_id, attempts," +
-                    " extract(epoch FROM now() - " + t.enqueued_at + ")::float8";
+  std::string sql =
+      std::string("UPDATE ") + t.table + " SET leased_until = now() + make_interval(secs => $2), attempts = attempts + 1" +
+      " WHERE " + t.id + " IN (SELECT " + t.id + " FROM " + t.table +
+      "   WHERE state = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())" +
+      "   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)" + " RETURNING " + t.id + ", " + t.kind + ", " +
+      t.hosted_hei + ", partner_hei_id, iia_id, attempts," + " extract(epoch FROM now() - " + t.enqueued_at + ")::float8";
   auto rows = connection.exec(sql, {limit, static_cast<double>(lease.count())});
   if (!rows) return rows.status();
   std::vector<QueuedNotification> items;
@@ -67,7 +69,8 @@ Status finish_notification(Connection& connection, Queue queue, int64_t id, cons
       .status();
 }
 
-Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay, const std::string& error) {
+Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay,
+                          const std::string& error) {
   QueueTable t = table_of(queue);
   return connection
       .exec(std::string("UPDATE ") + t.table +
@@ -94,26 +97,30 @@ Result<int64_t> force_retry_partner(Connection& connection, const std::string& p
 
 Result<QueueCounts> count_notifications(Connection& connection, Queue queue) {
   QueueTable t = table_of(queue);
-  auto rows = connection.exec(std::string("SELECT count(*) FILTER (WHERE state = 'pending'),") +
-                              " count(*) FILTER (WHERE state IN ('delivered', 'done')), count(*) FILTER (WHERE state IN ('gave_up', 'no_cnr_api'))" +
-                              " FROM " + t.table);
+  auto rows = connection.exec(
+      std::string("SELECT count(*) FILTER (WHERE state = 'pending'),") +
+      " count(*) FILTER (WHERE state IN ('delivered', 'done')), count(*) FILTER (WHERE state IN ('gave_up', 'no_cnr_api'))" +
+      " FROM " + t.table);
   if (!rows) return rows.status();
   Row row = rows->front();
   return QueueCounts{row.get<int64_t>(0), row.get<int64_t>(1), row.get<int64_t>(2)};
 }
 
-Status record_partner_contact(Connection& connection, const std::string& partner_hei_id, const std::optional<std::string>& error) {
+Status record_partner_contact(Connection& connection, const std::string& partner_hei_id,
+                              const std::optional<std::string>& error) {
   if (!error) {
     return connection
-        .exec("INSERT INTO partner_contact (partner_hei_id, last_success_at) VALUES ($1, now()) "
-              "ON CONFLICT (partner_hei_id) DO UPDATE SET last_success_at = now()",
-              {partner_hei_id})
+        .exec(
+            "INSERT INTO partner_contact (partner_hei_id, last_success_at) VALUES ($1, now()) "
+            "ON CONFLICT (partner_hei_id) DO UPDATE SET last_success_at = now()",
+            {partner_hei_id})
         .status();
   }
   return connection
-      .exec("INSERT INTO partner_contact (partner_hei_id, last_error_at, last_error) VALUES ($1, now(), $2) "
-            "ON CONFLICT (partner_hei_id) DO UPDATE SET last_error_at = now(), last_error = $2",
-            {partner_hei_id, *error})
+      .exec(
+          "INSERT INTO partner_contact (partner_hei_id, last_error_at, last_error) VALUES ($1, now(), $2) "
+          "ON CONFLICT (partner_hei_id) DO UPDATE SET last_error_at = now(), last_error = $2",
+          {partner_hei_id, *error})
       .status();
 }
 

@@ -19,12 +19,12 @@ enum class Queue { kCnrOutbox, kCnrInbox };
 
 struct QueuedNotification {
   int64_t id = 0;
-  std::string kind;            // outbox: the API ("iia-cnr"); inbox: "iia" or "iia-approval"
-  std::string hosted_hei_id;   // outbox: the sender; inbox: ""
+  std::string kind;           // outbox: the API ("iia-cnr"); inbox: "iia" or "iia-approval"
+  std::string hosted_hei_id;  // outbox: the sender; inbox: ""
   std::string partner_hei_id;
   std::string iia_id;
-  int attempts = 0;            // including the one just leased
-  double age_seconds = 0;      // since it was enqueued
+  int attempts = 0;        // including the one just leased
+  double age_seconds = 0;  // since it was enqueued
 };
 
 // Our notification to a partner; a pending one of the same (api, sender, partner, iia_id) is kept
@@ -44,7 +44,8 @@ Status finish_notification(Connection& connection, Queue queue, int64_t id, cons
                            const std::optional<std::string>& error = std::nullopt);
 
 // Makes the item due again after `delay`, remembering why.
-Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay, const std::string& error);
+Status retry_notification(Connection& connection, Queue queue, int64_t id, std::chrono::milliseconds delay,
+                          const std::string& error);
 
 // Every outgoing notification to `partner_hei_id` that did not go through (pending, gave up, or
 // no CNR API when it was tried) is due now again, its attempts counted afresh. Only those sent by

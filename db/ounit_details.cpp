@@ -18,9 +18,13 @@ Result<std::vector<OunitDetails>> find_units_with_names(Connection& connection, 
   for (Row row : *rows) {
     auto ounit_id = row.get<std::string>("ounit_id");
     if (units.empty() || units.back().ounit_id != ounit_id) {
-      units.push_back({ounit_id, row.get<std::string>("ounit_code"), {}, row.get<std::optional<std::string>>("abbreviation"),
+      units.push_back({ounit_id,
+                       row.get<std::string>("ounit_code"),
+                       {},
+                       row.get<std::optional<std::string>>("abbreviation"),
                        row.get<std::optional<std::string>>("parent_ounit_id"),
-                       row.get<std::optional<std::string>>("website_url"), {}});
+                       row.get<std::optional<std::string>>("website_url"),
+                       {}});
     }
     if (!row.is_null("name")) units.back().names.emplace_back(row.get<std::string>("lang"), row.get<std::string>("name"));
   }

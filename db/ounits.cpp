@@ -14,8 +14,8 @@ Result<std::vector<OunitRecord>> list_ounits(Connection& connection, const std::
   if (!rows) return rows.status();
   std::vector<OunitRecord> units;
   for (Row row : *rows) {
-    units.push_back({row.get<std::string>("ounit_id"), row.get<std::optional<std::string>>("parent_ounit_id"),
-                     row.get<std::string>("name")});
+    units.push_back(
+        {row.get<std::string>("ounit_id"), row.get<std::optional<std::string>>("parent_ounit_id"), row.get<std::string>("name")});
   }
   return units;
 }

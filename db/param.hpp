@@ -14,9 +14,9 @@ namespace mobility::db {
 
 class Param {
  public:
-  Param(std::nullopt_t) {}                                   // NOLINT: SQL NULL
-  Param(const char* text) : text_(text) {}                   // NOLINT
-  Param(std::string text) : text_(std::move(text)) {}        // NOLINT
+  Param(std::nullopt_t) {}                                    // NOLINT: SQL NULL
+  Param(const char* text) : text_(text) {}                    // NOLINT
+  Param(std::string text) : text_(std::move(text)) {}         // NOLINT
   Param(std::string_view text) : text_(std::string(text)) {}  // NOLINT
   template <std::integral T>
   Param(T number) {  // NOLINT

@@ -51,10 +51,10 @@ Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, c
   if (!rows) return rows.status();
   std::vector<PartnerHealth> partners;
   for (Row row : *rows) {
-    partners.push_back({row.get<std::string>("hei_id"), row.get<std::string>("name"),
-                        row.get<std::optional<std::string>>("last_success_at"), row.get<std::optional<std::string>>("last_error_at"),
-                        row.get<std::optional<std::string>>("last_error"), row.get<int64_t>("outgoing_pending"),
-                        row.get<int64_t>("outgoing_failed"), row.get<int64_t>("incoming_pending")});
+    partners.push_back(
+        {row.get<std::string>("hei_id"), row.get<std::string>("name"), row.get<std::optional<std::string>>("last_success_at"),
+         row.get<std::optional<std::string>>("last_error_at"), row.get<std::optional<std::string>>("last_error"),
+         row.get<int64_t>("outgoing_pending"), row.get<int64_t>("outgoing_failed"), row.get<int64_t>("incoming_pending")});
   }
   return partners;
 }

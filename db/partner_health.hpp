@@ -17,7 +17,7 @@ namespace mobility::db {
 
 struct PartnerHealth {
   std::string hei_id;
-  std::string name;                           // in the requested language, else English, else the id
+  std::string name;                            // in the requested language, else English, else the id
   std::optional<std::string> last_success_at;  // ISO 8601 (UTC)
   std::optional<std::string> last_error_at;
   std::optional<std::string> last_error;

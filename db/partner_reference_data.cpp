@@ -25,15 +25,17 @@ Status replace_names(Transaction& tx, const std::string& table, const Params& ow
   params.push_back(text_array(languages));
   params.push_back(text_array(texts));
   std::string first = "$" + std::to_string(owner.size() + 1), second = "$" + std::to_string(owner.size() + 2);
-  return tx.exec("INSERT INTO " + table + " (" + owner_columns + ", lang, name) SELECT DISTINCT ON (lang) " + owner_values +
-                     ", lang, name FROM unnest(" + first + "::text[], " + second +
-                     "::text[]) WITH ORDINALITY AS n (lang, name, position) ORDER BY lang, position",
-                 params)
+  return tx
+      .exec("INSERT INTO " + table + " (" + owner_columns + ", lang, name) SELECT DISTINCT ON (lang) " + owner_values +
+                ", lang, name FROM unnest(" + first + "::text[], " + second +
+                "::text[]) WITH ORDINALITY AS n (lang, name, position) ORDER BY lang, position",
+            params)
       .status();
 }
 
 Status upsert_hei(Transaction& tx, const InstitutionDetails& hei) {
-  return tx.exec(R"(
+  return tx
+      .exec(R"(
     INSERT INTO hei (hei_id, abbreviation, street_address_line, postal_code, city, country_code, website_url, logo_url,
                      mobility_factsheet_url)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -47,9 +49,9 @@ Status upsert_hei(Transaction& tx, const InstitutionDetails& hei) {
       logo_url = COALESCE(EXCLUDED.logo_url, hei.logo_url),
       mobility_factsheet_url = COALESCE(EXCLUDED.mobility_factsheet_url, hei.mobility_factsheet_url),
       updated_at = now())",
-                 {hei.hei_id, hei.abbreviation, hei.street_address.street_line, hei.street_address.postal_code,
-                  hei.street_address.locality, hei.street_address.country_code, hei.website_url, hei.logo_url,
-                  hei.mobility_factsheet_url})
+            {hei.hei_id, hei.abbreviation, hei.street_address.street_line, hei.street_address.postal_code,
+             hei.street_address.locality, hei.street_address.country_code, hei.website_url, hei.logo_url,
+             hei.mobility_factsheet_url})
       .status();
 }
 
@@ -59,7 +61,8 @@ Status loosen_units(Transaction& tx, const std::string& hei_id, const std::vecto
   auto loosened = tx.exec(
       "UPDATE organizational_unit SET parent_ounit_id = NULL, ounit_code = E'\\x01' || ounit_id WHERE hei_id = $1", {hei_id});
   if (!loosened) return loosened.status();
-  return tx.exec("DELETE FROM organizational_unit WHERE hei_id = $1 AND ounit_id <> ALL($2::text[])", {hei_id, text_array(kept_ids)})
+  return tx
+      .exec("DELETE FROM organizational_unit WHERE hei_id = $1 AND ounit_id <> ALL($2::text[])", {hei_id, text_array(kept_ids)})
       .status();
 }
 

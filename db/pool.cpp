@@ -20,8 +20,7 @@ void PooledConnection::give_back() {
 Result<PooledConnection> Pool::acquire() {
   std::unique_lock lock(mutex_);
   ++waiting_;
-  bool available = returned_.wait_for(lock, options_.acquire_timeout,
-                                      [&] { return !idle_.empty() || open_ < options_.size; });
+  bool available = returned_.wait_for(lock, options_.acquire_timeout, [&] { return !idle_.empty() || open_ < options_.size; });
   --waiting_;
   if (!available) {
     return Status::unavailable("all " + std::to_string(options_.size) + " database connections stayed busy for " +
@@ -60,8 +59,7 @@ void Pool::release(std::unique_ptr<Connection> connection) {
     // below finds the connection not idle and drops it.
     static_cast<void>(connection->exec_script("ROLLBACK"));
   }
-  bool reusable = PQstatus(connection->native()) == CONNECTION_OK &&
-                  PQtransactionStatus(connection->native()) == PQTRANS_IDLE;
+  bool reusable = PQstatus(connection->native()) == CONNECTION_OK && PQtransactionStatus(connection->native()) == PQTRANS_IDLE;
   std::lock_guard lock(mutex_);
   if (reusable) {
     idle_.push_back(std::move(connection));

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "db/connection.hpp"
 #include "base/status.hpp"
+#include "db/connection.hpp"
 
 namespace mobility::db {
 
@@ -29,7 +29,7 @@ struct PoolOptions {
 };
 
 struct PoolStats {
-  int open = 0;     // connections that exist (idle + leased)
+  int open = 0;  // connections that exist (idle + leased)
   int idle = 0;
   int waiting = 0;  // callers blocked in acquire()
 };
@@ -39,8 +39,7 @@ class Pool;
 // A leased connection; returns to its pool when destroyed. Move-only.
 class PooledConnection {
  public:
-  PooledConnection(Pool* pool, std::unique_ptr<Connection> connection)
-      : pool_(pool), connection_(std::move(connection)) {}
+  PooledConnection(Pool* pool, std::unique_ptr<Connection> connection) : pool_(pool), connection_(std::move(connection)) {}
   PooledConnection(PooledConnection&&) noexcept = default;
   PooledConnection& operator=(PooledConnection&&) noexcept;
   ~PooledConnection();

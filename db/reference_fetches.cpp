@@ -40,8 +40,8 @@ Result<std::vector<std::string>> partners_due_for_reference(Connection& connecti
   return partners;
 }
 
-Status record_reference_fetch(Connection& connection, const std::string& partner_hei_id, ReferenceApi api,
-                              FetchOutcome outcome, const std::optional<std::string>& error) {
+Status record_reference_fetch(Connection& connection, const std::string& partner_hei_id, ReferenceApi api, FetchOutcome outcome,
+                              const std::optional<std::string>& error) {
   return connection
       .exec(R"(
     INSERT INTO reference_fetch (partner_hei_id, api, outcome, last_attempt_at, last_success_at, last_error)
@@ -69,7 +69,8 @@ Result<std::vector<ReferenceFetch>> reference_fetches(Connection& connection, co
   std::vector<ReferenceFetch> fetches;
   for (Row row : *rows) {
     fetches.push_back({row.get<std::string>("api"), row.get<std::string>("outcome"), row.get<std::string>("last_attempt_at"),
-                       row.get<std::optional<std::string>>("last_success_at"), row.get<std::optional<std::string>>("last_error")});
+                       row.get<std::optional<std::string>>("last_success_at"),
+                       row.get<std::optional<std::string>>("last_error")});
   }
   return fetches;
 }

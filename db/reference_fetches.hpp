@@ -35,8 +35,8 @@ Result<std::vector<std::string>> partners_due_for_reference(Connection& connecti
 
 // Remembers how fetching `api` from the partner went now; `error` says why it failed or which API
 // is missing (nullopt when fetched). Clears a pending request for a refresh.
-Status record_reference_fetch(Connection& connection, const std::string& partner_hei_id, ReferenceApi api,
-                              FetchOutcome outcome, const std::optional<std::string>& error);
+Status record_reference_fetch(Connection& connection, const std::string& partner_hei_id, ReferenceApi api, FetchOutcome outcome,
+                              const std::optional<std::string>& error);
 
 // "Refresh now": the partner is due at the next round whatever the age of its data.
 Status request_reference_refresh(Connection& connection, const std::string& partner_hei_id);

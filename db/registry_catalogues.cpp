@@ -23,10 +23,9 @@ Result<std::optional<CachedCatalogue>> load_cached_catalogue(Connection& connect
   if (!rows) return rows.status();
   if (rows->empty()) return std::optional<CachedCatalogue>();
   Row row = rows->front();
-  return std::optional<CachedCatalogue>(CachedCatalogue{registry_url, row.get<std::string>("body"),
-                                                        row.get<std::string>("etag"), row.get<std::string>("last_modified"),
-                                                        from_epoch_seconds(row.get<double>("fetched")),
-                                                        from_epoch_seconds(row.get<double>("expires"))});
+  return std::optional<CachedCatalogue>(CachedCatalogue{
+      registry_url, row.get<std::string>("body"), row.get<std::string>("etag"), row.get<std::string>("last_modified"),
+      from_epoch_seconds(row.get<double>("fetched")), from_epoch_seconds(row.get<double>("expires"))});
 }
 
 Status save_cached_catalogue(Connection& connection, const CachedCatalogue& catalogue) {
@@ -35,8 +34,8 @@ Status save_cached_catalogue(Connection& connection, const CachedCatalogue& cata
       "VALUES ($1, $2, nullif($3, ''), nullif($4, ''), to_timestamp($5), to_timestamp($6)) "
       "ON CONFLICT (registry_url) DO UPDATE SET body = excluded.body, etag = excluded.etag, "
       "last_modified = excluded.last_modified, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at",
-      {catalogue.registry_url, catalogue.body, catalogue.etag, catalogue.last_modified,
-       epoch_seconds(catalogue.fetched_at), epoch_seconds(catalogue.expires_at)});
+      {catalogue.registry_url, catalogue.body, catalogue.etag, catalogue.last_modified, epoch_seconds(catalogue.fetched_at),
+       epoch_seconds(catalogue.expires_at)});
   return rows ? Status::ok() : rows.status();
 }
 

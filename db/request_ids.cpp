@@ -8,9 +8,7 @@ namespace {
 using std::chrono::system_clock;
 
 // Seconds since the epoch with microseconds, for to_timestamp().
-double epoch_seconds(system_clock::time_point time) {
-  return std::chrono::duration<double>(time.time_since_epoch()).count();
-}
+double epoch_seconds(system_clock::time_point time) { return std::chrono::duration<double>(time.time_since_epoch()).count(); }
 
 system_clock::time_point from_epoch_seconds(double seconds) {
   return system_clock::time_point(std::chrono::duration_cast<system_clock::duration>(std::chrono::duration<double>(seconds)));
@@ -58,9 +56,10 @@ Result<RecordedRequestIds> request_ids_recorded_since(Connection& connection, sy
 }
 
 Result<int64_t> purge_request_ids(Connection& connection, system_clock::time_point cutoff) {
-  auto rows = connection.exec("WITH gone AS (DELETE FROM http_request_id WHERE seen_at < to_timestamp($1) RETURNING 1) "
-                              "SELECT count(*) FROM gone",
-                              {epoch_seconds(cutoff)});
+  auto rows = connection.exec(
+      "WITH gone AS (DELETE FROM http_request_id WHERE seen_at < to_timestamp($1) RETURNING 1) "
+      "SELECT count(*) FROM gone",
+      {epoch_seconds(cutoff)});
   if (!rows) return rows.status();
   return rows->front().get<int64_t>(0);
 }

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "db/connection.hpp"
 #include "base/status.hpp"
+#include "db/connection.hpp"
 
 namespace mobility::db {
 

@@ -78,11 +78,11 @@ double Row::get<double>(int column) const {
   return number;
 }
 
-#define MOBILITY_OPTIONAL_GET(T)                                           \
-  template <>                                                              \
-  std::optional<T> Row::get<std::optional<T>>(int column) const {          \
-    if (is_null(column)) return std::nullopt;                              \
-    return get<T>(column);                                                 \
+#define MOBILITY_OPTIONAL_GET(T)                                  \
+  template <>                                                     \
+  std::optional<T> Row::get<std::optional<T>>(int column) const { \
+    if (is_null(column)) return std::nullopt;                     \
+    return get<T>(column);                                        \
   }
 MOBILITY_OPTIONAL_GET(std::string)
 MOBILITY_OPTIONAL_GET(int64_t)

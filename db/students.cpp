@@ -13,9 +13,9 @@ constexpr const char* kSelectStudents = R"(
 std::vector<StudentRecord> students_from(const Rows& rows) {
   std::vector<StudentRecord> students;
   for (Row row : rows) {
-    students.push_back({row.get<std::string>("hei_id"), row.get<std::string>("student_id"),
-                        row.get<std::string>("given_names"), row.get<std::string>("family_name"),
-                        row.get<std::string>("email"), row.get<std::optional<std::string>>("ounit_id")});
+    students.push_back({row.get<std::string>("hei_id"), row.get<std::string>("student_id"), row.get<std::string>("given_names"),
+                        row.get<std::string>("family_name"), row.get<std::string>("email"),
+                        row.get<std::optional<std::string>>("ounit_id")});
   }
   return students;
 }

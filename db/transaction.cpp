@@ -19,7 +19,8 @@ Transaction::~Transaction() {
   if (!open_) return;
   // A rollback that fails leaves the connection in a transaction; the pool drops such a one.
   if (nested_) {
-    static_cast<void>(connection_->exec_script(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint + "; RELEASE SAVEPOINT " + kSavepoint));
+    static_cast<void>(
+        connection_->exec_script(std::string("ROLLBACK TO SAVEPOINT ") + kSavepoint + "; RELEASE SAVEPOINT " + kSavepoint));
   } else {
     static_cast<void>(connection_->exec_script("ROLLBACK"));
   }

@@ -17,9 +17,8 @@ Result<int64_t> count_of(const Result<Rows>& rows) {
 
 Status insert_session(Connection& connection, const std::string& session_hash, int64_t account_id,
                       const std::string& csrf_token) {
-  auto rows = connection.exec(
-      "INSERT INTO web_session (session_hash, account_id, csrf_token) VALUES (decode($1, 'hex'), $2, $3)",
-      {to_hex(session_hash), account_id, csrf_token});
+  auto rows = connection.exec("INSERT INTO web_session (session_hash, account_id, csrf_token) VALUES (decode($1, 'hex'), $2, $3)",
+                              {to_hex(session_hash), account_id, csrf_token});
   return rows ? Status::ok() : rows.status();
 }
 
@@ -35,7 +34,8 @@ Result<std::optional<SessionRecord>> use_session(Connection& connection, const s
     touched AS (
       UPDATE web_session SET last_seen_at = now()
        WHERE session_hash = (SELECT session_hash FROM live WHERE last_seen_at < now() - interval '1 minute'))
-    SELECT live.csrf_token, )") + kAccountColumns + R"(
+    SELECT live.csrf_token, )") + kAccountColumns +
+                                  R"(
       FROM live JOIN account a ON a.account_id = live.account_id
       LEFT JOIN account_role r ON r.account_id = a.account_id
      ORDER BY r.role, r.hei_id, r.ounit_id)",
@@ -57,10 +57,10 @@ Result<int64_t> delete_sessions_of(Connection& connection, int64_t account_id) {
 }
 
 Result<int64_t> delete_expired_sessions(Connection& connection, const SessionLimits& limits) {
-  return count_of(connection.exec(
-      "WITH gone AS (DELETE FROM web_session WHERE last_seen_at <= now() - make_interval(secs => $1) "
-      "OR created_at <= now() - make_interval(secs => $2) RETURNING 1) SELECT count(*) FROM gone",
-      {seconds(limits.idle), seconds(limits.absolute)}));
+  return count_of(
+      connection.exec("WITH gone AS (DELETE FROM web_session WHERE last_seen_at <= now() - make_interval(secs => $1) "
+                      "OR created_at <= now() - make_interval(secs => $2) RETURNING 1) SELECT count(*) FROM gone",
+                      {seconds(limits.idle), seconds(limits.absolute)}));
 }
 
 }  // namespace mobility::db

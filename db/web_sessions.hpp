@@ -23,8 +23,7 @@ struct SessionRecord {
 };
 
 // `session_hash`: 32 raw bytes.
-Status insert_session(Connection& connection, const std::string& session_hash, int64_t account_id,
-                      const std::string& csrf_token);
+Status insert_session(Connection& connection, const std::string& session_hash, int64_t account_id, const std::string& csrf_token);
 
 // The live session with this hash and its (enabled) account, in one round trip; nullopt when
 // there is none. Marks it used (at most one write a minute per session, so browsing costs no

@@ -27,7 +27,7 @@ class BackgroundLoop {
 
   void start();  // no-op when running
   void stop();
-  void wake();   // an idle loop starts its next round now
+  void wake();  // an idle loop starts its next round now
 
  private:
   void run();

@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "agreements/partner_copies.hpp"
+#include "base/log.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
@@ -15,7 +17,7 @@
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
-#include "agreements/partner_copies.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 #include "ewp-node/cnr/notification_worker.hpp"
 #include "ewp-node/ewp_surface.hpp"
 #include "ewp-node/reference/reference_refresher.hpp"
@@ -24,7 +26,6 @@
 #include "ewp-node/security/replay_guard.hpp"
 #include "ewp-node/security/request_verifier.hpp"
 #include "ewp-node/security/response_signer.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -41,9 +42,10 @@ std::string without_trailing_slash(std::string url) {
 
 // Handlers that read data use `pool`.
 std::vector<ApiDescriptor> served_apis(db::Pool& pool) {
-  return {echo_v2_descriptor(),        institutions_v2_descriptor(pool), ounits_v2_descriptor(pool),
-          factsheet_v1_descriptor(pool), iias_v7_descriptor(pool),          iias_approval_v2_descriptor(pool),
-          iia_cnr_v3_descriptor(pool),   iia_approval_cnr_v2_descriptor(pool)};
+  return {echo_v2_descriptor(),        institutions_v2_descriptor(pool),
+          ounits_v2_descriptor(pool),  factsheet_v1_descriptor(pool),
+          iias_v7_descriptor(pool),    iias_approval_v2_descriptor(pool),
+          iia_cnr_v3_descriptor(pool), iia_approval_cnr_v2_descriptor(pool)};
 }
 
 namespace {
@@ -89,12 +91,12 @@ ReferenceRefresherOptions reference_options(const Config& config) {
 
 struct EwpNode::Parts {
   std::vector<ApiDescriptor> apis;  // the one list the surface, the manifest and the client read
-  HttpTransport registry_transport;
+  CurlTransport registry_transport;
   RegistryClient registry;
   PostgresReplayGuard replay;
   RequestVerifier verifier;
   SigningKeySource signing_keys;
-  HttpTransport partner_transport;
+  CurlTransport partner_transport;
   Result<SchemaValidator> partner_schemas;
   std::optional<EwpClient> client;  // only with partner_schemas
   agreements::IiaBook iia_book{served_iia_hash};
@@ -115,9 +117,9 @@ struct EwpNode::Parts {
       log::error("partner_schemas_unavailable", {{"error", partner_schemas.status().message()}});
       return;
     }
-    client.emplace(registry, partner_transport, [this] { return signing_keys.current(Clock::now()); },
-                   &*partner_schemas,
-                   std::set<std::string>(config.lenient_xml_heis.begin(), config.lenient_xml_heis.end()));
+    client.emplace(
+        registry, partner_transport, [this] { return signing_keys.current(Clock::now()); }, &*partner_schemas,
+        std::set<std::string>(config.lenient_xml_heis.begin(), config.lenient_xml_heis.end()));
     notifications.emplace(pool, *client, partner_copies, notification_options(config));
     references.emplace(pool, *client, reference_options(config));
   }
@@ -142,7 +144,7 @@ Result<EwpClient*> EwpNode::client() {
 }
 
 Result<std::unique_ptr<EwpNode>> EwpNode::start(const Config& config, db::Pool& pool, http::Router& router,
-                                                 const EwpNodeOptions& options) {
+                                                const EwpNodeOptions& options) {
   auto parts = std::make_unique<Parts>(config, pool, options);
   if (Status saved = parts->registry.load_saved(); !saved) log::warn("registry_copy_unusable", {{"error", saved.message()}});
   if (Status fresh = parts->registry.refresh(); !fresh) log::warn("registry_unreachable", {{"error", fresh.message()}});

@@ -8,11 +8,11 @@
 
 #include <memory>
 
+#include "base/config.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/api_descriptor.hpp"
 #include "ewp-node/client/ewp_client.hpp"
 #include "http/router.hpp"
-#include "base/config.hpp"
 
 namespace mobility::ewp {
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "base/log.hpp"
 #include "ewp-node/security/request_verifier.hpp"
 #include "ewp-node/security/response_signer.hpp"
 #include "ewp-node/xml/error_response.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -54,9 +54,8 @@ struct EwpSurface::Chain {
   http::Response guard(const http::Request& request,
                        const std::function<http::Response(const AuthenticatedClient&)>& answer) const {
     AuthOutcome outcome = authenticate(request);
-    http::Response response = std::holds_alternative<AuthFailure>(outcome)
-                                  ? refusal(std::get<AuthFailure>(outcome))
-                                  : answer(std::get<AuthenticatedClient>(outcome));
+    http::Response response = std::holds_alternative<AuthFailure>(outcome) ? refusal(std::get<AuthFailure>(outcome))
+                                                                           : answer(std::get<AuthenticatedClient>(outcome));
     finish(request, response);
     return response;
   }

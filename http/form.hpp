@@ -6,8 +6,8 @@
 
 #include <string_view>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::http {
 

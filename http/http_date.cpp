@@ -38,16 +38,15 @@ std::string format_http_date(Clock::time_point time) {
   std::tm parts{};
   gmtime_r(&seconds, &parts);
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT", kWeekdays[parts.tm_wday].data(),
-                parts.tm_mday, kMonths[parts.tm_mon].data(), parts.tm_year + 1900, parts.tm_hour, parts.tm_min,
-                parts.tm_sec);
+  std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT", kWeekdays[parts.tm_wday].data(), parts.tm_mday,
+                kMonths[parts.tm_mon].data(), parts.tm_year + 1900, parts.tm_hour, parts.tm_min, parts.tm_sec);
   return buffer;
 }
 
 std::optional<Clock::time_point> parse_http_date(std::string_view text) {
   // "Sun, 05 Jan 2014 21:31:40 GMT": fixed positions, 29 characters.
-  if (text.size() != 29 || text.substr(3, 2) != ", " || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' ||
-      text[19] != ':' || text[22] != ':' || text.substr(25) != " GMT") {
+  if (text.size() != 29 || text.substr(3, 2) != ", " || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' || text[19] != ':' ||
+      text[22] != ':' || text.substr(25) != " GMT") {
     return std::nullopt;
   }
   if (index_of(kWeekdays, text.substr(0, 3)) < 0) return std::nullopt;
@@ -58,8 +57,8 @@ std::optional<Clock::time_point> parse_http_date(std::string_view text) {
   parts.tm_hour = digits_at(text, 17, 2);
   parts.tm_min = digits_at(text, 20, 2);
   parts.tm_sec = digits_at(text, 23, 2);
-  if (parts.tm_mday < 1 || parts.tm_mday > 31 || parts.tm_mon < 0 || year < 1970 || parts.tm_hour < 0 ||
-      parts.tm_hour > 23 || parts.tm_min < 0 || parts.tm_min > 59 || parts.tm_sec < 0 || parts.tm_sec > 60) {
+  if (parts.tm_mday < 1 || parts.tm_mday > 31 || parts.tm_mon < 0 || year < 1970 || parts.tm_hour < 0 || parts.tm_hour > 23 ||
+      parts.tm_min < 0 || parts.tm_min > 59 || parts.tm_sec < 0 || parts.tm_sec > 60) {
     return std::nullopt;
   }
   parts.tm_year = year - 1900;
@@ -68,8 +67,7 @@ std::optional<Clock::time_point> parse_http_date(std::string_view text) {
   return Clock::from_time_t(seconds);
 }
 
-std::optional<std::string> date_headers_problem(const HeaderList& headers, Clock::time_point now,
-                                                std::chrono::seconds max_skew) {
+std::optional<std::string> date_headers_problem(const HeaderList& headers, Clock::time_point now, std::chrono::seconds max_skew) {
   for (const char* name : {"Date", "Original-Date"}) {
     for (const std::string& value : header_values(headers, name)) {
       auto date = parse_http_date(value);

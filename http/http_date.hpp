@@ -22,8 +22,7 @@ std::optional<Clock::time_point> parse_http_date(std::string_view text);
 
 // Checks every Date and Original-Date header of a message, signed or not: each must parse and lie
 // within `max_skew` of `now`. nullopt when all do, else a message for the other side's developer.
-std::optional<std::string> date_headers_problem(const HeaderList& headers, Clock::time_point now,
-                                                std::chrono::seconds max_skew);
+std::optional<std::string> date_headers_problem(const HeaderList& headers, Clock::time_point now, std::chrono::seconds max_skew);
 
 }  // namespace mobility::http
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
-#include "http/form.hpp"
 #include "base/text.hpp"
+#include "http/form.hpp"
 
 namespace mobility::http {
 namespace {

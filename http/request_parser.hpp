@@ -27,12 +27,12 @@ struct ParseLimits {
 
 struct ParseResult {
   enum class Kind { kIncomplete, kComplete, kError } kind = Kind::kIncomplete;
-  Request request;          // kComplete
-  size_t consumed = 0;      // kComplete: bytes of this request
-  bool keep_alive = false;  // kComplete: the client allows another request on this connection
+  Request request;                // kComplete
+  size_t consumed = 0;            // kComplete: bytes of this request
+  bool keep_alive = false;        // kComplete: the client allows another request on this connection
   bool expects_continue = false;  // kIncomplete with the head parsed: "Expect: 100-continue"
-  int status = 0;           // kError
-  std::string message;      // kError
+  int status = 0;                 // kError
+  std::string message;            // kError
 };
 
 ParseResult parse_request(std::string_view buffer, const ParseLimits& limits);

@@ -13,8 +13,7 @@
 
 namespace mobility::http {
 
-std::string serialize_response(const Response& response, bool keep_alive, bool head_request,
-                               const std::string& http_date_now);
+std::string serialize_response(const Response& response, bool keep_alive, bool head_request, const std::string& http_date_now);
 
 // "OK", "Not Found", ... for the statuses we use; "Status" otherwise.
 const char* reason_phrase(int status);

@@ -12,10 +12,10 @@
 #include <sstream>
 #include <thread>
 
+#include "base/log.hpp"
 #include "http/http_date.hpp"
 #include "http/request_parser.hpp"
 #include "http/response_serializer.hpp"
-#include "base/log.hpp"
 
 namespace mobility::http {
 namespace {
@@ -58,8 +58,8 @@ struct Server::State {
       return router->dispatch(request);
     } catch (const std::exception& error) {
       log::error("handler_failed", {{"id", request.request_id}, {"path", request.path}, {"error", error.what()}});
-      return Response::text(500, "Internal error; the operators can find it in the log under request id " +
-                                     request.request_id + ".\n");
+      return Response::text(
+          500, "Internal error; the operators can find it in the log under request id " + request.request_id + ".\n");
     }
   }
 };
@@ -151,8 +151,7 @@ class RawHttpAdapter : public Ph::Handler {
     std::shared_ptr<Connection> owner = connection_of(peer);
     size_t size = bytes.size();
     peer->send(Pistache::RawBuffer(std::move(bytes), size))
-        .then([owner](ssize_t) { --owner->writes_queued; },
-              [owner](std::exception_ptr) { --owner->writes_queued; });
+        .then([owner](ssize_t) { --owner->writes_queued; }, [owner](std::exception_ptr) { --owner->writes_queued; });
   }
 
   // Half-closes after the queued bytes: the client reads the answer, then sees the end; Pistache
@@ -216,9 +215,7 @@ Status Server::start() {
   return Status::ok();
 }
 
-uint16_t Server::port() const {
-  return state_->endpoint ? static_cast<uint16_t>(state_->endpoint->getPort()) : 0;
-}
+uint16_t Server::port() const { return state_->endpoint ? static_cast<uint16_t>(state_->endpoint->getPort()) : 0; }
 
 void Server::stop() {
   std::lock_guard lock(state_->stop_mutex);

@@ -21,8 +21,8 @@
 #include <memory>
 #include <string>
 
-#include "http/router.hpp"
 #include "base/status.hpp"
+#include "http/router.hpp"
 
 namespace mobility::http {
 

@@ -1,8 +1,8 @@
 #include "portal/home_page.hpp"
 
 #include "agreements/names.hpp"
-#include "db/institutions.hpp"
 #include "base/log.hpp"
+#include "db/institutions.hpp"
 
 namespace mobility::portal {
 namespace {

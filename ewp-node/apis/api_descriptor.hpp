@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "http/message.hpp"
 #include "ewp-node/security/ewp_auth.hpp"
 #include "ewp-node/xml/xml_writer.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

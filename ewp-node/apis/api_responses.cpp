@@ -1,7 +1,7 @@
 #include "ewp-node/apis/api_responses.hpp"
 
-#include "ewp-node/xml/error_response.hpp"
 #include "base/log.hpp"
+#include "ewp-node/xml/error_response.hpp"
 
 namespace mobility::ewp {
 
@@ -14,7 +14,8 @@ http::Response xml_response(std::string body) {
 
 http::Response storage_failure(const http::Request& request, const Status& status) {
   log::error("ewp_storage_failed", {{"id", request.request_id}, {"path", request.path}, {"error", status.to_string()}});
-  if (status.code() == Status::Code::kUnavailable) return error_response(503, "the data cannot be read right now; try again later");
+  if (status.code() == Status::Code::kUnavailable)
+    return error_response(503, "the data cannot be read right now; try again later");
   return error_response(500, "the data could not be read (request " + request.request_id + ")");
 }
 

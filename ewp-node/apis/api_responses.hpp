@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

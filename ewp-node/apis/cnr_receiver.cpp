@@ -1,14 +1,15 @@
 #include "ewp-node/apis/cnr_receiver.hpp"
 
+#include "base/log.hpp"
 #include "db/notifications.hpp"
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
 
-http::Response receive(db::Pool& pool, const CnrReceiver& receiver, const http::Request& request, const AuthenticatedClient& client) {
+http::Response receive(db::Pool& pool, const CnrReceiver& receiver, const http::Request& request,
+                       const AuthenticatedClient& client) {
   auto read = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
   auto id = std::get<EwpParameters>(read).required_single(receiver.id_parameter);

@@ -13,15 +13,15 @@
 namespace mobility::ewp {
 
 struct CnrReceiver {
-  std::string name;                // manifest entry name: "iia-cnr"
-  std::string version;             // "3.0.0"
+  std::string name;     // manifest entry name: "iia-cnr"
+  std::string version;  // "3.0.0"
   std::string entry_namespace;
   std::string response_namespace;
-  std::string response_root;       // "iia-cnr-response"
-  std::string response_schema;     // inside the schema bundle
-  std::string path;                // "/ewp/iia-cnr"
-  std::string id_parameter;        // "iia_id"
-  std::string inbox_kind;          // what the inbox does with it: "iia", "iia-approval"
+  std::string response_root;    // "iia-cnr-response"
+  std::string response_schema;  // inside the schema bundle
+  std::string path;             // "/ewp/iia-cnr"
+  std::string id_parameter;     // "iia_id"
+  std::string inbox_kind;       // what the inbox does with it: "iia", "iia-approval"
 };
 
 ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrReceiver& receiver);

@@ -1,8 +1,8 @@
 #include "ewp-node/apis/ewp_parameters.hpp"
 
-#include "http/form.hpp"
-#include "ewp-node/xml/error_response.hpp"
 #include "base/text.hpp"
+#include "ewp-node/xml/error_response.hpp"
+#include "http/form.hpp"
 
 namespace mobility::ewp {
 

@@ -17,8 +17,8 @@
 #include <variant>
 #include <vector>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

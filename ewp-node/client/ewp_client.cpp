@@ -1,8 +1,8 @@
 #include "ewp-node/client/ewp_client.hpp"
 
+#include "base/log.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/response_verifier.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -74,7 +74,8 @@ Result<ApiReply> EwpClient::call(const ApiCall& call) {
 
   bool post = call.method == "POST";
   std::string form = encode_form(call.parameters);
-  std::string target = parts->second + (!post && !form.empty() ? (parts->second.find('?') == std::string::npos ? "?" : "&") + form : "");
+  std::string target =
+      parts->second + (!post && !form.empty() ? (parts->second.find('?') == std::string::npos ? "?" : "&") + form : "");
   http::HeaderList headers;
   if (post) headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   auto signed_request = sign_request({call.method, parts->first, target, headers, post ? form : ""}, *key, Clock::now());
@@ -83,6 +84,10 @@ Result<ApiReply> EwpClient::call(const ApiCall& call) {
   auto reply = transport_.send(call.method, full_url, signed_request->headers, post ? form : "");
   if (!reply) return reply.status().with_context(call.hei_id + " " + call.api_name);
 
+  if (reply->body.size() > kMaxAnswerBytes) {
+    return Status::invalid_argument(call.hei_id + " " + call.api_name + " at " + url + " answered more than " +
+                                    std::to_string(kMaxAnswerBytes) + " bytes");
+  }
   ApiReply answer{reply->status, reply->headers, reply->body, url, entry->version};
   if (entry->signs_responses) {
     SentRequest sent{call.method, target, signed_request->x_request_id, signed_request->signature};
@@ -95,7 +100,8 @@ Result<ApiReply> EwpClient::call(const ApiCall& call) {
   }
   if (schema_ != nullptr && reply->status / 100 == 2) {
     if (Status valid = schema_->validate(reply->body); !valid) {
-      if (!lenient_heis_.count(call.hei_id)) return valid.with_context(call.hei_id + " " + call.api_name + " answered invalid XML");
+      if (!lenient_heis_.count(call.hei_id))
+        return valid.with_context(call.hei_id + " " + call.api_name + " answered invalid XML");
       log::warn("partner_xml_invalid", {{"hei_id", call.hei_id}, {"api", call.api_name}, {"error", valid.message()}});
     }
   }

@@ -7,7 +7,8 @@
 // (srvauth-httpsig). A schema validator, when given, checks 2xx bodies: invalid XML is refused,
 // except from the partners listed as lenient (lenient_xml_heis), where it is logged and returned.
 // Errors: not_found (no such API for the HEI), unavailable (no catalogue, network), and
-// invalid_argument (refused response) — each naming the HEI, API and URL.
+// invalid_argument (refused response: badly signed, invalid XML, larger than kMaxAnswerBytes) —
+// each naming the HEI, API and URL.
 #pragma once
 
 #include <functional>
@@ -21,11 +22,14 @@
 
 namespace mobility::ewp {
 
+// The largest answer a partner may give to one call (16 MiB); a larger one is refused.
+inline constexpr size_t kMaxAnswerBytes = 16 * 1024 * 1024;
+
 struct ApiCall {
   std::string hei_id;
-  std::string entry_namespace;  // the API's manifest-entry namespace
-  std::string api_name;         // "echo"
-  std::string endpoint = "url"; // "url", "get-url", "index-url"...
+  std::string entry_namespace;   // the API's manifest-entry namespace
+  std::string api_name;          // "echo"
+  std::string endpoint = "url";  // "url", "get-url", "index-url"...
   std::string method = "GET";
   http::HeaderList parameters;  // query for GET, form body for POST
 };
@@ -35,7 +39,7 @@ struct ApiReply {
   http::HeaderList headers;  // only the signed ones when the response was signed
   std::string body;
   std::string url;
-  std::string version;       // of the API entry used
+  std::string version;  // of the API entry used
 };
 
 class EwpClient {

@@ -1,38 +1,19 @@
-// Outgoing HTTP(S) over libcurl, for the registry client and the signed EWP client.
+// How the node talks HTTP to the outside world (the registry, partners' nodes): an interface, so
+// that tests can put a network of their own behind it (tests/support/fake_internet.hpp). The real
+// one is CurlTransport (ewp-node/client/curl_transport.hpp).
 //
-// send() transmits exactly the given method, headers and body (libcurl adds no Accept, Expect
-// or Content-Type of its own) and returns the status, every response header in order with
-// repeats, and the body. TLS certificates are always verified, against the system CAs plus the
-// optional extra bundle. file:// URLs work too (status 200 when the file exists). Connections are
-// kept alive and reused between calls on the same transport.
-//
-// Thread safety: one transport serialises its calls (it owns one curl handle); give each worker
-// thread its own transport when calls must run in parallel.
+// send() transmits exactly the given method, headers and body and returns the status, every
+// response header in order with repeats, and the body; or unavailable, naming the method, the URL
+// and the reason, when no whole HTTP answer arrived (no connection, timeout, TLS refused, an
+// answer larger than the transport takes). Implementations may be called from several threads.
 #pragma once
 
-#include <chrono>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
 
-#include "http/message.hpp"
-#include "base/config.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
-
-struct TransportOptions {
-  std::chrono::milliseconds connect_timeout{5000};
-  std::chrono::milliseconds timeout{30000};
-  std::string extra_ca_bundle;  // PEM file; empty: system CAs only
-  // curl CONNECT_TO rules "HOST:PORT:CONNECT_HOST:CONNECT_PORT": reach a URL's host elsewhere
-  // while keeping its Host header and TLS name (local networks, tests).
-  std::vector<std::string> connect_to;
-};
-
-// Timeouts and CA bundle from the node's configuration.
-TransportOptions transport_options(const Config& config);
 
 struct HttpReply {
   int status = 0;
@@ -42,19 +23,9 @@ struct HttpReply {
 
 class HttpTransport {
  public:
-  explicit HttpTransport(TransportOptions options);
-  ~HttpTransport();
-  HttpTransport(const HttpTransport&) = delete;
-  HttpTransport& operator=(const HttpTransport&) = delete;
-
-  // unavailable (with the URL and libcurl's reason) when no HTTP answer arrived.
-  Result<HttpReply> send(const std::string& method, const std::string& url, const http::HeaderList& headers,
-                         const std::string& body);
-
- private:
-  TransportOptions options_;
-  std::mutex mutex_;
-  void* curl_;  // CURL*
+  virtual ~HttpTransport() = default;
+  virtual Result<HttpReply> send(const std::string& method, const std::string& url, const http::HeaderList& headers,
+                                 const std::string& body) = 0;
 };
 
 }  // namespace mobility::ewp

@@ -34,8 +34,8 @@ WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notific
   auto api = cnr_api(notification.kind);
   if (!api) return WorkOutcome::give_up("unknown notification kind " + notification.kind);
   std::string what = notification.partner_hei_id + " " + api->name;
-  auto reply = client.call({notification.partner_hei_id, api->entry_namespace, api->name, "url", "POST",
-                            {{"iia_id", notification.iia_id}}});
+  auto reply = client.call(
+      {notification.partner_hei_id, api->entry_namespace, api->name, "url", "POST", {{"iia_id", notification.iia_id}}});
   if (!reply) return outcome_of_failure(reply.status());
   return outcome_of_status(reply->status, what);
 }

@@ -2,9 +2,9 @@
 
 #include <random>
 
+#include "base/log.hpp"
 #include "ewp-node/cnr/cnr_delivery.hpp"
 #include "ewp-node/cnr/partner_refresh.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -23,20 +23,22 @@ Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotif
   std::optional<std::string> contact_error;
   if (outcome.kind != Kind::kDone && outcome.kind != Kind::kNoApi) contact_error = outcome.detail;
   if (Status recorded = db::record_partner_contact(connection, item.partner_hei_id, contact_error); !recorded) return recorded;
-  log::info("cnr_tried", {{"queue", queue == db::Queue::kCnrOutbox ? "outbox" : "inbox"}, {"kind", item.kind},
-                          {"partner", item.partner_hei_id}, {"iia_id", item.iia_id}, {"attempt", std::to_string(item.attempts)},
+  log::info("cnr_tried", {{"queue", queue == db::Queue::kCnrOutbox ? "outbox" : "inbox"},
+                          {"kind", item.kind},
+                          {"partner", item.partner_hei_id},
+                          {"iia_id", item.iia_id},
+                          {"attempt", std::to_string(item.attempts)},
                           {"outcome", outcome.detail.empty() ? "done" : outcome.detail}});
   switch (outcome.kind) {
-    case Kind::kDone:
-      return db::finish_notification(connection, queue, item.id, done_state(queue));
+    case Kind::kDone: return db::finish_notification(connection, queue, item.id, done_state(queue));
     case Kind::kNoApi:
       return db::finish_notification(connection, queue, item.id, queue == db::Queue::kCnrOutbox ? "no_cnr_api" : "gave_up",
                                      outcome.detail);
-    case Kind::kGiveUp:
-      return db::finish_notification(connection, queue, item.id, "gave_up", outcome.detail);
+    case Kind::kGiveUp: return db::finish_notification(connection, queue, item.id, "gave_up", outcome.detail);
     case Kind::kRetry:
       if (retry.gives_up(item.age_seconds)) {
-        return db::finish_notification(connection, queue, item.id, "gave_up", "still failing after the retry limit: " + outcome.detail);
+        return db::finish_notification(connection, queue, item.id, "gave_up",
+                                       "still failing after the retry limit: " + outcome.detail);
       }
       return db::retry_notification(connection, queue, item.id, retry.delay_after(item.attempts, jitter()), outcome.detail);
   }
@@ -47,11 +49,9 @@ Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotif
 
 NotificationWorker::NotificationWorker(db::Pool& pool, EwpClient& client, const agreements::PartnerCopies& copies,
                                        NotificationWorkerOptions options)
-    : pool_(pool),
-      client_(client),
-      copies_(copies),
-      options_(options),
-      loop_("cnr_worker_failed", options.idle_poll, [this] { return run_once(); }) {}
+    : pool_(pool), client_(client), copies_(copies), options_(options), loop_("cnr_worker_failed", options.idle_poll, [this] {
+        return run_once();
+      }) {}
 
 NotificationWorker::~NotificationWorker() { stop(); }
 
@@ -59,8 +59,8 @@ Result<int> NotificationWorker::work_queue(db::Connection& connection, db::Queue
   auto items = db::lease_due(connection, queue, options_.batch, options_.lease);
   if (!items) return items.status();
   for (const auto& item : *items) {
-    WorkOutcome outcome = queue == db::Queue::kCnrOutbox ? deliver_cnr(client_, item)
-                                                         : refresh_from_partner(client_, connection, copies_, item);
+    WorkOutcome outcome =
+        queue == db::Queue::kCnrOutbox ? deliver_cnr(client_, item) : refresh_from_partner(client_, connection, copies_, item);
     if (Status settled = settle(connection, queue, item, outcome, options_.retry); !settled) return settled;
   }
   return static_cast<int>(items->size());

@@ -26,7 +26,8 @@ struct NotificationWorkerOptions {
 class NotificationWorker {
  public:
   // All references must outlive the worker.
-  NotificationWorker(db::Pool& pool, EwpClient& client, const agreements::PartnerCopies& copies, NotificationWorkerOptions options);
+  NotificationWorker(db::Pool& pool, EwpClient& client, const agreements::PartnerCopies& copies,
+                     NotificationWorkerOptions options);
   ~NotificationWorker();  // stops the thread
 
   void start() { loop_.start(); }

@@ -20,7 +20,8 @@ Result<std::optional<agreements::FetchedCopy>> fetched_copy(const std::string& b
     if (iia->partners[0].iia_id != partner_iia_id) continue;
     std::string published = element_text(first_child_element(element, ns::kIiasGetResponse, "iia-hash"));
     bool verified = published == iia_hash(element);
-    return std::optional<agreements::FetchedCopy>(agreements::FetchedCopy{*iia, published, verified, iia_valid_for_approval(element)});
+    return std::optional<agreements::FetchedCopy>(
+        agreements::FetchedCopy{*iia, published, verified, iia_valid_for_approval(element)});
   }
   return std::optional<agreements::FetchedCopy>();
 }
@@ -46,7 +47,8 @@ WorkOutcome stored(const Status& status, const std::string& what) {
 WorkOutcome refresh_copy(EwpClient& client, db::Connection& connection, const agreements::PartnerCopies& copies,
                          const db::QueuedNotification& notification) {
   std::string what = notification.partner_hei_id + " iias get";
-  auto reply = client.call({notification.partner_hei_id, ns::kIiasEntry, "iias", "get-url", "GET", {{"iia_id", notification.iia_id}}});
+  auto reply =
+      client.call({notification.partner_hei_id, ns::kIiasEntry, "iias", "get-url", "GET", {{"iia_id", notification.iia_id}}});
   if (!reply) return outcome_of_failure(reply.status());
   if (reply->status / 100 != 2) return outcome_of_status(reply->status, what);
   auto copy = fetched_copy(reply->body, notification.iia_id);
@@ -57,8 +59,8 @@ WorkOutcome refresh_copy(EwpClient& client, db::Connection& connection, const ag
 WorkOutcome refresh_approval(EwpClient& client, db::Connection& connection, const agreements::PartnerCopies& copies,
                              const db::QueuedNotification& notification) {
   std::string what = notification.partner_hei_id + " iias-approval";
-  auto reply = client.call({notification.partner_hei_id, ns::kIiasApprovalEntry, "iias-approval", "url", "GET",
-                            {{"iia_id", notification.iia_id}}});
+  auto reply = client.call(
+      {notification.partner_hei_id, ns::kIiasApprovalEntry, "iias-approval", "url", "GET", {{"iia_id", notification.iia_id}}});
   if (!reply) return outcome_of_failure(reply.status());
   if (reply->status / 100 != 2) return outcome_of_status(reply->status, what);
   auto hash = approved_hash(reply->body, notification.iia_id);

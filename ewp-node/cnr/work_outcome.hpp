@@ -7,10 +7,10 @@ namespace mobility::ewp {
 
 struct WorkOutcome {
   enum class Kind {
-    kDone,      // delivered (outbox) or worked off (inbox)
-    kNoApi,     // the partner publishes no API for it: nothing to retry
-    kRetry,     // the partner or the network failed for now: try again later
-    kGiveUp,    // the partner refused (4xx): retrying will not help
+    kDone,    // delivered (outbox) or worked off (inbox)
+    kNoApi,   // the partner publishes no API for it: nothing to retry
+    kRetry,   // the partner or the network failed for now: try again later
+    kGiveUp,  // the partner refused (4xx): retrying will not help
   };
   Kind kind = Kind::kDone;
   std::string detail;  // for the log and the partner health page; never secrets

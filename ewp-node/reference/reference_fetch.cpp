@@ -83,7 +83,8 @@ ReferenceOutcome fetch_ounits(EwpClient& client, db::Connection& connection, con
   std::vector<db::OunitDetails> units;
   for (size_t first = 0; first < ounit_ids.size(); first += batch) {
     call.parameters = {{"hei_id", hei_id}};
-    for (size_t i = first; i < std::min(first + batch, ounit_ids.size()); ++i) call.parameters.emplace_back("ounit_id", ounit_ids[i]);
+    for (size_t i = first; i < std::min(first + batch, ounit_ids.size()); ++i)
+      call.parameters.emplace_back("ounit_id", ounit_ids[i]);
     auto body = answer_body(client, call);
     if (!body) return outcome_of(kApi, body.status());
     auto answered = read_ounits_response(*body, hei_id);
@@ -108,14 +109,12 @@ ReferenceOutcome fetch_factsheet(EwpClient& client, db::Connection& connection, 
 ReferenceOutcome units_after(const InstitutionsResult& institutions, EwpClient& client, db::Connection& connection,
                              const std::string& hei_id) {
   switch (institutions.outcome.outcome) {
-    case FetchOutcome::kFetched:
-      return fetch_ounits(client, connection, hei_id, institutions.ounit_ids);
-    case FetchOutcome::kNoApi:
-      return no_api(ReferenceApi::kOunits, "no Institutions API lists the units of " + hei_id);
-    case FetchOutcome::kFailed:
-      break;
+    case FetchOutcome::kFetched: return fetch_ounits(client, connection, hei_id, institutions.ounit_ids);
+    case FetchOutcome::kNoApi: return no_api(ReferenceApi::kOunits, "no Institutions API lists the units of " + hei_id);
+    case FetchOutcome::kFailed: break;
   }
-  ReferenceOutcome untried = failed(ReferenceApi::kOunits, "not tried: the unit ids come from the Institutions answer, which failed");
+  ReferenceOutcome untried =
+      failed(ReferenceApi::kOunits, "not tried: the unit ids come from the Institutions answer, which failed");
   untried.called = false;
   return untried;
 }

@@ -1,14 +1,15 @@
 #include "ewp-node/reference/reference_refresher.hpp"
 
+#include "base/log.hpp"
 #include "db/notifications.hpp"
 #include "ewp-node/reference/reference_fetch.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {
 
 void log_outcome(const std::string& partner_hei_id, const ReferenceOutcome& outcome) {
-  log::Fields fields{{"partner", partner_hei_id}, {"api", db::reference_api_name(outcome.api)},
+  log::Fields fields{{"partner", partner_hei_id},
+                     {"api", db::reference_api_name(outcome.api)},
                      {"outcome", db::fetch_outcome_name(outcome.outcome)}};
   if (outcome.detail) fields.emplace_back("detail", *outcome.detail);
   if (outcome.outcome == db::FetchOutcome::kFailed) {
@@ -33,9 +34,10 @@ Status record(db::Connection& connection, const std::string& partner_hei_id, con
 }  // namespace
 
 ReferenceRefresher::ReferenceRefresher(db::Pool& pool, EwpClient& client, ReferenceRefresherOptions options)
-    : pool_(pool), client_(client), options_(options), loop_("reference_refresher_failed", options.idle_poll, [this] {
-        return run_once();
-      }) {}
+    : pool_(pool),
+      client_(client),
+      options_(options),
+      loop_("reference_refresher_failed", options.idle_poll, [this] { return run_once(); }) {}
 
 Status ReferenceRefresher::refresh_now(const std::string& partner_hei_id) {
   auto connection = pool_.acquire();

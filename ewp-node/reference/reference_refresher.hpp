@@ -22,7 +22,7 @@ namespace mobility::ewp {
 struct ReferenceRefresherOptions {
   db::RefreshAges ages{std::chrono::hours(24), std::chrono::hours(1)};
   std::chrono::milliseconds idle_poll{std::chrono::minutes(1)};  // how often an idle refresher looks for due partners
-  int batch = 10;                                                 // partners refreshed per round
+  int batch = 10;                                                // partners refreshed per round
 };
 
 class ReferenceRefresher {

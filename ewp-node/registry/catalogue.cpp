@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/text.hpp"
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
-#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -18,7 +18,8 @@ std::string namespace_of(xmlNodePtr node) { return node->ns ? reinterpret_cast<c
 // The key ids under <credentials-element>/rsa-public-key/@sha-256 of a host.
 std::vector<std::string> key_ids(xmlNodePtr host, const char* credentials_element) {
   std::vector<std::string> ids;
-  for (xmlNodePtr key : child_elements(first_child_element(host, ns::kRegistry, credentials_element), ns::kRegistry, "rsa-public-key")) {
+  for (xmlNodePtr key :
+       child_elements(first_child_element(host, ns::kRegistry, credentials_element), ns::kRegistry, "rsa-public-key")) {
     ids.push_back(ascii_lower(attribute_value(key, "sha-256")));
   }
   return ids;
@@ -79,8 +80,8 @@ class CatalogueParser {
     if (!doc) return Status::invalid_argument("the registry catalogue is not well-formed XML");
     xmlNodePtr root = xmlDocGetRootElement(doc.get());
     if (root == nullptr || !is_element(root, ns::kRegistry, "catalogue")) {
-      return Status::invalid_argument("not an EWP registry catalogue (root must be <catalogue> in " +
-                                      std::string(ns::kRegistry) + ")");
+      return Status::invalid_argument("not an EWP registry catalogue (root must be <catalogue> in " + std::string(ns::kRegistry) +
+                                      ")");
     }
     auto catalogue = std::make_shared<Catalogue>();
     read_binaries(root, *catalogue);
@@ -94,7 +95,8 @@ class CatalogueParser {
     for (xmlNodePtr key : child_elements(first_child_element(root, ns::kRegistry, "binaries"), ns::kRegistry, "rsa-public-key")) {
       auto parsed = RsaPublicKey::from_base64_der(element_text(key));
       // Only keys whose published id matches their content count; anything else is "not found".
-      if (parsed && parsed->key_id() == ascii_lower(attribute_value(key, "sha-256"))) catalogue.keys_.emplace(parsed->key_id(), *parsed);
+      if (parsed && parsed->key_id() == ascii_lower(attribute_value(key, "sha-256")))
+        catalogue.keys_.emplace(parsed->key_id(), *parsed);
     }
   }
 
@@ -108,7 +110,8 @@ class CatalogueParser {
 
   static Catalogue::Host read_host(xmlNodePtr element, const Catalogue& catalogue) {
     Catalogue::Host host;
-    for (xmlNodePtr hei : child_elements(first_child_element(element, ns::kRegistry, "institutions-covered"), ns::kRegistry, "hei-id")) {
+    for (xmlNodePtr hei :
+         child_elements(first_child_element(element, ns::kRegistry, "institutions-covered"), ns::kRegistry, "hei-id")) {
       host.hei_ids.push_back(element_text(hei));
     }
     host.client_key_ids = key_ids(element, "client-credentials-in-use");
@@ -145,8 +148,7 @@ std::optional<ClientKey> Catalogue::client_key(const std::string& key_id) const 
   return ClientKey{key->second, std::vector<std::string>(heis.begin(), heis.end())};
 }
 
-std::vector<ApiEntry> Catalogue::apis(const std::string& hei_id, std::string_view entry_namespace,
-                                      std::string_view name) const {
+std::vector<ApiEntry> Catalogue::apis(const std::string& hei_id, std::string_view entry_namespace, std::string_view name) const {
   std::vector<ApiEntry> found;
   for (const Host& host : hosts_) {
     if (std::find(host.hei_ids.begin(), host.hei_ids.end(), hei_id) == host.hei_ids.end()) continue;

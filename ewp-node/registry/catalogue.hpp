@@ -27,9 +27,9 @@
 namespace mobility::ewp {
 
 struct ApiEntry {
-  std::string name;           // local name of the entry element: "echo"
+  std::string name;  // local name of the entry element: "echo"
   std::string entry_namespace;
-  std::string version;        // "2.0.1"
+  std::string version;                          // "2.0.1"
   std::map<std::string, std::string> urls;      // element name → URL: "url", "get-url", "index-url"...
   std::map<std::string, std::string> settings;  // other simple children: "max-hei-ids" → "10"
   bool accepts_httpsig = false;                 // client-auth-methods lists cliauth httpsig
@@ -56,7 +56,7 @@ class Catalogue {
 
  private:
   std::vector<Host> hosts_;
-  std::map<std::string, RsaPublicKey> keys_;                  // binaries: key_id → usable RSA key
+  std::map<std::string, RsaPublicKey> keys_;                              // binaries: key_id → usable RSA key
   std::map<std::pair<std::string, std::string>, std::string> other_ids_;  // (type, value) → hei_id
   friend class CatalogueParser;
 };

@@ -75,7 +75,8 @@ class Builder {
       }
     }
     xmlNodePtr covered = xmlNewChild(host, registry_, chars("institutions-covered"), nullptr);
-    for (xmlNodePtr hei : child_elements(first_child_element(source, ns::kDiscovery, "institutions-covered"), ns::kRegistry, "hei")) {
+    for (xmlNodePtr hei :
+         child_elements(first_child_element(source, ns::kDiscovery, "institutions-covered"), ns::kRegistry, "hei")) {
       xmlChar* id = xmlGetProp(hei, chars("id"));
       xmlNewTextChild(covered, registry_, chars("hei-id"), id);
       xmlFree(id);

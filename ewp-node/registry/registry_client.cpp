@@ -2,9 +2,9 @@
 
 #include <charconv>
 
-#include "db/registry_catalogues.hpp"
 #include "base/log.hpp"
 #include "base/text.hpp"
+#include "db/registry_catalogues.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -99,8 +99,8 @@ Status RegistryClient::refresh() const {
     log::warn("registry_refresh_failed",
               {{"url", settings_.url},
                {"error", fetched.message()},
-               {"copy_age_hours", catalogue_ ? std::to_string(std::chrono::duration_cast<std::chrono::hours>(age).count())
-                                             : std::string("none")},
+               {"copy_age_hours",
+                catalogue_ ? std::to_string(std::chrono::duration_cast<std::chrono::hours>(age).count()) : std::string("none")},
                {"stale", catalogue_ && age > settings_.warn_stale ? "yes" : "no"}});
   }
   return fetched;
@@ -127,8 +127,9 @@ Status RegistryClient::fetch(bool conditional) const {
   if (reply->status != 200) return Status::unavailable("registry answered HTTP " + std::to_string(reply->status));
   auto catalogue = Catalogue::parse(reply->body);
   if (!catalogue) return catalogue.status().with_context("registry catalogue from " + settings_.url);
-  db::CachedCatalogue copy{settings_.url, reply->body, first_header(reply->headers, "ETag"),
-                           first_header(reply->headers, "Last-Modified"), now, expires};
+  db::CachedCatalogue copy{
+      settings_.url, reply->body, first_header(reply->headers, "ETag"), first_header(reply->headers, "Last-Modified"),
+      now,           expires};
   install(*catalogue, copy);
   auto connection = pool_.acquire();
   if (!connection) return connection.status();

@@ -46,8 +46,8 @@ class RegistryClient : public ClientKeyDirectory {
  public:
   using Now = std::function<Clock::time_point()>;
 
-  RegistryClient(RegistrySettings settings, HttpTransport& transport, db::Pool& pool,
-                 Now now = [] { return Clock::now(); });
+  RegistryClient(
+      RegistrySettings settings, HttpTransport& transport, db::Pool& pool, Now now = [] { return Clock::now(); });
   ~RegistryClient() override;
 
   // Loads the copy saved in PostgreSQL, if any (call once at start-up).

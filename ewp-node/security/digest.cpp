@@ -2,10 +2,10 @@
 
 #include <vector>
 
-#include "http/message.hpp"
-#include "ewp-node/security/base64.hpp"
 #include "base/sha256.hpp"
 #include "base/text.hpp"
+#include "ewp-node/security/base64.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -43,8 +43,7 @@ Status verify_sha256_digest(std::string_view header_value, std::string_view body
     if (claimed && *claimed == expected) return Status::ok();
   }
   if (!seen) return Status::invalid_argument("no SHA-256 digest in the Digest header");
-  return Status::invalid_argument("the SHA-256 Digest does not match the body (expected " +
-                                  sha256_digest_header(body) + ")");
+  return Status::invalid_argument("the SHA-256 Digest does not match the body (expected " + sha256_digest_header(body) + ")");
 }
 
 Status verify_digest_headers(const http::HeaderList& headers, std::string_view body) {

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

@@ -12,25 +12,25 @@
 #include <variant>
 #include <vector>
 
-#include "http/message.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 
 // A requester whose signature verified against a client key of the registry catalogue.
 struct AuthenticatedClient {
-  std::string key_id;                // lower-case hex SHA-256 of the client's public key
-  std::vector<std::string> hei_ids;  // HEIs the catalogue says this key covers; may be empty
-  std::string request_signature;     // the `signature` parameter, echoed as X-Request-Signature
+  std::string key_id;                       // lower-case hex SHA-256 of the client's public key
+  std::vector<std::string> hei_ids;         // HEIs the catalogue says this key covers; may be empty
+  std::string request_signature;            // the `signature` parameter, echoed as X-Request-Signature
   std::vector<std::string> signed_headers;  // lower-case names the signature covers; handlers see only these
 };
 
 // Why a request was refused, as the cliauth-httpsig spec orders it.
 struct AuthFailure {
-  int status = 401;                   // 400, 401 or 403
-  std::string developer_message;      // goes into <developer-message>; never secrets
-  bool challenge = false;             // 401 with WWW-Authenticate: Signature realm="EWP" and Want-Digest
-  std::string request_signature;      // set when the Authorization header parsed: still echoed
+  int status = 401;               // 400, 401 or 403
+  std::string developer_message;  // goes into <developer-message>; never secrets
+  bool challenge = false;         // 401 with WWW-Authenticate: Signature realm="EWP" and Want-Digest
+  std::string request_signature;  // set when the Authorization header parsed: still echoed
 };
 
 using AuthOutcome = std::variant<AuthenticatedClient, AuthFailure>;

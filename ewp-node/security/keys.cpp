@@ -66,10 +66,11 @@ Result<KeyInfo> describe_public_key(const fs::path& public_path) {
   name = name.substr(0, name.size() - std::string(".pub.pem").size());
   fs::path private_path = public_path.parent_path() / (name + ".key.pem");
   struct stat file_status {};
-  auto published = ::stat(public_path.c_str(), &file_status) == 0
-                       ? std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
-                             std::chrono::seconds(file_status.st_mtim.tv_sec) + std::chrono::nanoseconds(file_status.st_mtim.tv_nsec)))
-                       : std::chrono::system_clock::now();
+  auto published =
+      ::stat(public_path.c_str(), &file_status) == 0
+          ? std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                std::chrono::seconds(file_status.st_mtim.tv_sec) + std::chrono::nanoseconds(file_status.st_mtim.tv_nsec)))
+          : std::chrono::system_clock::now();
   return KeyInfo{name, key->key_id(), key->bits(), private_path.string(), public_path.string(), published};
 }
 
@@ -112,8 +113,7 @@ Result<KeyInfo> generate_key(const std::string& key_dir, const std::string& name
     fs::remove(private_path);
     return status;
   }
-  return KeyInfo{name, public_key->key_id(), bits, private_path.string(), public_path.string(),
-                 std::chrono::system_clock::now()};
+  return KeyInfo{name, public_key->key_id(), bits, private_path.string(), public_path.string(), std::chrono::system_clock::now()};
 }
 
 Status retire_key(const std::string& key_dir, const std::string& name) {

@@ -25,9 +25,7 @@ std::string unique_recorder_name() {
 
 PostgresReplayGuard::PostgresReplayGuard(const std::string& database_url, std::chrono::seconds retention,
                                          std::chrono::milliseconds sync_period)
-    : recorder_(unique_recorder_name()),
-      retention_(retention),
-      pool_({database_url, 1, std::chrono::seconds(5)}) {
+    : recorder_(unique_recorder_name()), retention_(retention), pool_({database_url, 1, std::chrono::seconds(5)}) {
   if (auto first = sync(); !first) log::warn("replay_ids_unreadable", {{"error", first.status().message()}});
   background_ = std::thread([this, sync_period] { run_background_sync(sync_period); });
 }

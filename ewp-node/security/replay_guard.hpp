@@ -12,10 +12,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/status.hpp"
 #include "db/pool.hpp"
 #include "db/request_ids.hpp"
 #include "http/http_date.hpp"
-#include "base/status.hpp"
 
 namespace mobility::ewp {
 
@@ -79,7 +79,7 @@ class PostgresReplayGuard : public ReplayGuard {
 
   Clock::time_point last_forgotten_ = {};
 
-  std::mutex sync_mutex_;  // one sync() at a time; guards the members below
+  std::mutex sync_mutex_;                                  // one sync() at a time; guards the members below
   std::chrono::system_clock::time_point read_up_to_ = {};  // database time of the last read
   std::optional<Clock::time_point> purge_before_;          // a database purge still to do
 

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/request_id.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
-#include "base/text.hpp"
 
 namespace mobility::ewp {
 

@@ -11,24 +11,24 @@
 
 #include <string>
 
-#include "http/message.hpp"
-#include "http/http_date.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
+#include "http/http_date.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 
 struct OutgoingRequest {
-  std::string method;         // "GET", "POST"
-  std::string host;           // Host header value: "ewp.partner.eu" or "ewp.partner.eu:8443"
-  std::string target;         // path and query as they will be on the request line
-  http::HeaderList headers;   // extra headers to send and sign, e.g. Content-Type
+  std::string method;        // "GET", "POST"
+  std::string host;          // Host header value: "ewp.partner.eu" or "ewp.partner.eu:8443"
+  std::string target;        // path and query as they will be on the request line
+  http::HeaderList headers;  // extra headers to send and sign, e.g. Content-Type
   std::string body;
 };
 
 struct SignedRequest {
-  http::HeaderList headers;   // everything to send, Authorization last
+  http::HeaderList headers;  // everything to send, Authorization last
   std::string x_request_id;
-  std::string signature;      // Base64; the server echoes it as X-Request-Signature
+  std::string signature;  // Base64; the server echoes it as X-Request-Signature
 };
 
 Result<SignedRequest> sign_request(const OutgoingRequest& request, const RsaPrivateKey& key, Clock::time_point now);

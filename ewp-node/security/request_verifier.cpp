@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/text.hpp"
 #include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/request_id.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
-#include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -61,8 +61,9 @@ std::optional<AuthFailure> check_form(const http::Request& request, const Signat
     return fail(400, "algorithm \"" + params.algorithm.substr(0, 40) + "\" is not supported; use rsa-sha256", signature);
   }
   if (auto missing = missing_required_header(params.headers)) {
-    return fail(400, "the signature must cover " + *missing +
-                         "; sign at least (request-target) host date (or original-date) digest x-request-id",
+    return fail(400,
+                "the signature must cover " + *missing +
+                    "; sign at least (request-target) host date (or original-date) digest x-request-id",
                 signature);
   }
   auto host = single_value(request, "Host");
@@ -74,8 +75,7 @@ std::optional<AuthFailure> check_form(const http::Request& request, const Signat
   }
   auto request_id = single_value(request, "X-Request-Id");
   if (!request_id || !is_canonical_request_id(*request_id)) {
-    return fail(400, "X-Request-Id must appear once as a lower-case UUID like 0f8c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21",
-                signature);
+    return fail(400, "X-Request-Id must appear once as a lower-case UUID like 0f8c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", signature);
   }
   if (Status digest = verify_digest_headers(request.headers, request.body); !digest) {
     return fail(400, "Digest: " + digest.message(), signature);
@@ -126,8 +126,7 @@ AuthOutcome RequestVerifier::verify(const http::Request& request) const {
   const std::string key_id = ascii_lower(params->key_id);
   auto client = keys_.find_client_key(key_id);
   if (!client) {
-    return fail(403, "keyId " + key_id.substr(0, 64) + " is not a client key in the EWP registry catalogue",
-                params->signature);
+    return fail(403, "keyId " + key_id.substr(0, 64) + " is not a client key in the EWP registry catalogue", params->signature);
   }
   if (Status verified = check_signature(request, *params, client->public_key); !verified) {
     return fail(400, "the signature does not verify: " + verified.message(), params->signature);

@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "ewp-node/security/ewp_auth.hpp"
-#include "http/http_date.hpp"
 #include "ewp-node/security/replay_guard.hpp"
+#include "http/http_date.hpp"
 
 namespace mobility::ewp {
 
@@ -46,8 +46,8 @@ class RequestVerifier {
   using Now = std::function<Clock::time_point()>;
 
   // The directory and guard must outlive the verifier.
-  RequestVerifier(const ClientKeyDirectory& keys, ReplayGuard& replay, VerifierSettings settings,
-                  Now now = [] { return Clock::now(); });
+  RequestVerifier(
+      const ClientKeyDirectory& keys, ReplayGuard& replay, VerifierSettings settings, Now now = [] { return Clock::now(); });
 
   AuthOutcome verify(const http::Request& request) const;
 

@@ -17,9 +17,9 @@
 
 #include <functional>
 
-#include "http/message.hpp"
-#include "http/http_date.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
+#include "http/http_date.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 
@@ -30,7 +30,8 @@ class ResponseSigner {
  public:
   using Now = std::function<Clock::time_point()>;
 
-  explicit ResponseSigner(RsaPrivateKey key, Now now = [] { return Clock::now(); });
+  explicit ResponseSigner(
+      RsaPrivateKey key, Now now = [] { return Clock::now(); });
 
   void sign(const http::Request& request, http::Response& response) const;
 

@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "http/message.hpp"
-#include "http/http_date.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
+#include "http/http_date.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "ewp-node/security/base64.hpp"
 #include "base/sha256.hpp"
+#include "ewp-node/security/base64.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -155,8 +155,8 @@ Result<RsaPublicKey> RsaPublicKey::from_base64_der(std::string_view base64) {
 Status RsaPublicKey::verify_sha256(std::string_view data, std::string_view signature) const {
   auto context = rsa_sha256_context();
   if (!context) return context.status();
-  int verified = EVP_DigestVerify(context->get(), reinterpret_cast<const unsigned char*>(signature.data()),
-                                  signature.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  int verified = EVP_DigestVerify(context->get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
+                                  reinterpret_cast<const unsigned char*>(data.data()), data.size());
   ERR_clear_error();
   if (verified != 1) return Status::invalid_argument("RSA-SHA256 signature does not verify with key " + key_id());
   return Status::ok();

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <set>
 
-#include "http/message.hpp"
 #include "base/text.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -134,8 +134,8 @@ Result<SignatureParams> parse_authorization_signature(std::string_view authoriza
 std::string format_signature_params(const SignatureParams& params) {
   std::string headers;
   for (const std::string& name : params.headers) headers += (headers.empty() ? "" : " ") + name;
-  return "keyId=\"" + params.key_id + "\",algorithm=\"" + params.algorithm + "\",headers=\"" + headers +
-         "\",signature=\"" + params.signature + "\"";
+  return "keyId=\"" + params.key_id + "\",algorithm=\"" + params.algorithm + "\",headers=\"" + headers + "\",signature=\"" +
+         params.signature + "\"";
 }
 
 }  // namespace mobility::ewp

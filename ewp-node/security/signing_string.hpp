@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 
 namespace mobility::ewp {
 

@@ -45,8 +45,7 @@ std::string attribute_value(xmlNodePtr node, const char* name) {
 }
 
 bool has_local_name(xmlNodePtr node, std::string_view name) {
-  return node != nullptr && node->type == XML_ELEMENT_NODE &&
-         std::string_view(reinterpret_cast<const char*>(node->name)) == name;
+  return node != nullptr && node->type == XML_ELEMENT_NODE && std::string_view(reinterpret_cast<const char*>(node->name)) == name;
 }
 
 std::vector<xmlNodePtr> child_elements_by_local_name(xmlNodePtr parent, std::string_view name) {

@@ -15,8 +15,7 @@ std::string error_response_xml(const std::string& developer_message, const std::
   return doc.serialize();
 }
 
-http::Response error_response(int status, const std::string& developer_message,
-                              const std::vector<UserMessage>& user_messages) {
+http::Response error_response(int status, const std::string& developer_message, const std::vector<UserMessage>& user_messages) {
   http::Response response;
   response.status = status;
   response.content_type = "text/xml; charset=utf-8";

@@ -27,8 +27,7 @@ inline constexpr const char* kFactsheetEntry =
 inline constexpr const char* kFactsheetResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-factsheet/tree/stable-v1";
 inline constexpr const char* kContact = "https://github.com/erasmus-without-paper/ewp-specs-types-contact/tree/stable-v1";
-inline constexpr const char* kPhoneNumber =
-    "https://github.com/erasmus-without-paper/ewp-specs-types-phonenumber/tree/stable-v1";
+inline constexpr const char* kPhoneNumber = "https://github.com/erasmus-without-paper/ewp-specs-types-phonenumber/tree/stable-v1";
 inline constexpr const char* kIiasEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/stable-v7/manifest-entry.xsd";
 inline constexpr const char* kIiasGetResponse =

@@ -33,8 +33,8 @@ int run(const Context& context, const std::vector<std::string>& args) {
   for (size_t i = 1; i < args.size(); ++i) values.emplace_back("echo", args[i]);
   auto reply = (*client)->call({args.front(), ewp::ns::kEchoEntry, "echo", "url", "POST", values});
   if (!reply) return fail("echo", reply.status().message());
-  std::printf("HTTP %d from %s (echo %s), signature verified\n%s", reply->status, reply->url.c_str(),
-              reply->version.c_str(), reply->body.c_str());
+  std::printf("HTTP %d from %s (echo %s), signature verified\n%s", reply->status, reply->url.c_str(), reply->version.c_str(),
+              reply->body.c_str());
   return reply->status == 200 ? kExitOk : kExitFailure;
 }
 

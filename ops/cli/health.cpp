@@ -16,9 +16,12 @@ Status ping(db::Pool& pool) {
 void add_health_route(Router& router, db::Pool& pool) {
   router.add("GET", "/healthz", [&pool](const Request& request) {
     Status database = ping(pool);
-    if (database) return Response::json(200, R"({"status":"ok","database":"ok"})" "\n");
+    if (database)
+      return Response::json(200, R"({"status":"ok","database":"ok"})"
+                                 "\n");
     log::warn("health_check_failed", {{"id", request.request_id}, {"error", database.to_string()}});
-    Response response = Response::json(503, R"({"status":"unavailable","database":"unreachable"})" "\n");
+    Response response = Response::json(503, R"({"status":"unavailable","database":"unreachable"})"
+                                            "\n");
     response.headers.emplace_back("Retry-After", "5");
     return response;
   });

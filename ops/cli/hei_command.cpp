@@ -1,18 +1,19 @@
 #include <cstdio>
 
+#include "base/pattern.hpp"
+#include "base/text.hpp"
 #include "db/audit_events.hpp"
 #include "db/connection.hpp"
 #include "db/institutions.hpp"
 #include "db/transaction.hpp"
-#include "base/pattern.hpp"
-#include "base/text.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 
 namespace mobility::cli {
 namespace {
 
-constexpr const char* kHelp = R"help(Usage: mobility hei host HEI_ID --name NAME --admin-email EMAIL [--name-language LANG] [--country CC]
+constexpr const char* kHelp =
+    R"help(Usage: mobility hei host HEI_ID --name NAME --admin-email EMAIL [--name-language LANG] [--country CC]
        mobility hei list
 
 The institutions (HEIs) this node serves over EWP. Without one the node has nothing to publish;
@@ -55,9 +56,9 @@ int host(db::Connection& connection, const Arguments& arguments) {
   if (std::string refused = refusal(hei); !refused.empty()) return fail("hei", refused, kExitUsage);
   auto added = db::host_hei(connection, hei);
   if (!added) return fail("hei", added.status().message());
-  Status audited = db::record_audit_event(connection, {std::nullopt, "operator (command line)", "operator", hei.hei_id,
-                                                       *added ? "hei_hosted" : "hosted_hei_updated", "hei:" + hei.hei_id,
-                                                       hei.admin_email, ""});
+  Status audited = db::record_audit_event(
+      connection, {std::nullopt, "operator (command line)", "operator", hei.hei_id, *added ? "hei_hosted" : "hosted_hei_updated",
+                   "hei:" + hei.hei_id, hei.admin_email, ""});
   if (!audited) return fail("hei", audited.message());
   std::printf("%s %s; restart `mobility serve` to publish it\n", *added ? "now hosting" : "updated", hei.hei_id.c_str());
   return kExitOk;

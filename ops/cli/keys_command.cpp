@@ -78,9 +78,10 @@ int rotate(const Context& context, const Arguments& arguments) {
   int status = generate(context, arguments);
   if (status != kExitOk) return status;
   auto from = std::chrono::system_clock::now() + switch_delay(context);
-  std::printf("published now beside the current key; signs from %s (key_switch_delay_minutes = %d).\n"
-              "After that, remove the old key with `mobility keys retire`.\n",
-              local_time(from).c_str(), context.config().key_switch_delay_minutes);
+  std::printf(
+      "published now beside the current key; signs from %s (key_switch_delay_minutes = %d).\n"
+      "After that, remove the old key with `mobility keys retire`.\n",
+      local_time(from).c_str(), context.config().key_switch_delay_minutes);
   return kExitOk;
 }
 

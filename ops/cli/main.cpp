@@ -25,9 +25,8 @@ Exit codes: 0 success, 1 the command failed, 2 wrong arguments or configuration.
 )";
 
 const std::vector<const Command*>& commands() {
-  static const std::vector<const Command*> all = {&serve_command(), &migrate_command(), &seed_demo_command(),
-                                                  &keys_command(), &registry_command(), &echo_command(),
-                                                  &users_command(), &hei_command()};
+  static const std::vector<const Command*> all = {&serve_command(),    &migrate_command(), &seed_demo_command(), &keys_command(),
+                                                  &registry_command(), &echo_command(),    &users_command(),     &hei_command()};
   return all;
 }
 
@@ -76,7 +75,10 @@ int run(int argc, char** argv) {
   const std::string& name = args[next];
   if (name == "help") {
     const Command* topic = next + 1 < args.size() ? find_command(args[next + 1]) : nullptr;
-    if (topic) std::fputs(topic->help, stdout); else print_usage(stdout);
+    if (topic)
+      std::fputs(topic->help, stdout);
+    else
+      print_usage(stdout);
     return kExitOk;
   }
   const Command* command = find_command(name);

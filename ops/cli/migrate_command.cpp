@@ -22,8 +22,7 @@ int print_status(db::Connection& connection, const std::vector<db::Migration>& m
   auto states = db::migration_status(connection, migrations);
   if (!states) return fail("migrate", states.status().to_string());
   for (const auto& state : *states) {
-    std::printf("%-40s %s\n", state.migration.name.c_str(),
-                state.applied ? ("applied " + state.applied_at).c_str() : "pending");
+    std::printf("%-40s %s\n", state.migration.name.c_str(), state.applied ? ("applied " + state.applied_at).c_str() : "pending");
   }
   return kExitOk;
 }

@@ -1,7 +1,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "ewp-node/client/http_transport.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
@@ -20,7 +20,7 @@ out with a warning, as the registry does. See docs/two-nodes.md.
 
 int build(const Context& context, const std::vector<std::string>& urls, const std::string& out) {
   const Config& config = context.config();
-  ewp::HttpTransport transport(ewp::transport_options(config));
+  ewp::CurlTransport transport(ewp::transport_options(config));
   std::vector<std::string> manifests;
   for (const std::string& url : urls) {
     auto reply = transport.send("GET", url, {{"Accept", "application/xml"}}, "");

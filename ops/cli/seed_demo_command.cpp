@@ -35,12 +35,12 @@ int run(const Context& context, const std::vector<std::string>& args) {
   if (!counts) return fail("seed-demo", counts.status().to_string());
   auto agreements = agreements::seed_demo_agreements(**connection, ewp::served_iia_hash);
   if (!agreements) return fail("seed-demo", agreements.status().to_string());
-  std::printf("demo data present: %lld hosted HEI(s), %lld partner HEI(s), %lld units, %lld staff, %lld students, %lld accounts, "
-              "%lld agreements\n",
-              static_cast<long long>(counts->hosted_heis), static_cast<long long>(counts->partner_heis),
-              static_cast<long long>(counts->ounits), static_cast<long long>(counts->staff),
-              static_cast<long long>(counts->students), static_cast<long long>(counts->accounts),
-              static_cast<long long>(*agreements));
+  std::printf(
+      "demo data present: %lld hosted HEI(s), %lld partner HEI(s), %lld units, %lld staff, %lld students, %lld accounts, "
+      "%lld agreements\n",
+      static_cast<long long>(counts->hosted_heis), static_cast<long long>(counts->partner_heis),
+      static_cast<long long>(counts->ounits), static_cast<long long>(counts->staff), static_cast<long long>(counts->students),
+      static_cast<long long>(counts->accounts), static_cast<long long>(*agreements));
   return kExitOk;
 }
 

@@ -5,16 +5,16 @@
 #include <memory>
 
 #include "agreements/iia_book.hpp"
-#include "portal/agreements/agreement_pages.hpp"
+#include "base/log.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/ewp_node.hpp"
-#include "ops/cli/health.hpp"
 #include "http/server.hpp"
-#include "base/log.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
+#include "ops/cli/health.hpp"
+#include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
@@ -102,8 +102,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 
-  http::Server server({config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes},
-                      router);
+  http::Server server({config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes}, router);
   if (Status started = server.start(); !started) return fail("serve", started.message());
   log::info("serving", {{"listen", config.listen_address + ":" + std::to_string(server.port())},
                         {"public_url", config.public_url},

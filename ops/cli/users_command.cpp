@@ -1,16 +1,16 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/pattern.hpp"
+#include "base/secure_random.hpp"
+#include "base/sha256.hpp"
+#include "base/text.hpp"
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
 #include "db/connection.hpp"
 #include "db/password_resets.hpp"
 #include "db/transaction.hpp"
 #include "db/web_sessions.hpp"
-#include "base/pattern.hpp"
-#include "base/secure_random.hpp"
-#include "base/sha256.hpp"
-#include "base/text.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 #include "portal/accounts/authorization.hpp"
@@ -44,8 +44,7 @@ constexpr size_t kMinimumPasswordLength = 10;
 constexpr size_t kMaximumPasswordLength = 1024;  // as the pages allow
 
 Status audit(db::Connection& connection, const db::AccountRecord& account, const std::string& action,
-             const std::optional<std::string>& detail = std::nullopt,
-             const std::optional<std::string>& hei_id = std::nullopt) {
+             const std::optional<std::string>& detail = std::nullopt, const std::optional<std::string>& hei_id = std::nullopt) {
   return db::record_audit_event(connection, {std::nullopt, kActor, "operator", hei_id, action,
                                              "account:" + std::to_string(account.account_id), detail, ""});
 }
@@ -89,7 +88,8 @@ int add(db::Connection& connection, const Arguments& arguments) {
       return fail("users", "the password must have at least 10 characters", kExitUsage);
     }
     if (password.size() > kMaximumPasswordLength) {
-      return fail("users", "the password must have at most " + std::to_string(kMaximumPasswordLength) + " characters", kExitUsage);
+      return fail("users", "the password must have at most " + std::to_string(kMaximumPasswordLength) + " characters",
+                  kExitUsage);
     }
     auto hash = portal::hash_password(password);
     if (!hash) return fail("users", hash.status().message());
@@ -110,8 +110,9 @@ int list(db::Connection& connection) {
   for (const auto& account : *accounts) {
     std::string roles;
     for (const auto& role : account.roles) roles += (roles.empty() ? "" : ", ") + describe(role);
-    std::printf("%-40s %-28s %s%s%s\n", account.email.c_str(), account.display_name.c_str(), roles.empty() ? "(no role)" : roles.c_str(),
-                account.disabled ? "  [disabled]" : "", account.password_hash ? "" : "  [no password]");
+    std::printf("%-40s %-28s %s%s%s\n", account.email.c_str(), account.display_name.c_str(),
+                roles.empty() ? "(no role)" : roles.c_str(), account.disabled ? "  [disabled]" : "",
+                account.password_hash ? "" : "  [no password]");
   }
   return kExitOk;
 }
@@ -151,7 +152,8 @@ int set_role(db::Connection& connection, const Arguments& arguments) {
   bool removing = arguments.has("--remove");
   Status changed = removing ? db::remove_account_role(connection, account->account_id, role)
                             : db::add_account_role(connection, account->account_id, role);
-  if (!changed) return fail("users", "cannot " + std::string(removing ? "remove " : "give ") + describe(role) + ": " + changed.message());
+  if (!changed)
+    return fail("users", "cannot " + std::string(removing ? "remove " : "give ") + describe(role) + ": " + changed.message());
   if (Status audited = audit(connection, *account, removing ? "role_removed" : "role_added", describe(role), role.hei_id);
       !audited) {
     return fail("users", audited.message());
@@ -191,8 +193,8 @@ int perform(db::Connection& connection, const Context& context, const Arguments&
 }
 
 int run(const Context& context, const std::vector<std::string>& args) {
-  auto arguments = parse_arguments(args, {"--name", "--language", "--hei", "--ounit", "--student"},
-                                   {"--password-stdin", "--remove"}, 3);
+  auto arguments =
+      parse_arguments(args, {"--name", "--language", "--hei", "--ounit", "--student"}, {"--password-stdin", "--remove"}, 3);
   if (!arguments) return fail("users", arguments.status().message(), kExitUsage);
   if (arguments->positional.empty()) {
     std::fputs(kHelp, stderr);

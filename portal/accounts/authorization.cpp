@@ -9,8 +9,7 @@ bool same_hei(const Grant& grant, const Scope& scope) { return grant.hei_id && s
 
 // A unit-scoped coordinator reaches only what belongs to that unit or a unit below it.
 bool within_unit(const Grant& grant, const Scope& scope) {
-  return !grant.ounit_id ||
-         std::find(scope.ounit_ids.begin(), scope.ounit_ids.end(), *grant.ounit_id) != scope.ounit_ids.end();
+  return !grant.ounit_id || std::find(scope.ounit_ids.begin(), scope.ounit_ids.end(), *grant.ounit_id) != scope.ounit_ids.end();
 }
 
 bool grant_allows(const Grant& grant, Action action, const Scope& scope) {
@@ -25,8 +24,7 @@ bool grant_allows(const Grant& grant, Action action, const Scope& scope) {
       }
       return (action == Action::kViewStudent || action == Action::kHandleAgreements) && same_hei(grant, scope) &&
              within_unit(grant, scope);
-    case Role::kIoAdmin:
-      return action != Action::kViewOwnExchange && action != Action::kViewNodeStatus && same_hei(grant, scope);
+    case Role::kIoAdmin: return action != Action::kViewOwnExchange && action != Action::kViewNodeStatus && same_hei(grant, scope);
     case Role::kOperator:
       return action == Action::kViewNodeStatus || action == Action::kManageUsers || action == Action::kViewAuditLog;
   }

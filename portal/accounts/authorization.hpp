@@ -31,8 +31,8 @@ enum class Action {
   kApproveAgreement,  // approve an agreement on behalf of the HEI
   kManageUsers,       // accounts and roles
   kViewAuditLog,
-  kViewNodeStatus,    // the EWP node: registry, keys, outbox
-  kViewDestinations,  // the published information on partner destinations of the HEI
+  kViewNodeStatus,              // the EWP node: registry, keys, outbox
+  kViewDestinations,            // the published information on partner destinations of the HEI
   kEditAgreementInformation,    // draft and submit the information students see on a destination
   kReviewAgreementInformation,  // approve or return submitted destination information
   kEditFactsheet,               // the HEI's Mobility Factsheet

@@ -1,9 +1,9 @@
 #include "portal/accounts/login.hpp"
 
-#include "db/audit_events.hpp"
-#include "db/login_failures.hpp"
 #include "base/log.hpp"
 #include "base/text.hpp"
+#include "db/audit_events.hpp"
+#include "db/login_failures.hpp"
 #include "portal/accounts/password_hash.hpp"
 
 namespace mobility::portal {
@@ -72,8 +72,7 @@ Result<LoginResult> Login::attempt(db::Connection& connection, std::string_view 
   std::optional<std::string> role, hei_id;
   if (!record.roles.empty()) std::tie(role, hei_id) = std::pair(record.roles.front().role, record.roles.front().hei_id);
   Status audited = db::record_audit_event(connection, {record.account_id, record.email, role, hei_id, "login",
-                                                       "account:" + std::to_string(record.account_id),
-                                                       "from " + address, ""});
+                                                       "account:" + std::to_string(record.account_id), "from " + address, ""});
   if (!audited) return audited;
   return LoginResult{LoginOutcome::kSignedIn, std::move(*session), record};
 }

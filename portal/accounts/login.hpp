@@ -26,8 +26,8 @@ enum class LoginOutcome { kSignedIn, kRefused, kThrottled };
 
 struct LoginResult {
   LoginOutcome outcome = LoginOutcome::kRefused;
-  std::optional<ActiveSession> session;        // when signed in
-  std::optional<db::AccountRecord> account;    // when signed in
+  std::optional<ActiveSession> session;      // when signed in
+  std::optional<db::AccountRecord> account;  // when signed in
 };
 
 // The address a login comes from: the TCP peer, or, when that is the local nginx, the address
@@ -44,8 +44,7 @@ class Login {
                               const std::string& address) const;
 
  private:
-  Result<bool> throttled(db::Connection& connection, const std::string& account_scope,
-                         const std::string& address_scope) const;
+  Result<bool> throttled(db::Connection& connection, const std::string& account_scope, const std::string& address_scope) const;
 
   const Sessions& sessions_;
   LoginPolicy policy_;

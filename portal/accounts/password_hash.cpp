@@ -65,8 +65,8 @@ std::optional<StoredHash> parse(std::string_view stored) {
 Result<std::string> scrypt(std::string_view password, std::string_view salt, ScryptCost cost) {
   std::string key(kHashBytes, '\0');
   if (EVP_PBE_scrypt(password.data(), password.size(), reinterpret_cast<const unsigned char*>(salt.data()), salt.size(),
-                     uint64_t{1} << cost.log2_n, static_cast<uint64_t>(cost.r), static_cast<uint64_t>(cost.p),
-                     kMaxMemory, reinterpret_cast<unsigned char*>(key.data()), key.size()) != 1) {
+                     uint64_t{1} << cost.log2_n, static_cast<uint64_t>(cost.r), static_cast<uint64_t>(cost.p), kMaxMemory,
+                     reinterpret_cast<unsigned char*>(key.data()), key.size()) != 1) {
     return Status::internal("scrypt failed (parameters out of range?)");
   }
   return key;

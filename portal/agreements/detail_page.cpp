@@ -3,18 +3,19 @@
 #include "agreements/copy_comparison.hpp"
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_stage.hpp"
+#include "db/iia_approvals.hpp"
 #include "portal/agreements/field_comparison.hpp"
 #include "portal/agreements/form_views.hpp"
 #include "portal/agreements/iia_form.hpp"
 #include "portal/agreements/staff_scope.hpp"
-#include "db/iia_approvals.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
 
 using kainjow::mustache::data;
 
-constexpr const char* kConfirmations[] = {"created", "adopted", "bound", "revised", "shared", "approved", "terminated", "deleted"};
+constexpr const char* kConfirmations[] = {"created", "adopted",  "bound",      "revised",
+                                          "shared",  "approved", "terminated", "deleted"};
 
 // What the page shows besides the agreement: a message and the errors of its forms.
 struct Notice {
@@ -102,7 +103,8 @@ http::Response render_detail(const PageRequest& page, const FoundAgreement& foun
   view.set("modified_at", record.modified_at.substr(0, 16) + "Z");
   view.set("approval", approval_view(record, *copy, messages));
   if (auto table = side_by_side(record, *copy, messages)) view.set("comparison", *table);
-  if (std::string done = confirmation_key(page); !done.empty() && notice.message_key.empty()) view.set("done", messages.text(done));
+  if (std::string done = confirmation_key(page); !done.empty() && notice.message_key.empty())
+    view.set("done", messages.text(done));
   if (!notice.message_key.empty()) view.set("form_error", messages.text(notice.message_key));
   for (const char* reason : {"terminate_reason", "delete_reason"}) {
     view.set(reason, text_field(reason, "agreements_field_reason", typed(notice, reason), notice.errors, messages, true));
@@ -126,7 +128,8 @@ http::Response act(PageRequest& page, const std::string& iia_id, Action action, 
 }
 
 // The reason field `name` of a form on this page, or the page again with its error.
-std::optional<http::Response> refuse_reason(PageRequest& page, const std::string& iia_id, const std::string& name, FieldErrors errors) {
+std::optional<http::Response> refuse_reason(PageRequest& page, const std::string& iia_id, const std::string& name,
+                                            FieldErrors errors) {
   if (std::string problem = reason_problem(page.field(name)); !problem.empty()) errors[name] = problem;
   if (errors.empty()) return std::nullopt;
   auto lookup = find_agreement(page, iia_id);
@@ -149,9 +152,10 @@ http::Response share_agreement(PageRequest& page, const IiaBook& book, const std
 }
 
 http::Response approve_agreement(PageRequest& page, const IiaBook& book, const std::string& iia_id) {
-  return act(page, iia_id, Action::kApproveAgreement, "approved", "agreements_error_cannot_approve", [&](const FoundAgreement& found) {
-    return book.approve_partner_copy(page.connection, found.record.hei_id, iia_id, editor_of(page, found.record.hei_id));
-  });
+  return act(
+      page, iia_id, Action::kApproveAgreement, "approved", "agreements_error_cannot_approve", [&](const FoundAgreement& found) {
+        return book.approve_partner_copy(page.connection, found.record.hei_id, iia_id, editor_of(page, found.record.hei_id));
+      });
 }
 
 http::Response terminate_agreement(PageRequest& page, const IiaBook& book, const std::string& iia_id) {
@@ -159,17 +163,22 @@ http::Response terminate_agreement(PageRequest& page, const IiaBook& book, const
   if (page.field("terminate_confirm") != "1") errors["terminate_confirm"] = "agreements_error_confirm";
   if (auto refused = refuse_reason(page, iia_id, "terminate_reason", errors)) return *refused;
   int version = std::atoi(page.field("version").c_str());
-  return act(page, iia_id, Action::kHandleAgreements, "terminated", "agreements_error_cannot_terminate", [&](const FoundAgreement& found) {
-    return book.terminate(page.connection, found.record.hei_id, iia_id, version, editor_of(page, found.record.hei_id),
-                          page.field("terminate_reason")).status();
-  });
+  return act(page, iia_id, Action::kHandleAgreements, "terminated", "agreements_error_cannot_terminate",
+             [&](const FoundAgreement& found) {
+               return book
+                   .terminate(page.connection, found.record.hei_id, iia_id, version, editor_of(page, found.record.hei_id),
+                              page.field("terminate_reason"))
+                   .status();
+             });
 }
 
 http::Response delete_agreement(PageRequest& page, const IiaBook& book, const std::string& iia_id) {
   if (auto refused = refuse_reason(page, iia_id, "delete_reason", {})) return *refused;
-  return act(page, iia_id, Action::kHandleAgreements, "deleted", "agreements_error_cannot_delete", [&](const FoundAgreement& found) {
-    return book.remove(page.connection, found.record.hei_id, iia_id, editor_of(page, found.record.hei_id), page.field("delete_reason"));
-  });
+  return act(page, iia_id, Action::kHandleAgreements, "deleted", "agreements_error_cannot_delete",
+             [&](const FoundAgreement& found) {
+               return book.remove(page.connection, found.record.hei_id, iia_id, editor_of(page, found.record.hei_id),
+                                  page.field("delete_reason"));
+             });
 }
 
 }  // namespace mobility::agreements::pages

@@ -6,10 +6,10 @@
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_stage.hpp"
 #include "agreements/names.hpp"
+#include "db/institutions.hpp"
 #include "portal/agreements/form_views.hpp"
 #include "portal/agreements/iia_form.hpp"
 #include "portal/agreements/staff_scope.hpp"
-#include "db/institutions.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
@@ -60,7 +60,8 @@ data spec_row(size_t row, const SpecFields& spec, bool removable, const FieldErr
   view.set("eqf", text_field(prefix + "eqf", "agreements_field_eqf", spec.eqf_levels, errors, messages));
   view.set("months", text_field(prefix + "months", "agreements_field_months", spec.months, errors, messages));
   view.set("days", text_field(prefix + "days", "agreements_field_days", spec.days, errors, messages));
-  view.set("other_info", text_field(prefix + "other_info", "agreements_field_other_info", spec.other_info, errors, messages, true));
+  view.set("other_info",
+           text_field(prefix + "other_info", "agreements_field_other_info", spec.other_info, errors, messages, true));
   view.set("blended", spec.blended);
   view.set("removable", removable);
   view.set("remove", spec.remove);
@@ -78,9 +79,11 @@ http::Response render_form(const PageRequest& page, int status, const FormContex
     view.set("iia_id", record.iia_id);
     view.set("iia_code", record.iia_code);
     view.set("version", fields.version);
-    view.set("unit_name", record.ounit_id ? context.agreement->units.name_of(*record.ounit_id) : messages.text("agreements_no_unit"));
+    view.set("unit_name",
+             record.ounit_id ? context.agreement->units.name_of(*record.ounit_id) : messages.text("agreements_no_unit"));
     IiaStage stage = stage_of(record);
-    view.set("approved_warning", stage == IiaStage::kApprovedByBoth || partner_approves_current(record) || we_approve_current(record));
+    view.set("approved_warning",
+             stage == IiaStage::kApprovedByBoth || partner_approves_current(record) || we_approve_current(record));
     auto content = iia_from_json_text(record.content_json);
     stored_rows = content ? content->mobility_specs.size() : 0;
   } else {
@@ -170,7 +173,8 @@ http::Response create_draft(PageRequest& page, const IiaBook& book) {
   std::vector<FieldProblem> problems = text_problems(state.fields);
   if (!offered(context.partners, state.fields.partner_hei_id)) problems.push_back({"partner_hei_id", "agreements_error_partner"});
   if (state.fields.iia_code.empty()) problems.push_back({"iia_code", "field_required"});
-  bool unit_offered = std::any_of(context.units.begin(), context.units.end(), [&](const auto& o) { return o.first == state.fields.ounit_id; });
+  bool unit_offered =
+      std::any_of(context.units.begin(), context.units.end(), [&](const auto& o) { return o.first == state.fields.ounit_id; });
   if (!unit_offered) problems.push_back({"ounit_id", "agreements_error_unit"});
   std::optional<std::string> unit = state.fields.ounit_id.empty() ? std::nullopt : std::optional(state.fields.ounit_id);
   DraftContent draft;
@@ -184,7 +188,9 @@ http::Response create_draft(PageRequest& page, const IiaBook& book) {
                                    editor_of(page, context.hei_id), state.fields.reason);
   if (!created) {
     return change_refused(page, created.status(), "agreements_error_not_saved", "agreements_form_has_errors",
-                          [&](int status, const std::string& key) { return render_form(page, status, context, {state.fields, {}, key}); });
+                          [&](int status, const std::string& key) {
+                            return render_form(page, status, context, {state.fields, {}, key});
+                          });
   }
   return page.redirect("/agreements/" + *created + "?done=created");
 }
@@ -196,8 +202,12 @@ http::Response edit_form(PageRequest& page, const std::string& iia_id) {
   if (record.state == "deleted") return page.error(404);
   auto content = iia_from_json_text(record.content_json);
   if (!content) return unavailable(page, content.status());
-  DraftFields fields{record.partner_hei_id, record.iia_code, record.ounit_id.value_or(""), "",
-                     std::to_string(record.current_version), spec_fields_of(*content, record.hei_id)};
+  DraftFields fields{record.partner_hei_id,
+                     record.iia_code,
+                     record.ounit_id.value_or(""),
+                     "",
+                     std::to_string(record.current_version),
+                     spec_fields_of(*content, record.hei_id)};
   FormContext context{record.hei_id, std::move(lookup.found), {}, {}};
   return render_form(page, 200, context, {with_empty_row(std::move(fields)), {}});
 }
@@ -217,13 +227,16 @@ http::Response save_revision(PageRequest& page, const IiaBook& book, const std::
     draft = content_from_fields(state.fields, record.hei_id, record.ounit_id, *stored);
     problems = draft.problems;
   }
-  if (!problems.empty()) return render_form(page, 400, context, {state.fields, errors_of(problems), "agreements_form_has_errors"});
+  if (!problems.empty())
+    return render_form(page, 400, context, {state.fields, errors_of(problems), "agreements_form_has_errors"});
   int version = std::atoi(state.fields.version.c_str());
   auto revised = book.revise(page.connection, record.hei_id, iia_id, version, draft.content, editor_of(page, record.hei_id),
                              state.fields.reason);
   if (!revised) {
     return change_refused(page, revised.status(), "agreements_error_conflict", "agreements_form_has_errors",
-                          [&](int status, const std::string& key) { return render_form(page, status, context, {state.fields, {}, key}); });
+                          [&](int status, const std::string& key) {
+                            return render_form(page, status, context, {state.fields, {}, key});
+                          });
   }
   return page.redirect("/agreements/" + iia_id + "?done=revised");
 }

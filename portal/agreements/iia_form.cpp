@@ -135,19 +135,19 @@ std::string joined(const std::vector<std::string>& parts, const std::string& sep
 }  // namespace
 
 bool SpecFields::empty() const {
-  return type.empty() && first_year.empty() && last_year.empty() && mobilities.empty() && languages.empty() &&
-         isced.empty() && eqf_levels.empty() && months.empty() && days.empty() && other_info.empty() && !blended;
+  return type.empty() && first_year.empty() && last_year.empty() && mobilities.empty() && languages.empty() && isced.empty() &&
+         eqf_levels.empty() && months.empty() && days.empty() && other_info.empty() && !blended;
 }
 
 DraftFields fields_from_form(const http::HeaderList& form) {
   DraftFields fields{value_of(form, "partner_hei_id"), value_of(form, "iia_code"), value_of(form, "ounit_id"),
-                     value_of(form, "reason"), value_of(form, "version"), {}};
+                     value_of(form, "reason"),         value_of(form, "version"),  {}};
   size_t rows = std::min<size_t>(whole_number(value_of(form, "spec_count")).value_or(0), kMaxSpecRows);
   for (size_t row = 0; row < rows; ++row) {
     auto field = [&](const char* name) { return value_of(form, spec_field(row, name)); };
     fields.specs.push_back({field("type"), field("direction"), field("first_year"), field("last_year"), field("mobilities"),
-                            field("languages"), field("isced"), field("eqf"), field("months"), field("days"),
-                            field("other_info"), field("blended") == "1", field("remove") == "1"});
+                            field("languages"), field("isced"), field("eqf"), field("months"), field("days"), field("other_info"),
+                            field("blended") == "1", field("remove") == "1"});
   }
   return fields;
 }
@@ -156,8 +156,10 @@ std::vector<SpecFields> spec_fields_of(const Iia& content, const std::string& ou
   std::vector<SpecFields> rows;
   for (const MobilitySpec& spec : content.mobility_specs) {
     std::vector<std::string> languages, areas, levels;
-    for (const auto& skill : spec.recommended_language_skills) languages.push_back(skill.language + (skill.cefr_level ? " " + *skill.cefr_level : ""));
-    for (const auto& area : spec.subject_areas) areas.push_back(area.isced_f_code + (area.isced_clarification ? " " + *area.isced_clarification : ""));
+    for (const auto& skill : spec.recommended_language_skills)
+      languages.push_back(skill.language + (skill.cefr_level ? " " + *skill.cefr_level : ""));
+    for (const auto& area : spec.subject_areas)
+      areas.push_back(area.isced_f_code + (area.isced_clarification ? " " + *area.isced_clarification : ""));
     for (int level : spec.eqf_levels) levels.push_back(std::to_string(level));
     rows.push_back({mobility_type_name(spec.type), spec.sending_hei_id == our_hei_id ? "outgoing" : "incoming",
                     spec.receiving_first_academic_year_id, spec.receiving_last_academic_year_id,
@@ -183,9 +185,16 @@ std::vector<FieldProblem> text_problems(const DraftFields& fields) {
   if (std::string reason = reason_problem(fields.reason); !reason.empty()) problems.push_back({"reason", reason});
   for (size_t row = 0; row < fields.specs.size(); ++row) {
     const SpecFields& spec = fields.specs[row];
-    for (const auto& [name, value] : {std::pair{"type", &spec.type}, {"direction", &spec.direction}, {"first_year", &spec.first_year},
-                                      {"last_year", &spec.last_year}, {"mobilities", &spec.mobilities}, {"languages", &spec.languages},
-                                      {"isced", &spec.isced}, {"eqf", &spec.eqf_levels}, {"months", &spec.months}, {"days", &spec.days}}) {
+    for (const auto& [name, value] : {std::pair{"type", &spec.type},
+                                      {"direction", &spec.direction},
+                                      {"first_year", &spec.first_year},
+                                      {"last_year", &spec.last_year},
+                                      {"mobilities", &spec.mobilities},
+                                      {"languages", &spec.languages},
+                                      {"isced", &spec.isced},
+                                      {"eqf", &spec.eqf_levels},
+                                      {"months", &spec.months},
+                                      {"days", &spec.days}}) {
       check_text(problems, spec_field(row, name), *value, kMaxField);
     }
     check_text(problems, spec_field(row, "other_info"), spec.other_info, kMaxFreeText);
@@ -246,11 +255,17 @@ std::string field_of_problem(const IiaProblem& problem, const std::vector<size_t
   auto index = whole_number(std::string_view(path).substr(kSpecs.size(), close - kSpecs.size()));
   if (!index || static_cast<size_t>(*index) >= rows.size() || close + 1 >= path.size()) return "specs";
   std::string rest = path.substr(close + 2);
-  static const std::vector<std::pair<std::string, const char*>> kFields = {
-      {"type", "type"}, {"sending_hei_id", "direction"}, {"receiving_hei_id", "direction"},
-      {"receiving_first_academic_year_id", "first_year"}, {"receiving_last_academic_year_id", "last_year"},
-      {"mobilities_per_year", "mobilities"}, {"recommended_language_skills", "languages"}, {"subject_areas", "isced"},
-      {"total_months_per_year", "months"}, {"eqf_levels", "eqf"}, {"total_days_per_year", "days"}};
+  static const std::vector<std::pair<std::string, const char*>> kFields = {{"type", "type"},
+                                                                           {"sending_hei_id", "direction"},
+                                                                           {"receiving_hei_id", "direction"},
+                                                                           {"receiving_first_academic_year_id", "first_year"},
+                                                                           {"receiving_last_academic_year_id", "last_year"},
+                                                                           {"mobilities_per_year", "mobilities"},
+                                                                           {"recommended_language_skills", "languages"},
+                                                                           {"subject_areas", "isced"},
+                                                                           {"total_months_per_year", "months"},
+                                                                           {"eqf_levels", "eqf"},
+                                                                           {"total_days_per_year", "days"}};
   for (const auto& [prefix, field] : kFields) {
     if (rest.starts_with(prefix)) return spec_field(rows[*index], field);
   }

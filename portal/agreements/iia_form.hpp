@@ -23,10 +23,10 @@ struct SpecFields {
   std::string type;       // mobility_type_name, or "" in the empty row
   std::string direction;  // "outgoing" (we send) or "incoming"
   std::string first_year, last_year;
-  std::string mobilities;   // per year
-  std::string languages;    // "en B2, nb A2"
-  std::string isced;        // one "0613 clarification" a line
-  std::string eqf_levels;   // "6, 7"
+  std::string mobilities;  // per year
+  std::string languages;   // "en B2, nb A2"
+  std::string isced;       // one "0613 clarification" a line
+  std::string eqf_levels;  // "6, 7"
   std::string months, days;
   std::string other_info;
   bool blended = false;

@@ -7,10 +7,10 @@
 #include "agreements/iia_rules.hpp"
 #include "agreements/iia_stage.hpp"
 #include "agreements/names.hpp"
+#include "base/text.hpp"
+#include "db/institutions.hpp"
 #include "portal/agreements/form_views.hpp"
 #include "portal/agreements/staff_scope.hpp"
-#include "db/institutions.hpp"
-#include "base/text.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
@@ -28,8 +28,12 @@ std::string filter_value(const PageRequest& page, std::string_view name) {
 }
 
 Filters filters_of(const PageRequest& page) {
-  return {std::string(trim_blanks(filter_value(page, "q"))), filter_value(page, "partner"), filter_value(page, "country"),
-          filter_value(page, "state"), filter_value(page, "year"), filter_value(page, "unit")};
+  return {std::string(trim_blanks(filter_value(page, "q"))),
+          filter_value(page, "partner"),
+          filter_value(page, "country"),
+          filter_value(page, "state"),
+          filter_value(page, "year"),
+          filter_value(page, "unit")};
 }
 
 struct Partner {
@@ -49,19 +53,23 @@ std::vector<std::string> years_of(const db::IiaRecord& record) {
   auto content = iia_from_json_text(record.content_json);
   if (!content) return {};
   for (const auto& spec : content->mobility_specs) {
-    if (!is_academic_year_id(spec.receiving_first_academic_year_id) || !is_academic_year_id(spec.receiving_last_academic_year_id)) {
+    if (!is_academic_year_id(spec.receiving_first_academic_year_id) ||
+        !is_academic_year_id(spec.receiving_last_academic_year_id)) {
       continue;
     }
     int first = std::stoi(spec.receiving_first_academic_year_id.substr(0, 4));
     int last = std::stoi(spec.receiving_last_academic_year_id.substr(0, 4));
     int span = std::stoi(spec.receiving_first_academic_year_id.substr(5, 4)) - first;  // 0 for calendar years
-    for (int year = first; year <= last && year < first + 50; ++year) years.insert(std::to_string(year) + "/" + std::to_string(year + span));
+    for (int year = first; year <= last && year < first + 50; ++year)
+      years.insert(std::to_string(year) + "/" + std::to_string(year + span));
   }
   return {years.begin(), years.end()};
 }
 
 bool matches(const Row& row, const Filters& filters) {
-  auto has = [](const std::string& text, const std::string& part) { return ascii_lower(text).find(ascii_lower(part)) != std::string::npos; };
+  auto has = [](const std::string& text, const std::string& part) {
+    return ascii_lower(text).find(ascii_lower(part)) != std::string::npos;
+  };
   bool text_ok = filters.q.empty() || has(row.partner_name, filters.q) || has(row.record.partner_hei_id, filters.q) ||
                  has(row.record.iia_code, filters.q);
   return text_ok && (filters.partner.empty() || row.record.partner_hei_id == filters.partner) &&
@@ -71,7 +79,8 @@ bool matches(const Row& row, const Filters& filters) {
 }
 
 // The agreements of `hei_id` the visitor may handle.
-Result<std::vector<Row>> visible_rows(const PageRequest& page, const std::string& hei_id, const std::map<std::string, Partner>& partners) {
+Result<std::vector<Row>> visible_rows(const PageRequest& page, const std::string& hei_id,
+                                      const std::map<std::string, Partner>& partners) {
   auto units = db::list_ounits(page.connection, hei_id, language_of(page));
   if (!units) return units.status();
   UnitTree tree(std::move(*units));
@@ -81,9 +90,12 @@ Result<std::vector<Row>> visible_rows(const PageRequest& page, const std::string
   for (db::IiaRecord& record : *iias) {
     if (!portal::allowed(page.visitor.actor, Action::kHandleAgreements, agreement_scope(hei_id, record.ounit_id, tree))) continue;
     auto partner = partners.find(record.partner_hei_id);
-    Row row{record, partner == partners.end() ? record.partner_hei_id : partner->second.name,
-            partner == partners.end() ? "" : partner->second.country, record.ounit_id ? tree.name_of(*record.ounit_id) : "",
-            stage_name(stage_of(record)), years_of(record)};
+    Row row{record,
+            partner == partners.end() ? record.partner_hei_id : partner->second.name,
+            partner == partners.end() ? "" : partner->second.country,
+            record.ounit_id ? tree.name_of(*record.ounit_id) : "",
+            stage_name(stage_of(record)),
+            years_of(record)};
     rows.push_back(std::move(row));
   }
   return rows;
@@ -127,7 +139,8 @@ data filter_form(const std::vector<Row>& rows, const Filters& filters, const por
     return options;
   };
   Options stages;
-  for (IiaStage stage : kAllStages) stages.emplace_back(stage_name(stage), messages.text(std::string("agreements_stage_") + stage_name(stage)));
+  for (IiaStage stage : kAllStages)
+    stages.emplace_back(stage_name(stage), messages.text(std::string("agreements_stage_") + stage_name(stage)));
   Options year_options;
   for (const auto& year : years) year_options.emplace_back(year, year);
   data form;

@@ -1,10 +1,10 @@
 #include "portal/agreements/proposals_page.hpp"
 
 #include "agreements/partner_copies.hpp"
-#include "portal/agreements/staff_scope.hpp"
+#include "base/text.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
-#include "base/text.hpp"
+#include "portal/agreements/staff_scope.hpp"
 #include "portal/web/messages.hpp"
 
 #include <algorithm>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace mobility::agreements::pages {
 
 std::vector<std::string> UnitTree::with_ancestors(const std::optional<std::string>& ounit_id) const {

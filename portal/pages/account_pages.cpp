@@ -1,9 +1,9 @@
 #include "portal/pages/account_pages.hpp"
 
-#include "db/accounts.hpp"
-#include "db/audit_events.hpp"
 #include "base/log.hpp"
 #include "base/text.hpp"
+#include "db/accounts.hpp"
+#include "db/audit_events.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/cookies.hpp"
 #include "portal/web/messages.hpp"
@@ -106,8 +106,8 @@ http::Response switch_language(PageRequest& page, const Site& site) {
     }
     site.sessions().account_changed(page.visitor.account->account_id);
   }
-  response.headers.emplace_back("Set-Cookie", set_cookie_value("lang", code, {secure_channel(page.request), true, "Lax",
-                                                                               std::chrono::hours(24 * 365)}));
+  response.headers.emplace_back(
+      "Set-Cookie", set_cookie_value("lang", code, {secure_channel(page.request), true, "Lax", std::chrono::hours(24 * 365)}));
   return response;
 }
 

@@ -1,9 +1,9 @@
 #include "portal/pages/destination_pages.hpp"
 
+#include "base/text.hpp"
 #include "db/agreement_information.hpp"
 #include "db/factsheets.hpp"
 #include "db/partner_factsheets.hpp"
-#include "base/text.hpp"
 #include "portal/pages/information_facts.hpp"
 #include "portal/pages/page_support.hpp"
 

@@ -34,16 +34,18 @@ const std::vector<FieldSpec> kCalendarFields = {
     {"student_applications.spring_term", "factsheet_applications_spring", FieldKind::kText, {}, "month_day_hint"},
     {"decision_weeks_limit", "factsheet_decision_weeks"},
     {"tor_weeks_limit", "factsheet_tor_weeks"}};
-const std::vector<FieldSpec> kRequirementFields = {{"name", "factsheet_requirement_name"},
-                                                   {"details", "factsheet_requirement_details", FieldKind::kTextArea},
-                                                   {"information_websites", "factsheet_website_urls", FieldKind::kTextArea,
-                                                    {}, "factsheet_website_urls_hint"}};
-const std::vector<FieldSpec> kAccessibilityFields = with(
-    {{"type", "factsheet_accessibility_type", FieldKind::kSelect,
-      {{"", "info_level_choose"}, {"infrastructure", "factsheet_infrastructure"}, {"service", "factsheet_service"}}},
-     {"name", "factsheet_accessibility_name"},
-     {"description", "factsheet_accessibility_description", FieldKind::kTextArea}},
-    entry_fields("information"));
+const std::vector<FieldSpec> kRequirementFields = {
+    {"name", "factsheet_requirement_name"},
+    {"details", "factsheet_requirement_details", FieldKind::kTextArea},
+    {"information_websites", "factsheet_website_urls", FieldKind::kTextArea, {}, "factsheet_website_urls_hint"}};
+const std::vector<FieldSpec> kAccessibilityFields =
+    with({{"type",
+           "factsheet_accessibility_type",
+           FieldKind::kSelect,
+           {{"", "info_level_choose"}, {"infrastructure", "factsheet_infrastructure"}, {"service", "factsheet_service"}}},
+          {"name", "factsheet_accessibility_name"},
+          {"description", "factsheet_accessibility_description", FieldKind::kTextArea}},
+         entry_fields("information"));
 const std::vector<FieldSpec> kAdditionalFields = with({{"type", "factsheet_additional_type"}}, entry_fields("info"));
 
 std::optional<std::string> optional_text(const std::string& text) {
@@ -101,8 +103,7 @@ FormValues factsheet_values(const db::Factsheet& facts) {
                        {"student_applications.spring_term", facts.student_applications.spring_term},
                        {"decision_weeks_limit", std::to_string(facts.decision_weeks_limit)},
                        {"tor_weeks_limit", std::to_string(facts.tor_weeks_limit)}};
-  const db::InformationEntry* entries[] = {&facts.application_info, &facts.housing_info, &facts.visa_info,
-                                           &facts.insurance_info};
+  const db::InformationEntry* entries[] = {&facts.application_info, &facts.housing_info, &facts.visa_info, &facts.insurance_info};
   for (size_t i = 0; i < std::size(kSections); ++i) put_entry(values, kSections[i], *entries[i]);
   for (size_t i = 0; i < facts.additional_requirements.size(); ++i) {
     const auto& requirement = facts.additional_requirements[i];
@@ -142,9 +143,10 @@ db::Factsheet factsheet_from_values(const std::string& hei_id, const FormValues&
   db::InformationEntry* entries[] = {&facts.application_info, &facts.housing_info, &facts.visa_info, &facts.insurance_info};
   for (size_t i = 0; i < std::size(kSections); ++i) *entries[i] = entry_of(values, kSections[i]);
   for (size_t i = 0; i < row_count(values, "additional_requirements", kRequirementFields); ++i) {
-    facts.additional_requirements.push_back({value_of(values, row("additional_requirements", i, "name")),
-                                             value_of(values, row("additional_requirements", i, "details")),
-                                             urls_of(value_of(values, row("additional_requirements", i, "information_websites")))});
+    facts.additional_requirements.push_back(
+        {value_of(values, row("additional_requirements", i, "name")),
+         value_of(values, row("additional_requirements", i, "details")),
+         urls_of(value_of(values, row("additional_requirements", i, "information_websites")))});
   }
   for (size_t i = 0; i < row_count(values, "accessibility", kAccessibilityFields); ++i) {
     facts.accessibility.push_back({value_of(values, row("accessibility", i, "type")),
@@ -153,8 +155,8 @@ db::Factsheet factsheet_from_values(const std::string& hei_id, const FormValues&
                                    entry_of(values, row("accessibility", i, "information"))});
   }
   for (size_t i = 0; i < row_count(values, "additional_info", kAdditionalFields); ++i) {
-    facts.additional_info.push_back({value_of(values, row("additional_info", i, "type")),
-                                     entry_of(values, row("additional_info", i, "info"))});
+    facts.additional_info.push_back(
+        {value_of(values, row("additional_info", i, "type")), entry_of(values, row("additional_info", i, "info"))});
   }
   return facts;
 }

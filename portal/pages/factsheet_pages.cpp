@@ -104,8 +104,8 @@ http::Response save(PageRequest& page) {
   for (auto& problem : reason_check.take()) form.problems.push_back(problem);
   if (!form.problems.empty()) return editor_page(page, 400, *hei_id, form);
   auto account = *page.visitor.account;
-  auto saved = db::save_factsheet(page.connection, facts, {account.account_id, account.email, "io_admin"}, reason,
-                                  form.based_on_version);
+  auto saved =
+      db::save_factsheet(page.connection, facts, {account.account_id, account.email, "io_admin"}, reason, form.based_on_version);
   if (saved) return page.redirect(std::string(kEditorPath) + "?saved=1");
   if (saved.status().code() == Status::Code::kConflict) {
     std::optional<int> newest = newest_version(page, *hei_id);
@@ -135,9 +135,13 @@ http::Response compare_versions(PageRequest& page) {
     if (!*document) return unavailable(page, document->status());
   }
   const Messages& messages = Messages::of(page.visitor.language);
-  ComparedVersions compared{messages.text("factsheet_compare_title"), kEditorPath, messages.text("factsheet_back"),
-                            number_or_zero(query_value(page, "from")), number_or_zero(query_value(page, "to")),
-                            *before, *after};
+  ComparedVersions compared{messages.text("factsheet_compare_title"),
+                            kEditorPath,
+                            messages.text("factsheet_back"),
+                            number_or_zero(query_value(page, "from")),
+                            number_or_zero(query_value(page, "to")),
+                            *before,
+                            *after};
   return compare_page(page, compared, "factsheet_compare_title");
 }
 

@@ -9,7 +9,6 @@
 
 namespace mobility::portal {
 
-kainjow::mustache::data information_facts_view(const agreements::AgreementInformation& information,
-                                               const Messages& messages);
+kainjow::mustache::data information_facts_view(const agreements::AgreementInformation& information, const Messages& messages);
 
 }  // namespace mobility::portal

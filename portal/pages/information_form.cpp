@@ -9,15 +9,18 @@ using kainjow::mustache::data;
 constexpr size_t kMaxRows = 50;
 constexpr size_t kBlankRows = 2;
 
-const std::vector<FieldSpec> kPlaceFields = {
-    {"level", "info_level", FieldKind::kSelect,
-     {{"", "info_level_choose"}, {"bachelor", "info_level_bachelor"}, {"master", "info_level_master"},
-      {"doctoral", "info_level_doctoral"}}},
-    {"subject_area", "info_subject_area"},
-    {"isced_f_code", "info_isced_f_code", FieldKind::kText, {}, "info_isced_hint"},
-    {"unit", "info_unit"},
-    {"places", "info_places"},
-    {"months", "info_months"}};
+const std::vector<FieldSpec> kPlaceFields = {{"level",
+                                              "info_level",
+                                              FieldKind::kSelect,
+                                              {{"", "info_level_choose"},
+                                               {"bachelor", "info_level_bachelor"},
+                                               {"master", "info_level_master"},
+                                               {"doctoral", "info_level_doctoral"}}},
+                                             {"subject_area", "info_subject_area"},
+                                             {"isced_f_code", "info_isced_f_code", FieldKind::kText, {}, "info_isced_hint"},
+                                             {"unit", "info_unit"},
+                                             {"places", "info_places"},
+                                             {"months", "info_months"}};
 const std::vector<FieldSpec> kLanguageFields = {{"language", "info_language", FieldKind::kText, {}, "info_language_hint"},
                                                 {"cefr_level", "info_cefr_level"}};
 const std::vector<FieldSpec> kLinkFields = {{"title", "info_link_title"}, {"url", "info_link_url"}};
@@ -99,14 +102,16 @@ AgreementInformation information_from_values(const FormValues& values) {
   info.autumn_deadline = value_of(values, "autumn_deadline");
   info.spring_deadline = value_of(values, "spring_deadline");
   info.study_places = take_rows<agreements::StudyPlaces>(values, "study_places", kPlaceFields, [](auto get) {
-    return agreements::StudyPlaces{get("level"), get("subject_area"), get("isced_f_code"), get("unit"),
-                                   number_or_zero(get("places")), number_or_zero(get("months"))};
+    return agreements::StudyPlaces{get("level"), get("subject_area"),           get("isced_f_code"),
+                                   get("unit"),  number_or_zero(get("places")), number_or_zero(get("months"))};
   });
-  info.language_requirements = take_rows<agreements::LanguageRequirement>(
-      values, "language_requirements", kLanguageFields,
-      [](auto get) { return agreements::LanguageRequirement{get("language"), get("cefr_level")}; });
-  info.links = take_rows<agreements::InformationLink>(
-      values, "links", kLinkFields, [](auto get) { return agreements::InformationLink{get("title"), get("url")}; });
+  info.language_requirements =
+      take_rows<agreements::LanguageRequirement>(values, "language_requirements", kLanguageFields, [](auto get) {
+        return agreements::LanguageRequirement{get("language"), get("cefr_level")};
+      });
+  info.links = take_rows<agreements::InformationLink>(values, "links", kLinkFields, [](auto get) {
+    return agreements::InformationLink{get("title"), get("url")};
+  });
   info.student_reports = take_rows<agreements::StudentReport>(values, "student_reports", kReportFields, [](auto get) {
     return agreements::StudentReport{get("author"), get("semester"), get("text")};
   });

@@ -52,7 +52,8 @@ Result<std::optional<EditorContext>> load_context(PageRequest& page, const std::
     if (!versions) return versions.status();
     auto iias = db::list_iias(page.connection, hei_id);
     if (!iias) return iias.status();
-    std::erase_if(*iias, [&](const db::IiaRecord& iia) { return iia.partner_hei_id != partner_hei_id || iia.state == "deleted"; });
+    std::erase_if(*iias,
+                  [&](const db::IiaRecord& iia) { return iia.partner_hei_id != partner_hei_id || iia.state == "deleted"; });
     return std::optional<EditorContext>(EditorContext{hei_id, std::move(destination), std::move(*versions), std::move(*iias)});
   }
   return std::optional<EditorContext>();
@@ -185,7 +186,9 @@ http::Response with_context(PageRequest& page, const std::string& partner_hei_id
 
 http::Response edit_page(PageRequest& page) {
   return with_context(page, query_value(page, "partner_hei_id"), [&](const EditorContext& context) {
-    std::string notice = query_value(page, "saved") == "1" ? "info_saved" : query_value(page, "submitted") == "1" ? "info_submitted" : "";
+    std::string notice = query_value(page, "saved") == "1"       ? "info_saved"
+                         : query_value(page, "submitted") == "1" ? "info_submitted"
+                                                                 : "";
     return editor_page(page, 200, context, stored_form(context), notice);
   });
 }
@@ -217,8 +220,8 @@ http::Response save(PageRequest& page) {
 http::Response submit(PageRequest& page) {
   return with_context(page, page.field("partner_hei_id"), [&](const EditorContext& context) {
     int seen = number_or_zero(page.field("seen_version"));
-    auto outcome = agreements::submit_information(page.connection, {context.hei_id, context.destination.partner_hei_id},
-                                                  seen, editor_of(page), agreements::ReviewRole::kEditor);
+    auto outcome = agreements::submit_information(page.connection, {context.hei_id, context.destination.partner_hei_id}, seen,
+                                                  editor_of(page), agreements::ReviewRole::kEditor);
     if (!outcome) return unavailable(page, outcome.status());
     if (outcome->done()) return page.redirect(editor_path(context.destination.partner_hei_id) + "&submitted=1");
     EditorForm form = stored_form(context);
@@ -245,8 +248,12 @@ http::Response compare_versions(PageRequest& page) {
     if (!from || !to) return page.error(404);
     const Messages& messages = Messages::of(page.visitor.language);
     ComparedVersions compared{messages.text("info_compare_title") + ": " + context.destination.name,
-                              editor_path(context.destination.partner_hei_id), messages.text("info_back_to_editor"),
-                              from->version_number, to->version_number, document_of(*from), document_of(*to)};
+                              editor_path(context.destination.partner_hei_id),
+                              messages.text("info_back_to_editor"),
+                              from->version_number,
+                              to->version_number,
+                              document_of(*from),
+                              document_of(*to)};
     return compare_page(page, compared, "info_compare_title");
   });
 }

@@ -11,8 +11,7 @@ std::optional<std::string> home_hei_of(const PageRequest& page) {
   return std::nullopt;
 }
 
-std::optional<http::Response> refuse_unless_at_home_hei(PageRequest& page, Action action,
-                                                        std::optional<std::string>& hei_id) {
+std::optional<http::Response> refuse_unless_at_home_hei(PageRequest& page, Action action, std::optional<std::string>& hei_id) {
   hei_id = home_hei_of(page);
   return page.refuse_unless(action, Scope{hei_id, {}, std::nullopt});
 }

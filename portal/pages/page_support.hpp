@@ -16,8 +16,7 @@ std::optional<std::string> home_hei_of(const PageRequest& page);
 
 // Sets `hei_id` to the visitor's HEI and answers as PageRequest::refuse_unless(`action`, the
 // whole of that HEI) does; nullopt when the visitor may go on.
-std::optional<http::Response> refuse_unless_at_home_hei(PageRequest& page, Action action,
-                                                        std::optional<std::string>& hei_id);
+std::optional<http::Response> refuse_unless_at_home_hei(PageRequest& page, Action action, std::optional<std::string>& hei_id);
 
 // The signed-in person as the author of a change, with the strongest role they hold at their HEI.
 agreements::Editor editor_of(const PageRequest& page);

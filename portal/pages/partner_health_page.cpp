@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "base/pattern.hpp"
+#include "base/text.hpp"
 #include "db/audit_events.hpp"
 #include "db/institutions.hpp"
 #include "db/notifications.hpp"
@@ -12,7 +13,6 @@
 #include "db/registry_catalogues.hpp"
 #include "db/transaction.hpp"
 #include "portal/pages/page_support.hpp"
-#include "base/text.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::portal {
@@ -63,7 +63,8 @@ struct AddPartnerForm {
 };
 
 http::Response show_page(PageRequest& page, int status, const AddPartnerForm& form) {
-  auto partners = db::list_partner_health(page.connection, language_code(page.visitor.language), partner_scope(page.visitor.actor));
+  auto partners =
+      db::list_partner_health(page.connection, language_code(page.visitor.language), partner_scope(page.visitor.actor));
   if (!partners) return unavailable(page, partners.status());
   data rows = data::type::list;
   for (const auto& partner : *partners) rows.push_back(partner_row(partner));
@@ -132,10 +133,12 @@ http::Response refresh(PageRequest& page) {
   if (auto refused = refuse_unless_allowed(page)) return *refused;
   std::string partner_hei_id = page.field("partner_hei_id");
   if (auto refused = refuse_unless_partner(page, partner_hei_id)) return *refused;
-  return audited_change(page, "reference_refresh_requested", partner_hei_id, [&page](const std::string& partner) -> Result<std::string> {
-    if (Status requested = db::request_reference_refresh(page.connection, partner); !requested) return requested;
-    return std::string("refreshing=1");
-  });
+  return audited_change(page, "reference_refresh_requested", partner_hei_id,
+                        [&page](const std::string& partner) -> Result<std::string> {
+                          if (Status requested = db::request_reference_refresh(page.connection, partner); !requested)
+                            return requested;
+                          return std::string("refreshing=1");
+                        });
 }
 
 // Why `hei_id` cannot become a partner (a message key), "" when it can.

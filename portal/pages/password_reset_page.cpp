@@ -1,12 +1,12 @@
 #include "portal/pages/password_reset_page.hpp"
 
+#include "base/log.hpp"
+#include "base/sha256.hpp"
+#include "base/text.hpp"
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
 #include "db/password_resets.hpp"
 #include "db/transaction.hpp"
-#include "base/log.hpp"
-#include "base/sha256.hpp"
-#include "base/text.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "portal/web/messages.hpp"
 
@@ -18,8 +18,7 @@ using kainjow::mustache::data;
 constexpr size_t kMinimumPassword = 10;
 constexpr size_t kMaximumPassword = 1024;
 
-http::Response form(const PageRequest& page, int status, const std::string& token, bool usable,
-                    const std::string& problem = "") {
+http::Response form(const PageRequest& page, int status, const std::string& token, bool usable, const std::string& problem = "") {
   data view;
   view.set("usable", usable);
   if (usable) view.set("token", token);
@@ -50,9 +49,8 @@ Result<std::optional<db::AccountRecord>> reset(db::Connection& connection, const
   Status done = db::set_password_hash(connection, **account_id, password_hash);
   if (done) done = db::delete_sessions_of(connection, **account_id).status();
   if (done) {
-    done = db::record_audit_event(connection, {**account_id, (*account)->email, std::nullopt, std::nullopt,
-                                               "password_reset", "account:" + std::to_string(**account_id),
-                                               std::nullopt, ""});
+    done = db::record_audit_event(connection, {**account_id, (*account)->email, std::nullopt, std::nullopt, "password_reset",
+                                               "account:" + std::to_string(**account_id), std::nullopt, ""});
   }
   if (done) done = transaction->commit();
   if (!done) return done;
@@ -83,8 +81,8 @@ void add_password_reset_page(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/reset-password", [](PageRequest& page) {
     auto tokens = page.request.query_values("token");
     std::string token = tokens.empty() ? "" : tokens.front();
-    auto usable = token.empty() || token.size() > 100 ? Result<bool>(false)
-                                                       : db::password_reset_usable(page.connection, sha256(token));
+    auto usable =
+        token.empty() || token.size() > 100 ? Result<bool>(false) : db::password_reset_usable(page.connection, sha256(token));
     if (!usable) return page.error(503);
     return *usable ? form(page, 200, token, true) : form(page, 404, token, false, "reset_invalid");
   });

@@ -130,9 +130,7 @@ data FormView::rows(const std::string& list, const std::vector<FieldSpec>& row_f
 
 data differences_view(const std::vector<agreements::FieldDifference>& differences) {
   // An empty text reads as "not there": a field left empty and a field never filled look alike.
-  auto shown = [](const std::optional<std::string>& value) {
-    return value && !value->empty() ? data(*value) : data(false);
-  };
+  auto shown = [](const std::optional<std::string>& value) { return value && !value->empty() ? data(*value) : data(false); };
   data rows = data::type::list;
   for (const auto& difference : differences) {
     data before = shown(difference.before), after = shown(difference.after);

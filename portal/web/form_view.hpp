@@ -27,7 +27,7 @@ struct FieldSpec {
   std::string label_key;  // message key of the label
   FieldKind kind = FieldKind::kText;
   std::vector<std::pair<std::string, std::string>> options = {};  // a select's (value, label key)
-  std::string hint_key = "";  // message key of a hint shown under the label
+  std::string hint_key = "";                                      // message key of a hint shown under the label
 };
 
 using FormValues = std::map<std::string, std::string>;

@@ -2,7 +2,6 @@
 // (templates/messages/<code>.txt, "key = value" lines, compiled into the binary).
 #pragma once
 
-
 #include <map>
 #include <string>
 #include <string_view>

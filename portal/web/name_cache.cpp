@@ -19,7 +19,8 @@ void NameCache::forget() const {
   table_.reset();
 }
 
-Result<std::optional<std::string>> NameCache::lookup(db::Connection& connection, const Key& key, const std::string& language) const {
+Result<std::optional<std::string>> NameCache::lookup(db::Connection& connection, const Key& key,
+                                                     const std::string& language) const {
   auto table = current(connection);
   if (!table) return table.status();
   auto found = (*table)->find(key);

@@ -27,8 +27,7 @@ const data& language_options(Language current) {
 
 }  // namespace
 
-Result<std::string> render_page(const PageFrame& frame, std::string_view template_name, std::string_view title_key,
-                                data page) {
+Result<std::string> render_page(const PageFrame& frame, std::string_view template_name, std::string_view title_key, data page) {
   const Messages& messages = Messages::of(frame.language);
   page.set("csrf", frame.csrf_token);
   auto content = render_template(template_name, page, messages);

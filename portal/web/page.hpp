@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "http/message.hpp"
 #include "base/status.hpp"
+#include "http/message.hpp"
 #include "portal/web/language.hpp"
 
 namespace mobility::portal {
@@ -20,8 +20,8 @@ namespace mobility::portal {
 // What the layout shows around every page.
 struct PageFrame {
   Language language = Language::kBokmal;
-  std::string current_path = "/";  // where the language switch returns to
-  std::string csrf_token;          // for the header's forms
+  std::string current_path = "/";           // where the language switch returns to
+  std::string csrf_token;                   // for the header's forms
   std::optional<std::string> display_name;  // signed in
   std::optional<std::string> start_path;    // signed in
 };

@@ -1,8 +1,8 @@
 #include "portal/web/site.hpp"
 
+#include "base/log.hpp"
 #include "db/accounts.hpp"
 #include "http/form.hpp"
-#include "base/log.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/cookies.hpp"
 #include "portal/templates.hpp"
@@ -52,7 +52,8 @@ http::Response PageRequest::render(int status, std::string_view template_name, s
                                    kainjow::mustache::data page) const {
   auto html = render_page(frame(), template_name, title_key, std::move(page));
   if (!html) {
-    log::error("page_failed", {{"id", request.request_id}, {"page", std::string(template_name)}, {"error", html.status().to_string()}});
+    log::error("page_failed",
+               {{"id", request.request_id}, {"page", std::string(template_name)}, {"error", html.status().to_string()}});
     return status == 500 ? plain_failure(500) : error(500);
   }
   return html_response(status, std::move(*html));
@@ -116,9 +117,8 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
 }
 
 void Site::add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const {
-  router.add(method, path, [this, handler = std::move(handler)](const http::Request& request) {
-    return serve(request, handler);
-  });
+  router.add(method, path,
+             [this, handler = std::move(handler)](const http::Request& request) { return serve(request, handler); });
 }
 
 void Site::add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method) const {
@@ -140,9 +140,8 @@ void Site::add_common_routes(http::Router& router) const {
     response.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return response;
   });
-  router.add_fallback("/", [this](const http::Request& request) {
-    return serve(request, [](PageRequest& page) { return page.error(404); });
-  });
+  router.add_fallback(
+      "/", [this](const http::Request& request) { return serve(request, [](PageRequest& page) { return page.error(404); }); });
 }
 
 }  // namespace mobility::portal

@@ -38,7 +38,7 @@ struct PageRequest {
   const http::Request& request;
   Visitor& visitor;
   db::Connection& connection;
-  http::HeaderList form;  // the decoded body of a POST
+  http::HeaderList form;   // the decoded body of a POST
   const NameCache& names;  // institutions' and units' names
 
   PageFrame frame() const;

@@ -37,7 +37,8 @@ class BrowserTest : public ::testing::Test {
     add_account_with_markup_in_its_name(**connection);
     server_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{MOBILITY_BINARY, "serve"},
-        testing::Environment{{"MOBILITY_DATABASE_URL", database}, {"MOBILITY_LISTEN_PORT", "0"},
+        testing::Environment{{"MOBILITY_DATABASE_URL", database},
+                             {"MOBILITY_LISTEN_PORT", "0"},
                              {"MOBILITY_REGISTRY_URL", "file:///nonexistent/catalogue.xml"}});
     ASSERT_TRUE(server_->wait_for_output("serving", seconds(30))) << server_->err();
     std::smatch port;
@@ -56,8 +57,8 @@ class BrowserTest : public ::testing::Test {
   void run_spec(const std::string& spec) {
     fs::path artifacts = fs::path(MOBILITY_BUILD_DIR) / "browser-artifacts" / spec;
     fs::remove_all(artifacts);
-    auto result = testing::run_program({"/usr/bin/node", (kSpecs / "specs" / (spec + ".mjs")).string(), base_url_, artifacts.string()},
-                                       {}, seconds(180));
+    auto result = testing::run_program(
+        {"/usr/bin/node", (kSpecs / "specs" / (spec + ".mjs")).string(), base_url_, artifacts.string()}, {}, seconds(180));
     EXPECT_EQ(result.exit_code, 0) << result.out << result.err << "\nserver log:\n" << server_->err();
     if (result.exit_code == 0) std::cout << result.out;
   }

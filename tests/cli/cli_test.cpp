@@ -107,18 +107,24 @@ TEST(Cli, UsersAreManagedFromTheCommandLineAndAudited) {
     args.insert(args.begin(), {kBinary, "users"});
     return run_program(args, env);
   };
-  auto added = run_program({"/bin/sh", "-c", "printf '%s\\n' 'et langt passord' | \"$0\" users add new@fjordland.example "
-                                             "--name 'Nina Ny' --language en --password-stdin", kBinary}, env);
+  auto added = run_program({"/bin/sh", "-c",
+                            "printf '%s\\n' 'et langt passord' | \"$0\" users add new@fjordland.example "
+                            "--name 'Nina Ny' --language en --password-stdin",
+                            kBinary},
+                           env);
   EXPECT_EQ(added.exit_code, 0) << added.err;
   EXPECT_TRUE(contains(added.out, "added account")) << added.out;
-  auto short_password = run_program({"/bin/sh", "-c", "echo short | \"$0\" users add b@fjordland.example --name B "
-                                                      "--password-stdin", kBinary}, env);
+  auto short_password = run_program({"/bin/sh", "-c",
+                                     "echo short | \"$0\" users add b@fjordland.example --name B "
+                                     "--password-stdin",
+                                     kBinary},
+                                    env);
   EXPECT_EQ(short_password.exit_code, 2);
   EXPECT_TRUE(contains(short_password.err, "at least 10 characters"));
   EXPECT_EQ(users({"add", "NEW@fjordland.example", "--name", "Again"}).exit_code, 1) << "emails are unique";
 
-  EXPECT_EQ(users({"set-role", "new@fjordland.example", "coordinator", "--hei", "fjordland.example", "--ounit", "ou-mn"})
-                .exit_code, 0);
+  EXPECT_EQ(
+      users({"set-role", "new@fjordland.example", "coordinator", "--hei", "fjordland.example", "--ounit", "ou-mn"}).exit_code, 0);
   auto bad_scope = users({"set-role", "new@fjordland.example", "student", "--hei", "fjordland.example"});
   EXPECT_EQ(bad_scope.exit_code, 1);
   EXPECT_TRUE(contains(bad_scope.err, "cannot give student@fjordland.example")) << bad_scope.err;
@@ -137,10 +143,10 @@ TEST(Cli, UsersAreManagedFromTheCommandLineAndAudited) {
   auto connection = db::Connection::open(url);
   ASSERT_TRUE(connection);
   // seed-demo's agreements record their own iia_* events.
-  auto actions = (*connection)->exec("SELECT string_agg(action, ' ' ORDER BY audit_id) FROM audit_event WHERE action NOT LIKE 'iia%'");
+  auto actions =
+      (*connection)->exec("SELECT string_agg(action, ' ' ORDER BY audit_id) FROM audit_event WHERE action NOT LIKE 'iia%'");
   ASSERT_TRUE(actions);
-  EXPECT_EQ(actions->front().get<std::string>(0),
-            "account_created role_added account_disabled password_reset_link_issued");
+  EXPECT_EQ(actions->front().get<std::string>(0), "account_created role_added account_disabled password_reset_link_issued");
 }
 
 TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
@@ -154,7 +160,8 @@ TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
   for (const auto& [args, complaint] : std::vector<std::pair<std::vector<std::string>, std::string>>{
            {{"host", "Uni-B.example", "--name", "B", "--admin-email", "ewp@uni-b.example"}, "not an HEI id"},
            {{"host", "uni-b.example", "--name", "B", "--admin-email", "nobody"}, "not an email address"},
-           {{"host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--country", "de"}, "not a country code"},
+           {{"host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--country", "de"},
+            "not a country code"},
            {{"host", "uni-b.example", "--name", "", "--admin-email", "ewp@uni-b.example"}, "must not be empty"},
            {{"host", "uni-b.example", "--admin-email", "ewp@uni-b.example"}, "Usage: mobility hei"}}) {
     auto refused = hei(args);
@@ -164,8 +171,8 @@ TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
   auto hosted = hei({"host", "uni-b.example", "--name", "University B", "--country", "DE", "--admin-email", "ewp@uni-b.example"});
   EXPECT_EQ(hosted.exit_code, 0) << hosted.err;
   EXPECT_TRUE(contains(hosted.out, "now hosting uni-b.example; restart `mobility serve`")) << hosted.out;
-  auto corrected = hei({"host", "uni-b.example", "--name", "Universität B", "--name-language", "de", "--admin-email",
-                        "iro@uni-b.example"});
+  auto corrected =
+      hei({"host", "uni-b.example", "--name", "Universität B", "--name-language", "de", "--admin-email", "iro@uni-b.example"});
   EXPECT_EQ(corrected.exit_code, 0) << corrected.err;
   EXPECT_TRUE(contains(corrected.out, "updated uni-b.example"));
   auto listed = hei({"list"});
@@ -174,8 +181,10 @@ TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
 
   auto connection = db::Connection::open(url);
   ASSERT_TRUE(connection);
-  auto stored = (*connection)->exec("SELECT h.country_code || ' ' || (SELECT string_agg(action, ' ' ORDER BY audit_id) FROM audit_event) "
-                                    "FROM hei h JOIN hosted_hei USING (hei_id)");
+  auto stored = (*connection)
+                    ->exec(
+                        "SELECT h.country_code || ' ' || (SELECT string_agg(action, ' ' ORDER BY audit_id) FROM audit_event) "
+                        "FROM hei h JOIN hosted_hei USING (hei_id)");
   ASSERT_TRUE(stored && stored->size() == 1);
   EXPECT_EQ(stored->front().get<std::string>(0), "DE hei_hosted hosted_hei_updated") << "the country is kept when not given";
 }
@@ -187,8 +196,10 @@ TEST(Cli, LongArgumentsAreRefusedWithTheirOwnMessage) {
   testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
   auto stored = [&] {
     auto connection = db::Connection::open(url);
-    auto rows = (*connection)->exec("SELECT (SELECT count(*) FROM hei) || ' ' || (SELECT count(*) FROM account) || ' ' || "
-                                    "(SELECT count(*) FROM audit_event)");
+    auto rows = (*connection)
+                    ->exec(
+                        "SELECT (SELECT count(*) FROM hei) || ' ' || (SELECT count(*) FROM account) || ' ' || "
+                        "(SELECT count(*) FROM audit_event)");
     return rows ? rows->front().get<std::string>(0) : "";
   };
   std::string before = stored();
@@ -198,7 +209,8 @@ TEST(Cli, LongArgumentsAreRefusedWithTheirOwnMessage) {
     for (const auto& [args, complaint] : std::vector<Case>{
              {{"hei", "host", very_long, "--name", "B", "--admin-email", "ewp@uni-b.example"}, "is not an HEI id"},
              {{"hei", "host", "uni-b.example", "--name", very_long, "--admin-email", "ewp@uni-b.example"}, "--name must be"},
-             {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", very_long + "@x.example"}, "is not an email address"},
+             {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", very_long + "@x.example"},
+              "is not an email address"},
              {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--name-language", very_long},
               "is not a language tag"},
              {{"hei", "host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example", "--country", very_long},

@@ -3,12 +3,12 @@
 
 #include <thread>
 
+#include "base/secure_random.hpp"
+#include "base/sha256.hpp"
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
 #include "db/demo_seed.hpp"
 #include "db/password_resets.hpp"
-#include "base/secure_random.hpp"
-#include "base/sha256.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/login.hpp"
 #include "portal/accounts/password_hash.hpp"
@@ -90,11 +90,10 @@ TEST_F(AccountsTest, HostileTextIsStoredVerbatimAndOverlongNamesAreRefused) {
 }
 
 TEST_F(AccountsTest, EveryDemoAccountSignsInAndLandsOnItsRolesStartPage) {
-  const std::vector<std::pair<std::string, std::string>> demo = {
-      {"aase.bjornstad@student.fjordland.example", "/my-exchange"},
-      {"per.saether@fjordland.example", "/coordinator"},
-      {"ingrid.haugland@fjordland.example", "/admin"},
-      {"terje.lund@fjordland.example", "/operator"}};
+  const std::vector<std::pair<std::string, std::string>> demo = {{"aase.bjornstad@student.fjordland.example", "/my-exchange"},
+                                                                 {"per.saether@fjordland.example", "/coordinator"},
+                                                                 {"ingrid.haugland@fjordland.example", "/admin"},
+                                                                 {"terje.lund@fjordland.example", "/operator"}};
   for (const auto& [email, start] : demo) {
     auto result = login_.attempt(*connection_, email, "mobility-demo", "192.0.2.50");
     ASSERT_TRUE(result) << result.status().to_string();
@@ -113,9 +112,9 @@ TEST_F(AccountsTest, LoginStartsASessionThatTheCookieFindsUntilLogout) {
   ASSERT_TRUE(result->session);
   EXPECT_EQ(result->session->account_id, id);
   EXPECT_EQ(result->session->id.size(), 43u) << "256 random bits, base64url";
-  EXPECT_EQ(count("SELECT count(*) FROM web_session WHERE session_hash = decode('" + to_hex(sha256(result->session->id)) +
-                  "', 'hex')"),
-            1)
+  EXPECT_EQ(
+      count("SELECT count(*) FROM web_session WHERE session_hash = decode('" + to_hex(sha256(result->session->id)) + "', 'hex')"),
+      1)
       << "only the hash is stored";
   auto found = sessions_.find(*connection_, with_session_cookie(*result->session));
   ASSERT_TRUE(found && *found);
@@ -139,10 +138,14 @@ TEST_F(AccountsTest, SessionsEndWhenIdleTooLongTooOldOrTheAccountIsDisabled) {
   auto idle = sessions_.start(*connection_, id).value();
   auto old = sessions_.start(*connection_, id).value();
   auto fresh = sessions_.start(*connection_, id).value();
-  ASSERT_TRUE(connection_->exec("UPDATE web_session SET last_seen_at = now() - interval '31 minutes' "
-                                "WHERE session_hash = decode($1, 'hex')", {to_hex(sha256(idle.id))}));
-  ASSERT_TRUE(connection_->exec("UPDATE web_session SET created_at = now() - interval '13 hours' "
-                                "WHERE session_hash = decode($1, 'hex')", {to_hex(sha256(old.id))}));
+  ASSERT_TRUE(
+      connection_->exec("UPDATE web_session SET last_seen_at = now() - interval '31 minutes' "
+                        "WHERE session_hash = decode($1, 'hex')",
+                        {to_hex(sha256(idle.id))}));
+  ASSERT_TRUE(
+      connection_->exec("UPDATE web_session SET created_at = now() - interval '13 hours' "
+                        "WHERE session_hash = decode($1, 'hex')",
+                        {to_hex(sha256(old.id))}));
   EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(idle))->has_value());
   EXPECT_FALSE(sessions_.find(*connection_, with_session_cookie(old))->has_value());
   EXPECT_TRUE(sessions_.find(*connection_, with_session_cookie(fresh))->has_value());
@@ -181,22 +184,18 @@ TEST_F(AccountsTest, WrongPasswordsUnknownEmailsAndDisabledAccountsAreRefusedAli
 TEST_F(AccountsTest, RepeatedFailuresThrottleTheAccountAndTheAddress) {
   add_account("oyvind@fjordland.example", "pw");
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(login_.attempt(*connection_, "oyvind@fjordland.example", "guess", "192.0.2.2")->outcome,
-              LoginOutcome::kRefused);
+    EXPECT_EQ(login_.attempt(*connection_, "oyvind@fjordland.example", "guess", "192.0.2.2")->outcome, LoginOutcome::kRefused);
   }
-  EXPECT_EQ(login_.attempt(*connection_, "oyvind@fjordland.example", "pw", "198.51.100.9")->outcome,
-            LoginOutcome::kThrottled)
+  EXPECT_EQ(login_.attempt(*connection_, "oyvind@fjordland.example", "pw", "198.51.100.9")->outcome, LoginOutcome::kThrottled)
       << "even the right password, from elsewhere, waits for the window";
   ASSERT_TRUE(connection_->exec("UPDATE login_failure SET failed_at = now() - interval '16 minutes'"));
-  EXPECT_EQ(login_.attempt(*connection_, "oyvind@fjordland.example", "pw", "198.51.100.9")->outcome,
-            LoginOutcome::kSignedIn);
+  EXPECT_EQ(login_.attempt(*connection_, "oyvind@fjordland.example", "pw", "198.51.100.9")->outcome, LoginOutcome::kSignedIn);
 
   Login strict(sessions_, {100, 3, std::chrono::minutes(15)});
   for (const char* email : {"a@x.example", "b@x.example", "c@x.example"}) {
     EXPECT_EQ(strict.attempt(*connection_, email, "x", "203.0.113.5")->outcome, LoginOutcome::kRefused);
   }
-  EXPECT_EQ(strict.attempt(*connection_, "oyvind@fjordland.example", "pw", "203.0.113.5")->outcome,
-            LoginOutcome::kThrottled)
+  EXPECT_EQ(strict.attempt(*connection_, "oyvind@fjordland.example", "pw", "203.0.113.5")->outcome, LoginOutcome::kThrottled)
       << "one address trying many accounts";
 }
 
@@ -214,8 +213,8 @@ TEST_F(AccountsTest, ResetTokensWorkOnceAndExpire) {
 TEST_F(AccountsTest, AuditEventsAreListedNewestFirstPerHei) {
   ASSERT_TRUE(db::record_audit_event(*connection_, {std::nullopt, "operator (command line)", "operator", std::nullopt,
                                                     "account_created", "account:1", std::nullopt, ""}));
-  ASSERT_TRUE(db::record_audit_event(*connection_, {std::nullopt, "kari@fjordland.example", "io_admin",
-                                                    "fjordland.example", "role_added", "account:2", "coordinator", ""}));
+  ASSERT_TRUE(db::record_audit_event(*connection_, {std::nullopt, "kari@fjordland.example", "io_admin", "fjordland.example",
+                                                    "role_added", "account:2", "coordinator", ""}));
   auto all = db::list_audit_events(*connection_, std::nullopt, 10);
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 2u);
@@ -223,8 +222,8 @@ TEST_F(AccountsTest, AuditEventsAreListedNewestFirstPerHei) {
   EXPECT_EQ(all->front().at.size(), 20u);
   auto hei = db::list_audit_events(*connection_, std::string("fjordland.example"), 10);
   ASSERT_EQ(hei->size(), 1u);
-  EXPECT_FALSE(db::record_audit_event(*connection_, {std::nullopt, "x", std::nullopt, std::nullopt, "Bad Action",
-                                                     std::nullopt, std::nullopt, ""}));
+  EXPECT_FALSE(db::record_audit_event(
+      *connection_, {std::nullopt, "x", std::nullopt, std::nullopt, "Bad Action", std::nullopt, std::nullopt, ""}));
 }
 
 }  // namespace

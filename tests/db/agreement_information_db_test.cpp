@@ -43,8 +43,8 @@ class AgreementInformationTest : public ::testing::Test {
   }
 
   DeskOutcome save(const AgreementInformation& content, int seen_version, const std::string& reason = "New term") {
-    auto outcome = save_information_draft(*connection_, kPohjola, {content, std::nullopt, reason, seen_version}, per_,
-                                          ReviewRole::kEditor);
+    auto outcome =
+        save_information_draft(*connection_, kPohjola, {content, std::nullopt, reason, seen_version}, per_, ReviewRole::kEditor);
     EXPECT_TRUE(outcome) << outcome.status().to_string();
     return outcome ? *outcome : DeskOutcome{};
   }
@@ -147,8 +147,7 @@ TEST_F(AgreementInformationTest, RefusedStepsStoreNothing) {
   int64_t before = stored_rows();
   EXPECT_EQ(approve_information(*connection_, kPohjola, 1, ingrid_, ReviewRole::kReviewer)->refusal->message_key,
             "info_refused_not_in_review");
-  EXPECT_EQ(submit_information(*connection_, kPohjola, 7, per_, ReviewRole::kEditor)->refusal->message_key,
-            "info_refused_stale");
+  EXPECT_EQ(submit_information(*connection_, kPohjola, 7, per_, ReviewRole::kEditor)->refusal->message_key, "info_refused_stale");
   EXPECT_EQ(submit_information(*connection_, kPohjola, 1, ingrid_, ReviewRole::kReviewer)->refusal->message_key,
             "info_refused_editor_only");
   EXPECT_EQ(submit_information(*connection_, {kHei, "collina.example"}, 1, per_, ReviewRole::kEditor)->refusal->message_key,
@@ -169,8 +168,8 @@ TEST_F(AgreementInformationTest, BadInputIsRefusedAndStoresNothing) {
   ASSERT_EQ(problems.problems.size(), 1u);
   EXPECT_EQ(problems.problems[0].field, "country_code");
   EXPECT_EQ(save(oulu(), 0, "").problems.at(0).field, "reason");
-  auto unknown = save_information_draft(*connection_, {kHei, "nowhere.example"}, {oulu(), std::nullopt, "x", 0}, per_,
-                                        ReviewRole::kEditor);
+  auto unknown =
+      save_information_draft(*connection_, {kHei, "nowhere.example"}, {oulu(), std::nullopt, "x", 0}, per_, ReviewRole::kEditor);
   EXPECT_EQ(unknown->refusal->message_key, "info_refused_unknown_destination");
   auto not_our_iia = save_information_draft(*connection_, kPohjola, {oulu(), "no-such-iia", "x", 0}, per_, ReviewRole::kEditor);
   EXPECT_EQ(not_our_iia->refusal->message_key, "info_refused_unknown_destination");
@@ -182,8 +181,8 @@ TEST_F(AgreementInformationTest, BadInputIsRefusedAndStoresNothing) {
        {db::NewInformationVersion{kHei, "pohjola.example", 1, "{}", std::nullopt, "x", ""},
         db::NewInformationVersion{kHei, "pohjola.example", 1, "[]", std::nullopt, "x", "why"},
         db::NewInformationVersion{kHei, "pohjola.example", 0, "{}", std::nullopt, "x", "why"},
-        db::NewInformationVersion{kHei, "pohjola.example", 1, "{\"a\": \"" + std::string(200001, 'x') + "\"}",
-                                  std::nullopt, "x", "why"}}) {
+        db::NewInformationVersion{kHei, "pohjola.example", 1, "{\"a\": \"" + std::string(200001, 'x') + "\"}", std::nullopt, "x",
+                                  "why"}}) {
     Status refused = db::insert_information_draft(*connection_, version);
     EXPECT_EQ(refused.code(), Status::Code::kInvalidArgument) << refused.to_string();
   }

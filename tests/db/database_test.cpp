@@ -19,7 +19,8 @@ class DatabaseTest : public ::testing::Test {
     auto opened = Connection::open(*url_);
     ASSERT_TRUE(opened) << opened.status().to_string();
     connection_ = std::move(opened.value());
-    ASSERT_TRUE(connection_->exec("CREATE TEMP TABLE note (id serial PRIMARY KEY, body text NOT NULL, tag text UNIQUE, n bigint)"));
+    ASSERT_TRUE(
+        connection_->exec("CREATE TEMP TABLE note (id serial PRIMARY KEY, body text NOT NULL, tag text UNIQUE, n bigint)"));
   }
 
   int64_t count_notes() { return connection_->exec("SELECT count(*) FROM note")->front().get<int64_t>(0); }
@@ -32,10 +33,8 @@ std::string* DatabaseTest::url_ = nullptr;
 
 TEST_F(DatabaseTest, HostileStringsAreStoredVerbatim) {
   const std::string hostile[] = {
-      "'; DROP TABLE hei; --",
-      "Robert'); DELETE FROM note; --",
-      "\\'\\\\\"$1 $$ $tag$ ${x}",
-      "Åse Bjørnstad 東京 🎓 <script>alert(1)</script>",
+      "'; DROP TABLE hei; --",     "Robert'); DELETE FROM note; --",
+      "\\'\\\\\"$1 $$ $tag$ ${x}", "Åse Bjørnstad 東京 🎓 <script>alert(1)</script>",
       std::string(1 << 20, 'x'),  // 1 MiB
   };
   for (const auto& text : hostile) {
@@ -64,9 +63,10 @@ TEST_F(DatabaseTest, InvalidUtf8IsAnInvalidArgumentAndStoresNothing) {
 }
 
 TEST_F(DatabaseTest, TypedAccessAndNulls) {
-  auto rows = connection_->exec("SELECT $1::bigint AS big, $2::int AS small, $3::bool AS yes, $4::float8 AS ratio, "
-                                "$5::text AS missing, $6::text AS word",
-                                {int64_t{9007199254740993}, -7, true, 0.1, std::nullopt, std::string("ord")});
+  auto rows = connection_->exec(
+      "SELECT $1::bigint AS big, $2::int AS small, $3::bool AS yes, $4::float8 AS ratio, "
+      "$5::text AS missing, $6::text AS word",
+      {int64_t{9007199254740993}, -7, true, 0.1, std::nullopt, std::string("ord")});
   ASSERT_TRUE(rows) << rows.status().to_string();
   Row row = rows->front();
   EXPECT_EQ(row.get<int64_t>("big"), 9007199254740993);
@@ -83,9 +83,10 @@ TEST_F(DatabaseTest, TypedAccessAndNulls) {
 
 TEST_F(DatabaseTest, ArrayParametersKeepEveryElementExact) {
   std::vector<std::string> hostile = {"plain", "", "a,b", "{braces}", "quote\"d", "back\\slash", "NULL", " spaced ", "æøå"};
-  auto rows = connection_->exec("SELECT t.value, n.number FROM unnest($1::text[]) WITH ORDINALITY AS t(value, i) "
-                                "JOIN unnest($2::float8[]) WITH ORDINALITY AS n(number, i) USING (i) ORDER BY i",
-                                {db::text_array(hostile), db::number_array({0.5, -1, 1e-6, 1795000000.123456, 0, 1, 2, 3, 4})});
+  auto rows = connection_->exec(
+      "SELECT t.value, n.number FROM unnest($1::text[]) WITH ORDINALITY AS t(value, i) "
+      "JOIN unnest($2::float8[]) WITH ORDINALITY AS n(number, i) USING (i) ORDER BY i",
+      {db::text_array(hostile), db::number_array({0.5, -1, 1e-6, 1795000000.123456, 0, 1, 2, 3, 4})});
   ASSERT_TRUE(rows) << rows.status().to_string();
   ASSERT_EQ(rows->size(), static_cast<int>(hostile.size()));
   for (int i = 0; i < rows->size(); ++i) EXPECT_EQ((*rows)[i].get<std::string>("value"), hostile[i]) << i;
@@ -111,7 +112,8 @@ TEST_F(DatabaseTest, ErrorsCarrySqlstate) {
 }
 
 TEST_F(DatabaseTest, PreparedStatementIsReusedAcrossCalls) {
-  for (int i = 0; i < 5; ++i) ASSERT_TRUE(connection_->exec("INSERT INTO note (body, n) VALUES ($1, $2)", {"n" + std::to_string(i), i}));
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(connection_->exec("INSERT INTO note (body, n) VALUES ($1, $2)", {"n" + std::to_string(i), i}));
   auto prepared = connection_->exec("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO note%'");
   EXPECT_EQ(prepared->front().get<int64_t>(0), 1);
   auto rows = connection_->exec("UPDATE note SET n = n + 1 WHERE n >= $1", {3});

@@ -34,16 +34,15 @@ TEST(DemoAgreements, OneInEveryStageAndSeedingAgainChangesNothing) {
   ASSERT_TRUE(seeded) << seeded.status().to_string();
   EXPECT_EQ(*seeded, 9);
 
-  const std::vector<std::pair<std::string, IiaStage>> expected = {
-      {"fjordland-demo-draft", IiaStage::kDraft},
-      {"fjordland-demo-sent", IiaStage::kSent},
-      {"fjordland-demo-differing", IiaStage::kSent},
-      {"fjordland-demo-partner-approved", IiaStage::kPartnerApproved},
-      {"fjordland-demo-we-approved", IiaStage::kWeApproved},
-      {"fjordland-demo-approved", IiaStage::kApprovedByBoth},
-      {"fjordland-demo-outdated", IiaStage::kApprovalOutdated},
-      {"fjordland-demo-terminated", IiaStage::kTerminated},
-      {"fjordland-demo-deleted", IiaStage::kDeleted}};
+  const std::vector<std::pair<std::string, IiaStage>> expected = {{"fjordland-demo-draft", IiaStage::kDraft},
+                                                                  {"fjordland-demo-sent", IiaStage::kSent},
+                                                                  {"fjordland-demo-differing", IiaStage::kSent},
+                                                                  {"fjordland-demo-partner-approved", IiaStage::kPartnerApproved},
+                                                                  {"fjordland-demo-we-approved", IiaStage::kWeApproved},
+                                                                  {"fjordland-demo-approved", IiaStage::kApprovedByBoth},
+                                                                  {"fjordland-demo-outdated", IiaStage::kApprovalOutdated},
+                                                                  {"fjordland-demo-terminated", IiaStage::kTerminated},
+                                                                  {"fjordland-demo-deleted", IiaStage::kDeleted}};
   ASSERT_EQ(demo_iia_ids().size(), expected.size());
   for (const auto& [iia_id, stage] : expected) {
     auto record = db::find_iia(**connection, "fjordland.example", iia_id);

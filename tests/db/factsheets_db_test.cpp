@@ -127,9 +127,9 @@ TEST_F(FactsheetsTest, AnEditOfAnOlderVersionIsAConflictAndStoresNothing) {
 }
 
 TEST_F(FactsheetsTest, SeveralHeisAreReadTogetherAndUnknownOnesLeftOut) {
-  ASSERT_TRUE(connection_->exec_script(
-      "INSERT INTO hei (hei_id) VALUES ('fjell.example'); "
-      "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('fjell.example', 'ewp@fjell.example')"));
+  ASSERT_TRUE(
+      connection_->exec_script("INSERT INTO hei (hei_id) VALUES ('fjell.example'); "
+                               "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('fjell.example', 'ewp@fjell.example')"));
   Factsheet fjell = current().factsheet;
   fjell.hei_id = "fjell.example";
   ASSERT_TRUE(save_factsheet(*connection_, fjell, {std::nullopt, "operator (command line)", "operator"}, "first", {}));
@@ -177,8 +177,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadFact{"NegativeTorWeeks", [](Factsheet& f) { f.tor_weeks_limit = -2; }, "tor_weeks_limit"},
         BadFact{"EmailWithoutAt", [](Factsheet& f) { f.housing_info.email = "housing.fjordland.example"; }, "email"},
         BadFact{"EmailDomainStartingWithADot", [](Factsheet& f) { f.visa_info.email = "visa@.fjordland.no"; }, "email"},
-        BadFact{"FtpWebsite",
-                [](Factsheet& f) { f.insurance_info.website_urls[0].url = "ftp://files.fjordland.example/x"; }, "web_url"},
+        BadFact{"FtpWebsite", [](Factsheet& f) { f.insurance_info.website_urls[0].url = "ftp://files.fjordland.example/x"; },
+                "web_url"},
         BadFact{"ScriptRequirementWebsite",
                 [](Factsheet& f) { f.additional_requirements[2].information_websites[0].url = "javascript:alert(1)"; },
                 "web_url"},

@@ -128,8 +128,8 @@ TEST(Migrations, FailingMigrationLeavesNoTrace) {
 TEST(Migrations, ConcurrentMigratorsApplyEachMigrationOnce) {
   std::string url = testing::create_empty_database();
   // The sleep widens the window in which a second migrator would run the same migration.
-  auto migrations = make({{"0001_slow.sql", "SELECT pg_sleep(0.3); CREATE TABLE once (id int);"},
-                          {"0002_row.sql", "INSERT INTO once VALUES (1);"}});
+  auto migrations = make(
+      {{"0001_slow.sql", "SELECT pg_sleep(0.3); CREATE TABLE once (id int);"}, {"0002_row.sql", "INSERT INTO once VALUES (1);"}});
   std::vector<Result<MigrationReport>> reports(4, Status::internal("not run"));
   std::vector<std::thread> threads;
   for (size_t i = 0; i < reports.size(); ++i) {

@@ -36,8 +36,9 @@ TEST_F(NameCacheTest, NamesComeInTheWantedLanguageElseEnglishElseAny) {
   auto unit = cache.ounit_name(*connection_, "fjordland.example", "ou-mn", "nb");
   ASSERT_TRUE(unit && *unit);
   EXPECT_EQ(**unit, "Det matematisk-naturvitenskapelige fakultet");
-  ASSERT_TRUE(connection_->exec_script("INSERT INTO hei (hei_id) VALUES ('only-german.example');"
-                                       "INSERT INTO hei_name (hei_id, lang, name) VALUES ('only-german.example', 'de', 'Nur Deutsch')"));
+  ASSERT_TRUE(
+      connection_->exec_script("INSERT INTO hei (hei_id) VALUES ('only-german.example');"
+                               "INSERT INTO hei_name (hei_id, lang, name) VALUES ('only-german.example', 'de', 'Nur Deutsch')"));
   cache.forget();
   EXPECT_EQ(hei(cache, "only-german.example", "nb"), "Nur Deutsch") << "any name rather than none";
   EXPECT_EQ(hei(cache, "nowhere.example", "nb"), "(none)");
@@ -49,7 +50,8 @@ TEST_F(NameCacheTest, NamesComeInTheWantedLanguageElseEnglishElseAny) {
 TEST_F(NameCacheTest, AChangedNameShowsAfterForgetOrOnceTheCopyIsOld) {
   NameCache kept(hours(1)), fresh(milliseconds(0));
   EXPECT_EQ(hei(kept, "fjordland.example", "en"), "University of Fjordland");
-  ASSERT_TRUE(connection_->exec("UPDATE hei_name SET name = 'Fjordland University' WHERE hei_id = 'fjordland.example' AND lang = 'en'"));
+  ASSERT_TRUE(
+      connection_->exec("UPDATE hei_name SET name = 'Fjordland University' WHERE hei_id = 'fjordland.example' AND lang = 'en'"));
   EXPECT_EQ(hei(kept, "fjordland.example", "en"), "University of Fjordland") << "the copy is kept for an hour";
   EXPECT_EQ(hei(fresh, "fjordland.example", "en"), "Fjordland University") << "a copy that is always old is read again";
   kept.forget();

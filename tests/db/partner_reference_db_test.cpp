@@ -54,7 +54,8 @@ class PartnerReferenceTest : public ::testing::Test {
     return partners ? *partners : std::vector<std::string>{};
   }
   void record_all(const std::string& hei_id) {
-    for (ReferenceApi api : kReferenceApis) ASSERT_TRUE(record_reference_fetch(*connection_, hei_id, api, FetchOutcome::kFetched, std::nullopt));
+    for (ReferenceApi api : kReferenceApis)
+      ASSERT_TRUE(record_reference_fetch(*connection_, hei_id, api, FetchOutcome::kFetched, std::nullopt));
   }
 
   std::unique_ptr<Connection> connection_;
@@ -126,8 +127,9 @@ TEST_F(PartnerReferenceTest, PartnersAreDueWhenNewOldRequestedOrFailedLongAgo) {
   EXPECT_THAT(due(), ElementsAre(kPartner));
   record_all(kPartner);
   ASSERT_TRUE(record_reference_fetch(*connection_, "collina.example", ReferenceApi::kFactsheet, FetchOutcome::kFailed, "down"));
-  ASSERT_TRUE(connection_->exec("UPDATE reference_fetch SET last_attempt_at = now() - interval '61 minutes' "
-                                "WHERE partner_hei_id = 'collina.example' AND api = 'factsheet'"));
+  ASSERT_TRUE(
+      connection_->exec("UPDATE reference_fetch SET last_attempt_at = now() - interval '61 minutes' "
+                        "WHERE partner_hei_id = 'collina.example' AND api = 'factsheet'"));
   EXPECT_THAT(due(), ElementsAre("collina.example")) << "a failure is retried after an hour";
   auto fetches = reference_fetches(*connection_, "collina.example");
   ASSERT_TRUE(fetches && fetches->size() == 3);

@@ -107,8 +107,7 @@ TEST(ReplayGuard, OldIdsAreForgottenAndThenUsableAgain) {
 }
 
 TEST(ReplayGuard, UnreadableDatabaseAtStartIsAnErrorNotAFirstUse) {
-  PostgresReplayGuard guard("host=/nonexistent-socket-dir port=1 user=postgres dbname=none", kRetention,
-                            kNoBackgroundSync);
+  PostgresReplayGuard guard("host=/nonexistent-socket-dir port=1 user=postgres dbname=none", kRetention, kNoBackgroundSync);
   auto first = guard.first_use("4f8c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow);
   ASSERT_FALSE(first);
   EXPECT_EQ(first.status().code(), Status::Code::kUnavailable);

@@ -12,13 +12,16 @@ class EwpClientTest : public EwpNodeTest {
   // A catalogue for the client: the node's echo at http://ewp.fjordland.example (reached on the
   // test port), its node key as the host's server key.
   std::unique_ptr<RegistryClient> client_registry(const std::vector<std::string>& server_keys) {
-    auto catalogue = build_catalogue({manifest_xml({"http://" + kPublicHost, {"a@fjordland.example"},
-                                                    {"fjordland.example", {{"en", "Fjordland"}}}, {}, server_keys,
+    auto catalogue = build_catalogue({manifest_xml({"http://" + kPublicHost,
+                                                    {"a@fjordland.example"},
+                                                    {"fjordland.example", {{"en", "Fjordland"}}},
+                                                    {},
+                                                    server_keys,
                                                     {echo_v2_descriptor()}})});
     EXPECT_TRUE(catalogue);
     std::ofstream(directory_ / "client-catalogue.xml") << catalogue->xml;
-    auto registry = std::make_unique<RegistryClient>(
-        RegistrySettings{"file://" + (directory_ / "client-catalogue.xml").string()}, *client_transport_, *pool_);
+    auto registry = std::make_unique<RegistryClient>(RegistrySettings{"file://" + (directory_ / "client-catalogue.xml").string()},
+                                                     *client_transport_, *pool_);
     EXPECT_TRUE(registry->refresh());
     return registry;
   }
@@ -29,12 +32,14 @@ class EwpClientTest : public EwpNodeTest {
 
   void SetUp() override {
     EwpNodeTest::SetUp();
-    client_transport_ = std::make_unique<HttpTransport>(TransportOptions{
-        std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), "",
-        {kPublicHost + ":80:127.0.0.1:" + std::to_string(server_->port())}});
+    client_transport_ =
+        std::make_unique<CurlTransport>(TransportOptions{std::chrono::milliseconds(2000),
+                                                         std::chrono::milliseconds(5000),
+                                                         "",
+                                                         {kPublicHost + ":80:127.0.0.1:" + std::to_string(server_->port())}});
   }
 
-  std::unique_ptr<HttpTransport> client_transport_;
+  std::unique_ptr<CurlTransport> client_transport_;
   EwpClient::SigningKey client_key_ = [] { return std::optional<RsaPrivateKey>(test_key(0).private_key); };
 };
 

@@ -16,19 +16,19 @@
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 #include "ewp-node/client/ewp_client.hpp"
-#include "ewp-node/client/http_transport.hpp"
 #include "ewp-node/ewp_node.hpp"
-#include "http/server.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
+#include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/request_signer.hpp"
-#include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/response_verifier.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
 #include "ewp-node/xml/namespaces.hpp"
+#include "http/server.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/ewp_schemas.hpp"
 #include "tests/support/test_database.hpp"
@@ -37,9 +37,9 @@
 namespace mobility::ewp::test {
 
 namespace fs = std::filesystem;
+using mobility::testing::test_key;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using mobility::testing::test_key;
 
 inline const std::string kPublicHost = "ewp.fjordland.example";
 inline const std::string kPublicUrl = "https://" + kPublicHost;
@@ -88,13 +88,24 @@ class EwpNodeTest : public ::testing::Test {
     ASSERT_TRUE(node_keys);
     node_key_base64_ = node_keys->front();
     std::vector<std::string> manifests = {
-        manifest_xml({kPublicUrl, {"a@fjordland.example"}, {"fjordland.example", {{"en", "Fjordland"}}},
-                      *node_keys, *node_keys,
+        manifest_xml({kPublicUrl,
+                      {"a@fjordland.example"},
+                      {"fjordland.example", {{"en", "Fjordland"}}},
+                      *node_keys,
+                      *node_keys,
                       {echo_v2_descriptor(), institutions_v2_descriptor(*pool_), ounits_v2_descriptor(*pool_)}}),
-        manifest_xml({"https://ewp.uni-a.example", {"a@uni-a.example"}, {"uni-a.example", {{"", "Uni A"}}},
-                      {test_key(0).public_base64_der}, {}, {}}),
-        manifest_xml({"https://ewp.other.example", {"a@other.example"}, {"other.example", {{"", "Other"}}},
-                      {}, {test_key(1).public_base64_der}, {}})};
+        manifest_xml({"https://ewp.uni-a.example",
+                      {"a@uni-a.example"},
+                      {"uni-a.example", {{"", "Uni A"}}},
+                      {test_key(0).public_base64_der},
+                      {},
+                      {}}),
+        manifest_xml({"https://ewp.other.example",
+                      {"a@other.example"},
+                      {"other.example", {{"", "Other"}}},
+                      {},
+                      {test_key(1).public_base64_der},
+                      {}})};
     auto catalogue = build_catalogue(manifests);
     ASSERT_TRUE(catalogue) << catalogue.status().to_string();
     ASSERT_TRUE(testing::catalogue_schema().validate(catalogue->xml)) << catalogue->xml;
@@ -132,7 +143,8 @@ class EwpNodeTest : public ::testing::Test {
   void expect_signed_by_node(const Call& call) {
     auto node_key = RsaPublicKey::from_base64_der(node_key_base64_);
     ASSERT_TRUE(node_key);
-    auto verified = verify_response(call.sent, {call.reply.status, call.reply.headers, call.reply.body}, {*node_key}, Clock::now());
+    auto verified =
+        verify_response(call.sent, {call.reply.status, call.reply.headers, call.reply.body}, {*node_key}, Clock::now());
     EXPECT_TRUE(verified) << verified.status().to_string();
   }
 
@@ -149,7 +161,7 @@ class EwpNodeTest : public ::testing::Test {
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<EwpNode> node_;
   std::unique_ptr<http::Server> server_;
-  HttpTransport transport_{TransportOptions{}};
+  CurlTransport transport_{TransportOptions{}};
   std::string node_key_base64_;
 };
 

@@ -4,9 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/sha256.hpp"
 #include "db/factsheets.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
-#include "base/sha256.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
 
 namespace mobility::ewp::test {
@@ -59,8 +59,7 @@ TEST_F(FactsheetApiTest, KnownHeiGetsItsFactsheetWithEveryFact) {  // validator:
 }
 
 TEST_F(FactsheetApiTest, PostReadsTheFormAndAnswersAsGet) {
-  Call post = call("POST", "/ewp/factsheet?hei_id=unknown.example", "hei_id=" + kKnown,
-                   "application/x-www-form-urlencoded");
+  Call post = call("POST", "/ewp/factsheet?hei_id=unknown.example", "hei_id=" + kKnown, "application/x-www-form-urlencoded");
   EXPECT_EQ(expect_factsheets(post), 1);
   EXPECT_EQ(post.reply.body, call("GET", "/ewp/factsheet?hei_id=" + kKnown).reply.body);
 }
@@ -78,14 +77,14 @@ TEST_F(FactsheetApiTest, UnknownHeisAreLeftOut) {  // validator: unknown -> empt
 TEST_F(FactsheetApiTest, WithoutHeiIdsTheRequestIsRefused) {  // validator: none -> 400; hei_id_param -> 400
   expect_error(call("GET", "/ewp/factsheet"), 400, "parameter hei_id is required");
   expect_error(call("GET", "/ewp/factsheet?hei_id_param=" + kKnown), 400, "parameter hei_id is required");
-  expect_error(call("POST", "/ewp/factsheet", "", "application/x-www-form-urlencoded"), 400,
-               "parameter hei_id is required");
+  expect_error(call("POST", "/ewp/factsheet", "", "application/x-www-form-urlencoded"), 400, "parameter hei_id is required");
   expect_signed_by_node(call("GET", "/ewp/factsheet"));
 }
 
 TEST_F(FactsheetApiTest, AtMostMaxHeiIdsAreAccepted) {  // validator: max+1 -> 400; exactly max -> 200
   std::vector<std::string> ids = {kKnown};
-  while (ids.size() < static_cast<size_t>(kMaxFactsheetHeiIds)) ids.push_back("unknown" + std::to_string(ids.size()) + ".example");
+  while (ids.size() < static_cast<size_t>(kMaxFactsheetHeiIds))
+    ids.push_back("unknown" + std::to_string(ids.size()) + ".example");
   EXPECT_EQ(expect_factsheets(call("GET", "/ewp/factsheet?" + hei_ids(ids))), 1);
   ids.push_back("one-too-many.example");
   expect_error(call("GET", "/ewp/factsheet?" + hei_ids(ids)), 400, "at most 10 hei_id values are allowed, 11 were given");
@@ -142,8 +141,9 @@ TEST_F(FactsheetApiTest, ManifestAnnouncesTheFactsheetApiWithItsLimit) {
   EXPECT_TRUE(testing::manifest_schema().validate(reply->body)) << reply->body;
   // The entry's prefix (api0, api1, ...) depends on the API's place in the descriptor list.
   EXPECT_THAT(reply->body, ::testing::ContainsRegex("<api[0-9]+:factsheet version=\"1\\.2\\.0\">"));
-  EXPECT_THAT(reply->body, ::testing::ContainsRegex("<api[0-9]+:url>https://ewp\\.fjordland\\.example/ewp/factsheet</api[0-9]+:url>\n"
-                                                    " *<api[0-9]+:max-hei-ids>10</api[0-9]+:max-hei-ids>"));
+  EXPECT_THAT(reply->body,
+              ::testing::ContainsRegex("<api[0-9]+:url>https://ewp\\.fjordland\\.example/ewp/factsheet</api[0-9]+:url>\n"
+                                       " *<api[0-9]+:max-hei-ids>10</api[0-9]+:max-hei-ids>"));
 }
 
 }  // namespace

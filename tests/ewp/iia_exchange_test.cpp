@@ -35,8 +35,9 @@ class IiaExchangeTest : public TwoNodesTest {
 
   std::string a_drafts_and_shares() {
     auto connection = a_.connection();
-    auto id = a_book_.create_draft(*connection, {"fjordland.example", "UiF-B-1", "ou-mn", std::nullopt,
-                                                 testing::sample_iia("uni-b.example")}, kStaff, "new partner");
+    auto id = a_book_.create_draft(*connection,
+                                   {"fjordland.example", "UiF-B-1", "ou-mn", std::nullopt, testing::sample_iia("uni-b.example")},
+                                   kStaff, "new partner");
     EXPECT_TRUE(id) << id.status().to_string();
     EXPECT_TRUE(a_book_.share(*connection, "fjordland.example", *id, kStaff));
     return *id;

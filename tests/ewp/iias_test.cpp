@@ -39,8 +39,9 @@ class IiasApiTest : public EwpNodeTest {
       spec.receiving_first_academic_year_id = first_year;
       spec.receiving_last_academic_year_id = std::max(spec.receiving_last_academic_year_id, first_year);
     }
-    auto id = book_.create_draft(**connection, {"fjordland.example", "UiF-" + std::to_string(++count_), "ou-mn", std::nullopt, content},
-                                 editor_, "test agreement");
+    auto id =
+        book_.create_draft(**connection, {"fjordland.example", "UiF-" + std::to_string(++count_), "ou-mn", std::nullopt, content},
+                           editor_, "test agreement");
     EXPECT_TRUE(id) << id.status().to_string();
     if (shared) {
       EXPECT_TRUE(book_.share(**connection, "fjordland.example", *id, editor_));
@@ -181,7 +182,8 @@ TEST_F(IiasApiTest, RevisionChangesTheServedHashAndTheIndexTime) {
   EXPECT_EQ(*version, 2);
   Call after = get("?iia_id=" + shared_id_);
   EXPECT_THAT(after.reply.body, HasSubstr("<mobilities-per-year>4</mobilities-per-year>"));
-  EXPECT_NE(check_iia_hashes(before.reply.body)->front().computed_hash, check_iia_hashes(after.reply.body)->front().computed_hash);
+  EXPECT_NE(check_iia_hashes(before.reply.body)->front().computed_hash,
+            check_iia_hashes(after.reply.body)->front().computed_hash);
   EXPECT_TRUE(check_iia_hashes(after.reply.body)->front().matches());
   auto stale = book_.revise(**connection, "fjordland.example", shared_id_, 1, content, editor_, "lost update");
   ASSERT_FALSE(stale);
@@ -194,8 +196,8 @@ db::PartnerCopy partner_copy(const std::string& our_iia_id, bool hash_verified) 
   std::swap(theirs.partners[0], theirs.partners[1]);
   theirs.partners[0].iia_id = "their-7";
   theirs.partners[1].iia_id = our_iia_id;
-  return {"fjordland.example", "uni-a.example", "their-7", our_iia_id, agreements::iia_to_json(theirs).dump(),
-          served_iia_hash(theirs), hash_verified, true};
+  return {"fjordland.example",     "uni-a.example", "their-7", our_iia_id, agreements::iia_to_json(theirs).dump(),
+          served_iia_hash(theirs), hash_verified,   true};
 }
 
 TEST_F(IiasApiTest, ApprovalAnswersTheHashWeApprovedOfTheCallersCopy) {
@@ -211,7 +213,8 @@ TEST_F(IiasApiTest, ApprovalAnswersTheHashWeApprovedOfTheCallersCopy) {
   Call before = call("GET", "/ewp/iias-approval?iia_id=their-7");
   ASSERT_EQ(before.reply.status, 200) << before.reply.body;
   EXPECT_THAT(before.reply.body, Not(HasSubstr("<approval>")));
-  ASSERT_TRUE(db::approve_partner_copy(**connection, "fjordland.example", "uni-a.example", "their-7", std::nullopt, "command line"));
+  ASSERT_TRUE(
+      db::approve_partner_copy(**connection, "fjordland.example", "uni-a.example", "their-7", std::nullopt, "command line"));
   Call after = call("POST", "/ewp/iias-approval", "iia_id=unknown&iia_id=their-7", "application/x-www-form-urlencoded");
   ASSERT_EQ(after.reply.status, 200) << after.reply.body;
   EXPECT_TRUE(testing::iias_response_schema().validate(after.reply.body)) << after.reply.body;

@@ -24,8 +24,13 @@ class InteropTest : public EwpNodeTest {
   // Headers signed by the oracle with test key 0, as "Name: value" lines turned into a list.
   http::HeaderList oracle_signed(const std::string& language, const std::string& method, const std::string& target,
                                  const std::string& body, const std::string& content_type) {
-    std::vector<std::string> argv = {oracle(language), "sign", method, target, kPublicHost,
-                                     write("client.key.pem", test_key(0).private_pem), test_key(0).public_key.key_id(),
+    std::vector<std::string> argv = {oracle(language),
+                                     "sign",
+                                     method,
+                                     target,
+                                     kPublicHost,
+                                     write("client.key.pem", test_key(0).private_pem),
+                                     test_key(0).public_key.key_id(),
                                      write("body", body)};
     if (!content_type.empty()) argv.push_back(content_type);
     auto signed_headers = testing::run_program(argv);
@@ -44,13 +49,12 @@ class InteropTest : public EwpNodeTest {
     return headers;
   }
 
-  int oracle_verifies(const std::string& language, const std::string& kind, const std::string& method,
-                      const std::string& target, const http::HeaderList& headers, const std::string& body,
-                      const std::string& public_pem) {
+  int oracle_verifies(const std::string& language, const std::string& kind, const std::string& method, const std::string& target,
+                      const http::HeaderList& headers, const std::string& body, const std::string& public_pem) {
     std::string lines;
     for (const auto& [name, value] : headers) lines += name + ": " + value + "\n";
-    auto result = testing::run_program({oracle(language), kind, method, target, write("headers", lines), write("body", body),
-                                        write("public.pem", public_pem)});
+    auto result = testing::run_program(
+        {oracle(language), kind, method, target, write("headers", lines), write("body", body), write("public.pem", public_pem)});
     if (result.exit_code != 0) ADD_FAILURE() << language << " " << kind << ": " << result.err;
     return result.exit_code;
   }
@@ -70,8 +74,7 @@ TEST_F(InteropTest, RequestsSignedByOtherLibrariesAreAccepted) {
     EXPECT_THAT(get->body, HasSubstr("<echo>" + language + "</echo>\n  <echo>x</echo>"));
     std::string form = "echo=" + language + "+post";
     auto post = transport_.send("POST", base() + "/ewp/echo",
-                                oracle_signed(language, "POST", "/ewp/echo", form, "application/x-www-form-urlencoded"),
-                                form);
+                                oracle_signed(language, "POST", "/ewp/echo", form, "application/x-www-form-urlencoded"), form);
     ASSERT_TRUE(post);
     EXPECT_EQ(post->status, 200) << language << ": " << post->body;
     EXPECT_THAT(post->body, HasSubstr("<echo>" + language + " post</echo>"));
@@ -80,17 +83,19 @@ TEST_F(InteropTest, RequestsSignedByOtherLibrariesAreAccepted) {
 
 TEST_F(InteropTest, OurRequestsAndResponsesVerifyWithOtherLibraries) {
   const std::string form = "echo=a&echo=b";
-  auto signed_request = sign_request({"POST", kPublicHost, "/ewp/echo?x=1", {{"Content-Type", "application/x-www-form-urlencoded"}}, form},
-                                     test_key(0).private_key, Clock::now());
+  auto signed_request =
+      sign_request({"POST", kPublicHost, "/ewp/echo?x=1", {{"Content-Type", "application/x-www-form-urlencoded"}}, form},
+                   test_key(0).private_key, Clock::now());
   ASSERT_TRUE(signed_request);
   auto reply = transport_.send("POST", base() + "/ewp/echo?x=1", signed_request->headers, form);
   ASSERT_TRUE(reply);
   ASSERT_EQ(reply->status, 200) << reply->body;
   for (const std::string language : {"python", "node"}) {
     EXPECT_EQ(oracle_verifies(language, "verify-request", "POST", "/ewp/echo?x=1", signed_request->headers, form,
-                              test_key(0).public_pem), 0);
-    EXPECT_EQ(oracle_verifies(language, "verify-response", "POST", "/ewp/echo?x=1", reply->headers, reply->body,
-                              node_public_pem()), 0);
+                              test_key(0).public_pem),
+              0);
+    EXPECT_EQ(
+        oracle_verifies(language, "verify-response", "POST", "/ewp/echo?x=1", reply->headers, reply->body, node_public_pem()), 0);
   }
 }
 
@@ -117,8 +122,9 @@ TEST_F(InteropTest, OtherLibrariesRejectWhatWeTamperWith) {  // the oracles can 
   for (const std::string language : {"python", "node"}) {
     std::string lines;
     for (const auto& [name, value] : signed_request->headers) lines += name + ": " + value + "\n";
-    auto wrong_target = testing::run_program({oracle(language), "verify-request", "GET", "/ewp/echo?echo=forged",
-                                              write("headers", lines), write("body", ""), write("public.pem", test_key(0).public_pem)});
+    auto wrong_target =
+        testing::run_program({oracle(language), "verify-request", "GET", "/ewp/echo?echo=forged", write("headers", lines),
+                              write("body", ""), write("public.pem", test_key(0).public_pem)});
     EXPECT_EQ(wrong_target.exit_code, 1) << language;
   }
 }

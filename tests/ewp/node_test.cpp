@@ -44,7 +44,8 @@ TEST_F(EwpNodeTest, UnsignedRequestIsChallengedWithASignedErrorResponse) {  // v
   Call anonymous = call("GET", "/ewp/echo?echo=a", "", "", -1);
   expect_error(anonymous, 401, "HTTP Signature");
   bool challenged = false;
-  for (const auto& [name, value] : anonymous.reply.headers) challenged |= name == "WWW-Authenticate" && value == "Signature realm=\"EWP\"";
+  for (const auto& [name, value] : anonymous.reply.headers)
+    challenged |= name == "WWW-Authenticate" && value == "Signature realm=\"EWP\"";
   EXPECT_TRUE(challenged);
   EXPECT_THAT(http::header_values(anonymous.reply.headers, "Want-Digest"), ElementsAre("SHA-256"));
   expect_signed_by_node(anonymous);
@@ -97,10 +98,10 @@ TEST_F(EwpNodeTest, ManifestIsRefusedWithoutAnHttpsPublicUrl) {
 TEST_F(EwpNodeTest, SeveralHostedHeisHaveOneManifestEach) {  // Discovery v6: one HEI per manifest
   auto connection = pool_->acquire();
   ASSERT_TRUE(connection);
-  ASSERT_TRUE((*connection)->exec_script(
-      "INSERT INTO hei (hei_id) VALUES ('fjell.example'); "
-      "INSERT INTO hei_name (hei_id, lang, name) VALUES ('fjell.example', 'en', 'Fjell College'); "
-      "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('fjell.example', 'ewp@fjell.example')"));
+  ASSERT_TRUE((*connection)
+                  ->exec_script("INSERT INTO hei (hei_id) VALUES ('fjell.example'); "
+                                "INSERT INTO hei_name (hei_id, lang, name) VALUES ('fjell.example', 'en', 'Fjell College'); "
+                                "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('fjell.example', 'ewp@fjell.example')"));
   auto router = std::make_shared<http::Router>();
   auto node = EwpNode::start(config_, *pool_, *router);
   ASSERT_TRUE(node);

@@ -59,7 +59,9 @@ int occurrences(const std::string& text, const std::string& part) {
 
 class ReferenceDataTest : public EwpNodeTest {
  protected:
-  Call institutions(const Pairs& parameters, const std::string& method = "GET") { return api("/ewp/institutions", parameters, method); }
+  Call institutions(const Pairs& parameters, const std::string& method = "GET") {
+    return api("/ewp/institutions", parameters, method);
+  }
   Call ounits(const Pairs& parameters, const std::string& method = "GET") { return api("/ewp/ounits", parameters, method); }
 
   // GET with the parameters in the query, POST with them in a form body.
@@ -119,17 +121,12 @@ TEST_F(ReferenceDataTest, InstitutionsAnswersAHostedHeiWithItsFullDataByGetAndPo
     Call answer = institutions(kFjordland, method);
     expect_valid(answer, testing::institutions_response_schema());
     const std::string& body = answer.reply.body;
-    expect_contains(body, {"<hei-id>fjordland.example</hei-id>",
-                           "<name xml:lang=\"en\">University of Fjordland</name>",
-                           "<name xml:lang=\"nb\">Universitetet i Fjordland</name>",
-                           "<abbreviation>UiF</abbreviation>",
-                           "<a:addressLine>Fjordgaten 1</a:addressLine>",
-                           "<a:locality>Bergen</a:locality>",
-                           "<a:country>NO</a:country>",
-                           "<website-url>https://www.fjordland.example</website-url>",
+    expect_contains(body, {"<hei-id>fjordland.example</hei-id>", "<name xml:lang=\"en\">University of Fjordland</name>",
+                           "<name xml:lang=\"nb\">Universitetet i Fjordland</name>", "<abbreviation>UiF</abbreviation>",
+                           "<a:addressLine>Fjordgaten 1</a:addressLine>", "<a:locality>Bergen</a:locality>",
+                           "<a:country>NO</a:country>", "<website-url>https://www.fjordland.example</website-url>",
                            "<logo-url>https://www.fjordland.example/logo.svg</logo-url>",
-                           "<c:contact-name>International Office</c:contact-name>",
-                           "<p:e164>+4755580000</p:e164>"});
+                           "<c:contact-name>International Office</c:contact-name>", "<p:e164>+4755580000</p:e164>"});
     EXPECT_THAT(body, Not(HasSubstr("Per Olav")));  // a unit's contact, not the institution's
   }
 }
@@ -182,12 +179,11 @@ TEST_F(ReferenceDataTest, OunitsAnswersKnownIdsWithNamesParentAndContacts) {
     expect_valid(answer, testing::ounits_response_schema());
     const std::string& body = answer.reply.body;
     EXPECT_EQ(occurrences(body, "<ounit>"), 2);
-    expect_contains(body, {"<ounit-id>ou-mn</ounit-id>\n    <ounit-code>MN</ounit-code>",
-                           "<name xml:lang=\"en\">Faculty of Mathematics and Natural Sciences</name>",
-                           "<parent-ounit-id>ou-uif</parent-ounit-id>",
-                           "<website-url>https://www.fjordland.example/mn</website-url>",
-                           "<c:email>per.saether@fjordland.example</c:email>",
-                           "<c:role-description xml:lang=\"en\">Coordinates"});
+    expect_contains(body,
+                    {"<ounit-id>ou-mn</ounit-id>\n    <ounit-code>MN</ounit-code>",
+                     "<name xml:lang=\"en\">Faculty of Mathematics and Natural Sciences</name>",
+                     "<parent-ounit-id>ou-uif</parent-ounit-id>", "<website-url>https://www.fjordland.example/mn</website-url>",
+                     "<c:email>per.saether@fjordland.example</c:email>", "<c:role-description xml:lang=\"en\">Coordinates"});
   }
 }
 
@@ -252,9 +248,9 @@ TEST_F(ReferenceDataTest, OtherMethodsAreRefusedWith405) {
 
 TEST_F(ReferenceDataTest, HostileValuesGetEmptyAnswersOrCleanErrorsAndLeaveTheDataIntact) {
   int64_t heis_before = hei_count();
-  const std::vector<std::string> hostile_values = {"<script>alert(1)</script>", "' OR '1'='1",
-                                                   "fjordland.example'; DROP TABLE hei; --", "%", "\\", "{\"a\",\"b\"}",
-                                                   std::string(5000, 'x')};
+  const std::vector<std::string> hostile_values = {
+      "<script>alert(1)</script>", "' OR '1'='1", "fjordland.example'; DROP TABLE hei; --", "%", "\\", "{\"a\",\"b\"}",
+      std::string(5000, 'x')};
   for (const auto& hostile : hostile_values) {
     SCOPED_TRACE(hostile.substr(0, 40));
     Call institution = institutions({{"hei_id", hostile}});

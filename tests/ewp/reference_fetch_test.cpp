@@ -180,7 +180,9 @@ TEST_F(ReferenceFetchTest, GarbageFromBStoresNothingAndIsRecorded) {
 TEST_F(ReferenceFetchTest, AnAnswerATablesRefuseStoresNothing) {
   ASSERT_EQ(refresh(), 1 + kDemoPartners);
   // Schema-valid, but two units with one code: A's tables refuse the second, so neither is stored.
-  b_.answer_signed_garbage("GET", "/ewp/ounits", R"(<ounits-response xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-ounits/tree/stable-v2">
+  b_.answer_signed_garbage(
+      "GET", "/ewp/ounits",
+      R"(<ounits-response xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-ounits/tree/stable-v2">
   <ounit><ounit-id>b-eng</ounit-id><ounit-code>SAME</ounit-code><name>Renamed</name></ounit>
   <ounit><ounit-id>b-new</ounit-id><ounit-code>SAME</ounit-code><name>New</name></ounit>
 </ounits-response>)");

@@ -10,10 +10,11 @@
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
-#include "http/server.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
 #include "ewp-node/registry/registry_client.hpp"
 #include "ewp-node/xml/namespaces.hpp"
+#include "http/server.hpp"
 #include "tests/support/ewp_schemas.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/test_keys.hpp"
@@ -21,8 +22,8 @@
 namespace mobility::ewp {
 namespace {
 
-using ::testing::ElementsAre;
 using mobility::testing::test_key;
+using ::testing::ElementsAre;
 
 // A catalogue of manifests: uni-a.example (client key 0, echo 2.0.1), uni-b.example (client key 0
 // too, so key 0 covers both HEIs), and a host whose only key (1) is a server key.
@@ -30,15 +31,19 @@ std::string catalogue_xml(bool with_key_2 = false, const std::string& echo_versi
   ApiDescriptor echo = echo_v2_descriptor();
   echo.version = echo_version;
   std::vector<std::string> manifests = {
-      manifest_xml({"https://a.example", {"a@a.example"}, {"uni-a.example", {{"en", "Uni A"}}},
-                    {test_key(0).public_base64_der}, {test_key(1).public_base64_der}, {echo}}),
-      manifest_xml({"https://b.example", {"b@b.example"}, {"uni-b.example", {{"", "Uni B"}}},
-                    {test_key(0).public_base64_der}, {}, {}}),
-      manifest_xml({"https://c.example", {"c@c.example"}, {"uni-c.example", {{"", "Uni C"}}}, {},
-                    {test_key(1).public_base64_der}, {}})};
+      manifest_xml({"https://a.example",
+                    {"a@a.example"},
+                    {"uni-a.example", {{"en", "Uni A"}}},
+                    {test_key(0).public_base64_der},
+                    {test_key(1).public_base64_der},
+                    {echo}}),
+      manifest_xml(
+          {"https://b.example", {"b@b.example"}, {"uni-b.example", {{"", "Uni B"}}}, {test_key(0).public_base64_der}, {}, {}}),
+      manifest_xml(
+          {"https://c.example", {"c@c.example"}, {"uni-c.example", {{"", "Uni C"}}}, {}, {test_key(1).public_base64_der}, {}})};
   if (with_key_2) {
-    manifests.push_back(manifest_xml({"https://d.example", {"d@d.example"}, {"uni-d.example", {{"", "Uni D"}}},
-                                      {test_key(2).public_base64_der}, {}, {}}));
+    manifests.push_back(manifest_xml(
+        {"https://d.example", {"d@d.example"}, {"uni-d.example", {{"", "Uni D"}}}, {test_key(2).public_base64_der}, {}, {}}));
   }
   auto built = build_catalogue(manifests);
   EXPECT_TRUE(built) << built.status().to_string();
@@ -78,7 +83,9 @@ TEST(Catalogue, BrokenEntriesAreNotFoundAndEntitiesAreNotExpanded) {
   EXPECT_FALSE((*catalogue)->client_key(key_id));
 
   std::string xxe = R"(<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]>)"
-                    R"(<catalogue xmlns=")" + std::string(ns::kRegistry) + R"("><host><institutions-covered><hei-id>&x;</hei-id>)"
+                    R"(<catalogue xmlns=")" +
+                    std::string(ns::kRegistry) +
+                    R"("><host><institutions-covered><hei-id>&x;</hei-id>)"
                     R"(</institutions-covered></host><institutions/></catalogue>)";
   auto parsed = Catalogue::parse(xxe);
   ASSERT_TRUE(parsed);
@@ -146,7 +153,7 @@ class RegistryClientTest : public ::testing::Test {
   std::string database_;
   std::unique_ptr<db::Pool> pool_;
   FakeRegistry registry_;
-  HttpTransport transport_{TransportOptions{std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), "", {}}};
+  CurlTransport transport_{TransportOptions{std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), "", {}}};
 };
 
 TEST_F(RegistryClientTest, RefreshesOnlyWhenDueAndRevalidatesWith304) {

@@ -45,7 +45,8 @@ struct TestNode {
     return found && *found ? **found : db::IiaRecord{};
   }
   bool start_server() {
-    server = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", port, 2, 1 << 20, std::chrono::milliseconds(200)}, router);
+    server = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", port, 2, 1 << 20, std::chrono::milliseconds(200)},
+                                            router);
     if (!server->start()) return false;
     port = server->port();
     return true;
@@ -110,8 +111,12 @@ class TwoNodesTest : public ::testing::Test {
   void write_catalogue() {
     std::vector<std::string> manifests;
     for (TestNode* node : {&a_, &b_}) {
-      manifests.push_back(manifest_xml({"http://" + node->host, {"ewp@" + node->hei_id}, {node->hei_id, {{"en", node->hei_id}}},
-                                        {node->key_base64}, {node->key_base64}, announced_apis(*node)}));
+      manifests.push_back(manifest_xml({"http://" + node->host,
+                                        {"ewp@" + node->hei_id},
+                                        {node->hei_id, {{"en", node->hei_id}}},
+                                        {node->key_base64},
+                                        {node->key_base64},
+                                        announced_apis(*node)}));
     }
     auto catalogue = build_catalogue(manifests);
     ASSERT_TRUE(catalogue) << catalogue.status().to_string();

@@ -9,30 +9,30 @@
 #include "agreements/demo_agreements.hpp"
 #include "agreements/iia_book.hpp"
 #include "agreements/iia_json.hpp"
-#include "db/iia_approvals.hpp"
-#include "portal/agreements/agreement_pages.hpp"
 #include "db/demo_seed.hpp"
+#include "db/iia_approvals.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "http/server.hpp"
+#include "portal/agreements/agreement_pages.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/start_pages.hpp"
-#include "tests/support/test_database.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/portal_server.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
 
 using std::chrono::milliseconds;
-using testing::HttpReply;
 using testing::contains;
 using testing::form_fields;
+using testing::HttpReply;
 using testing::Visit;
 using testing::with;
 
 constexpr const char* kPassword = "mobility-demo";
-constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, English
-constexpr const char* kCoordinator = "per.saether@fjordland.example";      // coordinator of MN, bokmål
+constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";    // io_admin, English
+constexpr const char* kCoordinator = "per.saether@fjordland.example";  // coordinator of MN, bokmål
 constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";
 
 size_t occurrences(const std::string& text, const std::string& part) {
@@ -62,7 +62,8 @@ class AgreementPagesTest : public ::testing::Test {
 
   // The whole stored state of the agreements and the audit log, to show that nothing changed.
   std::string snapshot() {
-    return text(R"(SELECT concat_ws('|', (SELECT string_agg(concat_ws(',', iia_id, state, current_version, iia_hash, modified_at), ';'
+    return text(
+        R"(SELECT concat_ws('|', (SELECT string_agg(concat_ws(',', iia_id, state, current_version, iia_hash, modified_at), ';'
                                                           ORDER BY iia_id) FROM iia),
                                          (SELECT count(*) FROM iia_version), (SELECT count(*) FROM iia_approval_given),
                                          (SELECT count(*) FROM audit_event WHERE action LIKE 'iia%'))::text)");
@@ -78,9 +79,9 @@ TEST_F(AgreementPagesTest, TheListShowsEveryStageInWordsAndTheFiltersKeepTheirVa
   auto admin = signed_in(kAdmin);
   auto list = admin->get("/agreements");
   ASSERT_EQ(list.status, 200) << list.body;
-  for (const char* stage : {"<td>Draft</td>", "<td>Sent – awaiting the partner</td>", "<td>Partner approved</td>",
-                            "<td>We approved</td>", "<td>Approved by both</td>", "<td>Approval outdated after a change</td>",
-                            "<td>Terminated</td>", "<td>Deleted</td>"}) {
+  for (const char* stage :
+       {"<td>Draft</td>", "<td>Sent – awaiting the partner</td>", "<td>Partner approved</td>", "<td>We approved</td>",
+        "<td>Approved by both</td>", "<td>Approval outdated after a change</td>", "<td>Terminated</td>", "<td>Deleted</td>"}) {
     EXPECT_TRUE(contains(list.body, stage)) << stage;
   }
   EXPECT_TRUE(contains(list.body, "Lumière-Nord University (FR)"));
@@ -121,8 +122,8 @@ TEST_F(AgreementPagesTest, AUnitCoordinatorSeesOnlyTheAgreementsOfTheirUnitAndTh
 
 TEST_F(AgreementPagesTest, AStudentIsRefusedAndAVisitorIsSentToLogin) {
   auto student = signed_in(kStudent);
-  for (const char* path : {"/agreements", "/agreements/new", "/agreements/fjordland-demo-approved",
-                           "/agreements/fjordland-demo-approved/history"}) {
+  for (const char* path :
+       {"/agreements", "/agreements/new", "/agreements/fjordland-demo-approved", "/agreements/fjordland-demo-approved/history"}) {
     EXPECT_EQ(student->get(path).status, 403) << path;
   }
   EXPECT_EQ(student->post("/agreements/fjordland-demo-draft/share", {{"csrf", student->csrf()}}).status, 403);
@@ -141,9 +142,12 @@ TEST_F(AgreementPagesTest, ADraftWithAnErrorIsShownAgainWithWhatWasTypedThenSave
   std::string before = snapshot();
   auto refused = admin->post("/agreements/new", with(new_draft(admin->csrf()), "spec0_last_year", "2026/2027"));
   EXPECT_EQ(refused.status, 400);
-  EXPECT_TRUE(contains(refused.body, "id=\"spec0_last_year-error\" role=\"alert\">The last academic year must not come before the first."))
+  EXPECT_TRUE(contains(refused.body,
+                       "id=\"spec0_last_year-error\" role=\"alert\">The last academic year must not come before the first."))
       << refused.body;
-  EXPECT_TRUE(contains(refused.body, "name=\"spec0_last_year\" value=\"2026/2027\" aria-invalid=\"true\" aria-describedby=\"spec0_last_year-error\""));
+  EXPECT_TRUE(
+      contains(refused.body,
+               "name=\"spec0_last_year\" value=\"2026/2027\" aria-invalid=\"true\" aria-describedby=\"spec0_last_year-error\""));
   EXPECT_TRUE(contains(refused.body, "value=\"UIF-UNIC-MN-2027\""));
   EXPECT_TRUE(contains(refused.body, ">0613 Software development\n0541</textarea>"));
   EXPECT_TRUE(contains(refused.body, "<option value=\"collina.example\" selected>"));
@@ -156,7 +160,8 @@ TEST_F(AgreementPagesTest, ADraftWithAnErrorIsShownAgainWithWhatWasTypedThenSave
   auto detail = admin->get(location);
   EXPECT_TRUE(contains(detail.body, "role=\"status\">The draft is saved.</p>"));
   EXPECT_TRUE(contains(detail.body, "<dd>Draft</dd>"));
-  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_created' AND actor = $1", {std::string(kAdmin)}), "1");
+  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_created' AND actor = $1", {std::string(kAdmin)}),
+            "1");
   EXPECT_EQ(text("SELECT v.content #>> '{mobility_specs,0,subject_areas,0,isced_clarification}' FROM iia i "
                  "JOIN iia_version v USING (hei_id, iia_id) WHERE i.iia_code = 'UIF-UNIC-MN-2027'"),
             "Software development");
@@ -165,19 +170,21 @@ TEST_F(AgreementPagesTest, ADraftWithAnErrorIsShownAgainWithWhatWasTypedThenSave
 TEST_F(AgreementPagesTest, SavingFromAnOutdatedFormIsAConflictThatOverwritesNothing) {
   auto first = signed_in(kAdmin), second = signed_in(kAdmin);
   auto first_form = form_fields(first->get("/agreements/fjordland-demo-sent/edit").body, "/agreements/fjordland-demo-sent/edit");
-  auto second_form = form_fields(second->get("/agreements/fjordland-demo-sent/edit").body, "/agreements/fjordland-demo-sent/edit");
+  auto second_form =
+      form_fields(second->get("/agreements/fjordland-demo-sent/edit").body, "/agreements/fjordland-demo-sent/edit");
   ASSERT_FALSE(first_form.empty());
   auto saved = first->post("/agreements/fjordland-demo-sent/edit",
-                          with(with(first_form, "spec0_months", "4"), "reason", "Four months are enough"));
+                           with(with(first_form, "spec0_months", "4"), "reason", "Four months are enough"));
   EXPECT_EQ(saved.status, 303) << saved.body;
-  auto late = second->post("/agreements/fjordland-demo-sent/edit",
-                          with(with(second_form, "spec0_months", "6"), "reason", "Six months"));
+  auto late =
+      second->post("/agreements/fjordland-demo-sent/edit", with(with(second_form, "spec0_months", "6"), "reason", "Six months"));
   EXPECT_EQ(late.status, 409);
   EXPECT_TRUE(contains(late.body, "Someone else changed this agreement after you opened it")) << late.body;
   EXPECT_TRUE(contains(late.body, "name=\"spec0_months\" value=\"6\"")) << "what was typed is kept";
   EXPECT_EQ(text("SELECT current_version::text FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "2");
   EXPECT_EQ(text("SELECT v.content #>> '{mobility_specs,0,total_months_per_year}' FROM iia i JOIN iia_version v "
-                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = 'fjordland-demo-sent'"),
+                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = "
+                 "'fjordland-demo-sent'"),
             "4");
 }
 
@@ -193,7 +200,8 @@ TEST_F(AgreementPagesTest, SendingADraftSharesItOnce) {
   auto again = admin->post("/agreements/fjordland-demo-draft/share", {{"csrf", admin->csrf()}});
   EXPECT_EQ(again.status, 409);
   EXPECT_TRUE(contains(again.body, "The agreement has already been sent or was deleted."));
-  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_shared' AND record = 'iia:fjordland-demo-draft'"), "1");
+  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_shared' AND record = 'iia:fjordland-demo-draft'"),
+            "1");
 }
 
 TEST_F(AgreementPagesTest, OurCopyBesideThePartnersMarksEveryDifferenceAndSaysWhyApprovalIsBlocked) {
@@ -202,11 +210,13 @@ TEST_F(AgreementPagesTest, OurCopyBesideThePartnersMarksEveryDifferenceAndSaysWh
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(occurrences(page.body, "<tr class=\"differs\">"), 3u) << page.body;
   EXPECT_TRUE(contains(page.body, "Fields that differ: 3"));
-  EXPECT_TRUE(contains(page.body, "<tr class=\"differs\"><th scope=\"row\">Cooperation condition 1 › Mobilities per year</th>"
-                                  "<td>2</td><td>3</td><td><strong>Differs</strong></td></tr>"));
+  EXPECT_TRUE(contains(page.body,
+                       "<tr class=\"differs\"><th scope=\"row\">Cooperation condition 1 › Mobilities per year</th>"
+                       "<td>2</td><td>3</td><td><strong>Differs</strong></td></tr>"));
   EXPECT_TRUE(contains(page.body, "<th scope=\"row\">Cooperation condition 1 › Months per year</th><td>5</td><td>4.5</td>"));
   EXPECT_TRUE(contains(page.body, "<td>Software and applications development</td><td>Computer science</td>"));
-  EXPECT_TRUE(contains(page.body, "<th scope=\"row\">Partner 2 › Agreement id</th><td>TUR-IIA-4711</td><td>TUR-IIA-4711</td><td>Same</td>"))
+  EXPECT_TRUE(contains(page.body,
+                       "<th scope=\"row\">Partner 2 › Agreement id</th><td>TUR-IIA-4711</td><td>TUR-IIA-4711</td><td>Same</td>"))
       << "the partner's copy is read with the partners in our order";
   EXPECT_TRUE(contains(page.body, "The cooperation conditions of the two copies differ"));
   EXPECT_FALSE(contains(page.body, "/approve\""));
@@ -225,13 +235,15 @@ TEST_F(AgreementPagesTest, TheInternationalOfficeApprovesThePartnersCopyAndACoor
   auto approved = admin->post("/agreements/fjordland-demo-partner-approved/approve", {{"csrf", admin->csrf()}});
   EXPECT_EQ(approved.status, 303);
   auto after = admin->get(approved.header("Location"));
-  EXPECT_TRUE(contains(after.body, "You approved the partner&apos;s copy.") || contains(after.body, "You approved the partner&#39;s copy."))
+  EXPECT_TRUE(contains(after.body, "You approved the partner&apos;s copy.") ||
+              contains(after.body, "You approved the partner&#39;s copy."))
       << after.body;
   EXPECT_TRUE(contains(after.body, "<dd>Approved by both</dd>"));
   EXPECT_EQ(text("SELECT approved_version::text FROM iia WHERE iia_id = 'fjordland-demo-partner-approved'"), "1");
   EXPECT_EQ(text("SELECT approved_by FROM iia_approval_given WHERE partner_iia_id = 'pohjola-iia-88'"), kAdmin);
   EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_partner_copy_approved' AND actor = $1",
-                 {std::string(kAdmin)}), "1");
+                 {std::string(kAdmin)}),
+            "1");
 
   std::string before = snapshot();
   auto refused = admin->post("/agreements/fjordland-demo-differing/approve", {{"csrf", admin->csrf()}});
@@ -245,19 +257,21 @@ TEST_F(AgreementPagesTest, TerminatingAsksForAConfirmationAndAReason) {
   admin->get("/agreements/fjordland-demo-approved");
   std::string before = snapshot();
   auto unconfirmed = admin->post("/agreements/fjordland-demo-approved/terminate",
-                                {{"csrf", admin->csrf()}, {"version", "1"}, {"terminate_reason", "The programme closes"}});
+                                 {{"csrf", admin->csrf()}, {"version", "1"}, {"terminate_reason", "The programme closes"}});
   EXPECT_EQ(unconfirmed.status, 400);
-  EXPECT_TRUE(contains(unconfirmed.body, "id=\"terminate_confirm-error\" role=\"alert\">Tick the box to confirm the termination."));
+  EXPECT_TRUE(
+      contains(unconfirmed.body, "id=\"terminate_confirm-error\" role=\"alert\">Tick the box to confirm the termination."));
   EXPECT_TRUE(contains(unconfirmed.body, ">The programme closes</textarea>"));
   EXPECT_EQ(snapshot(), before);
-  auto ended = admin->post("/agreements/fjordland-demo-approved/terminate", {{"csrf", admin->csrf()}, {"version", "1"},
-                                                                           {"terminate_reason", "The programme closes"},
-                                                                           {"terminate_confirm", "1"}});
+  auto ended = admin->post(
+      "/agreements/fjordland-demo-approved/terminate",
+      {{"csrf", admin->csrf()}, {"version", "1"}, {"terminate_reason", "The programme closes"}, {"terminate_confirm", "1"}});
   EXPECT_EQ(ended.status, 303) << ended.body;
   auto page = admin->get(ended.header("Location"));
   EXPECT_TRUE(contains(page.body, "The agreement is terminated."));
   EXPECT_TRUE(contains(page.body, "<dd>Terminated</dd>"));
-  EXPECT_EQ(text("SELECT reason FROM iia_version WHERE iia_id = 'fjordland-demo-approved' AND version = 2"), "The programme closes");
+  EXPECT_EQ(text("SELECT reason FROM iia_version WHERE iia_id = 'fjordland-demo-approved' AND version = 2"),
+            "The programme closes");
 }
 
 TEST_F(AgreementPagesTest, DeletingIsRefusedOnceBothPartnersApproved) {
@@ -266,12 +280,14 @@ TEST_F(AgreementPagesTest, DeletingIsRefusedOnceBothPartnersApproved) {
   EXPECT_FALSE(contains(outdated.body, "/delete\"")) << "no delete form after approval by both";
   EXPECT_TRUE(contains(outdated.body, "<dd>Approval outdated after a change</dd>"));
   std::string before = snapshot();
-  auto refused = admin->post("/agreements/fjordland-demo-outdated/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
+  auto refused =
+      admin->post("/agreements/fjordland-demo-outdated/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
   EXPECT_EQ(refused.status, 409);
   EXPECT_TRUE(contains(refused.body, "approved by both partners, so it cannot be deleted"));
   EXPECT_EQ(snapshot(), before);
   admin->get("/agreements/fjordland-demo-sent");
-  auto deleted = admin->post("/agreements/fjordland-demo-sent/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
+  auto deleted =
+      admin->post("/agreements/fjordland-demo-sent/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
   EXPECT_EQ(deleted.status, 303);
   EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "deleted");
 }
@@ -280,7 +296,8 @@ TEST_F(AgreementPagesTest, TheEditFormWarnsThatAChangeAfterApprovalTakesTheAppro
   auto admin = signed_in(kAdmin);
   auto form = admin->get("/agreements/fjordland-demo-approved/edit");
   EXPECT_TRUE(contains(form.body, "Saving a change makes every approval outdated"));
-  EXPECT_FALSE(contains(admin->get("/agreements/fjordland-demo-sent/edit").body, "Saving a change makes every approval outdated"));
+  EXPECT_FALSE(
+      contains(admin->get("/agreements/fjordland-demo-sent/edit").body, "Saving a change makes every approval outdated"));
 }
 
 TEST_F(AgreementPagesTest, TheHistoryListsEveryVersionAndTheDifferencesOfAnyTwo) {
@@ -321,7 +338,8 @@ TEST_F(AgreementPagesTest, HostileInputIsAReadableRefusalThatStoresNothing) {
   for (const auto& [field, value, message] : cases) {
     auto page = admin->post("/agreements/new", with(new_draft(admin->csrf()), field, value));
     EXPECT_EQ(page.status, 400) << field;
-    EXPECT_TRUE(contains(page.body, "id=\"" + field + "-error\" role=\"alert\">" + message)) << field << page.body.substr(0, 4000);
+    EXPECT_TRUE(contains(page.body, "id=\"" + field + "-error\" role=\"alert\">" + message))
+        << field << page.body.substr(0, 4000);
     EXPECT_FALSE(contains(page.body, "<script>alert(1)")) << field;
   }
   EXPECT_EQ(snapshot(), before);
@@ -349,19 +367,25 @@ TEST_F(AgreementPagesTest, AProposalFromAPartnerBecomesOurCopyBoundToItAndSentBa
   EXPECT_TRUE(contains(list.body, "UNIC-UIF-2027"));
   EXPECT_TRUE(contains(list.body, "University of Collina"));
   std::string before = snapshot();
-  auto no_code = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()}, {"hei_id", "fjordland.example"},
-                                                             {"partner_hei_id", "collina.example"}, {"partner_iia_id", "collina-77"},
+  auto no_code = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()},
+                                                             {"hei_id", "fjordland.example"},
+                                                             {"partner_hei_id", "collina.example"},
+                                                             {"partner_iia_id", "collina-77"},
                                                              {"iia_code", "  "}});
   EXPECT_EQ(no_code.status, 303);
   EXPECT_EQ(no_code.header("Location"), "/agreements/proposals?error=code");
   EXPECT_EQ(snapshot(), before) << "nothing stored";
-  auto forged = admin->post("/agreements/proposals/adopt", {{"hei_id", "fjordland.example"}, {"partner_hei_id", "collina.example"},
-                                                            {"partner_iia_id", "collina-77"}, {"iia_code", "UIF-UNIC-1"}});
+  auto forged = admin->post("/agreements/proposals/adopt", {{"hei_id", "fjordland.example"},
+                                                            {"partner_hei_id", "collina.example"},
+                                                            {"partner_iia_id", "collina-77"},
+                                                            {"iia_code", "UIF-UNIC-1"}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(snapshot(), before) << "a POST without the token changes nothing";
   admin->get("/agreements/proposals");
-  auto adopted = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()}, {"hei_id", "fjordland.example"},
-                                                             {"partner_hei_id", "collina.example"}, {"partner_iia_id", "collina-77"},
+  auto adopted = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()},
+                                                             {"hei_id", "fjordland.example"},
+                                                             {"partner_hei_id", "collina.example"},
+                                                             {"partner_iia_id", "collina-77"},
                                                              {"iia_code", "UIF-UNIC-1"}});
   ASSERT_EQ(adopted.status, 303) << adopted.body;
   std::string location = adopted.header("Location");
@@ -373,8 +397,10 @@ TEST_F(AgreementPagesTest, AProposalFromAPartnerBecomesOurCopyBoundToItAndSentBa
   EXPECT_TRUE(contains(opened.body, "Our copy is saved, bound to the partner")) << opened.body;
   EXPECT_FALSE(contains(admin->get("/agreements/proposals").body, "UNIC-UIF-2027")) << "answered";
   admin->get("/agreements/proposals");
-  auto again = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()}, {"hei_id", "fjordland.example"},
-                                                           {"partner_hei_id", "collina.example"}, {"partner_iia_id", "collina-77"},
+  auto again = admin->post("/agreements/proposals/adopt", {{"csrf", admin->csrf()},
+                                                           {"hei_id", "fjordland.example"},
+                                                           {"partner_hei_id", "collina.example"},
+                                                           {"partner_iia_id", "collina-77"},
                                                            {"iia_code", "UIF-UNIC-2"}});
   EXPECT_EQ(again.header("Location"), "/agreements/proposals?error=adopt");
 }
@@ -408,7 +434,8 @@ TEST_F(AgreementPagesTest, AProposalThatIsOneOfOursIsBoundToIt) {
               contains(admin->get(bound.header("Location")).body, "Our agreement is bound to the partner&#39;s copy"));
   EXPECT_EQ(text("SELECT partner_iia_id || ' ' || current_version FROM iia WHERE iia_id = $1", {ours}), "collina-77 2");
   EXPECT_EQ(text("SELECT v.content #>> '{partners,1,iia_code}' || ' ' || v.changed_by FROM iia i JOIN iia_version v "
-                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = $1", {ours}),
+                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = $1",
+                 {ours}),
             std::string("UNIC-UIF-2027 ") + kAdmin)
       << "the partner's code is taken, and the person who bound it is the author";
   EXPECT_FALSE(contains(admin->get("/agreements/proposals").body, "UNIC-UIF-2027")) << "answered";

@@ -28,8 +28,8 @@ class DestinationPagesTest : public ::testing::Test {
   std::unique_ptr<Visit> signed_in(const std::string& email) { return testing::signed_in(portal_.base(), email, kPassword); }
 
   int64_t versions_of(const std::string& partner_hei_id, const std::string& state = "") {
-    return portal_.count("SELECT count(*) FROM agreement_information_version WHERE partner_hei_id = '" + partner_hei_id +
-                         "'" + (state.empty() ? "" : " AND state = '" + state + "'"));
+    return portal_.count("SELECT count(*) FROM agreement_information_version WHERE partner_hei_id = '" + partner_hei_id + "'" +
+                         (state.empty() ? "" : " AND state = '" + state + "'"));
   }
 
   // The editor's form for Pohjola with `fields` on top of a valid description.
@@ -72,10 +72,12 @@ TEST_F(DestinationPagesTest, TheEditorKeepsWhatWasTypedAndShowsEachErrorNextToIt
   EXPECT_EQ(editor.status, 200);
   EXPECT_TRUE(contains(editor.body, "<label for=\"city\">")) << "every input has a label";
   EXPECT_TRUE(contains(editor.body, "id=\"city\" name=\"city\" type=\"text\" value=\"Oulu\"")) << "the partner's city to start";
-  auto refused = per->post("/coordinator/destinations/save",
-                          pohjola_form(per->csrf(), {{"country_code", "Finland"}, {"study_places[0].places", "two"}, {"reason", ""}}));
+  auto refused =
+      per->post("/coordinator/destinations/save",
+                pohjola_form(per->csrf(), {{"country_code", "Finland"}, {"study_places[0].places", "two"}, {"reason", ""}}));
   EXPECT_EQ(refused.status, 400);
-  EXPECT_TRUE(contains(refused.body, "value=\"Finland\" aria-invalid=\"true\" aria-describedby=\"country_code-hint country_code-error\""))
+  EXPECT_TRUE(
+      contains(refused.body, "value=\"Finland\" aria-invalid=\"true\" aria-describedby=\"country_code-hint country_code-error\""))
       << refused.body;
   EXPECT_TRUE(contains(refused.body, "id=\"country_code-error\" role=\"alert\""));
   EXPECT_TRUE(contains(refused.body, "value=\"two\" aria-invalid=\"true\""));
@@ -94,7 +96,7 @@ TEST_F(DestinationPagesTest, SubmittedInformationReachesStudentsOnlyWhenTheAdmin
   EXPECT_EQ(versions_of("pohjola.example", "draft"), 1);
   per->get(kPohjolaEditor);
   auto submitted = per->post("/coordinator/destinations/submit",
-                            {{"csrf", per->csrf()}, {"partner_hei_id", "pohjola.example"}, {"seen_version", "1"}});
+                             {{"csrf", per->csrf()}, {"partner_hei_id", "pohjola.example"}, {"seen_version", "1"}});
   EXPECT_EQ(submitted.status, 303) << submitted.body;
   EXPECT_EQ(versions_of("pohjola.example", "in_review"), 1);
   EXPECT_FALSE(contains(per->get(kPohjolaEditor).body, "action=\"/coordinator/destinations/save\"")) << "no edits in review";
@@ -111,7 +113,7 @@ TEST_F(DestinationPagesTest, SubmittedInformationReachesStudentsOnlyWhenTheAdmin
   EXPECT_TRUE(contains(item.body, "<code>study_places[0].subject_area</code>")) << item.body;
   EXPECT_TRUE(contains(item.body, "<ins>Computer science</ins>"));
   auto approved = ingrid->post("/admin/information-review/approve",
-                              {{"csrf", ingrid->csrf()}, {"partner_hei_id", "pohjola.example"}, {"seen_version", "1"}});
+                               {{"csrf", ingrid->csrf()}, {"partner_hei_id", "pohjola.example"}, {"seen_version", "1"}});
   EXPECT_EQ(approved.status, 303) << approved.body;
   EXPECT_EQ(versions_of("pohjola.example", "published"), 1);
   EXPECT_EQ(portal_.count("SELECT count(*) FROM audit_event WHERE action IN "
@@ -129,15 +131,16 @@ TEST_F(DestinationPagesTest, SubmittedInformationReachesStudentsOnlyWhenTheAdmin
 TEST_F(DestinationPagesTest, AReturnNeedsACommentThatTheCoordinatorThenSees) {
   auto ingrid = signed_in(kIngrid);
   ingrid->get("/admin/information-review/item?partner_hei_id=valle-alto.example");
-  auto empty = ingrid->post("/admin/information-review/return",
-                           {{"csrf", ingrid->csrf()}, {"partner_hei_id", "valle-alto.example"}, {"seen_version", "1"}, {"comment", ""}});
+  auto empty =
+      ingrid->post("/admin/information-review/return",
+                   {{"csrf", ingrid->csrf()}, {"partner_hei_id", "valle-alto.example"}, {"seen_version", "1"}, {"comment", ""}});
   EXPECT_EQ(empty.status, 409);
   EXPECT_TRUE(contains(empty.body, "id=\"comment-error\" role=\"alert\"")) << empty.body;
   EXPECT_EQ(versions_of("valle-alto.example", "in_review"), 1);
   auto returned = ingrid->post("/admin/information-review/return", {{"csrf", ingrid->csrf()},
-                                                                   {"partner_hei_id", "valle-alto.example"},
-                                                                   {"seen_version", "1"},
-                                                                   {"comment", "Add the visa rules for non-EU students."}});
+                                                                    {"partner_hei_id", "valle-alto.example"},
+                                                                    {"seen_version", "1"},
+                                                                    {"comment", "Add the visa rules for non-EU students."}});
   EXPECT_EQ(returned.status, 303);
   EXPECT_EQ(versions_of("valle-alto.example", "draft"), 1);
   auto per = signed_in(kPer);
@@ -186,11 +189,11 @@ TEST_F(DestinationPagesTest, TwoVersionsAreComparedFieldByField) {
   auto editor = per->get("/coordinator/destinations/edit?partner_hei_id=lumiere-nord.example");
   EXPECT_TRUE(contains(editor.body, "value=\"Lille\"")) << "a new draft starts from the published version";
   auto saved = per->post("/coordinator/destinations/save", {{"csrf", per->csrf()},
-                                                          {"partner_hei_id", "lumiere-nord.example"},
-                                                          {"seen_version", "1"},
-                                                          {"city", "Villeneuve-d'Ascq"},
-                                                          {"country_code", "FR"},
-                                                          {"reason", "The campus moved"}});
+                                                            {"partner_hei_id", "lumiere-nord.example"},
+                                                            {"seen_version", "1"},
+                                                            {"city", "Villeneuve-d'Ascq"},
+                                                            {"country_code", "FR"},
+                                                            {"reason", "The campus moved"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
   auto compared = per->get("/coordinator/destinations/compare?partner_hei_id=lumiere-nord.example&from=1&to=2");
   EXPECT_EQ(compared.status, 200);
@@ -202,14 +205,15 @@ TEST_F(DestinationPagesTest, TwoVersionsAreComparedFieldByField) {
 
 TEST_F(DestinationPagesTest, AStudentCannotOpenTheEditorOrTheReview) {
   auto aase = signed_in(kAase);
-  for (const std::string& path : std::vector<std::string>{"/coordinator/destinations", kPohjolaEditor, "/admin/information-review",
-                                 "/admin/information-review/item?partner_hei_id=valle-alto.example", "/admin/factsheet"}) {
+  for (const std::string& path :
+       std::vector<std::string>{"/coordinator/destinations", kPohjolaEditor, "/admin/information-review",
+                                "/admin/information-review/item?partner_hei_id=valle-alto.example", "/admin/factsheet"}) {
     EXPECT_EQ(aase->get(path).status, 403) << path;
   }
   aase->get("/destinations");
   EXPECT_EQ(aase->post("/coordinator/destinations/save", pohjola_form(aase->csrf())).status, 403);
   EXPECT_EQ(aase->post("/admin/information-review/approve",
-                      {{"csrf", aase->csrf()}, {"partner_hei_id", "valle-alto.example"}, {"seen_version", "1"}})
+                       {{"csrf", aase->csrf()}, {"partner_hei_id", "valle-alto.example"}, {"seen_version", "1"}})
                 .status,
             403);
   EXPECT_EQ(versions_of("pohjola.example"), 0);
@@ -225,9 +229,9 @@ TEST_F(DestinationPagesTest, PostsWithoutTheCsrfTokenChangeNothing) {
   form.erase(form.begin());
   EXPECT_EQ(per->post("/coordinator/destinations/save", form).status, 403);
   auto ingrid = signed_in(kIngrid);
-  EXPECT_EQ(ingrid->post("/admin/information-review/approve", {{"partner_hei_id", "valle-alto.example"}, {"seen_version", "1"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      ingrid->post("/admin/information-review/approve", {{"partner_hei_id", "valle-alto.example"}, {"seen_version", "1"}}).status,
+      403);
   EXPECT_EQ(versions_of("pohjola.example"), 0);
   EXPECT_EQ(versions_of("valle-alto.example", "in_review"), 1);
   EXPECT_EQ(portal_.count("SELECT count(*) FROM audit_event WHERE action LIKE 'information_%'"), 0);
@@ -236,19 +240,19 @@ TEST_F(DestinationPagesTest, PostsWithoutTheCsrfTokenChangeNothing) {
 TEST_F(DestinationPagesTest, HostileInputIsShownAsTextAndStoresNothing) {
   auto per = signed_in(kPer);
   per->get(kPohjolaEditor);
-  auto markup = per->post("/coordinator/destinations/save",
-                         pohjola_form(per->csrf(), {{"city", "<script>alert(1)</script>"}, {"country_code", "FI'); DROP TABLE hei; --"}}));
+  auto markup =
+      per->post("/coordinator/destinations/save",
+                pohjola_form(per->csrf(), {{"city", "<script>alert(1)</script>"}, {"country_code", "FI'); DROP TABLE hei; --"}}));
   EXPECT_EQ(markup.status, 400);
   EXPECT_TRUE(contains(markup.body, "value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""));
   EXPECT_FALSE(contains(markup.body, "<script>"));
   auto bad_bytes = per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"tuition_fees", "caf\xe9"}}));
   EXPECT_EQ(bad_bytes.status, 400);
   EXPECT_TRUE(contains(bad_bytes.body, "id=\"tuition_fees-error\""));
-  auto huge = per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"visa_and_residence", std::string(20000, 'x')}}));
+  auto huge =
+      per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"visa_and_residence", std::string(20000, 'x')}}));
   EXPECT_EQ(huge.status, 400);
-  EXPECT_EQ(per->post("/coordinator/destinations/save",
-                     pohjola_form(per->csrf(), {{"partner_hei_id", "' OR 1=1 --"}}))
-                .status,
+  EXPECT_EQ(per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"partner_hei_id", "' OR 1=1 --"}})).status,
             404);
   EXPECT_EQ(versions_of("pohjola.example"), 0);
   EXPECT_EQ(portal_.count("SELECT count(*) FROM hei"), 6);

@@ -44,16 +44,21 @@ TEST_F(FactsheetPagesTest, ASaveIsANewVersionComparedFieldByField) {
   auto ingrid = signed_in("ingrid.haugland@fjordland.example");
   auto editor = ingrid->get("/admin/factsheet");
   EXPECT_EQ(editor.status, 200);
-  EXPECT_TRUE(contains(editor.body, "id=\"student_nominations.autumn_term\" name=\"student_nominations.autumn_term\" type=\"text\" value=\"04-15\""))
+  EXPECT_TRUE(
+      contains(editor.body,
+               "id=\"student_nominations.autumn_term\" name=\"student_nominations.autumn_term\" type=\"text\" value=\"04-15\""))
       << editor.body;
-  auto saved = ingrid->post("/admin/factsheet",
-                           form(ingrid->csrf(), {{"student_nominations.autumn_term", "04-01"}, {"reason", "Earlier nominations"}}));
+  auto saved =
+      ingrid->post("/admin/factsheet",
+                   form(ingrid->csrf(), {{"student_nominations.autumn_term", "04-01"}, {"reason", "Earlier nominations"}}));
   EXPECT_EQ(saved.status, 303) << saved.body;
   EXPECT_EQ(versions(), 2);
-  EXPECT_EQ(portal_.count("SELECT count(*) FROM audit_event WHERE action = 'factsheet_saved' AND detail = 'Earlier nominations'"), 1);
+  EXPECT_EQ(portal_.count("SELECT count(*) FROM audit_event WHERE action = 'factsheet_saved' AND detail = 'Earlier nominations'"),
+            1);
   auto compared = ingrid->get("/admin/factsheet/compare?from=1&to=2");
   EXPECT_EQ(compared.status, 200);
-  EXPECT_TRUE(contains(compared.body, "<code>student_nominations.autumn_term</code></th><td><del>04-15</del></td><td><ins>04-01</ins>"))
+  EXPECT_TRUE(
+      contains(compared.body, "<code>student_nominations.autumn_term</code></th><td><del>04-15</del></td><td><ins>04-01</ins>"))
       << compared.body;
   EXPECT_FALSE(contains(compared.body, "<code>housing_info.email</code>")) << "only what changed";
   EXPECT_EQ(ingrid->get("/admin/factsheet/compare?from=1&to=7").status, 404);
@@ -64,8 +69,10 @@ TEST_F(FactsheetPagesTest, AStaleEditIsAClearConflictThatKeepsWhatWasTyped) {
   auto second = signed_in("ingrid.haugland@fjordland.example");
   first->get("/admin/factsheet");
   second->get("/admin/factsheet");
-  EXPECT_EQ(first->post("/admin/factsheet", form(first->csrf(), {{"tor_weeks_limit", "6"}, {"reason", "Slower ToR"}})).status, 303);
-  auto stale = second->post("/admin/factsheet", form(second->csrf(), {{"decision_weeks_limit", "3"}, {"reason", "Faster decisions"}}));
+  EXPECT_EQ(first->post("/admin/factsheet", form(first->csrf(), {{"tor_weeks_limit", "6"}, {"reason", "Slower ToR"}})).status,
+            303);
+  auto stale =
+      second->post("/admin/factsheet", form(second->csrf(), {{"decision_weeks_limit", "3"}, {"reason", "Faster decisions"}}));
   EXPECT_EQ(stale.status, 409);
   EXPECT_TRUE(contains(stale.body, "Someone else saved a newer version")) << stale.body;
   EXPECT_TRUE(contains(stale.body, "href=\"/admin/factsheet/compare?from=1&amp;to=2\""));
@@ -78,9 +85,9 @@ TEST_F(FactsheetPagesTest, ErrorsStayNextToTheirFieldsAndNothingIsStored) {
   auto ingrid = signed_in("ingrid.haugland@fjordland.example");
   ingrid->get("/admin/factsheet");
   auto refused = ingrid->post("/admin/factsheet", form(ingrid->csrf(), {{"student_applications.spring_term", "02-30"},
-                                                                      {"housing_info.email", "not an address"},
-                                                                      {"visa_info.website_urls", ""},
-                                                                      {"reason", "<b>bold</b>"}}));
+                                                                        {"housing_info.email", "not an address"},
+                                                                        {"visa_info.website_urls", ""},
+                                                                        {"reason", "<b>bold</b>"}}));
   EXPECT_EQ(refused.status, 400);
   EXPECT_TRUE(contains(refused.body, "value=\"02-30\" aria-invalid=\"true\"")) << refused.body;
   EXPECT_TRUE(contains(refused.body, "id=\"student_applications.spring_term-error\" role=\"alert\""));

@@ -110,7 +110,8 @@ class LongInputTest : public ::testing::Test {
           SCOPED_TRACE(page_path + " → POST " + unescaped(action) + " " + name + " × " + std::to_string(length));
           visit.get(page_path);  // a fresh csrf token
           std::string before = snapshot();
-          HttpReply reply = visit.post(unescaped(action), with(with(fields, "csrf", visit.csrf()), name, std::string(length, 'x')));
+          HttpReply reply =
+              visit.post(unescaped(action), with(with(fields, "csrf", visit.csrf()), name, std::string(length, 'x')));
           EXPECT_GE(reply.status, 400) << reply.body.substr(0, 300);
           EXPECT_LT(reply.status, 500) << reply.body.substr(0, 300);
           if (shown_as_text(form_html(html, unescaped(action)), name) && reply.status != 413) {
@@ -133,8 +134,9 @@ TEST_F(LongInputTest, EveryFormFieldOfEveryPageRefusesAHundredThousandAndAMillio
     const char* email;
     std::vector<std::string> start;
   };
-  std::vector<Role> roles = {{kAdmin, {"/admin", "/partners", "/agreements", "/agreements/proposals", "/admin/factsheet",
-                                       "/admin/information-review", "/coordinator/destinations"}},
+  std::vector<Role> roles = {{kAdmin,
+                              {"/admin", "/partners", "/agreements", "/agreements/proposals", "/admin/factsheet",
+                               "/admin/information-review", "/coordinator/destinations"}},
                              {kCoordinator, {"/coordinator", "/coordinator/destinations", "/agreements"}},
                              {kOperator, {"/operator", "/partners"}}};
   for (const Role& role : roles) {

@@ -2,10 +2,10 @@
 // pages, 403 and 404 pages, CSRF refusals, the language switch, escaping and hostile input.
 #include <gtest/gtest.h>
 
-#include "db/accounts.hpp"
-#include "db/password_resets.hpp"
 #include "base/secure_random.hpp"
 #include "base/sha256.hpp"
+#include "db/accounts.hpp"
+#include "db/password_resets.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/portal_server.hpp"
 
@@ -48,12 +48,17 @@ TEST_F(PortalTest, LoginPageInBothLanguagesWithLabelsAndACsrfCookie) {
 TEST_F(PortalTest, EachDemoRoleLandsOnItsOwnStartPageWithRealData) {
   const std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> roles = {
       // Each page is in the account's language (Ingrid chose English, the others bokmål).
-      {"aase.bjornstad@student.fjordland.example", "/my-exchange", {"Min utveksling", "Åse Bjørnstad", "Universitetet i Fjordland"}},
-      {"per.saether@fjordland.example", "/coordinator", {"Avtaler og studenter", "Universitetet i Fjordland, Det matematisk-naturvitenskapelige fakultet",
-                                                       "Bjørnstad, Åse", "Eriksen, Jonas"}},
+      {"aase.bjornstad@student.fjordland.example",
+       "/my-exchange",
+       {"Min utveksling", "Åse Bjørnstad", "Universitetet i Fjordland"}},
+      {"per.saether@fjordland.example",
+       "/coordinator",
+       {"Avtaler og studenter", "Universitetet i Fjordland, Det matematisk-naturvitenskapelige fakultet", "Bjørnstad, Åse",
+        "Eriksen, Jonas"}},
       {"ingrid.haugland@fjordland.example", "/admin", {"Users and audit log", "per.saether@fjordland.example", "<td>login</td>"}},
-      {"terje.lund@fjordland.example", "/operator", {"Nodestatus", "fjordland.example (Universitetet i Fjordland)",
-                                                     "Ingen kopi av registerkatalogen ennå."}}};
+      {"terje.lund@fjordland.example",
+       "/operator",
+       {"Nodestatus", "fjordland.example (Universitetet i Fjordland)", "Ingen kopi av registerkatalogen ennå."}}};
   for (const auto& [email, start, expected] : roles) {
     Visit visit(base_);
     auto login = visit.log_in(email, "mobility-demo");
@@ -91,7 +96,8 @@ TEST_F(PortalTest, WrongPasswordIsAReadableErrorThatKeepsTheEmail) {
   EXPECT_FALSE(contains(page.body, "not-the-password"));
   EXPECT_FALSE(visit.cookies.count("mobility_session"));
   size_t alerts = 0;
-  for (size_t at = page.body.find("role=\"alert\""); at != std::string::npos; at = page.body.find("role=\"alert\"", at + 1)) ++alerts;
+  for (size_t at = page.body.find("role=\"alert\""); at != std::string::npos; at = page.body.find("role=\"alert\"", at + 1))
+    ++alerts;
   EXPECT_EQ(alerts, 1u) << "only the form's message is announced";
   auto empty = visit.post("/login", {{"csrf", visit.csrf()}, {"email", ""}, {"password", ""}});
   EXPECT_EQ(empty.status, 400);
@@ -105,8 +111,8 @@ TEST_F(PortalTest, PostsWithoutTheCsrfTokenAreRefusedAndChangeNothing) {
   auto login = visit.post("/login", {{"email", "per.saether@fjordland.example"}, {"password", "mobility-demo"}});
   EXPECT_EQ(login.status, 403);
   EXPECT_TRUE(contains(login.body, "nothing was changed"));
-  auto forged = visit.post("/login", {{"csrf", std::string(43, 'A')}, {"email", "per.saether@fjordland.example"},
-                                      {"password", "mobility-demo"}});
+  auto forged = visit.post(
+      "/login", {{"csrf", std::string(43, 'A')}, {"email", "per.saether@fjordland.example"}, {"password", "mobility-demo"}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(count("SELECT count(*) FROM web_session"), 0);
 
@@ -170,8 +176,8 @@ TEST_F(PortalTest, ANameWithMarkupIsShownAsText) {
 TEST_F(PortalTest, HostileFormInputIsARefusalThatStoresNothing) {
   Visit visit(base_);
   visit.get("/login");
-  for (const std::string& email : {std::string("caf\xe9@x.example"), std::string(100000, 'a'),
-                                   std::string("' OR 1=1; DROP TABLE account; --")}) {
+  for (const std::string& email :
+       {std::string("caf\xe9@x.example"), std::string(100000, 'a'), std::string("' OR 1=1; DROP TABLE account; --")}) {
     auto page = visit.post("/login", {{"csrf", visit.csrf()}, {"email", email}, {"password", "x"}});
     EXPECT_TRUE(page.status == 400 || page.status == 401) << page.status;
     EXPECT_TRUE(contains(page.body, "role=\"alert\"")) << "a readable message";
@@ -187,8 +193,8 @@ TEST_F(PortalTest, TheHomePageOffersTheLoginFormAndSignedInTheStartPage) {
   EXPECT_EQ(home.status, 200);
   EXPECT_TRUE(contains(home.body, "<form method=\"post\" action=\"/login\""));
   EXPECT_TRUE(contains(home.body, "University of Fjordland"));
-  auto login = visit.post("/login", {{"csrf", visit.csrf()}, {"email", "ingrid.haugland@fjordland.example"},
-                                      {"password", "mobility-demo"}});
+  auto login = visit.post(
+      "/login", {{"csrf", visit.csrf()}, {"email", "ingrid.haugland@fjordland.example"}, {"password", "mobility-demo"}});
   EXPECT_EQ(login.header("Location"), "/admin") << "the home page's form works";
   auto signed_in = visit.get("/");
   EXPECT_FALSE(contains(signed_in.body, "action=\"/login\""));
@@ -207,12 +213,14 @@ TEST_F(PortalTest, AResetLinkSetsANewPasswordOnceAndEndsEverySession) {
   elsewhere.log_in("per.saether@fjordland.example", "mobility-demo");
   Visit visit(base_, "en");
   EXPECT_EQ(visit.get("/reset-password?token=" + token).status, 200);
-  auto mismatch = visit.post("/reset-password", {{"csrf", visit.csrf()}, {"token", token}, {"password", "a new password"},
-                                                 {"repeat", "a new passwort"}});
+  auto mismatch =
+      visit.post("/reset-password",
+                 {{"csrf", visit.csrf()}, {"token", token}, {"password", "a new password"}, {"repeat", "a new passwort"}});
   EXPECT_EQ(mismatch.status, 400);
   EXPECT_TRUE(contains(mismatch.body, "The two passwords are not the same."));
-  auto done = visit.post("/reset-password", {{"csrf", visit.csrf()}, {"token", token}, {"password", "a new password"},
-                                             {"repeat", "a new password"}});
+  auto done =
+      visit.post("/reset-password",
+                 {{"csrf", visit.csrf()}, {"token", token}, {"password", "a new password"}, {"repeat", "a new password"}});
   EXPECT_EQ(done.status, 200);
   EXPECT_TRUE(contains(done.body, "Your password is changed"));
   EXPECT_EQ(elsewhere.get("/coordinator").status, 303) << "earlier sessions are ended";
@@ -251,12 +259,14 @@ class PartnerHealthTest : public PortalTest {
 };
 
 TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
-  exec("INSERT INTO partner_contact (partner_hei_id, last_success_at, last_error_at, last_error) VALUES "
-       "('lumiere-nord.example', '2026-11-30 10:00Z', '2026-12-01 09:15Z', 'lumiere-nord.example iia-cnr answered HTTP 503 <b>');"
-       "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state) VALUES "
-       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-1', 'pending'),"
-       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up');");
-  for (const std::string email : {"terje.lund@fjordland.example", "ingrid.haugland@fjordland.example", "per.saether@fjordland.example"}) {
+  exec(
+      "INSERT INTO partner_contact (partner_hei_id, last_success_at, last_error_at, last_error) VALUES "
+      "('lumiere-nord.example', '2026-11-30 10:00Z', '2026-12-01 09:15Z', 'lumiere-nord.example iia-cnr answered HTTP 503 <b>');"
+      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state) VALUES "
+      "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-1', 'pending'),"
+      "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up');");
+  for (const std::string email :
+       {"terje.lund@fjordland.example", "ingrid.haugland@fjordland.example", "per.saether@fjordland.example"}) {
     Visit visit(base_);
     visit.log_in(email, "mobility-demo");
     auto page = visit.get("/partners");
@@ -264,7 +274,8 @@ TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
     // Each account's own language decides (the demo admin reads English, the others bokmål).
     EXPECT_TRUE(contains(page.body, "<h1>Partner connections</h1>") || contains(page.body, "<h1>Forbindelser til partnere</h1>"));
     EXPECT_TRUE(contains(page.body, "Lumière-Nord University"));
-    EXPECT_TRUE(contains(page.body, "2026-12-01 09:15:00: lumiere-nord.example iia-cnr answered HTTP 503 &lt;b&gt;")) << page.body;
+    EXPECT_TRUE(contains(page.body, "2026-12-01 09:15:00: lumiere-nord.example iia-cnr answered HTTP 503 &lt;b&gt;"))
+        << page.body;
     EXPECT_TRUE(contains(page.body, "University of Pohjola"));
     EXPECT_FALSE(contains(page.body, "University of Fjordland")) << "hosted HEIs are not partners";
   }
@@ -273,9 +284,10 @@ TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
 }
 
 TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
-  exec("INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state, attempts, next_attempt_at) VALUES "
-       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up', 9, now() + interval '1 day'),"
-       "('iia-cnr', 'fjordland.example', 'pohjola.example', 'p-1', 'gave_up', 9, now() + interval '1 day');");
+  exec(
+      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state, attempts, next_attempt_at) VALUES "
+      "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up', 9, now() + interval '1 day'),"
+      "('iia-cnr', 'fjordland.example', 'pohjola.example', 'p-1', 'gave_up', 9, now() + interval '1 day');");
   Visit admin(base_);
   admin.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
   admin.get("/partners");
@@ -286,12 +298,14 @@ TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
   EXPECT_EQ(resent.status, 303);
   EXPECT_EQ(resent.header("Location"), "/partners?resent=1");
   EXPECT_EQ(count("SELECT count(*) FROM cnr_outbox WHERE state = 'pending' AND attempts = 0 AND next_attempt_at <= now() "
-                  "AND partner_hei_id = 'lumiere-nord.example'"), 1);
+                  "AND partner_hei_id = 'lumiere-nord.example'"),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM cnr_outbox WHERE state = 'gave_up' AND partner_hei_id = 'pohjola.example'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'cnr_resent' AND record = 'partner:lumiere-nord.example'"), 1);
   EXPECT_TRUE(contains(admin.get("/partners?resent=1").body, "Notifications made due again: 1"));
-  exec("INSERT INTO reference_fetch (partner_hei_id, api, outcome, last_success_at) VALUES "
-       "('pohjola.example', 'institutions', 'fetched', now()), ('pohjola.example', 'factsheet', 'fetched', now())");
+  exec(
+      "INSERT INTO reference_fetch (partner_hei_id, api, outcome, last_success_at) VALUES "
+      "('pohjola.example', 'institutions', 'fetched', now()), ('pohjola.example', 'factsheet', 'fetched', now())");
   auto refreshed = admin.post("/partners/refresh", {{"csrf", admin.csrf()}, {"partner_hei_id", "pohjola.example"}});
   EXPECT_EQ(refreshed.status, 303);
   EXPECT_EQ(refreshed.header("Location"), "/partners?refreshing=1");
@@ -299,12 +313,12 @@ TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'reference_refresh_requested'"), 1);
 }
 
-
 TEST_F(PartnerHealthTest, APartnerTheRegistryListsCanBeAddedAndAnythingElseIsARefusalThatStoresNothing) {
-  exec("INSERT INTO registry_catalogue (registry_url, body, fetched_at, expires_at) VALUES ('file:///catalogue.xml', "
-       "'<catalogue xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1\"><institutions>"
-       "<hei id=\"uni-b.example\"/><hei id=\"pohjola.example\"/><hei id=\"fjordland.example\"/></institutions></catalogue>', "
-       "now(), now() + interval '1 hour')");
+  exec(
+      "INSERT INTO registry_catalogue (registry_url, body, fetched_at, expires_at) VALUES ('file:///catalogue.xml', "
+      "'<catalogue xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1\"><institutions>"
+      "<hei id=\"uni-b.example\"/><hei id=\"pohjola.example\"/><hei id=\"fjordland.example\"/></institutions></catalogue>', "
+      "now(), now() + interval '1 hour')");
   Visit admin(base_);
   admin.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
   auto page = admin.get("/partners");
@@ -317,8 +331,7 @@ TEST_F(PartnerHealthTest, APartnerTheRegistryListsCanBeAddedAndAnythingElseIsARe
     auto refused = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", typed}});
     EXPECT_EQ(refused.status, 400) << typed;
     EXPECT_TRUE(contains(refused.body, "id=\"partner_hei_id-error\" role=\"alert\">" + message)) << refused.body;
-    EXPECT_TRUE(contains(refused.body, "value=\"" + typed + "\" required"))
-        << "what was typed is kept";
+    EXPECT_TRUE(contains(refused.body, "value=\"" + typed + "\" required")) << "what was typed is kept";
   }
   EXPECT_EQ(admin.post("/partners/add", {{"partner_hei_id", "uni-b.example"}}).status, 403) << "without the token";
   EXPECT_EQ(count("SELECT count(*) FROM hei"), heis) << "nothing stored";
@@ -327,9 +340,11 @@ TEST_F(PartnerHealthTest, APartnerTheRegistryListsCanBeAddedAndAnythingElseIsARe
   EXPECT_EQ(added.status, 303);
   EXPECT_EQ(added.header("Location"), "/partners?added=uni-b.example");
   EXPECT_TRUE(contains(admin.get(added.header("Location")).body, "Added as a partner: uni-b.example"));
-  EXPECT_TRUE(contains(admin.get("/agreements/new").body, "<option value=\"uni-b.example\">")) << "it can be chosen for agreements";
+  EXPECT_TRUE(contains(admin.get("/agreements/new").body, "<option value=\"uni-b.example\">"))
+      << "it can be chosen for agreements";
   EXPECT_EQ(count("SELECT count(*) FROM audit_event WHERE action = 'partner_added' AND record = 'partner:uni-b.example' "
-                  "AND detail = 'added=uni-b.example'"), 1);
+                  "AND detail = 'added=uni-b.example'"),
+            1);
   auto known = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", "pohjola.example"}});
   EXPECT_EQ(known.header("Location"), "/partners?known=pohjola.example");
   EXPECT_EQ(count("SELECT count(*) FROM hei"), heis + 1);

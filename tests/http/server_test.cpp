@@ -14,9 +14,9 @@
 #include <sstream>
 #include <thread>
 
+#include "base/log.hpp"
 #include "db/demo_seed.hpp"
 #include "ops/cli/health.hpp"
-#include "base/log.hpp"
 #include "portal/home_page.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
@@ -148,15 +148,37 @@ TEST_F(ServerTest, BodyOverTheLimitGets413AndReachesNoHandler) {
 }
 
 TEST_F(ServerTest, KeepsTheConnectionOpenForHttp11Clients) {
-  auto first = client_.get(base_ + "/healthz");
-  auto second = client_.get(base_ + "/healthz");
-  ASSERT_TRUE(first && second);
-  EXPECT_EQ(first->new_connections, 1);
-  EXPECT_EQ(second->new_connections, 0) << "the second request must reuse the connection";
-
-  auto closing = client_.get(base_ + "/healthz", {"Connection: close"});
-  ASSERT_TRUE(closing);
-  EXPECT_EQ(closing->header("Connection"), "close");
+  int fd = connect_raw();
+  // Sends `request` on the one connection and reads one whole answer (head and Content-Length body).
+  auto exchange = [fd](const std::string& request) {
+    ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    std::string received;
+    char buffer[4096];
+    pollfd poll_fd{fd, POLLIN, 0};
+    size_t head_end = std::string::npos, length = 0;
+    while (::poll(&poll_fd, 1, 3000) > 0) {
+      ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      received.append(buffer, static_cast<size_t>(n));
+      head_end = received.find("\r\n\r\n");
+      if (head_end == std::string::npos) continue;
+      size_t field = received.find("Content-Length: ");
+      length = field < head_end ? std::stoul(received.substr(field + 16)) : 0;
+      if (received.size() >= head_end + 4 + length) break;
+    }
+    return received;
+  };
+  std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  EXPECT_TRUE(exchange(request).starts_with("HTTP/1.1 200"));
+  EXPECT_TRUE(exchange(request).starts_with("HTTP/1.1 200")) << "the second request on the same connection is answered";
+  std::string closing = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(closing.starts_with("HTTP/1.1 200")) << closing;
+  EXPECT_NE(closing.find("Connection: close"), std::string::npos) << closing;
+  char byte = 0;
+  pollfd poll_fd{fd, POLLIN, 0};
+  EXPECT_GT(::poll(&poll_fd, 1, 3000), 0);
+  EXPECT_EQ(::recv(fd, &byte, 1, 0), 0) << "then the server closes the connection";
+  ::close(fd);
 }
 
 TEST_F(ServerTest, CustomResponseHeadersAreSent) {
@@ -273,8 +295,9 @@ TEST_F(ServerTest, AResponseLargerThanTheSocketBufferArrivesWholeAndBeforeTheNex
     received.append(buffer, static_cast<size_t>(n));
   }
   ::close(fd);
-  size_t body_start = received.find("\r\n\r\n") + 4;
-  ASSERT_NE(body_start, std::string::npos + 4);
+  size_t head_end = received.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos);
+  size_t body_start = head_end + 4;
   std::string expected = big_body();
   ASSERT_GE(received.size(), body_start + expected.size());
   EXPECT_TRUE(received.compare(body_start, expected.size(), expected) == 0) << "the body arrived changed";

@@ -38,10 +38,19 @@ struct Tenant {
 };
 
 // Pages every role opens; none may show the other HEI's markers.
-const std::vector<std::string> kPages = {"/",         "/admin",         "/coordinator",           "/operator",
-                                         "/partners", "/agreements",    "/agreements/new",        "/agreements/proposals",
-                                         "/destinations", "/my-exchange", "/coordinator/destinations",
-                                         "/admin/information-review",   "/admin/factsheet"};
+const std::vector<std::string> kPages = {"/",
+                                         "/admin",
+                                         "/coordinator",
+                                         "/operator",
+                                         "/partners",
+                                         "/agreements",
+                                         "/agreements/new",
+                                         "/agreements/proposals",
+                                         "/destinations",
+                                         "/my-exchange",
+                                         "/coordinator/destinations",
+                                         "/admin/information-review",
+                                         "/admin/factsheet"};
 
 // Pages of one record, with {iia}, {partner} standing for the other HEI's ids. The own HEI's same
 // page tells what a role may open: where it opens its own, the other's must be 404.
@@ -83,7 +92,8 @@ const std::vector<Action> kActions = {
 
 std::string filled(std::string text, const Tenant& other, const Tenant& own) {
   auto replace = [&](const std::string& from, const std::string& to) {
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
   };
   replace("{iia}", other.iia_id);
   replace("{partner}", other.partner_hei_id);
@@ -98,15 +108,21 @@ class TenantIsolationTest : public ::testing::Test {
  protected:
   void SetUp() override {
     portal_.start(/*demo_agreements=*/true);
-    fjordland_ = {"fjordland.example",
-                  {"ingrid.haugland@fjordland.example", "per.saether@fjordland.example", "aase.bjornstad@student.fjordland.example"},
-                  "lumiere-nord.example",
-                  "fjordland-demo-sent",
-                  "collina.example",
-                  "collina-77",
-                  {"lumiere-nord.example", "valle-alto.example", "fjordland-demo-", "collina-77", "@fjordland.example"}};
-    uni_y_ = {"uni-y.example", {"admin@uni-y.example", "coordinator@uni-y.example"}, "partner-y.example", "", "proposer-y.example",
-              "py-proposal-1", {"partner-y.example", "proposer-y.example", "py-proposal-1", "UY-PY-2027", "@uni-y.example"}};
+    fjordland_ = {
+        "fjordland.example",
+        {"ingrid.haugland@fjordland.example", "per.saether@fjordland.example", "aase.bjornstad@student.fjordland.example"},
+        "lumiere-nord.example",
+        "fjordland-demo-sent",
+        "collina.example",
+        "collina-77",
+        {"lumiere-nord.example", "valle-alto.example", "fjordland-demo-", "collina-77", "@fjordland.example"}};
+    uni_y_ = {"uni-y.example",
+              {"admin@uni-y.example", "coordinator@uni-y.example"},
+              "partner-y.example",
+              "",
+              "proposer-y.example",
+              "py-proposal-1",
+              {"partner-y.example", "proposer-y.example", "py-proposal-1", "UY-PY-2027", "@uni-y.example"}};
     host_uni_y();
     if (HasFatalFailure()) return;
     store_proposal(fjordland_);
@@ -140,7 +156,8 @@ class TenantIsolationTest : public ::testing::Test {
       ASSERT_TRUE(db::host_hei(**connection, {"uni-y.example", "ewp@uni-y.example", "University Y", "en", "DE"}));
       ASSERT_TRUE(db::add_partner_hei(**connection, "partner-y.example"));
       ASSERT_TRUE(db::link_partner(**connection, "uni-y.example", "partner-y.example"));
-      for (const auto& [email, role] : {std::pair{"admin@uni-y.example", "io_admin"}, {"coordinator@uni-y.example", "coordinator"}}) {
+      for (const auto& [email, role] :
+           {std::pair{"admin@uni-y.example", "io_admin"}, {"coordinator@uni-y.example", "coordinator"}}) {
         auto id = db::create_account(**connection, {email, "Staff of Y", "en", hash_password(kPassword, {10, 8, 1}).value()});
         ASSERT_TRUE(id);
         ASSERT_TRUE(db::add_account_role(**connection, *id, {role, "uni-y.example", std::nullopt, std::nullopt}));
@@ -148,7 +165,8 @@ class TenantIsolationTest : public ::testing::Test {
     }
     auto admin = testing::signed_in(portal_.base(), "admin@uni-y.example", kPassword);
     admin->get("/agreements/new");
-    auto form = with(testing::new_agreement_form(admin->csrf(), "partner-y.example", "UY-PY-2027", "Our first agreement"), "ounit_id", "");
+    auto form = with(testing::new_agreement_form(admin->csrf(), "partner-y.example", "UY-PY-2027", "Our first agreement"),
+                     "ounit_id", "");
     auto created = admin->post("/agreements/new", form);
     ASSERT_EQ(created.status, 303) << created.body;
     std::string location = created.header("Location");
@@ -167,8 +185,9 @@ class TenantIsolationTest : public ::testing::Test {
     theirs.partners[1].ounit_id = std::nullopt;
     auto connection = portal_.pool().acquire();
     ASSERT_TRUE(connection);
-    ASSERT_TRUE(db::save_partner_copy(**connection, {tenant.hei_id, tenant.proposal_partner, tenant.proposal_iia_id, std::nullopt,
-                                                     agreements::iia_to_json(theirs).dump(), ewp::served_iia_hash(theirs), true, true}));
+    ASSERT_TRUE(
+        db::save_partner_copy(**connection, {tenant.hei_id, tenant.proposal_partner, tenant.proposal_iia_id, std::nullopt,
+                                             agreements::iia_to_json(theirs).dump(), ewp::served_iia_hash(theirs), true, true}));
   }
 
   // Everything stored of `tenant`: agreements, proposals, notifications, partners, information.
@@ -187,7 +206,8 @@ class TenantIsolationTest : public ::testing::Test {
   // `body` shows none of `other`'s markers, apart from the ids the request itself named (the
   // page's own address is in it, for the language switch to return to).
   void expect_no_markers(std::string body, const Tenant& other, const std::string& request = "") {
-    for (const std::string& id : {other.iia_id, other.partner_hei_id, other.proposal_partner, other.proposal_iia_id, other.hei_id}) {
+    for (const std::string& id :
+         {other.iia_id, other.partner_hei_id, other.proposal_partner, other.proposal_iia_id, other.hei_id}) {
       if (id.empty() || !contains(request, id)) continue;
       for (size_t at = body.find(id); at != std::string::npos; at = body.find(id, at)) body.erase(at, id.size());
     }

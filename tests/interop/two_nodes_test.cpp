@@ -155,20 +155,22 @@ class TwoNodeProcessesTest : public ::testing::Test {
   }
 
   void add_admin_of_b() {
-    auto added = testing::run_program({"/bin/sh", "-c", "printf '%s\\n' \"$1\" | \"$0\" users add \"$2\" --name 'Bea Berger' "
-                                       "--language en --password-stdin", MOBILITY_BINARY, kPassword, kAdminB},
+    auto added = testing::run_program({"/bin/sh", "-c",
+                                       "printf '%s\\n' \"$1\" | \"$0\" users add \"$2\" --name 'Bea Berger' "
+                                       "--language en --password-stdin",
+                                       MOBILITY_BINARY, kPassword, kAdminB},
                                       environment(b_));
     ASSERT_EQ(added.exit_code, 0) << added.err;
     run(b_, {"users", "set-role", kAdminB, "io_admin", "--hei", "uni-b.example"});
   }
 
   void start_proxy(NodeProcess& node) {
-    node.proxy = std::make_unique<ChildProcess>(
-        std::vector<std::string>{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy", "--listen",
-                                 "127.0.0.1:" + std::to_string(node.public_port), "--upstream",
-                                 "127.0.0.1:" + std::to_string(node.listen_port), "--dir", (node.directory / "nginx").string(),
-                                 "--name", node.public_host},
-        testing::Environment{});
+    node.proxy =
+        std::make_unique<ChildProcess>(std::vector<std::string>{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy", "--listen",
+                                                                "127.0.0.1:" + std::to_string(node.public_port), "--upstream",
+                                                                "127.0.0.1:" + std::to_string(node.listen_port), "--dir",
+                                                                (node.directory / "nginx").string(), "--name", node.public_host},
+                                       testing::Environment{});
     ASSERT_TRUE(eventually([&] { return fs::exists(node.directory / "nginx/nginx.pid"); }, seconds(20)))
         << "nginx did not start: " << node.proxy->err();
   }
@@ -193,10 +195,10 @@ class TwoNodeProcessesTest : public ::testing::Test {
   void build_catalogue() {
     testing::ProgramResult built;
     bool done = eventually([&] {  // nginx answers a moment after its pid file appears
-      built = testing::run_program({MOBILITY_BINARY, "registry", "build", "--manifest", a_.public_url() + "/ewp/manifest.xml",
-                                    "--manifest", b_.public_url() + "/ewp/manifest.xml", "--out",
-                                    (root_ / "catalogue.xml").string()},
-                                   environment(a_));
+      built =
+          testing::run_program({MOBILITY_BINARY, "registry", "build", "--manifest", a_.public_url() + "/ewp/manifest.xml",
+                                "--manifest", b_.public_url() + "/ewp/manifest.xml", "--out", (root_ / "catalogue.xml").string()},
+                               environment(a_));
       return built.exit_code == 0;
     });
     ASSERT_TRUE(done) << built.out << built.err;
@@ -213,8 +215,8 @@ class TwoNodeProcessesTest : public ::testing::Test {
     auto added = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", "uni-b.example"}});
     EXPECT_EQ(added.status, 303) << added.body;
     admin.get("/agreements/new");
-    auto created = admin.post("/agreements/new",
-                              testing::new_agreement_form(admin.csrf(), "uni-b.example", code, "New partner in Germany"));
+    auto created =
+        admin.post("/agreements/new", testing::new_agreement_form(admin.csrf(), "uni-b.example", code, "New partner in Germany"));
     EXPECT_EQ(created.status, 303) << created.body;
     std::smatch id;
     std::string location = created.header("Location");
@@ -257,7 +259,8 @@ class TwoNodeProcessesTest : public ::testing::Test {
   // Waits until `admin`'s page of `iia_id` no longer says that the partner has not approved it
   // (the stage is "Partner approved" at first, still "Approval outdated" after a change).
   static bool hears_of_partner_approval(Visit& admin, const std::string& iia_id) {
-    return eventually([&] { return !contains(admin.get("/agreements/" + iia_id).body, "The partner has not approved our copy."); });
+    return eventually(
+        [&] { return !contains(admin.get("/agreements/" + iia_id).body, "The partner has not approved our copy."); });
   }
 
   // Saves `iia_id` again with `mobilities` places per year in its one condition.
@@ -311,12 +314,14 @@ TEST_F(TwoNodeProcessesTest, TheWholeNegotiationThroughThePages) {
   ASSERT_EQ(ended.status, 303) << ended.body;
   EXPECT_TRUE(shows(*a, "/agreements/" + a_id, "<dd>Terminated</dd>"));
   EXPECT_TRUE(eventually([&] {
-    return b_.query("SELECT v.content ->> 'terminated_as_a_whole' FROM partner_iia p JOIN partner_iia_version v "
-                    "USING (hei_id, partner_hei_id, partner_iia_id) WHERE p.partner_iia_id = $1 AND v.version = p.current_version",
-                    {a_id}) == "true";
+    return b_.query(
+               "SELECT v.content ->> 'terminated_as_a_whole' FROM partner_iia p JOIN partner_iia_version v "
+               "USING (hei_id, partner_hei_id, partner_iia_id) WHERE p.partner_iia_id = $1 AND v.version = p.current_version",
+               {a_id}) == "true";
   })) << "B holds A's terminated copy";
   EXPECT_TRUE(eventually([&] {
-    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE partner_hei_id = 'uni-b.example' AND state <> 'delivered'") == "0";
+    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE partner_hei_id = 'uni-b.example' AND state <> 'delivered'") ==
+           "0";
   })) << "A told B everything";
   EXPECT_EQ(b_.query("SELECT count(*)::text FROM cnr_outbox WHERE state <> 'delivered'"), "0") << "B told A everything";
 }
@@ -326,8 +331,10 @@ TEST_F(TwoNodeProcessesTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRes
   auto a = admin_of(a_);
   std::string a_id = a_sends_an_agreement(*a, "UIF-UNIB-DOWN");
   ASSERT_TRUE(eventually([&] {
-    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE iia_id = $1 AND state = 'pending' AND attempts >= 2", {a_id}) == "1";
-  })) << "A keeps trying: " << a_.query("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_outbox");
+    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE iia_id = $1 AND state = 'pending' AND attempts >= 2", {a_id}) ==
+           "1";
+  })) << "A keeps trying: "
+      << a_.query("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_outbox");
   std::string health = partner_row(a->get("/partners").body, "uni-b.example");
   EXPECT_TRUE(contains(health, "answered HTTP 502")) << "the last error is shown: " << health;
   EXPECT_TRUE(contains(health, "<td>1</td>")) << "one notification waits: " << health;
@@ -353,12 +360,13 @@ TEST_F(TwoNodeProcessesTest, ANodeKilledInTheMiddleOfADeliveryLosesNothing) {
   EXPECT_EQ(a_.query("SELECT state FROM iia WHERE iia_id = $1", {a_id}), "shared");
 
   start_server(a_);
-  EXPECT_TRUE(eventually([&] { return a_.query("SELECT state FROM cnr_outbox WHERE iia_id = $1", {a_id}) == "delivered"; },
-                         seconds(40)))
+  EXPECT_TRUE(
+      eventually([&] { return a_.query("SELECT state FROM cnr_outbox WHERE iia_id = $1", {a_id}) == "delivered"; }, seconds(40)))
       << a_.query("SELECT concat_ws(' ', state, attempts, leased_until, last_error) FROM cnr_outbox");
   EXPECT_GE(std::stoi(a_.query("SELECT attempts::text FROM cnr_outbox WHERE iia_id = $1", {a_id})), 2)
       << "delivered by the restarted node once the dead one's lease ran out";
-  EXPECT_TRUE(eventually([&] { return b_.query("SELECT count(*)::text FROM partner_iia WHERE partner_iia_id = $1", {a_id}) == "1"; }));
+  EXPECT_TRUE(
+      eventually([&] { return b_.query("SELECT count(*)::text FROM partner_iia WHERE partner_iia_id = $1", {a_id}) == "1"; }));
 }
 
 TEST_F(TwoNodeProcessesTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
@@ -380,17 +388,18 @@ TEST_F(TwoNodeProcessesTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStore
   fs::path body = root_ / "cnr-body", answer = root_ / "cnr-answer";
   std::ofstream(body) << "notifier_hei_id=uni-b.example&iia_id=b-17";
   std::string authority = "localhost:" + std::to_string(a_.public_port);
-  auto sent = testing::run_program({std::string(MOBILITY_SOURCE_DIR) + "/tests/interop/httpsig_oracle.py", "send", "POST",
-                                    a_.public_url() + "/ewp/iia-cnr", authority, (b_.directory / "keys/node.key.pem").string(),
-                                    b_.key_id, body.string(), answer.string(), "application/x-www-form-urlencoded",
-                                    (root_ / "ca.pem").string()});
+  auto sent =
+      testing::run_program({std::string(MOBILITY_SOURCE_DIR) + "/tests/interop/httpsig_oracle.py", "send", "POST",
+                            a_.public_url() + "/ewp/iia-cnr", authority, (b_.directory / "keys/node.key.pem").string(), b_.key_id,
+                            body.string(), answer.string(), "application/x-www-form-urlencoded", (root_ / "ca.pem").string()});
   ASSERT_TRUE(contains(sent.out, "Status: 200")) << sent.out << sent.err;
 
   ASSERT_TRUE(eventually([&] {
     return !a_.query("SELECT last_error FROM cnr_inbox WHERE partner_hei_id = 'uni-b.example' AND iia_id = 'b-17'").empty();
   })) << a_.query("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_inbox");
   EXPECT_EQ(a_.query("SELECT state FROM cnr_inbox WHERE iia_id = 'b-17'"), "pending") << "tried again later";
-  EXPECT_EQ(a_.query("SELECT last_error FROM cnr_inbox WHERE iia_id = 'b-17'"), "uni-b.example iias answered invalid XML: not well-formed XML");
+  EXPECT_EQ(a_.query("SELECT last_error FROM cnr_inbox WHERE iia_id = 'b-17'"),
+            "uni-b.example iias answered invalid XML: not well-formed XML");
   EXPECT_EQ(a_.query("SELECT count(*)::text FROM partner_iia WHERE partner_hei_id = 'uni-b.example'"), "0") << "nothing stored";
   std::string health = partner_row(a->get("/partners").body, "uni-b.example");
   ASSERT_FALSE(health.empty());

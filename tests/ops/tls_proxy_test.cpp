@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "ewp-node/client/http_transport.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 #include "http/server.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
@@ -42,7 +42,7 @@ class TlsProxyTest : public ::testing::Test {
                                  "127.0.0.1:" + std::to_string(port_), "--upstream",
                                  "127.0.0.1:" + std::to_string(server_->port()), "--dir", directory_.string()},
         testing::Environment{});
-    transport_ = std::make_unique<ewp::HttpTransport>(ewp::TransportOptions{
+    transport_ = std::make_unique<ewp::CurlTransport>(ewp::TransportOptions{
         std::chrono::milliseconds(2000), std::chrono::milliseconds(5000), (directory_ / "tls/localhost.crt").string(), {}});
     for (int attempt = 0; attempt < 100; ++attempt) {
       if (transport_->send("GET", base() + "/show", {}, "")) return;
@@ -64,7 +64,7 @@ class TlsProxyTest : public ::testing::Test {
 
   std::unique_ptr<Server> server_;
   std::unique_ptr<testing::ChildProcess> proxy_;
-  std::unique_ptr<ewp::HttpTransport> transport_;
+  std::unique_ptr<ewp::CurlTransport> transport_;
   std::filesystem::path directory_;
   uint16_t port_ = 0;
 };

@@ -19,14 +19,13 @@ ewp::SchemaValidator load(const std::vector<std::string>& relatives) {
 }  // namespace
 
 const ewp::SchemaValidator& manifest_schema() {
-  static const ewp::SchemaValidator validator =
-      load({"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
-            "api-echo/stable-v2/manifest-entry.xsd", "api-factsheet/stable-v1/manifest-entry.xsd",
-            "api-institutions/stable-v2/manifest-entry.xsd", "api-ounits/stable-v2/manifest-entry.xsd",
-            "api-iias/stable-v7/manifest-entry.xsd",
-            "api-iias-approval/stable-v2/manifest-entry.xsd", "api-iia-cnr/stable-v3/manifest-entry.xsd",
-            "network-schemas/ewp-specs-api-iia-approval-cnr-v2.0.0/manifest-entry.xsd",
-            "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
+  static const ewp::SchemaValidator validator = load(
+      {"api-discovery/stable-v6/manifest.xsd", "api-discovery/stable-v6/manifest-entry.xsd",
+       "api-echo/stable-v2/manifest-entry.xsd", "api-factsheet/stable-v1/manifest-entry.xsd",
+       "api-institutions/stable-v2/manifest-entry.xsd", "api-ounits/stable-v2/manifest-entry.xsd",
+       "api-iias/stable-v7/manifest-entry.xsd", "api-iias-approval/stable-v2/manifest-entry.xsd",
+       "api-iia-cnr/stable-v3/manifest-entry.xsd", "network-schemas/ewp-specs-api-iia-approval-cnr-v2.0.0/manifest-entry.xsd",
+       "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }
 

@@ -1,12 +1,12 @@
-// A small libcurl client for tests: real HTTP over loopback, one reusable connection.
+// HTTP for tests, over the node's own transport (ewp-node/client/curl_transport.hpp): real HTTP
+// over loopback, one reusable connection, nothing added to the request but what the test gives.
 #pragma once
-
-#include <curl/curl.h>
 
 #include <string>
 #include <vector>
 
 #include "base/status.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 
 namespace mobility::testing {
 
@@ -14,7 +14,6 @@ struct HttpReply {
   long status = 0;
   std::string body;
   std::vector<std::string> header_lines;  // "Name: value" as received
-  long new_connections = 0;               // TCP connections curl opened for this request
 
   // Value of the first header with this name (case-insensitive), or "".
   std::string header(const std::string& name) const;
@@ -22,17 +21,13 @@ struct HttpReply {
 
 class HttpClient {
  public:
-  HttpClient();
-  ~HttpClient();
-  HttpClient(const HttpClient&) = delete;
-  HttpClient& operator=(const HttpClient&) = delete;
-
   Result<HttpReply> get(const std::string& url, const std::vector<std::string>& headers = {});
+  // `headers` as "Name: value" lines.
   Result<HttpReply> request(const std::string& method, const std::string& url, const std::string& body,
                             const std::vector<std::string>& headers = {});
 
  private:
-  CURL* curl_;
+  ewp::CurlTransport transport_{ewp::TransportOptions{std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), "", {}}};
 };
 
 }  // namespace mobility::testing

@@ -11,11 +11,21 @@ namespace mobility::testing {
 inline agreements::Iia sample_iia(const std::string& partner_hei_id = "uni-a.example") {
   using namespace agreements;
   Iia iia;
-  IiaPartner ours{"fjordland.example", "ou-mn", std::nullopt, std::nullopt,
+  IiaPartner ours{"fjordland.example",
+                  "ou-mn",
+                  std::nullopt,
+                  std::nullopt,
                   Contact{"Per Olav Sæther", "Per Olav", "Sæther", "per.saether@fjordland.example", std::nullopt, "Coordinator"},
-                  std::nullopt, {}};
-  IiaPartner theirs{partner_hei_id, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                    {Contact{"International Office", std::nullopt, std::nullopt, "io@" + partner_hei_id, "+33320000000", std::nullopt}}};
+                  std::nullopt,
+                  {}};
+  IiaPartner theirs{
+      partner_hei_id,
+      std::nullopt,
+      std::nullopt,
+      std::nullopt,
+      std::nullopt,
+      std::nullopt,
+      {Contact{"International Office", std::nullopt, std::nullopt, "io@" + partner_hei_id, "+33320000000", std::nullopt}}};
   iia.partners = {ours, theirs};
   MobilitySpec out;
   out.type = MobilityType::kStudentStudies;

@@ -2,12 +2,11 @@
 
 #include <gtest/gtest.h>
 
-
 #include "agreements/demo_agreements.hpp"
-#include "portal/agreements/agreement_pages.hpp"
 #include "db/demo_seed.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/client/ewp_client.hpp"
+#include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
@@ -22,7 +21,6 @@
 namespace mobility::testing {
 
 using std::chrono::milliseconds;
-
 
 void PortalServer::start(bool demo_agreements) {
   pool_ = std::make_unique<db::Pool>(db::PoolOptions{create_migrated_database(), 4, milliseconds(5000)});

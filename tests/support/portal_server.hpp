@@ -6,11 +6,11 @@
 #include <memory>
 #include <string>
 
+#include "agreements/iia_book.hpp"
 #include "db/pool.hpp"
 #include "http/message.hpp"
 #include "http/server.hpp"
 #include "portal/web/site.hpp"
-#include "agreements/iia_book.hpp"
 #include "tests/support/web_visit.hpp"
 
 namespace mobility::testing {
@@ -34,6 +34,5 @@ class PortalServer {
   std::unique_ptr<http::Server> server_;
   std::string base_;
 };
-
 
 }  // namespace mobility::testing

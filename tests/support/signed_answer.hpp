@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "http/router.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/response_signer.hpp"
+#include "http/router.hpp"
 
 namespace mobility::testing {
 

@@ -10,10 +10,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include "base/sha256.hpp"
 #include "db/connection.hpp"
 #include "db/demo_seed.hpp"
 #include "db/migrations.hpp"
-#include "base/sha256.hpp"
 
 namespace mobility::testing {
 namespace {
@@ -123,9 +123,9 @@ Result<std::unique_ptr<TestCluster>> TestCluster::start() {
   if (mkdtemp(pattern) == nullptr) return Status::internal("mkdtemp failed");
   std::unique_ptr<TestCluster> cluster(new TestCluster(pattern));
   if (geteuid() == 0) std::system(("chown postgres:postgres " + cluster->directory_).c_str());
-  Status initialised = run_as_postgres(postgres_bin() + "initdb -D " + cluster->directory_ +
-                                       "/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >" +
-                                       cluster->directory_ + "/initdb.log 2>&1");
+  Status initialised =
+      run_as_postgres(postgres_bin() + "initdb -D " + cluster->directory_ +
+                      "/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >" + cluster->directory_ + "/initdb.log 2>&1");
   if (!initialised) return initialised;
   if (Status started = cluster->resume(); !started) return started;
   return cluster;
@@ -142,8 +142,8 @@ std::string TestCluster::url(const std::string& database) const {
 }
 
 Status TestCluster::pg_ctl(const std::string& action) const {
-  return run_as_postgres(postgres_bin() + "pg_ctl -D " + directory_ + "/data -l " + directory_ + "/server.log -w " +
-                         "-o \"-k " + directory_ + " -p 5432 -c listen_addresses=''\" " + action + " >/dev/null");
+  return run_as_postgres(postgres_bin() + "pg_ctl -D " + directory_ + "/data -l " + directory_ + "/server.log -w " + "-o \"-k " +
+                         directory_ + " -p 5432 -c listen_addresses=''\" " + action + " >/dev/null");
 }
 
 Status TestCluster::stop() {
@@ -216,8 +216,8 @@ std::string create_migrated_database() {
   std::string template_db = template_name(*migrations);
   if (!database_exists(connection, template_db)) build_template(connection, template_db, *migrations);
   std::string name = next_database_name();
-  must_exec(connection, "CREATE DATABASE " + quote_identifier(connection, name) + " TEMPLATE " +
-                            quote_identifier(connection, template_db));
+  must_exec(connection,
+            "CREATE DATABASE " + quote_identifier(connection, name) + " TEMPLATE " + quote_identifier(connection, template_db));
   must_exec(connection, "SELECT pg_advisory_unlock($1)", {kTemplateLockKey});
   remember_for_cleanup(name);
   return with_database(admin_url(), name);

@@ -11,8 +11,8 @@
 #include <memory>
 #include <string>
 
-#include "db/connection.hpp"
 #include "base/status.hpp"
+#include "db/connection.hpp"
 
 namespace mobility::testing {
 

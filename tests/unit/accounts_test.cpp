@@ -42,9 +42,9 @@ TEST(PasswordHash, MalformedOrTamperedValuesNeverVerify) {
   ASSERT_TRUE(stored);
   std::string tampered = *stored;
   tampered.back() = tampered.back() == '0' ? '1' : '0';
-  for (const std::string& bad : {tampered, std::string(""), std::string("secret"), std::string("scrypt$10$8$1$zz$00"),
-                                 std::string("scrypt$99$8$1$00$") + std::string(64, '0'),
-                                 std::string("bcrypt$10$8$1$00$") + std::string(64, '0')}) {
+  for (const std::string& bad :
+       {tampered, std::string(""), std::string("secret"), std::string("scrypt$10$8$1$zz$00"),
+        std::string("scrypt$99$8$1$00$") + std::string(64, '0'), std::string("bcrypt$10$8$1$00$") + std::string(64, '0')}) {
     EXPECT_FALSE(verify_password("secret", bad)) << bad;
   }
 }

@@ -9,7 +9,6 @@
 
 #include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/digest.hpp"
-#include "http/http_date.hpp"
 #include "ewp-node/security/request_id.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/request_verifier.hpp"
@@ -17,13 +16,14 @@
 #include "ewp-node/security/response_verifier.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
+#include "http/http_date.hpp"
 #include "tests/support/test_keys.hpp"
 
 namespace mobility::ewp {
 namespace {
 
-using ::testing::HasSubstr;
 using mobility::testing::test_key;
+using ::testing::HasSubstr;
 
 const Clock::time_point kNow = Clock::from_time_t(1795000000);  // 2026-11-18
 const std::string kHost = "ewp.fjordland.example";
@@ -60,8 +60,8 @@ http::Request to_request(const std::string& method, const std::string& target, c
 }
 
 // A request signed by our client signer with key `slot`.
-http::Request signed_request(const std::string& method, const std::string& target, const std::string& body = "",
-                             int slot = 0, Clock::time_point when = kNow) {
+http::Request signed_request(const std::string& method, const std::string& target, const std::string& body = "", int slot = 0,
+                             Clock::time_point when = kNow) {
   http::HeaderList extra;
   if (!body.empty()) extra.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   auto signed_headers = sign_request({method, kHost, target, extra, body}, test_key(slot).private_key, when);
@@ -326,8 +326,8 @@ TEST(ResponseSignatures, SignedResponseVerifiesAndUnsignedHeadersAreDropped) {
   EXPECT_TRUE(http::header_values(*kept, "X-Injected").empty());
   auto signature = parse_signature_params(http::header_values(response.headers, "Signature").front());
   ASSERT_TRUE(signature);
-  EXPECT_THAT(signature->headers, ::testing::ElementsAre("(request-target)", "date", "digest", "content-type",
-                                                         "x-request-id", "x-request-signature"));
+  EXPECT_THAT(signature->headers, ::testing::ElementsAre("(request-target)", "date", "digest", "content-type", "x-request-id",
+                                                         "x-request-signature"));
 }
 
 TEST(ResponseSignatures, SignedOnlyWhenRsaSha256IsAskedFor) {  // cases 7, 8, 34, 35

@@ -76,8 +76,8 @@ TEST(Base64, RoundTripsEveryPaddingLength) {
 }
 
 TEST(Base64, RejectsBadLengthCharactersAndPadding) {
-  for (std::string text : {"Zg", "Zg=", "Zm9vY", "Zm9v Zm9v", "Zm9v\n", "Zm-v", "Zm_v", "Z===", "====", "Zg==Zg==",
-                           "Z=g=", "Zm9v!A=="}) {
+  for (std::string text :
+       {"Zg", "Zg=", "Zm9vY", "Zm9v Zm9v", "Zm9v\n", "Zm-v", "Zm_v", "Z===", "====", "Zg==Zg==", "Z=g=", "Zm9v!A=="}) {
     EXPECT_EQ(base64_decode(text).status().code(), Status::Code::kInvalidArgument) << "accepted '" << text << "'";
   }
 }
@@ -140,15 +140,13 @@ TEST(SignatureParams, HeadersDefaultToDate) {
 }
 
 TEST(SignatureParams, RejectsMissingDuplicateAndMalformedParameters) {
-  EXPECT_THAT(parse_signature_params(R"(algorithm="rsa-sha256",signature="s")").status().message(),
-              HasSubstr("keyId"));
-  EXPECT_THAT(parse_signature_params(R"(keyId="k",algorithm="rsa-sha256")").status().message(),
-              HasSubstr("signature"));
+  EXPECT_THAT(parse_signature_params(R"(algorithm="rsa-sha256",signature="s")").status().message(), HasSubstr("keyId"));
+  EXPECT_THAT(parse_signature_params(R"(keyId="k",algorithm="rsa-sha256")").status().message(), HasSubstr("signature"));
   EXPECT_THAT(parse_signature_params(R"(keyId="k",signature="s",keyId="other")").status().message(),
               HasSubstr("keyId appears twice"));
-  for (std::string text : {R"(keyId="k",signature="s)", R"(keyId=k,signature="s")", R"(keyId="k" signature="s")",
-                           R"(keyId="k",signature="s",headers="")", R"(keyId="k",signature="s",headers="host  date")",
-                           R"(="k",signature="s")"}) {
+  for (std::string text :
+       {R"(keyId="k",signature="s)", R"(keyId=k,signature="s")", R"(keyId="k" signature="s")",
+        R"(keyId="k",signature="s",headers="")", R"(keyId="k",signature="s",headers="host  date")", R"(="k",signature="s")"}) {
     EXPECT_EQ(parse_signature_params(text).status().code(), Status::Code::kInvalidArgument) << "accepted " << text;
   }
 }
@@ -209,8 +207,8 @@ TEST(SigningString, MissingListedHeaderIsNamed) {
 class CavageVectors : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto private_key = RsaPrivateKey::from_pem_file(std::string(MOBILITY_SHARED_DIR) +
-                                                    "/test-vectors/draft-cavage-test-key.priv.pem");
+    auto private_key =
+        RsaPrivateKey::from_pem_file(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/draft-cavage-test-key.priv.pem");
     ASSERT_TRUE(private_key) << private_key.status().to_string();
     auto public_key = RsaPublicKey::from_pem(vector_file("draft-cavage-test-key.pub.pem"));
     ASSERT_TRUE(public_key) << public_key.status().to_string();

@@ -154,8 +154,7 @@ TEST(IiaHashVectors, WrongHashFileIsDetected) {
 TEST(IiaHashRules, WhitespaceInsideALeafChangesTheHash) {
   const std::string padded = edited(kXsltKitV7, kStudiesBlended, "<blended> false\n</blended>");
   EXPECT_TRUE(iias_get_response_v7_schema_accepts(padded));
-  EXPECT_NE(text_to_hash_of_first_iia(padded).find("student-studies-mobility-spec.blended= false\n_"),
-            std::string::npos);
+  EXPECT_NE(text_to_hash_of_first_iia(padded).find("student-studies-mobility-spec.blended= false\n_"), std::string::npos);
   EXPECT_NE(hash_of_first_iia(padded), kXsltKitHash);
 }
 
@@ -179,11 +178,10 @@ TEST(IiaHashRules, NotYetDefinedSubtreesAreSkippedWhenTrueOrOne) {
   const std::string skill = "<recommended-language-skill not-yet-defined=\"true\">";
   const std::string studies_b1 = "_student-studies-mobility-spec.recommended-language-skill.cefr-level=B1_";
   EXPECT_EQ(kXsltKitTextToHash.find(studies_b1), std::string::npos);
-  EXPECT_EQ(text_to_hash_of_first_iia(edited(kXsltKitV7, skill, "<recommended-language-skill not-yet-defined=\"1\">"))
-                .find(studies_b1),
-            std::string::npos);
-  for (const std::string defined :
-       {"<recommended-language-skill>", "<recommended-language-skill not-yet-defined=\"false\">"}) {
+  EXPECT_EQ(
+      text_to_hash_of_first_iia(edited(kXsltKitV7, skill, "<recommended-language-skill not-yet-defined=\"1\">")).find(studies_b1),
+      std::string::npos);
+  for (const std::string defined : {"<recommended-language-skill>", "<recommended-language-skill not-yet-defined=\"false\">"}) {
     const std::string text = text_to_hash_of_first_iia(edited(kXsltKitV7, skill, defined));
     EXPECT_NE(text.find("_cooperation-conditions.student-studies-mobility-spec.receiving-hei-id=hibo.no_"
                         "_student-studies-mobility-spec.recommended-language-skill.language=en_" +
@@ -204,10 +202,9 @@ TEST(IiaHashRules, NotYetDefinedOnASpecKeepsOnlyItsAcademicYears) {
 
 TEST(IiaHashRules, TerminatedAsAWholePrefixesTheTextWhenTrueOrOne) {
   for (const std::string flag : {"true", "1"}) {
-    const std::string terminated = edited(kSpecExampleV7, "<cooperation-conditions>",
-                                          "<cooperation-conditions terminated-as-a-whole=\"" + flag + "\">");
-    EXPECT_EQ(text_to_hash_of_first_iia(terminated),
-              "_@terminated-as-a-whole@_" + text_to_hash_of_first_iia(kSpecExampleV7));
+    const std::string terminated =
+        edited(kSpecExampleV7, "<cooperation-conditions>", "<cooperation-conditions terminated-as-a-whole=\"" + flag + "\">");
+    EXPECT_EQ(text_to_hash_of_first_iia(terminated), "_@terminated-as-a-whole@_" + text_to_hash_of_first_iia(kSpecExampleV7));
   }
   const std::string not_terminated =
       edited(kSpecExampleV7, "<cooperation-conditions>", "<cooperation-conditions terminated-as-a-whole=\"false\">");
@@ -215,8 +212,8 @@ TEST(IiaHashRules, TerminatedAsAWholePrefixesTheTextWhenTrueOrOne) {
 }
 
 TEST(IiaHashRules, ContactsAndAcademicYearsAreNotWalked) {
-  EXPECT_EQ(hash_of_first_iia(edited(kXsltKitV7, "<c:contact-name>XYZ</c:contact-name>",
-                                     "<c:contact-name>Someone else</c:contact-name>")),
+  EXPECT_EQ(hash_of_first_iia(
+                edited(kXsltKitV7, "<c:contact-name>XYZ</c:contact-name>", "<c:contact-name>Someone else</c:contact-name>")),
             kXsltKitHash);
   const std::string year =
       edited(kXsltKitV7, "<receiving-last-academic-year-id>2020/2021", "<receiving-last-academic-year-id>2021/2022");
@@ -239,8 +236,7 @@ TEST(IiaHashRules, ValidForApprovalOnlyWithoutLegacyMarkers) {
   std::string modernised = edited(kXsltKitV7, " v6-value=\"031\"", "");
   modernised = edited(modernised, "<mobilities-per-year not-yet-defined=\"true\">", "<mobilities-per-year>");
   EXPECT_FALSE(first_iia_valid_for_approval(modernised));
-  modernised =
-      edited(modernised, "<recommended-language-skill not-yet-defined=\"true\">", "<recommended-language-skill>");
+  modernised = edited(modernised, "<recommended-language-skill not-yet-defined=\"true\">", "<recommended-language-skill>");
   EXPECT_TRUE(first_iia_valid_for_approval(modernised));
 }
 

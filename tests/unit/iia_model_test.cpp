@@ -61,13 +61,12 @@ TEST(IiaRules, EachMistakeIsNamedByItsField) {
   iia.mobility_specs[1].recommended_language_skills[0].cefr_level = "D1";
   iia.mobility_specs[2].recommended_language_skills.clear();
   iia.mobility_specs[2].total_months_per_year = "2";
-  EXPECT_THAT(problem_fields(iia),
-              ElementsAre("mobility_specs[0].receiving_last_academic_year_id iia_error_years_order",
-                          "mobility_specs[0].subject_areas[0].isced_f_code iia_error_isced",
-                          "mobility_specs[1].receiving_hei_id iia_error_spec_partner",
-                          "mobility_specs[1].recommended_language_skills[0].cefr_level iia_error_cefr",
-                          "mobility_specs[2].recommended_language_skills iia_error_language_needed",
-                          "mobility_specs[2].type iia_error_student_fields"));
+  EXPECT_THAT(problem_fields(iia), ElementsAre("mobility_specs[0].receiving_last_academic_year_id iia_error_years_order",
+                                               "mobility_specs[0].subject_areas[0].isced_f_code iia_error_isced",
+                                               "mobility_specs[1].receiving_hei_id iia_error_spec_partner",
+                                               "mobility_specs[1].recommended_language_skills[0].cefr_level iia_error_cefr",
+                                               "mobility_specs[2].recommended_language_skills iia_error_language_needed",
+                                               "mobility_specs[2].type iia_error_student_fields"));
 }
 
 TEST(IiaRules, PartnersAndConditionsAreRequired) {

@@ -59,10 +59,11 @@ TEST_P(OfficialExample, RoundTripIsValidAndKeepsThePublishedHash) {
   EXPECT_EQ(*stored, iias[0]) << "the stored form keeps every field of the official example";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    IiaXml, OfficialExample,
-    ::testing::Values(std::make_pair("get-response-example-v7.xml", "e950faa83a799cf45839e7915db88ed51575babe7845c1219dfde54ce30a61e4"),
-                      std::make_pair("get-response-xsltkit-v7.xml", "87b33170d7a6c6d894215641f39e7b7de36501265479e5ab3922f32d5b225033")));
+INSTANTIATE_TEST_SUITE_P(IiaXml, OfficialExample,
+                         ::testing::Values(std::make_pair("get-response-example-v7.xml",
+                                                          "e950faa83a799cf45839e7915db88ed51575babe7845c1219dfde54ce30a61e4"),
+                                           std::make_pair("get-response-xsltkit-v7.xml",
+                                                          "87b33170d7a6c6d894215641f39e7b7de36501265479e5ab3922f32d5b225033")));
 
 TEST(IiaXml, OurAgreementIsValidAndItsHashVerifies) {
   agreements::Iia iia = testing::sample_iia();
@@ -100,7 +101,8 @@ TEST(IiaXml, ReadingRefusesWhatIsNotAnIia) {
   auto doc = parse_untrusted_xml("<iia xmlns=\"urn:other\"><partner/></iia>");
   ASSERT_TRUE(doc);
   EXPECT_FALSE(read_iia(xmlDocGetRootElement(doc.get())));
-  std::string one_partner = std::string("<iia xmlns=\"") + ns::kIiasGetResponse + "\"><partner><hei-id>a.example</hei-id></partner></iia>";
+  std::string one_partner =
+      std::string("<iia xmlns=\"") + ns::kIiasGetResponse + "\"><partner><hei-id>a.example</hei-id></partner></iia>";
   auto single = parse_untrusted_xml(one_partner);
   ASSERT_TRUE(single);
   auto read = read_iia(xmlDocGetRootElement(single.get()));

@@ -58,8 +58,8 @@ TEST(InformationReview, RulesTable) {
 }
 
 TEST(InformationReview, StateNamesRoundTrip) {
-  for (auto state : {InformationState::kDraft, InformationState::kInReview, InformationState::kPublished,
-                     InformationState::kSuperseded}) {
+  for (auto state :
+       {InformationState::kDraft, InformationState::kInReview, InformationState::kPublished, InformationState::kSuperseded}) {
     EXPECT_EQ(state_from_name(state_name(state)), state);
   }
   EXPECT_EQ(state_from_name("approved"), std::nullopt);

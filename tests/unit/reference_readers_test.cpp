@@ -49,13 +49,19 @@ db::InstitutionDetails sample_institution() {
 }
 
 db::OunitDetails sample_unit(const std::string& ounit_id, std::optional<std::string> parent) {
-  return {ounit_id, "CODE-" + ounit_id, {{"en", "Faculty " + ounit_id}, {"nb", "Fakultet " + ounit_id}}, "F" + ounit_id,
-          std::move(parent), "https://uni-b.example/" + ounit_id,
+  return {ounit_id,
+          "CODE-" + ounit_id,
+          {{"en", "Faculty " + ounit_id}, {"nb", "Fakultet " + ounit_id}},
+          "F" + ounit_id,
+          std::move(parent),
+          "https://uni-b.example/" + ounit_id,
           {{"uni-b.example", ounit_id, "Coordinator " + ounit_id, "c@uni-b.example", "+4930111", std::nullopt}}};
 }
 
 db::InformationEntry information(const std::string& topic) {
-  return {topic + "@uni-b.example", {"+4930000", "12", std::nullopt}, {{"https://uni-b.example/" + topic, "en"}, {"https://uni-b.example/" + topic + "-de", ""}}};
+  return {topic + "@uni-b.example",
+          {"+4930000", "12", std::nullopt},
+          {{"https://uni-b.example/" + topic, "en"}, {"https://uni-b.example/" + topic + "-de", ""}}};
 }
 
 db::Factsheet sample_factsheet() {
@@ -150,12 +156,13 @@ TEST(FactsheetReader, ReadsTheOfficialExample) {
   EXPECT_EQ(facts.hei_id, "example-hei.edu");
   EXPECT_EQ(facts.student_nominations, (db::CalendarEntry{"04-10", "12-10"}));
   EXPECT_EQ(facts.student_applications, (db::CalendarEntry{"04-19", "10-19"}));
-  EXPECT_EQ(facts.application_info,
-            (db::InformationEntry{"email@example.com", {"+4723456789", std::nullopt, std::nullopt},
-                                  {{"https://example-hei.edu/application", ""}}}));
+  EXPECT_EQ(facts.application_info, (db::InformationEntry{"email@example.com",
+                                                          {"+4723456789", std::nullopt, std::nullopt},
+                                                          {{"https://example-hei.edu/application", ""}}}));
   ASSERT_EQ(facts.additional_requirements.size(), 8u);
   EXPECT_EQ(facts.additional_requirements[0],
-            (db::AdditionalRequirement{"Motivation letter", "In English or Spanish",
+            (db::AdditionalRequirement{"Motivation letter",
+                                       "In English or Spanish",
                                        {{"https://example-hei.edu/application/documents/motivation-letter", ""}}}));
   EXPECT_EQ(facts.decision_weeks_limit, 4);
   EXPECT_EQ(facts.tor_weeks_limit, 3);

@@ -1,9 +1,9 @@
 // The pages' languages: both catalogues complete, language negotiation, the layout's escaping.
 #include <gtest/gtest.h>
 
+#include "portal/templates.hpp"
 #include "portal/web/language.hpp"
 #include "portal/web/messages.hpp"
-#include "portal/templates.hpp"
 #include "portal/web/page.hpp"
 
 namespace mobility::portal {
@@ -75,7 +75,8 @@ TEST(Templates, PreparedWithPartialsWrittenInAndTextsEscaped) {
   EXPECT_NE(layout->find("{{display_name}}"), std::string::npos) << "page data stays a tag";
   // Every template prepares in both languages, and every text in it comes out escaped.
   for (Language language : {Language::kBokmal, Language::kEnglish}) {
-    for (const char* name : {"layout", "home", "login", "error", "my_exchange", "coordinator", "admin", "operator", "reset_password"}) {
+    for (const char* name :
+         {"layout", "home", "login", "error", "my_exchange", "coordinator", "admin", "operator", "reset_password"}) {
       auto prepared = prepared_template(name, Messages::of(language));
       ASSERT_TRUE(prepared) << name << ": " << prepared.status().to_string();
       EXPECT_EQ(prepared->find("{{t."), std::string::npos) << name;

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/log.hpp"
 #include "db/institutions.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "base/log.hpp"
 
 namespace mobility::ewp {
 namespace {

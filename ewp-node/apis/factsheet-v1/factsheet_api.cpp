@@ -1,13 +1,13 @@
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
 
+#include "base/log.hpp"
 #include "db/factsheets.hpp"
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_response.hpp"
-#include "http/caching.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "base/log.hpp"
+#include "http/caching.hpp"
 
 namespace mobility::ewp {
 namespace {

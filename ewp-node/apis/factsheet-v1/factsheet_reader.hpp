@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "db/factsheets.hpp"
 #include "base/status.hpp"
+#include "db/factsheets.hpp"
 
 namespace mobility::ewp {
 

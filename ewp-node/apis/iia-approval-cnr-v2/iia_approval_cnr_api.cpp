@@ -7,10 +7,10 @@ namespace mobility::ewp {
 
 ApiDescriptor iia_approval_cnr_v2_descriptor(db::Pool& pool) {
   // Approval CNR v2 has no spec branch of its own in the bundle; its schemas are the network's.
-  return cnr_receiver_descriptor(pool, {"iia-approval-cnr", "2.0.0", ns::kIiaApprovalCnrEntry, ns::kIiaApprovalCnrResponse,
-                                        "iia-approval-cnr-response",
-                                        "network-schemas/ewp-specs-api-iia-approval-cnr-v2.0.0/response.xsd",
-                                        "/ewp/iia-approval-cnr", "iia_id", "iia-approval"});
+  return cnr_receiver_descriptor(
+      pool,
+      {"iia-approval-cnr", "2.0.0", ns::kIiaApprovalCnrEntry, ns::kIiaApprovalCnrResponse, "iia-approval-cnr-response",
+       "network-schemas/ewp-specs-api-iia-approval-cnr-v2.0.0/response.xsd", "/ewp/iia-approval-cnr", "iia_id", "iia-approval"});
 }
 
 }  // namespace mobility::ewp

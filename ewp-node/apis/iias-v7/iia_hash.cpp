@@ -1,8 +1,8 @@
 #include "ewp-node/apis/iias-v7/iia_hash.hpp"
 
+#include "base/sha256.hpp"
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
-#include "base/sha256.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -10,9 +10,7 @@ namespace {
 // The XSLT compares these attribute values as plain strings, so " true" does not count.
 bool is_true_flag(std::string_view value) { return value == "true" || value == "1"; }
 
-bool is_not_yet_defined(xmlNodePtr element) {
-  return is_true_flag(unqualified_attribute_value(element, "not-yet-defined"));
-}
+bool is_not_yet_defined(xmlNodePtr element) { return is_true_flag(unqualified_attribute_value(element, "not-yet-defined")); }
 
 std::string local_name(xmlNodePtr node) { return reinterpret_cast<const char*>(node->name); }
 
@@ -39,8 +37,7 @@ bool is_not_yet_defined_within(xmlNodePtr element, xmlNodePtr iia) {
 // Not walked: the spec's academic years come last (v7 names, and the v6 one that v6's XSLT skips).
 bool is_academic_year(xmlNodePtr element) {
   return has_local_name(element, "receiving-first-academic-year-id") ||
-         has_local_name(element, "receiving-last-academic-year-id") ||
-         has_local_name(element, "receiving-academic-year-id");
+         has_local_name(element, "receiving-last-academic-year-id") || has_local_name(element, "receiving-academic-year-id");
 }
 
 bool is_contact(xmlNodePtr element) {
@@ -69,8 +66,7 @@ void append_value(std::string& text, const std::string& name, const std::string&
 void append_attributes(std::string& text, xmlNodePtr element) {
   for (xmlAttrPtr attribute = element->properties; attribute; attribute = attribute->next) {
     auto* node = reinterpret_cast<xmlNodePtr>(attribute);
-    const bool is_marker =
-        attribute->ns == nullptr && (local_name(node) == "not-yet-defined" || local_name(node) == "v6-value");
+    const bool is_marker = attribute->ns == nullptr && (local_name(node) == "not-yet-defined" || local_name(node) == "v6-value");
     if (!is_marker) text += "_@" + label(element) + "." + local_name(node) + "=" + string_value(node) + "@_";
   }
 }
@@ -97,15 +93,11 @@ std::string academic_year(xmlNodePtr spec, const char* v7_name, bool last) {
 
 void append_mobility_spec(std::string& text, xmlNodePtr spec, xmlNodePtr iia) {
   if (!is_not_yet_defined_within(spec, iia)) append_descendants(text, spec);
-  append_value(text, "receiving-first-academic-year-id",
-               academic_year(spec, "receiving-first-academic-year-id", /*last=*/false));
-  append_value(text, "receiving-last-academic-year-id",
-               academic_year(spec, "receiving-last-academic-year-id", /*last=*/true));
+  append_value(text, "receiving-first-academic-year-id", academic_year(spec, "receiving-first-academic-year-id", /*last=*/false));
+  append_value(text, "receiving-last-academic-year-id", academic_year(spec, "receiving-last-academic-year-id", /*last=*/true));
 }
 
-std::string partner_iia_id(xmlNodePtr partner) {
-  return string_value(first_child_element_by_local_name(partner, "iia-id"));
-}
+std::string partner_iia_id(xmlNodePtr partner) { return string_value(first_child_element_by_local_name(partner, "iia-id")); }
 
 bool has_legacy_marker(xmlNodePtr element) {
   if (is_not_yet_defined(element) || !unqualified_attribute_value(element, "v6-value").empty()) return true;

@@ -243,7 +243,9 @@ Result<Iia> read_iia(xmlNodePtr element) {
   xmlNodePtr conditions = first_child_element(element, kIia, "cooperation-conditions");
   iia.terminated_as_a_whole = conditions && is_true(attribute_value(conditions, "terminated-as-a-whole"));
   for (xmlNodePtr child = conditions ? conditions->children : nullptr; child != nullptr; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE || child->ns == nullptr || std::string_view(reinterpret_cast<const char*>(child->ns->href)) != kIia) continue;
+    if (child->type != XML_ELEMENT_NODE || child->ns == nullptr ||
+        std::string_view(reinterpret_cast<const char*>(child->ns->href)) != kIia)
+      continue;
     std::string_view name = reinterpret_cast<const char*>(child->name);
     if (!name.ends_with("-mobility-spec")) continue;
     auto type = agreements::mobility_type_from_name(name.substr(0, name.size() - std::string_view("-mobility-spec").size()));

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "agreements/iia.hpp"
-#include "ewp-node/xml/xml_writer.hpp"
 #include "base/status.hpp"
+#include "ewp-node/xml/xml_writer.hpp"
 
 namespace mobility::ewp {
 

@@ -1,14 +1,13 @@
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 
-
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
+#include "base/pattern.hpp"
 #include "db/iias.hpp"
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/xml/namespaces.hpp"
-#include "base/pattern.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -50,7 +49,8 @@ Result<db::IiaIndexFilter> index_filter(const EwpParameters& parameters, const A
   auto modified_since = parameters.optional_single("modified_since");
   if (!modified_since) return modified_since.status();
   if (*modified_since && !is_date_time(**modified_since)) {
-    return Status::invalid_argument("modified_since '" + **modified_since + "' is not an xs:dateTime such as 2026-01-31T12:00:00Z");
+    return Status::invalid_argument("modified_since '" + **modified_since +
+                                    "' is not an xs:dateTime such as 2026-01-31T12:00:00Z");
   }
   filter.modified_since = *modified_since;
   return filter;
@@ -82,8 +82,10 @@ http::Response iia_stats_response(db::Pool& pool, const http::Request& request, 
   XmlDocument doc(ns::kIiasStatsResponse, "iias-stats-response");
   XmlElement root = doc.root();
   root.add_text(ns::kIiasStatsResponse, "iia-fetchable", std::to_string(figures->fetchable));
-  root.add_text(ns::kIiasStatsResponse, "iia-local-unapproved-partner-approved", std::to_string(figures->local_unapproved_partner_approved));
-  root.add_text(ns::kIiasStatsResponse, "iia-local-approved-partner-unapproved", std::to_string(figures->local_approved_partner_unapproved));
+  root.add_text(ns::kIiasStatsResponse, "iia-local-unapproved-partner-approved",
+                std::to_string(figures->local_unapproved_partner_approved));
+  root.add_text(ns::kIiasStatsResponse, "iia-local-approved-partner-unapproved",
+                std::to_string(figures->local_approved_partner_unapproved));
   root.add_text(ns::kIiasStatsResponse, "iia-both-approved", std::to_string(figures->both_approved));
   return xml_response(doc.serialize());
 }
@@ -96,7 +98,9 @@ ApiDescriptor iias_v7_descriptor(db::Pool& pool) {
   api.version = "7.0.0";
   api.entry_namespace = ns::kIiasEntry;
   auto with_pool = [&pool](auto handler) {
-    return [&pool, handler](const http::Request& request, const AuthenticatedClient& client) { return handler(pool, request, client); };
+    return [&pool, handler](const http::Request& request, const AuthenticatedClient& client) {
+      return handler(pool, request, client);
+    };
   };
   api.endpoints = {{kGetPath, {"GET", "POST"}, with_pool(get_iias)},
                    {kIndexPath, {"GET", "POST"}, with_pool(index_iias)},

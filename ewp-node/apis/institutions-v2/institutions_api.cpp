@@ -1,7 +1,7 @@
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
 
-#include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/api_responses.hpp"
+#include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/shared_types_xml.hpp"
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "db/institution_details.hpp"
 #include "base/status.hpp"
+#include "db/institution_details.hpp"
 
 namespace mobility::ewp {
 

@@ -1,8 +1,8 @@
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 
 #include "db/institutions.hpp"
-#include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/api_responses.hpp"
+#include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/shared_types_xml.hpp"

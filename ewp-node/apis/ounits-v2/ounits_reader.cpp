@@ -27,7 +27,8 @@ Result<std::vector<db::OunitDetails>> read_ounits_response(std::string_view xml,
   auto doc = parse_answer(xml, kNs, "ounits-response", "Organizational Units v2");
   if (!doc) return doc.status();
   std::vector<db::OunitDetails> units;
-  for (xmlNodePtr ounit : child_elements(xmlDocGetRootElement(doc->get()), kNs, "ounit")) units.push_back(read_ounit(ounit, hei_id));
+  for (xmlNodePtr ounit : child_elements(xmlDocGetRootElement(doc->get()), kNs, "ounit"))
+    units.push_back(read_ounit(ounit, hei_id));
   return units;
 }
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "db/ounit_details.hpp"
 #include "base/status.hpp"
+#include "db/ounit_details.hpp"
 
 namespace mobility::ewp {
 

@@ -1,14 +1,28 @@
-#include "ewp-node/client/http_transport.hpp"
+#include "ewp-node/client/curl_transport.hpp"
 
 #include <curl/curl.h>
+
+#include <memory>
 
 #include "base/text.hpp"
 
 namespace mobility::ewp {
 namespace {
 
+// The body as it arrives, up to a limit: returning less than was given makes libcurl stop.
+struct BodySink {
+  std::string body;
+  size_t limit;
+  bool cut_off = false;
+};
+
 size_t append_body(char* data, size_t size, size_t count, void* target) {
-  static_cast<std::string*>(target)->append(data, size * count);
+  auto* sink = static_cast<BodySink*>(target);
+  if (sink->body.size() + size * count > sink->limit) {
+    sink->cut_off = true;
+    return 0;
+  }
+  sink->body.append(data, size * count);
   return size * count;
 }
 
@@ -42,15 +56,17 @@ HeaderListPtr curl_headers(const http::HeaderList& headers) {
 }  // namespace
 
 TransportOptions transport_options(const Config& config) {
-  return {std::chrono::milliseconds(config.http_connect_timeout_ms), std::chrono::milliseconds(config.http_timeout_ms),
-          config.ca_bundle, {}};
+  return {std::chrono::milliseconds(config.http_connect_timeout_ms),
+          std::chrono::milliseconds(config.http_timeout_ms),
+          config.ca_bundle,
+          {}};
 }
 
-HttpTransport::HttpTransport(TransportOptions options) : options_(std::move(options)), curl_(curl_easy_init()) {}
+CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)), curl_(curl_easy_init()) {}
 
-HttpTransport::~HttpTransport() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+CurlTransport::~CurlTransport() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
-Result<HttpReply> HttpTransport::send(const std::string& method, const std::string& url, const http::HeaderList& headers,
+Result<HttpReply> CurlTransport::send(const std::string& method, const std::string& url, const http::HeaderList& headers,
                                       const std::string& body) {
   std::lock_guard lock(mutex_);
   CURL* curl = static_cast<CURL*>(curl_);
@@ -77,11 +93,17 @@ Result<HttpReply> HttpTransport::send(const std::string& method, const std::stri
   for (const auto& rule : options_.connect_to) connect_to.reset(curl_slist_append(connect_to.release(), rule.c_str()));
   if (connect_to) curl_easy_setopt(curl, CURLOPT_CONNECT_TO, connect_to.get());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
+  BodySink sink{{}, options_.max_response_bytes};
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply.headers);
   CURLcode code = curl_easy_perform(curl);
+  if (sink.cut_off) {
+    return Status::unavailable(method + " " + url + " answered more than " + std::to_string(options_.max_response_bytes) +
+                               " bytes");
+  }
   if (code != CURLE_OK) return Status::unavailable(method + " " + url + " failed: " + curl_easy_strerror(code));
+  reply.body = std::move(sink.body);
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   reply.status = status == 0 && url.starts_with("file://") ? 200 : static_cast<int>(status);
