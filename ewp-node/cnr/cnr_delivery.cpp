@@ -1,19 +1,16 @@
 #include "ewp-node/cnr/cnr_delivery.hpp"
 
-#include "ewp-node/xml/namespaces.hpp"
+#include "ewp-node/apis/iia-approval-cnr-v2/iia_approval_cnr_api.hpp"
+#include "ewp-node/apis/iia-cnr-v3/iia_cnr_api.hpp"
 
 namespace mobility::ewp {
 namespace {
 
-struct CnrApi {
-  const char* entry_namespace;
-  const char* name;
-};
-
-std::optional<CnrApi> cnr_api(const std::string& api) {
-  if (api == "iia-cnr") return CnrApi{ns::kIiaCnrEntry, "iia-cnr"};
-  if (api == "iia-approval-cnr") return CnrApi{ns::kIiaApprovalCnrEntry, "iia-approval-cnr"};
-  return std::nullopt;
+// The CNR API version we call for a notification of `kind` (the outbox's api column).
+const CnrApi* cnr_api(const std::string& kind) {
+  if (kind == "iia-cnr") return &iia_cnr_v3();
+  if (kind == "iia-approval-cnr") return &iia_approval_cnr_v2();
+  return nullptr;
 }
 
 }  // namespace

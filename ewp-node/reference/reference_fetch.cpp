@@ -1,14 +1,13 @@
 #include "ewp-node/reference/reference_fetch.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <variant>
 
 #include "db/partner_factsheets.hpp"
 #include "db/partner_reference_data.hpp"
-#include "ewp-node/apis/factsheet-v1/factsheet_reader.hpp"
-#include "ewp-node/apis/institutions-v2/institutions_reader.hpp"
-#include "ewp-node/apis/ounits-v2/ounits_reader.hpp"
-#include "ewp-node/xml/namespaces.hpp"
+#include "ewp-node/apis/factsheet-v1/factsheet_client.hpp"
+#include "ewp-node/apis/institutions-v2/institutions_client.hpp"
+#include "ewp-node/apis/ounits-v2/ounits_client.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -31,14 +30,13 @@ ReferenceOutcome stored(ReferenceApi api, const Status& status, const std::strin
   return failed(api, what + " could not be stored: " + status.message());
 }
 
-// The body of a 2xx answer to `call`, or the outcome that ends the fetch.
-Result<std::string> answer_body(EwpClient& client, const ApiCall& call) {
-  auto reply = client.call(call);
-  if (!reply) return reply.status();
-  if (reply->status / 100 != 2) {
-    return Status::unavailable(call.hei_id + " " + call.api_name + " answered HTTP " + std::to_string(reply->status));
-  }
-  return reply->body;
+// The value of a 2xx answer, or the outcome that ends the fetch: no such API, no answer, an answer
+// refused or unreadable (the client's message names the partner and the API), or a non-2xx.
+template <typename T>
+std::variant<T, ReferenceOutcome> value_or_outcome(ReferenceApi api, Result<Answered<T>> answered, const std::string& what) {
+  if (!answered) return outcome_of(api, answered.status());
+  if (!answered->ok()) return failed(api, what + " answered HTTP " + std::to_string(answered->http_status));
+  return std::move(*answered->value);
 }
 
 template <typename T>
@@ -54,55 +52,32 @@ struct InstitutionsResult {
 
 InstitutionsResult fetch_institution(EwpClient& client, db::Connection& connection, const std::string& hei_id) {
   constexpr ReferenceApi kApi = ReferenceApi::kInstitutions;
-  auto body = answer_body(client, {hei_id, ns::kInstitutionsEntry, "institutions", "url", "GET", {{"hei_id", hei_id}}});
-  if (!body) return {outcome_of(kApi, body.status()), {}};
-  auto institutions = read_institutions_response(*body);
-  if (!institutions) return {failed(kApi, hei_id + " institutions: " + institutions.status().message()), {}};
-  const db::InstitutionDetails* institution = find_by_hei(*institutions, hei_id);
-  if (!institution) return {failed(kApi, hei_id + " institutions: the answer does not describe " + hei_id), {}};
+  std::string what = hei_id + " institutions";
+  auto institutions = value_or_outcome(kApi, get_institutions(client, hei_id), what);
+  if (auto* outcome = std::get_if<ReferenceOutcome>(&institutions)) return {*outcome, {}};
+  const db::InstitutionDetails* institution = find_by_hei(std::get<0>(institutions), hei_id);
+  if (!institution) return {failed(kApi, what + ": the answer does not describe " + hei_id), {}};
   Status saved = db::store_partner_institution(connection, *institution);
-  return {stored(kApi, saved, hei_id + " institutions"), institution->ounit_ids};
-}
-
-size_t max_ounit_ids(const EwpClient& client, const ApiCall& call) {
-  auto entry = client.entry_for(call);
-  if (!entry) return 1;
-  auto setting = entry->settings.find("max-ounit-ids");
-  if (setting == entry->settings.end()) return 1;
-  size_t value = 0;
-  const std::string& text = setting->second;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size() && value > 0 ? value : 1;
+  return {stored(kApi, saved, what), institution->ounit_ids};
 }
 
 ReferenceOutcome fetch_ounits(EwpClient& client, db::Connection& connection, const std::string& hei_id,
                               const std::vector<std::string>& ounit_ids) {
   constexpr ReferenceApi kApi = ReferenceApi::kOunits;
-  ApiCall call{hei_id, ns::kOunitsEntry, "organizational-units", "url", "GET", {}};
-  size_t batch = max_ounit_ids(client, call);
-  std::vector<db::OunitDetails> units;
-  for (size_t first = 0; first < ounit_ids.size(); first += batch) {
-    call.parameters = {{"hei_id", hei_id}};
-    for (size_t i = first; i < std::min(first + batch, ounit_ids.size()); ++i)
-      call.parameters.emplace_back("ounit_id", ounit_ids[i]);
-    auto body = answer_body(client, call);
-    if (!body) return outcome_of(kApi, body.status());
-    auto answered = read_ounits_response(*body, hei_id);
-    if (!answered) return failed(kApi, hei_id + " organizational-units: " + answered.status().message());
-    units.insert(units.end(), answered->begin(), answered->end());
-  }
-  return stored(kApi, db::store_partner_ounits(connection, hei_id, units), hei_id + " organizational-units");
+  std::string what = hei_id + " organizational-units";
+  auto units = value_or_outcome(kApi, get_ounits(client, hei_id, ounit_ids), what);
+  if (auto* outcome = std::get_if<ReferenceOutcome>(&units)) return *outcome;
+  return stored(kApi, db::store_partner_ounits(connection, hei_id, std::get<0>(units)), what);
 }
 
 ReferenceOutcome fetch_factsheet(EwpClient& client, db::Connection& connection, const std::string& hei_id) {
   constexpr ReferenceApi kApi = ReferenceApi::kFactsheet;
-  auto body = answer_body(client, {hei_id, ns::kFactsheetEntry, "factsheet", "url", "GET", {{"hei_id", hei_id}}});
-  if (!body) return outcome_of(kApi, body.status());
-  auto factsheets = read_factsheet_response(*body);
-  if (!factsheets) return failed(kApi, hei_id + " factsheet: " + factsheets.status().message());
-  const db::Factsheet* factsheet = find_by_hei(*factsheets, hei_id);
+  std::string what = hei_id + " factsheet";
+  auto factsheets = value_or_outcome(kApi, get_factsheets(client, hei_id), what);
+  if (auto* outcome = std::get_if<ReferenceOutcome>(&factsheets)) return *outcome;
+  const db::Factsheet* factsheet = find_by_hei(std::get<0>(factsheets), hei_id);
   auto cached = factsheet ? std::optional<db::Factsheet>(*factsheet) : std::nullopt;
-  return stored(kApi, db::store_partner_factsheet(connection, hei_id, cached), hei_id + " factsheet");
+  return stored(kApi, db::store_partner_factsheet(connection, hei_id, cached), what);
 }
 
 // The units need the unit ids of a successful Institutions answer.

@@ -8,12 +8,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "ewp-node/apis/factsheet-v1/factsheet_reader.hpp"
+#include "ewp-node/apis/factsheet-v1/factsheet_client.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_response.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
-#include "ewp-node/apis/institutions-v2/institutions_reader.hpp"
+#include "ewp-node/apis/institutions-v2/institutions_client.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
-#include "ewp-node/apis/ounits-v2/ounits_reader.hpp"
+#include "ewp-node/apis/ounits-v2/ounits_client.hpp"
 #include "tests/support/ewp_schemas.hpp"
 
 namespace mobility::ewp {

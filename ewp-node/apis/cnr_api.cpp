@@ -1,4 +1,4 @@
-#include "ewp-node/apis/cnr_receiver.hpp"
+#include "ewp-node/apis/cnr_api.hpp"
 
 #include "base/log.hpp"
 #include "db/notifications.hpp"
@@ -8,8 +8,7 @@
 namespace mobility::ewp {
 namespace {
 
-http::Response receive(db::Pool& pool, const CnrReceiver& receiver, const http::Request& request,
-                       const AuthenticatedClient& client) {
+http::Response receive(db::Pool& pool, const CnrApi& receiver, const http::Request& request, const AuthenticatedClient& client) {
   auto read = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
   auto id = std::get<EwpParameters>(read).required_single(receiver.id_parameter);
@@ -27,7 +26,7 @@ http::Response receive(db::Pool& pool, const CnrReceiver& receiver, const http::
 
 }  // namespace
 
-ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrReceiver& receiver) {
+ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrApi& receiver) {
   ApiDescriptor api;
   api.name = receiver.name;
   api.version = receiver.version;
@@ -41,6 +40,12 @@ ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrReceiver& receive
     entry.add_text(receiver.entry_namespace, "url", public_url + receiver.path);
   };
   return api;
+}
+
+Result<int> send_cnr(EwpClient& client, const CnrApi& api, const std::string& partner_hei_id, const std::string& id) {
+  auto reply = client.call({partner_hei_id, api.entry_namespace, api.name, "url", "POST", {{api.id_parameter, id}}});
+  if (!reply) return reply.status();
+  return reply->status;
 }
 
 }  // namespace mobility::ewp

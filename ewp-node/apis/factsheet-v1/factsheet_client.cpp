@@ -1,4 +1,4 @@
-#include "ewp-node/apis/factsheet-v1/factsheet_reader.hpp"
+#include "ewp-node/apis/factsheet-v1/factsheet_client.hpp"
 
 #include <charconv>
 
@@ -97,6 +97,11 @@ Result<std::vector<db::Factsheet>> read_factsheet_response(std::string_view xml)
     factsheets.push_back(std::move(*facts));
   }
   return factsheets;
+}
+
+Result<Answered<std::vector<db::Factsheet>>> get_factsheets(EwpClient& client, const std::string& hei_id) {
+  return call_and_read<std::vector<db::Factsheet>>(
+      client, {hei_id, ns::kFactsheetEntry, "factsheet", "url", "GET", {{"hei_id", hei_id}}}, read_factsheet_response);
 }
 
 }  // namespace mobility::ewp

@@ -1,4 +1,4 @@
-#include "ewp-node/apis/institutions-v2/institutions_reader.hpp"
+#include "ewp-node/apis/institutions-v2/institutions_client.hpp"
 
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
@@ -32,6 +32,11 @@ Result<std::vector<db::InstitutionDetails>> read_institutions_response(std::stri
   std::vector<db::InstitutionDetails> institutions;
   for (xmlNodePtr hei : child_elements(xmlDocGetRootElement(doc->get()), kNs, "hei")) institutions.push_back(read_hei(hei));
   return institutions;
+}
+
+Result<Answered<std::vector<db::InstitutionDetails>>> get_institutions(EwpClient& client, const std::string& hei_id) {
+  return call_and_read<std::vector<db::InstitutionDetails>>(
+      client, {hei_id, ns::kInstitutionsEntry, "institutions", "url", "GET", {{"hei_id", hei_id}}}, read_institutions_response);
 }
 
 }  // namespace mobility::ewp

@@ -1,0 +1,36 @@
+// A change-notification (CNR) API version, in both directions. Each CNR version folder describes
+// its API once (a CnrApi) and uses it for both:
+//   serving (cnr_receiver_descriptor): POST with one required id parameter, answered 200 with an
+//     empty response root as soon as the request is well-formed and authenticated; the
+//     notification is stored in the durable inbox (db/notifications.hpp) for each HEI the
+//     caller's key covers and worked off later (cnr/notification_worker.hpp). The answer never
+//     depends on what the id turns out to be: unknown ids are not errors.
+//   calling (send_cnr): POSTs the id to the partner's API of that kind, signed, through the
+//     EwpClient; the partner's HTTP status, or EwpClient::call's errors.
+#pragma once
+
+#include <string>
+
+#include "db/pool.hpp"
+#include "ewp-node/apis/api_descriptor.hpp"
+#include "ewp-node/client/ewp_client.hpp"
+
+namespace mobility::ewp {
+
+struct CnrApi {
+  std::string name;     // manifest entry name: "iia-cnr"
+  std::string version;  // "3.0.0"
+  std::string entry_namespace;
+  std::string response_namespace;
+  std::string response_root;    // "iia-cnr-response"
+  std::string response_schema;  // inside the schema bundle
+  std::string path;             // "/ewp/iia-cnr"
+  std::string id_parameter;     // "iia_id"
+  std::string inbox_kind;       // what the inbox does with it: "iia", "iia-approval"
+};
+
+ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrApi& api);
+
+Result<int> send_cnr(EwpClient& client, const CnrApi& api, const std::string& partner_hei_id, const std::string& id);
+
+}  // namespace mobility::ewp
