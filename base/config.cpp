@@ -221,7 +221,7 @@ const std::vector<KeySpec>& key_table() {
       {"schema_dir",
        "the official EWP schemas (XSDs with catalog.xml) partners' XML is checked against; empty: " MOBILITY_DEFAULT_SCHEMA_DIR,
        false, path_key(&Config::schema_dir), show_text(&Config::schema_dir)},
-      {"tls_cert_file", "TLS certificate (PEM) nginx serves public_url with; empty: self-signed under var/tls", false,
+      {"tls_cert_file", "TLS certificate (PEM) nginx serves public_url with; empty: self-signed under var/nginx/tls/", false,
        path_key(&Config::tls_cert_file), show_text(&Config::tls_cert_file)},
       {"tls_key_file", "private key of tls_cert_file (PEM); never in git", false, path_key(&Config::tls_key_file),
        show_text(&Config::tls_key_file)},
@@ -290,7 +290,7 @@ Result<std::map<std::string, std::string>> read_config_file(const std::string& p
 bool is_launcher_variable(const std::string& name) {
   static const char* const names[] = {"MOBILITY_CONFIG",       "MOBILITY_PG_PORT",     "MOBILITY_PG_DIR",
                                       "MOBILITY_TEST_PG_PORT", "MOBILITY_TEST_PG_DIR", "MOBILITY_TEST_DATABASE_URL",
-                                      "MOBILITY_BUILD_DIR",    "MOBILITY_CMAKE_ARGS"};
+                                      "MOBILITY_BUILD_DIR",    "MOBILITY_CMAKE_ARGS",  "MOBILITY_DEMO"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 

@@ -41,7 +41,7 @@ struct Config {
   int cnr_give_up_hours = 24;                 // after this long a notification is given up
   int reference_refresh_hours = 24;           // partners' institutions, units and factsheets older than this are fetched again
   std::string schema_dir;                     // the EWP schema bundle, with catalog.xml; empty: the build's (schema_bundle())
-  std::string tls_cert_file;                  // empty: ops/run makes a self-signed certificate under var/tls
+  std::string tls_cert_file;                  // empty: ops/run makes a self-signed certificate under var/nginx/tls
   std::string tls_key_file;
   std::string smtp_url;  // empty: mail is not sent
 };

@@ -11,7 +11,7 @@ namespace {
 http::Response receive(db::Pool& pool, const CnrApi& receiver, const http::Request& request, const AuthenticatedClient& client) {
   auto read = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
-  auto id = std::get<EwpParameters>(read).required_single(receiver.id_parameter);
+  auto id = std::get<EwpParameters>(read).required_single(receiver.id_parameter, Shape::kIdentifier);
   if (!id) return parameter_error(id.status());
   auto connection = pool.acquire();
   if (!connection) return storage_failure(request, connection.status());
@@ -42,10 +42,11 @@ ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrApi& receiver) {
   return api;
 }
 
-Result<int> send_cnr(EwpClient& client, const CnrApi& api, const std::string& partner_hei_id, const std::string& id) {
-  auto reply = client.call({partner_hei_id, api.entry_namespace, api.name, "url", "POST", {{api.id_parameter, id}}});
-  if (!reply) return reply.status();
-  return reply->status;
+Result<Answered<std::monostate>> send_cnr(EwpClient& client, const CnrApi& api, const std::string& partner_hei_id,
+                                          const std::string& id) {
+  return call_and_read<std::monostate>(client,
+                                       {partner_hei_id, api.entry_namespace, api.name, "url", "POST", {{api.id_parameter, id}}},
+                                       [](std::string_view) { return Result<std::monostate>(std::monostate()); });
 }
 
 }  // namespace mobility::ewp

@@ -10,10 +10,11 @@
 #pragma once
 
 #include <string>
+#include <variant>
 
 #include "db/pool.hpp"
 #include "ewp-node/apis/api_descriptor.hpp"
-#include "ewp-node/client/ewp_client.hpp"
+#include "ewp-node/client/answered.hpp"
 
 namespace mobility::ewp {
 
@@ -31,6 +32,8 @@ struct CnrApi {
 
 ApiDescriptor cnr_receiver_descriptor(db::Pool& pool, const CnrApi& api);
 
-Result<int> send_cnr(EwpClient& client, const CnrApi& api, const std::string& partner_hei_id, const std::string& id);
+// The partner's answer has nothing to read but its status (and, refused, its developer-message).
+Result<Answered<std::monostate>> send_cnr(EwpClient& client, const CnrApi& api, const std::string& partner_hei_id,
+                                          const std::string& id);
 
 }  // namespace mobility::ewp

@@ -1,5 +1,6 @@
 #include "ewp-node/apis/ewp_parameters.hpp"
 
+#include "base/pattern.hpp"
 #include "base/text.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "http/form.hpp"
@@ -28,6 +29,42 @@ std::variant<EwpParameters, http::Response> EwpParameters::read(const http::Requ
   return EwpParameters(std::move(*pairs));
 }
 
+namespace {
+
+bool is_identifier(std::string_view value) {
+  if (value.empty() || value.size() > 64) return false;
+  for (char c : value) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+// An error naming `name` when `value` is not of `shape`.
+Status check_shape(std::string_view name, const std::string& value, Shape shape) {
+  std::string parameter = "parameter " + std::string(name);
+  switch (shape) {
+    case Shape::kText: return Status::ok();
+    case Shape::kIdentifier:
+      if (is_identifier(value)) return Status::ok();
+      return Status::invalid_argument(parameter + " must be an EWP identifier: 1 to 64 printable ASCII characters, not '" +
+                                      excerpt(value, 70) + "' (" + std::to_string(value.size()) + " bytes)");
+    case Shape::kHeiId:
+      if (value.size() <= 255 && matches(value, kHeiIdPattern)) return Status::ok();
+      return Status::invalid_argument(parameter + " must be an HEI id: a lower-case SCHAC code such as uio.no, not '" +
+                                      excerpt(value, 70) + "'");
+  }
+  return Status::ok();
+}
+
+Status check_shapes(std::string_view name, const std::vector<std::string>& values, Shape shape) {
+  for (const auto& value : values) {
+    if (Status checked = check_shape(name, value, shape); !checked) return checked;
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
 std::vector<std::string> EwpParameters::all(std::string_view name) const {
   std::vector<std::string> values;
   for (const auto& [key, value] : pairs_) {
@@ -36,31 +73,33 @@ std::vector<std::string> EwpParameters::all(std::string_view name) const {
   return values;
 }
 
-Result<std::optional<std::string>> EwpParameters::optional_single(std::string_view name) const {
+Result<std::optional<std::string>> EwpParameters::optional_single(std::string_view name, Shape shape) const {
   auto values = all(name);
   if (values.size() > 1) return Status::invalid_argument("parameter " + std::string(name) + " must not be repeated");
+  if (Status checked = check_shapes(name, values, shape); !checked) return checked;
   if (values.empty()) return std::optional<std::string>();
   return std::optional<std::string>(values.front());
 }
 
-Result<std::string> EwpParameters::required_single(std::string_view name) const {
-  auto value = optional_single(name);
+Result<std::string> EwpParameters::required_single(std::string_view name, Shape shape) const {
+  auto value = optional_single(name, shape);
   if (!value) return value.status();
   if (!*value) return Status::invalid_argument("parameter " + std::string(name) + " is required");
   return **value;
 }
 
-Result<std::vector<std::string>> EwpParameters::optional_list(std::string_view name, int max) const {
+Result<std::vector<std::string>> EwpParameters::optional_list(std::string_view name, int max, Shape shape) const {
   auto values = all(name);
   if (static_cast<int>(values.size()) > max) {
     return Status::invalid_argument("at most " + std::to_string(max) + " " + std::string(name) + " values are allowed, " +
                                     std::to_string(values.size()) + " were given");
   }
+  if (Status checked = check_shapes(name, values, shape); !checked) return checked;
   return values;
 }
 
-Result<std::vector<std::string>> EwpParameters::required_list(std::string_view name, int max) const {
-  auto values = optional_list(name, max);
+Result<std::vector<std::string>> EwpParameters::required_list(std::string_view name, int max, Shape shape) const {
+  auto values = optional_list(name, max, shape);
   if (values && values->empty()) return Status::invalid_argument("parameter " + std::string(name) + " is required");
   return values;
 }

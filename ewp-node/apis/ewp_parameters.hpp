@@ -22,6 +22,13 @@
 
 namespace mobility::ewp {
 
+// What every value of a parameter must look like, checked before anything else reads it.
+enum class Shape {
+  kText,        // any clean UTF-8 (read() checks that for every parameter)
+  kIdentifier,  // an EWP identifier: 1 to 64 printable ASCII characters (AsciiPrintableIdentifier)
+  kHeiId,       // a SCHAC code as the registry lists HEIs: a lower-case domain name, at most 255
+};
+
 class EwpParameters {
  public:
   // The parameters, or the error response to send: 415 for a POST body in another encoding,
@@ -32,14 +39,14 @@ class EwpParameters {
 
   // Every value of `name`, in order (empty when absent).
   std::vector<std::string> all(std::string_view name) const;
-  // nullopt when absent; an error when given more than once.
-  Result<std::optional<std::string>> optional_single(std::string_view name) const;
-  // Exactly one value, else an error.
-  Result<std::string> required_single(std::string_view name) const;
-  // One to `max` values, else an error naming the limit.
-  Result<std::vector<std::string>> required_list(std::string_view name, int max) const;
-  // Zero to `max` values.
-  Result<std::vector<std::string>> optional_list(std::string_view name, int max) const;
+  // nullopt when absent; an error when given more than once or not of `shape`.
+  Result<std::optional<std::string>> optional_single(std::string_view name, Shape shape = Shape::kText) const;
+  // Exactly one value of `shape`, else an error.
+  Result<std::string> required_single(std::string_view name, Shape shape = Shape::kText) const;
+  // One to `max` values, each of `shape`, else an error naming the limit or the value's fault.
+  Result<std::vector<std::string>> required_list(std::string_view name, int max, Shape shape = Shape::kText) const;
+  // Zero to `max` values, each of `shape`.
+  Result<std::vector<std::string>> optional_list(std::string_view name, int max, Shape shape = Shape::kText) const;
 
  private:
   http::HeaderList pairs_;

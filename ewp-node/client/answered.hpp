@@ -6,29 +6,40 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <utility>
 
+#include "base/text.hpp"
 #include "ewp-node/client/ewp_client.hpp"
+#include "ewp-node/xml/error_response.hpp"
 
 namespace mobility::ewp {
 
 template <typename T>
 struct Answered {
   int http_status = 0;
-  std::optional<T> value;  // present exactly when http_status is 2xx
+  std::optional<T> value;         // present exactly when http_status is 2xx
+  std::string developer_message;  // of a non-2xx answer's <error-response>, when it is one
 
   bool ok() const { return http_status / 100 == 2; }
 };
+
+// "<what> answered HTTP <status>", with the partner's developer-message (at most 300 bytes of it)
+// when it gave one: how a refusal is told on the partner health page and in the log.
+inline std::string describe_refusal(const std::string& what, int http_status, const std::string& developer_message) {
+  std::string text = what + " answered HTTP " + std::to_string(http_status);
+  return developer_message.empty() ? text : text + ": " + excerpt(developer_message, 300);
+}
 
 // Calls `call` and reads a 2xx answer's body with `read` (std::string_view → Result<T>).
 template <typename T, typename Read>
 Result<Answered<T>> call_and_read(EwpClient& client, const ApiCall& call, Read read) {
   auto reply = client.call(call);
   if (!reply) return reply.status();
-  if (reply->status / 100 != 2) return Answered<T>{reply->status, std::nullopt};
+  if (reply->status / 100 != 2) return Answered<T>{reply->status, std::nullopt, read_developer_message(reply->body)};
   Result<T> value = read(reply->body);
   if (!value) return value.status().with_context(call.hei_id + " " + call.api_name);
-  return Answered<T>{reply->status, std::move(*value)};
+  return Answered<T>{reply->status, std::move(*value), ""};
 }
 
 }  // namespace mobility::ewp

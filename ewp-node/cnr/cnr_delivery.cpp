@@ -15,9 +15,9 @@ const CnrApi* cnr_api(const std::string& kind) {
 
 }  // namespace
 
-WorkOutcome outcome_of_status(int status, const std::string& what) {
+WorkOutcome outcome_of_status(int status, const std::string& what, const std::string& developer_message) {
   if (status / 100 == 2) return WorkOutcome::done();
-  std::string detail = what + " answered HTTP " + std::to_string(status);
+  std::string detail = describe_refusal(what, status, developer_message);
   if (status / 100 == 4) return WorkOutcome::give_up(detail);
   return WorkOutcome::retry(detail);
 }
@@ -28,13 +28,11 @@ WorkOutcome outcome_of_failure(const Status& status) {
 }
 
 WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notification) {
-  auto api = cnr_api(notification.kind);
-  if (!api) return WorkOutcome::give_up("unknown notification kind " + notification.kind);
-  std::string what = notification.partner_hei_id + " " + api->name;
-  auto reply = client.call(
-      {notification.partner_hei_id, api->entry_namespace, api->name, "url", "POST", {{"iia_id", notification.iia_id}}});
-  if (!reply) return outcome_of_failure(reply.status());
-  return outcome_of_status(reply->status, what);
+  const CnrApi* api = cnr_api(notification.kind);
+  if (api == nullptr) return WorkOutcome::give_up("unknown notification kind " + notification.kind);
+  auto answered = send_cnr(client, *api, notification.partner_hei_id, notification.iia_id);
+  if (!answered) return outcome_of_failure(answered.status());
+  return outcome_of_status(answered->http_status, notification.partner_hei_id + " " + api->name, answered->developer_message);
 }
 
 }  // namespace mobility::ewp

@@ -12,8 +12,9 @@ namespace mobility::ewp {
 
 WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notification);
 
-// What a partner's answer status means for a notification or a fetch.
-WorkOutcome outcome_of_status(int status, const std::string& what);
+// What a partner's answer status means for a notification or a fetch; a refusal's
+// developer-message, when it gave one, is kept in the detail (at most 300 bytes of it).
+WorkOutcome outcome_of_status(int status, const std::string& what, const std::string& developer_message = "");
 
 // What a failed EwpClient call (no answer, or an answer we refused) means; the client's message
 // names the partner and the API of what went wrong there.

@@ -13,7 +13,7 @@ namespace {
 template <typename T, typename Use>
 WorkOutcome after_answer(const Result<Answered<T>>& answered, const std::string& what, Use use) {
   if (!answered) return outcome_of_failure(answered.status());
-  if (!answered->ok()) return outcome_of_status(answered->http_status, what);
+  if (!answered->ok()) return outcome_of_status(answered->http_status, what, answered->developer_message);
   return use(*answered->value);
 }
 

@@ -35,7 +35,7 @@ ReferenceOutcome stored(ReferenceApi api, const Status& status, const std::strin
 template <typename T>
 std::variant<T, ReferenceOutcome> value_or_outcome(ReferenceApi api, Result<Answered<T>> answered, const std::string& what) {
   if (!answered) return outcome_of(api, answered.status());
-  if (!answered->ok()) return failed(api, what + " answered HTTP " + std::to_string(answered->http_status));
+  if (!answered->ok()) return failed(api, describe_refusal(what, answered->http_status, answered->developer_message));
   return std::move(*answered->value);
 }
 

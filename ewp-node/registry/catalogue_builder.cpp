@@ -55,7 +55,7 @@ class Builder {
     xmlDocDumpFormatMemoryEnc(doc_.get(), &buffer, &size, "UTF-8", 1);
     std::string text(reinterpret_cast<const char*>(buffer), static_cast<size_t>(size));
     xmlFree(buffer);
-    return {text, warnings_};
+    return {text, warnings_, hei_ids_};
   }
 
  private:
@@ -79,6 +79,7 @@ class Builder {
          child_elements(first_child_element(source, ns::kDiscovery, "institutions-covered"), ns::kRegistry, "hei")) {
       xmlChar* id = xmlGetProp(hei, chars("id"));
       xmlNewTextChild(covered, registry_, chars("hei-id"), id);
+      if (id != nullptr) hei_ids_.emplace_back(reinterpret_cast<const char*>(id));
       xmlFree(id);
       heis_.push_back(xmlDocCopyNode(hei, doc_.get(), 1));
     }
@@ -114,6 +115,7 @@ class Builder {
   std::vector<xmlNodePtr> heis_;
   std::map<std::string, std::string> keys_;
   std::vector<std::string> warnings_;
+  std::vector<std::string> hei_ids_;
 };
 
 }  // namespace

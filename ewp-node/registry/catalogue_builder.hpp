@@ -18,6 +18,7 @@ namespace mobility::ewp {
 struct BuiltCatalogue {
   std::string xml;
   std::vector<std::string> warnings;
+  std::vector<std::string> hei_ids;  // every HEI the manifests cover, in their order
 };
 
 // `manifests`: the manifest documents. An invalid document (not XML, not a v6 manifest) is an

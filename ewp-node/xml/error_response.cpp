@@ -1,6 +1,8 @@
 #include "ewp-node/xml/error_response.hpp"
 
+#include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
+#include "ewp-node/xml/schema_validator.hpp"
 #include "ewp-node/xml/xml_writer.hpp"
 
 namespace mobility::ewp {
@@ -21,6 +23,14 @@ http::Response error_response(int status, const std::string& developer_message, 
   response.content_type = "text/xml; charset=utf-8";
   response.body = error_response_xml(developer_message, user_messages);
   return response;
+}
+
+std::string read_developer_message(std::string_view body) {
+  auto doc = parse_untrusted_xml(body);
+  if (!doc) return "";
+  xmlNodePtr root = xmlDocGetRootElement(doc.get());
+  if (!is_element(root, ns::kCommonTypes, "error-response")) return "";
+  return element_text(first_child_element(root, ns::kCommonTypes, "developer-message"));
 }
 
 }  // namespace mobility::ewp

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "db/pool.hpp"
+#include "ewp-node/client/answered.hpp"
 #include "ewp-node/ewp_node.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ops/cli/command.hpp"
@@ -33,6 +34,10 @@ int run(const Context& context, const std::vector<std::string>& args) {
   for (size_t i = 1; i < args.size(); ++i) values.emplace_back("echo", args[i]);
   auto reply = (*client)->call({args.front(), ewp::ns::kEchoEntry, "echo", "url", "POST", values});
   if (!reply) return fail("echo", reply.status().message());
+  if (reply->status != 200) {
+    return fail("echo", ewp::describe_refusal(args.front() + " echo at " + reply->url, reply->status,
+                                              ewp::read_developer_message(reply->body)));
+  }
   std::printf("HTTP %d from %s (echo %s), signature verified\n%s", reply->status, reply->url.c_str(), reply->version.c_str(),
               reply->body.c_str());
   return reply->status == 200 ? kExitOk : kExitFailure;

@@ -22,8 +22,8 @@ The institutions (HEIs) this node serves over EWP. Without one the node has noth
   host   serves HEI_ID (its SCHAC code, the lower-case domain the EWP registry lists, such as
          uio.no) from this node, named NAME in LANG (default en), in country CC (ISO 3166, such
          as NO); EMAIL is published in the manifest as the node's administrative contact. Run
-         again, it updates these. Restart `mobility serve` afterwards: hosted HEIs are read when
-         it starts. Written to the audit log as done by "operator (command line)".
+         again, it updates these. A running `mobility serve` publishes the HEI's manifest at once.
+         Written to the audit log as done by "operator (command line)".
   list   prints every hosted HEI with its admin email and names
 )help";
 
@@ -60,7 +60,7 @@ int host(db::Connection& connection, const Arguments& arguments) {
       connection, {std::nullopt, "operator (command line)", "operator", hei.hei_id, *added ? "hei_hosted" : "hosted_hei_updated",
                    "hei:" + hei.hei_id, hei.admin_email, ""});
   if (!audited) return fail("hei", audited.message());
-  std::printf("%s %s; restart `mobility serve` to publish it\n", *added ? "now hosting" : "updated", hei.hei_id.c_str());
+  std::printf("%s %s; a running `mobility serve` publishes it at once\n", *added ? "now hosting" : "updated", hei.hei_id.c_str());
   return kExitOk;
 }
 

@@ -34,7 +34,10 @@ int build(const Context& context, const std::vector<std::string>& urls, const st
   std::ofstream file(out, std::ios::trunc);
   file << catalogue->xml;
   if (!file.flush()) return fail("registry", "cannot write " + out);
-  std::printf("wrote %s from %zu manifest(s)\n", out.c_str(), manifests.size());
+  std::string heis;
+  for (const auto& hei_id : catalogue->hei_ids) heis += (heis.empty() ? "" : ", ") + hei_id;
+  std::printf("wrote %s from %zu manifest(s) covering %zu HEI(s): %s\n", out.c_str(), manifests.size(), catalogue->hei_ids.size(),
+              heis.empty() ? "none" : heis.c_str());
   return kExitOk;
 }
 

@@ -170,7 +170,7 @@ TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
   }
   auto hosted = hei({"host", "uni-b.example", "--name", "University B", "--country", "DE", "--admin-email", "ewp@uni-b.example"});
   EXPECT_EQ(hosted.exit_code, 0) << hosted.err;
-  EXPECT_TRUE(contains(hosted.out, "now hosting uni-b.example; restart `mobility serve`")) << hosted.out;
+  EXPECT_TRUE(contains(hosted.out, "now hosting uni-b.example; a running `mobility serve` publishes it at once")) << hosted.out;
   auto corrected =
       hei({"host", "uni-b.example", "--name", "Universität B", "--name-language", "de", "--admin-email", "iro@uni-b.example"});
   EXPECT_EQ(corrected.exit_code, 0) << corrected.err;
@@ -227,6 +227,30 @@ TEST(Cli, LongArgumentsAreRefusedWithTheirOwnMessage) {
     }
   }
   EXPECT_EQ(stored(), before) << "nothing stored";
+}
+
+// ops/mobility: the command as pasted from the docs, against the database ops/run uses; the
+// exit code and the messages are the command's own.
+TEST(Cli, OpsMobilityRunsTheCommandAgainstTheDatabaseOfOpsRun) {
+  std::string wrapper = std::string(MOBILITY_SOURCE_DIR) + "/ops/mobility";
+  std::string url = testing::create_migrated_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}, {"MOBILITY_BUILD_DIR", MOBILITY_BUILD_DIR}};
+  auto listed = run_program({wrapper, "hei", "list"}, env);
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_TRUE(contains(listed.out, "no hosted HEI")) << listed.out;
+  auto hosted = run_program({wrapper, "hei", "host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example"}, env);
+  EXPECT_EQ(hosted.exit_code, 0) << hosted.err;
+  auto refused = run_program({wrapper, "hei", "host", "Not An Id", "--name", "B", "--admin-email", "ewp@uni-b.example"}, env);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_TRUE(contains(refused.err, "is not an HEI id")) << refused.err;
+
+  std::string empty = "/tmp/mobility-no-cluster-" + std::to_string(getpid());
+  std::filesystem::create_directories(empty);
+  auto no_cluster =
+      run_program({wrapper, "hei", "list"}, {{"MOBILITY_PG_DIR", empty}, {"MOBILITY_BUILD_DIR", MOBILITY_BUILD_DIR}});
+  std::filesystem::remove_all(empty);
+  EXPECT_EQ(no_cluster.exit_code, 1);
+  EXPECT_TRUE(contains(no_cluster.err, "run ops/run once first")) << no_cluster.err;
 }
 
 TEST(Cli, MigrateReportsAnUnreachableDatabase) {

@@ -45,6 +45,7 @@ std::string expected_error(Defect defect) {
              " failed: Timeout was reached";
     case Defect::kHuge:
       return std::string(kPartner) + " institutions at " + kInstitutionsUrl + " answered more than 16777216 bytes";
+    case Defect::kRefusal: return std::string(kPartner) + " institutions answered HTTP 403: " + testing::kRefusalMessage;
   }
   return "?";
 }

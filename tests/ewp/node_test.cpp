@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "db/institutions.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
 
 namespace mobility::ewp::test {
@@ -120,6 +121,33 @@ TEST_F(EwpNodeTest, SeveralHostedHeisHaveOneManifestEach) {  // Discovery v6: on
   EXPECT_EQ(fjell.status, 200);
   EXPECT_TRUE(testing::manifest_schema().validate(fjell.body)) << fjell.body;
   EXPECT_THAT(fjell.body, HasSubstr("<r:hei id=\"fjell.example\">"));
+}
+
+TEST_F(EwpNodeTest, AnHeiHostedWhileTheNodeRunsIsPublishedAtOnceAndAnUnknownOneIs404) {
+  auto router = std::make_shared<http::Router>();
+  auto node = EwpNode::start(config_, *pool_, *router);
+  ASSERT_TRUE(node);
+  auto dispatch = [&](const std::string& method, const std::string& path) {
+    http::Request request;
+    request.method = method;
+    request.path = path;
+    return router->dispatch(request);
+  };
+  EXPECT_EQ(dispatch("GET", "/ewp/manifest.xml").status, 200) << "one hosted HEI: the node's manifest is its";
+  http::Response unknown = dispatch("GET", "/ewp/hei/fjell.example/manifest.xml");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_THAT(unknown.body, HasSubstr("this node does not host the HEI fjell.example"));
+  EXPECT_TRUE(testing::error_response_schema().validate(unknown.body)) << unknown.body;
+
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE(db::host_hei(**connection, {"fjell.example", "ewp@fjell.example", "Fjell College", "en", "NO"}));
+  http::Response fjell = dispatch("GET", "/ewp/hei/fjell.example/manifest.xml");
+  EXPECT_EQ(fjell.status, 200) << fjell.body;
+  EXPECT_TRUE(testing::manifest_schema().validate(fjell.body)) << fjell.body;
+  EXPECT_EQ(dispatch("GET", "/ewp/manifest.xml").status, 404) << "two hosted HEIs: one manifest each";
+  EXPECT_EQ(dispatch("POST", "/ewp/hei/fjell.example/manifest.xml").status, 405);
+  EXPECT_EQ(dispatch("GET", "/ewp/hei/fjell.example/other.xml").status, 404);
 }
 
 TEST_F(EwpNodeTest, PartnersAreCalledOnlyWithTheOfficialSchemasAtHand) {

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "ewp-node/security/response_signer.hpp"
+#include "ewp-node/xml/error_response.hpp"
 
 namespace mobility::testing {
 
@@ -11,7 +12,8 @@ const std::vector<BrokenPartner>& broken_partners() {
                                                  {Defect::kWrongKey, "WrongKey"},    {Defect::kDigestMismatch, "Digest"},
                                                  {Defect::kDateOff, "DateOff"},      {Defect::kSchemaInvalid, "SchemaInvalid"},
                                                  {Defect::kNotWellFormed, "NotXml"}, {Defect::kProxy502, "Proxy502"},
-                                                 {Defect::kTimeout, "Timeout"},      {Defect::kHuge, "Huge"}};
+                                                 {Defect::kTimeout, "Timeout"},      {Defect::kHuge, "Huge"},
+                                                 {Defect::kRefusal, "Refusal"}};
   return all;
 }
 
@@ -25,6 +27,7 @@ FakeInternet::Site partner_site(Defect defect, std::string valid_body, const Tes
     }
     http::Response response = http::Response::text(200, valid_body);
     response.content_type = "text/xml";
+    if (defect == Defect::kRefusal) response = ewp::error_response(403, kRefusalMessage);
     if (defect == Defect::kSchemaInvalid) {
       response.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<surprise xmlns=\"urn:example:not-ewp\"/>\n";
     }

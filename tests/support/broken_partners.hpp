@@ -23,7 +23,11 @@ enum class Defect {
   kProxy502,        // the partner's proxy answers 502 with its HTML page (the node is down)
   kTimeout,         // no answer before the client's timeout
   kHuge,            // a signed answer of 50 MB
+  kRefusal,         // a correct refusal: a signed 403 error-response explaining itself
 };
+
+// The developer-message of the kRefusal answer.
+inline constexpr const char* kRefusalMessage = "this key may not ask about partner.example";
 
 struct BrokenPartner {
   Defect defect;

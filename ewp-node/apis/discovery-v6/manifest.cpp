@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "base/log.hpp"
+#include "base/text.hpp"
 #include "db/institutions.hpp"
 #include "ewp-node/xml/error_response.hpp"
 #include "ewp-node/xml/namespaces.hpp"
@@ -34,17 +35,21 @@ void write_keys(XmlElement& host, const char* element, const std::vector<std::st
   for (const auto& key : keys) credentials.add_text(ns::kDiscovery, "rsa-public-key", key);
 }
 
-Result<ManifestHei> load_hei(db::Pool& pool, const std::string& hei_id, std::string& hei_admin_email) {
+Result<std::vector<db::HostedHei>> hosted_heis(db::Pool& pool) {
   auto connection = pool.acquire();
   if (!connection) return connection.status();
-  auto hosted = db::list_hosted_heis(**connection);
+  return db::list_hosted_heis(**connection);
+}
+
+Result<ManifestHei> load_hei(db::Pool& pool, const std::string& hei_id, std::string& hei_admin_email) {
+  auto hosted = hosted_heis(pool);
   if (!hosted) return hosted.status();
   for (const auto& hei : *hosted) {
     if (hei.hei_id != hei_id) continue;
     hei_admin_email = hei.admin_email;
     return ManifestHei{hei.hei_id, hei.names};
   }
-  return Status::not_found("HEI " + hei_id + " is no longer hosted by this node");
+  return Status::not_found("this node does not host the HEI " + excerpt(hei_id));
 }
 
 http::Response serve_manifest(db::Pool& pool, const ManifestSource& source, const std::string& hei_id) {
@@ -95,27 +100,44 @@ std::string manifest_xml(const ManifestInput& input) {
   return doc.serialize();
 }
 
-Status add_manifest_routes(http::Router& router, db::Pool& pool, ManifestSource source) {
-  auto connection = pool.acquire();
-  if (!connection) return connection.status();
-  auto hosted = db::list_hosted_heis(**connection);
-  if (!hosted) return hosted.status();
-  auto shared_source = std::make_shared<const ManifestSource>(std::move(source));
-  for (const auto& hei : *hosted) {
-    router.add("GET", manifest_path(hei.hei_id), [&pool, shared_source, hei_id = hei.hei_id](const http::Request&) {
-      return serve_manifest(pool, *shared_source, hei_id);
-    });
-  }
-  if (hosted->size() == 1) {
-    router.add("GET", kSingleHeiPath, [&pool, shared_source, hei_id = hosted->front().hei_id](const http::Request&) {
-      return serve_manifest(pool, *shared_source, hei_id);
-    });
-    return Status::ok();
-  }
-  // One HEI per manifest (Discovery v6): with several, say where each one's manifest is.
+namespace {
+
+// /ewp/manifest.xml: the one hosted HEI's manifest; with none or several (a v6 manifest holds at
+// most one host and one HEI), a 404 that lists where each HEI's manifest is.
+http::Response serve_node_manifest(db::Pool& pool, const ManifestSource& source) {
+  auto hosted = hosted_heis(pool);
+  if (!hosted) return error_response(503, "the hosted HEIs cannot be read now; try again later");
+  if (hosted->size() == 1) return serve_manifest(pool, source, hosted->front().hei_id);
   std::string where = hosted->empty() ? "this node hosts no HEI yet" : "this node hosts several HEIs, one manifest each:";
-  for (const auto& hei : *hosted) where += " " + shared_source->public_url + manifest_path(hei.hei_id);
-  router.add("GET", kSingleHeiPath, [where](const http::Request&) { return error_response(404, where); });
+  for (const auto& hei : *hosted) where += " " + source.public_url + manifest_path(hei.hei_id);
+  return error_response(404, where);
+}
+
+// /ewp/hei/<hei_id>/manifest.xml, for whichever HEIs are hosted when it is asked.
+http::Response serve_hei_manifest(db::Pool& pool, const ManifestSource& source, const http::Request& request) {
+  constexpr std::string_view kPrefix = "/ewp/hei/", kSuffix = "/manifest.xml";
+  std::string_view path = request.path;
+  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix) || path.size() <= kPrefix.size() + kSuffix.size()) {
+    return error_response(404, "no such manifest; each hosted HEI's is at /ewp/hei/<hei_id>/manifest.xml");
+  }
+  if (request.method != "GET" && request.method != "HEAD") {
+    http::Response refused = error_response(405, "the manifest is read with GET");
+    refused.headers.emplace_back("Allow", "GET, HEAD");
+    return refused;
+  }
+  std::string hei_id(path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size()));
+  return serve_manifest(pool, source, hei_id);
+}
+
+}  // namespace
+
+Status add_manifest_routes(http::Router& router, db::Pool& pool, ManifestSource source) {
+  auto shared_source = std::make_shared<const ManifestSource>(std::move(source));
+  router.add("GET", kSingleHeiPath,
+             [&pool, shared_source](const http::Request&) { return serve_node_manifest(pool, *shared_source); });
+  router.add_fallback("/ewp/hei/", [&pool, shared_source](const http::Request& request) {
+    return serve_hei_manifest(pool, *shared_source, request);
+  });
   return Status::ok();
 }
 

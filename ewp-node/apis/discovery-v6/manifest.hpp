@@ -49,7 +49,8 @@ struct ManifestSource {
   std::function<std::vector<std::string>()> public_keys;
 };
 
-// Registers /ewp/manifest.xml and /ewp/hei/<hei_id>/manifest.xml for the HEIs hosted at start-up.
+// Registers /ewp/manifest.xml and /ewp/hei/<hei_id>/manifest.xml. Both read the hosted HEIs on
+// each request, so an HEI hosted (or no longer hosted) while the node runs shows at once.
 Status add_manifest_routes(http::Router& router, db::Pool& pool, ManifestSource source);
 
 }  // namespace mobility::ewp

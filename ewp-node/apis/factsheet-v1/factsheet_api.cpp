@@ -27,7 +27,7 @@ Result<std::vector<db::Factsheet>> read_factsheets(db::Pool& pool, const std::ve
 http::Response answer(db::Pool& pool, const http::Request& request) {
   auto read = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
-  auto hei_ids = std::get<EwpParameters>(read).required_list("hei_id", kMaxFactsheetHeiIds);
+  auto hei_ids = std::get<EwpParameters>(read).required_list("hei_id", kMaxFactsheetHeiIds, Shape::kHeiId);
   if (!hei_ids) return parameter_error(hei_ids.status());
   auto factsheets = read_factsheets(pool, *hei_ids);
   if (!factsheets) return storage_failure(request, factsheets.status());

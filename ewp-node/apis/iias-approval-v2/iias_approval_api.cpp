@@ -13,7 +13,7 @@ constexpr const char* kPath = "/ewp/iias-approval";
 http::Response answer(db::Pool& pool, const http::Request& request, const AuthenticatedClient& client) {
   auto read = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
-  auto iia_ids = std::get<EwpParameters>(read).required_list("iia_id", kMaxApprovalIiaIds);
+  auto iia_ids = std::get<EwpParameters>(read).required_list("iia_id", kMaxApprovalIiaIds, Shape::kIdentifier);
   if (!iia_ids) return parameter_error(iia_ids.status());
   auto connection = pool.acquire();
   if (!connection) return storage_failure(request, connection.status());

@@ -3,6 +3,7 @@
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
 #include "base/pattern.hpp"
+#include "base/text.hpp"
 #include "db/iias.hpp"
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
@@ -19,7 +20,7 @@ constexpr const char* kStatsPath = "/ewp/iias/stats";
 http::Response get_iias(db::Pool& pool, const http::Request& request, const AuthenticatedClient& client) {
   auto read = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&read)) return *refusal;
-  auto iia_ids = std::get<EwpParameters>(read).required_list("iia_id", kMaxIiaIds);
+  auto iia_ids = std::get<EwpParameters>(read).required_list("iia_id", kMaxIiaIds, Shape::kIdentifier);
   if (!iia_ids) return parameter_error(iia_ids.status());
   auto connection = pool.acquire();
   if (!connection) return storage_failure(request, connection.status());
@@ -43,13 +44,14 @@ Result<db::IiaIndexFilter> index_filter(const EwpParameters& parameters, const A
   db::IiaIndexFilter filter{client.hei_ids, parameters.all("receiving_academic_year_id"), std::nullopt};
   for (const auto& year : filter.receiving_academic_year_ids) {
     if (!agreements::is_academic_year_id(year)) {
-      return Status::invalid_argument("receiving_academic_year_id '" + year + "' is not an academic year such as 2026/2027");
+      return Status::invalid_argument("receiving_academic_year_id '" + excerpt(year, 70) +
+                                      "' is not an academic year such as 2026/2027");
     }
   }
   auto modified_since = parameters.optional_single("modified_since");
   if (!modified_since) return modified_since.status();
   if (*modified_since && !is_date_time(**modified_since)) {
-    return Status::invalid_argument("modified_since '" + **modified_since +
+    return Status::invalid_argument("modified_since '" + excerpt(**modified_since, 70) +
                                     "' is not an xs:dateTime such as 2026-01-31T12:00:00Z");
   }
   filter.modified_since = *modified_since;

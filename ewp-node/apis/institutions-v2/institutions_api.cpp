@@ -29,7 +29,7 @@ void add_hei(XmlElement& root, const db::InstitutionDetails& institution) {
 http::Response answer(db::Pool& pool, const http::Request& request) {
   auto parameters = EwpParameters::read(request);
   if (auto* refusal = std::get_if<http::Response>(&parameters)) return *refusal;
-  auto hei_ids = std::get<EwpParameters>(parameters).required_list("hei_id", kMaxHeiIds);
+  auto hei_ids = std::get<EwpParameters>(parameters).required_list("hei_id", kMaxHeiIds, Shape::kHeiId);
   if (!hei_ids) return parameter_error(hei_ids.status());
   auto connection = pool.acquire();
   if (!connection) return storage_failure(request, connection.status());

@@ -20,9 +20,9 @@ struct OunitsQuery {
 };
 
 Result<OunitsQuery> read_query(const EwpParameters& parameters) {
-  auto hei_id = parameters.required_single("hei_id");
+  auto hei_id = parameters.required_single("hei_id", Shape::kHeiId);
   if (!hei_id) return hei_id.status();
-  auto ounit_ids = parameters.optional_list("ounit_id", kMaxOunitIds);
+  auto ounit_ids = parameters.optional_list("ounit_id", kMaxOunitIds, Shape::kIdentifier);
   if (!ounit_ids) return ounit_ids.status();
   auto ounit_codes = parameters.optional_list("ounit_code", kMaxOunitCodes);
   if (!ounit_codes) return ounit_codes.status();

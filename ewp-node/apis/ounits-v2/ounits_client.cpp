@@ -55,7 +55,7 @@ Result<Answered<std::vector<db::OunitDetails>>> get_ounits(EwpClient& client, co
   using Units = std::vector<db::OunitDetails>;
   ApiCall call{hei_id, ns::kOunitsEntry, "organizational-units", "url", "GET", {}};
   size_t batch = max_ounit_ids(client, call);
-  Answered<Units> all{200, Units()};
+  Answered<Units> all{200, Units(), ""};
   for (size_t first = 0; first < ounit_ids.size(); first += batch) {
     call.parameters = {{"hei_id", hei_id}};
     for (size_t i = first; i < std::min(first + batch, ounit_ids.size()); ++i)
