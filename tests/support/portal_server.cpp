@@ -46,4 +46,13 @@ int64_t PortalServer::count(const std::string& sql) {
   return (*connection)->exec(sql)->front().get<int64_t>(0);
 }
 
+std::string PortalServer::text(const std::string& sql, const db::Params& params) {
+  auto connection = pool_->acquire();
+  EXPECT_TRUE(connection) << connection.status().to_string();
+  if (!connection) return "";
+  auto rows = (*connection)->exec(sql, params);
+  EXPECT_TRUE(rows) << rows.status().to_string();
+  return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
+}
+
 }  // namespace mobility::testing
