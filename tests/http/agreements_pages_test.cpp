@@ -6,27 +6,17 @@
 
 #include <regex>
 
-#include "agreements/demo_agreements.hpp"
-#include "agreements/iia_book.hpp"
 #include "agreements/iia_json.hpp"
-#include "db/demo_seed.hpp"
 #include "db/iia_approvals.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
-#include "http/server.hpp"
-#include "portal/agreements/agreement_pages.hpp"
-#include "portal/pages/account_pages.hpp"
-#include "portal/pages/start_pages.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/portal_server.hpp"
-#include "tests/support/test_database.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
 
-using std::chrono::milliseconds;
 using testing::contains;
 using testing::form_fields;
-using testing::HttpReply;
 using testing::Visit;
 using testing::with;
 
