@@ -17,6 +17,7 @@ namespace {
 
 using testing::contains;
 using testing::form_fields;
+using testing::occurrences;
 using testing::Visit;
 using testing::with;
 
@@ -24,12 +25,6 @@ constexpr const char* kPassword = "mobility-demo";
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";    // io_admin, English
 constexpr const char* kCoordinator = "per.saether@fjordland.example";  // coordinator of MN, bokmål
 constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";
-
-size_t occurrences(const std::string& text, const std::string& part) {
-  size_t found = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 // A complete new draft for collina.example with one condition.
 http::HeaderList new_draft(const std::string& csrf) {
