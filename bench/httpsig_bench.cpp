@@ -20,7 +20,6 @@
 
 #include "base/log.hpp"
 #include "bench/keep_alive_client.hpp"
-#include "db/demo_seed.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
@@ -48,8 +47,7 @@ int main(int argc, char** argv) {
   fs::path directory = fs::temp_directory_path() / ("mobility-bench-" + std::to_string(::getpid()));
   fs::create_directories(directory);
 
-  db::Pool pool({testing::create_migrated_database(), 8, std::chrono::seconds(5)});
-  if (auto connection = pool.acquire(); !connection || !db::seed_demo(**connection)) return 1;
+  db::Pool pool({testing::create_demo_database(), 8, std::chrono::seconds(5)});
   if (!generate_key((directory / "keys").string(), "node", 2048)) return 1;
   auto node_keys = published_public_keys((directory / "keys").string());
   const auto& client = testing::test_key(0);

@@ -32,7 +32,6 @@
 #include "agreements/iia_rules.hpp"
 #include "base/log.hpp"
 #include "bench/keep_alive_client.hpp"
-#include "db/demo_seed.hpp"
 #include "db/notifications.hpp"
 #include "db/pool.hpp"
 #include "db/transaction.hpp"
@@ -331,12 +330,11 @@ int main(int argc, char** argv) {
   fs::path directory = fs::temp_directory_path() / ("mobility-bench-iias-" + std::to_string(::getpid()));
   fs::create_directories(directory / "partner");
 
-  std::string our_database = testing::create_migrated_database();
+  std::string our_database = testing::create_demo_database();
   db::Pool our_pool({our_database, 2, std::chrono::seconds(5)});
   auto seeded = [&]() -> Result<IdsByPartner> {
     auto connection = our_pool.acquire();
     if (!connection) return connection.status();
-    if (auto demo = db::seed_demo(**connection); !demo) return demo.status();
     return seed_iias(**connection);
   }();
   if (!seeded) return fail("seeding", seeded.status());

@@ -14,7 +14,6 @@
 #include "base/config.hpp"
 #include "base/log.hpp"
 #include "bench/keep_alive_client.hpp"
-#include "db/demo_seed.hpp"
 #include "db/pool.hpp"
 #include "http/server.hpp"
 #include "ops/cli/health.hpp"
@@ -78,11 +77,7 @@ int main(int argc, char** argv) {
   int threads = argc > 3 ? std::atoi(argv[3]) : Config{}.worker_threads;  // as `mobility serve` runs by default
   std::string target = argc > 4 ? argv[4] : "/my-exchange";
   log::configure(log::Level::kWarn, log::Format::kText);
-  db::Pool pool({testing::create_migrated_database(), std::max(threads, Config{}.db_pool_size), std::chrono::seconds(5)});
-  {
-    auto connection = pool.acquire();
-    if (!connection || !db::seed_demo(**connection)) return 1;
-  }
+  db::Pool pool({testing::create_demo_database(), std::max(threads, Config{}.db_pool_size), std::chrono::seconds(5)});
   portal::Site site(pool, {});
   auto router = std::make_shared<http::Router>();
   http::add_health_route(*router, pool);

@@ -7,11 +7,8 @@
 #include <filesystem>
 #include <regex>
 
-#include "agreements/demo_agreements.hpp"
 #include "db/accounts.hpp"
 #include "db/connection.hpp"
-#include "db/demo_seed.hpp"
-#include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_database.hpp"
@@ -30,10 +27,9 @@ class BrowserTest : public ::testing::Test {
     if (!fs::exists(kSpecs / "node_modules/playwright-core")) {
       GTEST_FAIL() << "playwright-core is not installed: run ops/test (it runs npm ci in tests/browser)";
     }
-    std::string database = testing::create_migrated_database();
+    std::string database = testing::create_demo_database(/*demo_agreements=*/true);
     auto connection = db::Connection::open(database);
-    ASSERT_TRUE(connection && db::seed_demo(**connection));
-    ASSERT_TRUE(agreements::seed_demo_agreements(**connection, ewp::served_iia_hash));
+    ASSERT_TRUE(connection) << connection.status().to_string();
     add_account_with_markup_in_its_name(**connection);
     server_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{MOBILITY_BINARY, "serve"},

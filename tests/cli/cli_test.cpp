@@ -14,17 +14,17 @@
 #include "tests/support/child_process.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/web_visit.hpp"
 
 namespace mobility {
 namespace {
 
 using std::chrono::seconds;
 using testing::ChildProcess;
+using testing::contains;
 using testing::run_program;
 
 const std::string kBinary = MOBILITY_BINARY;
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(Cli, HelpListsEveryCommand) {
   auto result = run_program({kBinary, "--help"});

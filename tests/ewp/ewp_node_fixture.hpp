@@ -10,7 +10,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "db/demo_seed.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
@@ -57,9 +56,7 @@ class EwpNodeTest : public ::testing::Test {
     directory_ = fs::temp_directory_path() / ("mobility-node-" + std::to_string(::getpid()));
     fs::remove_all(directory_);
     fs::create_directories(directory_);
-    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
-    auto connection = pool_->acquire();
-    ASSERT_TRUE(connection && db::seed_demo(**connection));
+    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_demo_database(), 4, std::chrono::seconds(5)});
     auto node_key = generate_key((directory_ / "keys").string(), "node", 2048);
     ASSERT_TRUE(node_key) << node_key.status().to_string();
     write_catalogue();

@@ -8,6 +8,7 @@
 #include "db/factsheets.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
+#include "tests/support/web_visit.hpp"
 
 namespace mobility::ewp::test {
 namespace {
@@ -23,12 +24,7 @@ class FactsheetApiTest : public EwpNodeTest {
     EXPECT_EQ(call.reply.status, 200) << call.reply.body;
     EXPECT_TRUE(testing::factsheet_response_schema().validate(call.reply.body)) << call.reply.body;
     expect_signed_by_node(call);
-    int count = 0;
-    for (size_t at = call.reply.body.find("<factsheet>"); at != std::string::npos;
-         at = call.reply.body.find("<factsheet>", at + 1)) {
-      ++count;
-    }
-    return count;
+    return static_cast<int>(testing::occurrences(call.reply.body, "<factsheet>"));
   }
 
   static std::string hei_ids(const std::vector<std::string>& ids) {

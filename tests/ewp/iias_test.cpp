@@ -13,6 +13,7 @@
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
 #include "tests/support/iia_samples.hpp"
+#include "tests/support/web_visit.hpp"
 
 namespace mobility::ewp::test {
 namespace {
@@ -66,11 +67,7 @@ class IiasApiTest : public EwpNodeTest {
     return reply;
   }
 
-  static int count_iias(const std::string& body) {
-    int count = 0;
-    for (size_t at = body.find("<iia>"); at != std::string::npos; at = body.find("<iia>", at + 1)) ++count;
-    return count;
-  }
+  static int count_iias(const std::string& body) { return static_cast<int>(testing::occurrences(body, "<iia>")); }
 
   agreements::IiaBook book_{served_iia_hash};
   agreements::Editor editor_{std::nullopt, "command line", std::nullopt};

@@ -11,10 +11,12 @@
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 #include "ewp-node/xml/dom.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
+#include "tests/support/web_visit.hpp"
 
 namespace mobility::ewp::test {
 namespace {
 
+using mobility::testing::occurrences;
 using ::testing::Not;
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
@@ -49,12 +51,6 @@ Pairs operator+(Pairs left, const Pairs& right) {
 
 void expect_contains(const std::string& body, const std::vector<std::string>& parts) {
   for (const auto& part : parts) EXPECT_THAT(body, HasSubstr(part));
-}
-
-int occurrences(const std::string& text, const std::string& part) {
-  int count = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
-  return count;
 }
 
 class ReferenceDataTest : public EwpNodeTest {
@@ -153,9 +149,9 @@ TEST_F(ReferenceDataTest, InstitutionsLeavesUnknownIdsOut) {
   EXPECT_THAT(unknown.reply.body, Not(HasSubstr("<hei>")));
   Call mixed = institutions(kFjordland + Pairs{{"hei_id", "unknown.example"}});
   expect_valid(mixed, testing::institutions_response_schema());
-  EXPECT_EQ(occurrences(mixed.reply.body, "<hei>"), 1);
+  EXPECT_EQ(occurrences(mixed.reply.body, "<hei>"), 1u);
   Call repeated = institutions(kFjordland + kFjordland);
-  EXPECT_EQ(occurrences(repeated.reply.body, "<hei>"), 1);
+  EXPECT_EQ(occurrences(repeated.reply.body, "<hei>"), 1u);
 }
 
 TEST_F(ReferenceDataTest, InstitutionsRefusesMissingIdsAndMoreThanTheMaximum) {
@@ -168,7 +164,7 @@ TEST_F(ReferenceDataTest, InstitutionsRefusesMissingIdsAndMoreThanTheMaximum) {
     expect_error(institutions(values("hei_id", "unknown.example", kMaxHeiIds + 1), method), 400, "at most 10 hei_id");
     Call exactly_max = institutions(values("hei_id", "fjordland.example", kMaxHeiIds), method);
     expect_valid(exactly_max, testing::institutions_response_schema());
-    EXPECT_EQ(occurrences(exactly_max.reply.body, "<hei>"), 1);
+    EXPECT_EQ(occurrences(exactly_max.reply.body, "<hei>"), 1u);
   }
 }
 
@@ -178,7 +174,7 @@ TEST_F(ReferenceDataTest, OunitsAnswersKnownIdsWithNamesParentAndContacts) {
     Call answer = ounits(kFjordland + Pairs{{"ounit_id", "ou-mn"}, {"ounit_id", "ou-uif"}}, method);
     expect_valid(answer, testing::ounits_response_schema());
     const std::string& body = answer.reply.body;
-    EXPECT_EQ(occurrences(body, "<ounit>"), 2);
+    EXPECT_EQ(occurrences(body, "<ounit>"), 2u);
     expect_contains(body,
                     {"<ounit-id>ou-mn</ounit-id>\n    <ounit-code>MN</ounit-code>",
                      "<name xml:lang=\"en\">Faculty of Mathematics and Natural Sciences</name>",
@@ -190,7 +186,7 @@ TEST_F(ReferenceDataTest, OunitsAnswersKnownIdsWithNamesParentAndContacts) {
 TEST_F(ReferenceDataTest, OunitsAnswersKnownCodes) {
   Call answer = ounits(kFjordland + Pairs{{"ounit_code", "MN-IFI"}});
   expect_valid(answer, testing::ounits_response_schema());
-  EXPECT_EQ(occurrences(answer.reply.body, "<ounit>"), 1);
+  EXPECT_EQ(occurrences(answer.reply.body, "<ounit>"), 1u);
   EXPECT_THAT(answer.reply.body, HasSubstr("<ounit-id>ou-mn-ifi</ounit-id>"));
 }
 
@@ -200,9 +196,9 @@ TEST_F(ReferenceDataTest, OunitsLeavesUnknownIdsAndCodesOut) {
   EXPECT_THAT(unknown.reply.body, Not(HasSubstr("<ounit>")));
   Call mixed = ounits(kFjordland + Pairs{{"ounit_id", "ou-hf"}, {"ounit_id", "ou-unknown"}});
   expect_valid(mixed, testing::ounits_response_schema());
-  EXPECT_EQ(occurrences(mixed.reply.body, "<ounit>"), 1);
+  EXPECT_EQ(occurrences(mixed.reply.body, "<ounit>"), 1u);
   Call codes = ounits(kFjordland + Pairs{{"ounit_code", "HF"}, {"ounit_code", "NOPE"}});
-  EXPECT_EQ(occurrences(codes.reply.body, "<ounit>"), 1);
+  EXPECT_EQ(occurrences(codes.reply.body, "<ounit>"), 1u);
 }
 
 TEST_F(ReferenceDataTest, OunitsRefusesMissingOrRepeatedHeiAndHeisItDoesNotHost) {
@@ -234,7 +230,7 @@ TEST_F(ReferenceDataTest, OunitsRefusesNeitherOrBothIdsAndCodesAndMoreThanTheMax
     expect_error(ounits(kFjordland + values("ounit_code", "MN", kMaxOunitCodes + 1), method), 400, "at most 100 ounit_code");
     Call exactly_max = ounits(kFjordland + values("ounit_id", "ou-mn", kMaxOunitIds), method);
     expect_valid(exactly_max, testing::ounits_response_schema());
-    EXPECT_EQ(occurrences(exactly_max.reply.body, "<ounit>"), 1);
+    EXPECT_EQ(occurrences(exactly_max.reply.body, "<ounit>"), 1u);
   }
 }
 
@@ -265,7 +261,7 @@ TEST_F(ReferenceDataTest, HostileValuesGetEmptyAnswersOrCleanErrorsAndLeaveTheDa
   expect_error(institutions({{"hei_id", "\xff\xfe"}}), 400, "parameters must be UTF-8 text");
   expect_error(ounits(kFjordland + Pairs{{"ounit_id", std::string("ou-mn\x01", 6)}}), 400, "parameters must be UTF-8 text");
   EXPECT_EQ(hei_count(), heis_before);
-  EXPECT_EQ(occurrences(institutions(kFjordland).reply.body, "<hei>"), 1);
+  EXPECT_EQ(occurrences(institutions(kFjordland).reply.body, "<hei>"), 1u);
 }
 
 }  // namespace

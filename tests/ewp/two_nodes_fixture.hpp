@@ -63,11 +63,10 @@ class TwoNodesTest : public ::testing::Test {
   void SetUp() override {
     root_ = fs::temp_directory_path() / ("mobility-two-nodes-" + std::to_string(::getpid()));
     fs::remove_all(root_);
-    prepare(a_, "fjordland.example", "ewp.a.example");
-    prepare(b_, "uni-b.example", "ewp.b.example");
+    prepare(a_, "fjordland.example", "ewp.a.example", testing::create_demo_database());
+    prepare(b_, "uni-b.example", "ewp.b.example", testing::create_migrated_database());
     {
       auto connection = a_.connection();
-      ASSERT_TRUE(db::seed_demo(*connection));
       ASSERT_TRUE(connection->exec("INSERT INTO hei (hei_id, country_code) VALUES ('uni-b.example', 'DE')"));
     }
     {
@@ -95,12 +94,12 @@ class TwoNodesTest : public ::testing::Test {
   virtual std::vector<ApiDescriptor> announced_apis(TestNode& node) { return served_apis(*node.pool); }
 
  private:
-  void prepare(TestNode& node, const std::string& hei_id, const std::string& host) {
+  void prepare(TestNode& node, const std::string& hei_id, const std::string& host, const std::string& database) {
     node.hei_id = hei_id;
     node.host = host;
     node.directory = root_ / hei_id;
     fs::create_directories(node.directory);
-    node.pool = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
+    node.pool = std::make_unique<db::Pool>(db::PoolOptions{database, 4, std::chrono::seconds(5)});
     ASSERT_TRUE(generate_key((node.directory / "keys").string(), "node", 2048));
     auto keys = published_public_keys((node.directory / "keys").string());
     ASSERT_TRUE(keys);

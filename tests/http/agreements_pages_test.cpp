@@ -6,27 +6,18 @@
 
 #include <regex>
 
-#include "agreements/demo_agreements.hpp"
-#include "agreements/iia_book.hpp"
 #include "agreements/iia_json.hpp"
-#include "db/demo_seed.hpp"
 #include "db/iia_approvals.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
-#include "http/server.hpp"
-#include "portal/agreements/agreement_pages.hpp"
-#include "portal/pages/account_pages.hpp"
-#include "portal/pages/start_pages.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/portal_server.hpp"
-#include "tests/support/test_database.hpp"
 
 namespace mobility::agreements::pages {
 namespace {
 
-using std::chrono::milliseconds;
 using testing::contains;
 using testing::form_fields;
-using testing::HttpReply;
+using testing::occurrences;
 using testing::Visit;
 using testing::with;
 
@@ -34,12 +25,6 @@ constexpr const char* kPassword = "mobility-demo";
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";    // io_admin, English
 constexpr const char* kCoordinator = "per.saether@fjordland.example";  // coordinator of MN, bokmål
 constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";
-
-size_t occurrences(const std::string& text, const std::string& part) {
-  size_t found = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
 
 // A complete new draft for collina.example with one condition.
 http::HeaderList new_draft(const std::string& csrf) {
@@ -53,16 +38,9 @@ class AgreementPagesTest : public ::testing::Test {
     base_ = portal_.base();
   }
 
-  std::string text(const std::string& sql, const db::Params& params = {}) {
-    auto connection = portal_.pool().acquire();
-    auto rows = (*connection)->exec(sql, params);
-    EXPECT_TRUE(rows) << rows.status().to_string();
-    return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
-  }
-
   // The whole stored state of the agreements and the audit log, to show that nothing changed.
   std::string snapshot() {
-    return text(
+    return portal_.text(
         R"(SELECT concat_ws('|', (SELECT string_agg(concat_ws(',', iia_id, state, current_version, iia_hash, modified_at), ';'
                                                           ORDER BY iia_id) FROM iia),
                                          (SELECT count(*) FROM iia_version), (SELECT count(*) FROM iia_approval_given),
@@ -131,7 +109,7 @@ TEST_F(AgreementPagesTest, AStudentIsRefusedAndAVisitorIsSentToLogin) {
   auto page = anonymous.get("/agreements");
   EXPECT_EQ(page.status, 303);
   EXPECT_EQ(page.header("Location"), "/login");
-  EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-draft'"), "draft");
+  EXPECT_EQ(portal_.text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-draft'"), "draft");
 }
 
 TEST_F(AgreementPagesTest, ADraftWithAnErrorIsShownAgainWithWhatWasTypedThenSaved) {
@@ -160,10 +138,11 @@ TEST_F(AgreementPagesTest, ADraftWithAnErrorIsShownAgainWithWhatWasTypedThenSave
   auto detail = admin->get(location);
   EXPECT_TRUE(contains(detail.body, "role=\"status\">The draft is saved.</p>"));
   EXPECT_TRUE(contains(detail.body, "<dd>Draft</dd>"));
-  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_created' AND actor = $1", {std::string(kAdmin)}),
-            "1");
-  EXPECT_EQ(text("SELECT v.content #>> '{mobility_specs,0,subject_areas,0,isced_clarification}' FROM iia i "
-                 "JOIN iia_version v USING (hei_id, iia_id) WHERE i.iia_code = 'UIF-UNIC-MN-2027'"),
+  EXPECT_EQ(
+      portal_.text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_created' AND actor = $1", {std::string(kAdmin)}),
+      "1");
+  EXPECT_EQ(portal_.text("SELECT v.content #>> '{mobility_specs,0,subject_areas,0,isced_clarification}' FROM iia i "
+                         "JOIN iia_version v USING (hei_id, iia_id) WHERE i.iia_code = 'UIF-UNIC-MN-2027'"),
             "Software development");
 }
 
@@ -181,10 +160,10 @@ TEST_F(AgreementPagesTest, SavingFromAnOutdatedFormIsAConflictThatOverwritesNoth
   EXPECT_EQ(late.status, 409);
   EXPECT_TRUE(contains(late.body, "Someone else changed this agreement after you opened it")) << late.body;
   EXPECT_TRUE(contains(late.body, "name=\"spec0_months\" value=\"6\"")) << "what was typed is kept";
-  EXPECT_EQ(text("SELECT current_version::text FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "2");
-  EXPECT_EQ(text("SELECT v.content #>> '{mobility_specs,0,total_months_per_year}' FROM iia i JOIN iia_version v "
-                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = "
-                 "'fjordland-demo-sent'"),
+  EXPECT_EQ(portal_.text("SELECT current_version::text FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "2");
+  EXPECT_EQ(portal_.text("SELECT v.content #>> '{mobility_specs,0,total_months_per_year}' FROM iia i JOIN iia_version v "
+                         "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = "
+                         "'fjordland-demo-sent'"),
             "4");
 }
 
@@ -196,12 +175,13 @@ TEST_F(AgreementPagesTest, SendingADraftSharesItOnce) {
   EXPECT_EQ(shared.status, 303);
   EXPECT_EQ(shared.header("Location"), "/agreements/fjordland-demo-draft?done=shared");
   EXPECT_TRUE(contains(admin->get(shared.header("Location")).body, "The agreement is sent to the partner."));
-  EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-draft'"), "shared");
+  EXPECT_EQ(portal_.text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-draft'"), "shared");
   auto again = admin->post("/agreements/fjordland-demo-draft/share", {{"csrf", admin->csrf()}});
   EXPECT_EQ(again.status, 409);
   EXPECT_TRUE(contains(again.body, "The agreement has already been sent or was deleted."));
-  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_shared' AND record = 'iia:fjordland-demo-draft'"),
-            "1");
+  EXPECT_EQ(
+      portal_.text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_shared' AND record = 'iia:fjordland-demo-draft'"),
+      "1");
 }
 
 TEST_F(AgreementPagesTest, OurCopyBesideThePartnersMarksEveryDifferenceAndSaysWhyApprovalIsBlocked) {
@@ -239,10 +219,10 @@ TEST_F(AgreementPagesTest, TheInternationalOfficeApprovesThePartnersCopyAndACoor
               contains(after.body, "You approved the partner&#39;s copy."))
       << after.body;
   EXPECT_TRUE(contains(after.body, "<dd>Approved by both</dd>"));
-  EXPECT_EQ(text("SELECT approved_version::text FROM iia WHERE iia_id = 'fjordland-demo-partner-approved'"), "1");
-  EXPECT_EQ(text("SELECT approved_by FROM iia_approval_given WHERE partner_iia_id = 'pohjola-iia-88'"), kAdmin);
-  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_partner_copy_approved' AND actor = $1",
-                 {std::string(kAdmin)}),
+  EXPECT_EQ(portal_.text("SELECT approved_version::text FROM iia WHERE iia_id = 'fjordland-demo-partner-approved'"), "1");
+  EXPECT_EQ(portal_.text("SELECT approved_by FROM iia_approval_given WHERE partner_iia_id = 'pohjola-iia-88'"), kAdmin);
+  EXPECT_EQ(portal_.text("SELECT count(*)::text FROM audit_event WHERE action = 'iia_partner_copy_approved' AND actor = $1",
+                         {std::string(kAdmin)}),
             "1");
 
   std::string before = snapshot();
@@ -270,7 +250,7 @@ TEST_F(AgreementPagesTest, TerminatingAsksForAConfirmationAndAReason) {
   auto page = admin->get(ended.header("Location"));
   EXPECT_TRUE(contains(page.body, "The agreement is terminated."));
   EXPECT_TRUE(contains(page.body, "<dd>Terminated</dd>"));
-  EXPECT_EQ(text("SELECT reason FROM iia_version WHERE iia_id = 'fjordland-demo-approved' AND version = 2"),
+  EXPECT_EQ(portal_.text("SELECT reason FROM iia_version WHERE iia_id = 'fjordland-demo-approved' AND version = 2"),
             "The programme closes");
 }
 
@@ -289,7 +269,7 @@ TEST_F(AgreementPagesTest, DeletingIsRefusedOnceBothPartnersApproved) {
   auto deleted =
       admin->post("/agreements/fjordland-demo-sent/delete", {{"csrf", admin->csrf()}, {"delete_reason", "Not needed"}});
   EXPECT_EQ(deleted.status, 303);
-  EXPECT_EQ(text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "deleted");
+  EXPECT_EQ(portal_.text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "deleted");
 }
 
 TEST_F(AgreementPagesTest, TheEditFormWarnsThatAChangeAfterApprovalTakesTheApprovalsAway) {
@@ -390,8 +370,9 @@ TEST_F(AgreementPagesTest, AProposalFromAPartnerBecomesOurCopyBoundToItAndSentBa
   ASSERT_EQ(adopted.status, 303) << adopted.body;
   std::string location = adopted.header("Location");
   EXPECT_TRUE(location.starts_with("/agreements/") && location.ends_with("?done=adopted")) << location;
-  EXPECT_EQ(text("SELECT state || ' ' || partner_iia_id FROM iia WHERE iia_code = 'UIF-UNIC-1'"), "shared collina-77");
-  EXPECT_EQ(text("SELECT count(*)::text FROM cnr_outbox WHERE partner_hei_id = 'collina.example' AND api = 'iia-cnr'"), "1")
+  EXPECT_EQ(portal_.text("SELECT state || ' ' || partner_iia_id FROM iia WHERE iia_code = 'UIF-UNIC-1'"), "shared collina-77");
+  EXPECT_EQ(portal_.text("SELECT count(*)::text FROM cnr_outbox WHERE partner_hei_id = 'collina.example' AND api = 'iia-cnr'"),
+            "1")
       << "the partner hears of our copy";
   auto opened = admin->get(location);
   EXPECT_TRUE(contains(opened.body, "Our copy is saved, bound to the partner")) << opened.body;
@@ -432,10 +413,10 @@ TEST_F(AgreementPagesTest, AProposalThatIsOneOfOursIsBoundToIt) {
   EXPECT_EQ(bound.header("Location"), "/agreements/" + ours + "?done=bound");
   EXPECT_TRUE(contains(admin->get(bound.header("Location")).body, "Our agreement is bound to the partner&apos;s copy") ||
               contains(admin->get(bound.header("Location")).body, "Our agreement is bound to the partner&#39;s copy"));
-  EXPECT_EQ(text("SELECT partner_iia_id || ' ' || current_version FROM iia WHERE iia_id = $1", {ours}), "collina-77 2");
-  EXPECT_EQ(text("SELECT v.content #>> '{partners,1,iia_code}' || ' ' || v.changed_by FROM iia i JOIN iia_version v "
-                 "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = $1",
-                 {ours}),
+  EXPECT_EQ(portal_.text("SELECT partner_iia_id || ' ' || current_version FROM iia WHERE iia_id = $1", {ours}), "collina-77 2");
+  EXPECT_EQ(portal_.text("SELECT v.content #>> '{partners,1,iia_code}' || ' ' || v.changed_by FROM iia i JOIN iia_version v "
+                         "ON v.hei_id = i.hei_id AND v.iia_id = i.iia_id AND v.version = i.current_version WHERE i.iia_id = $1",
+                         {ours}),
             std::string("UNIC-UIF-2027 ") + kAdmin)
       << "the partner's code is taken, and the person who bound it is the author";
   EXPECT_FALSE(contains(admin->get("/agreements/proposals").body, "UNIC-UIF-2027")) << "answered";

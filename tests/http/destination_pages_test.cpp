@@ -47,16 +47,7 @@ class DestinationPagesTest : public ::testing::Test {
                              {"study_places[1].level", ""},  // a blank row is left out
                              {"tuition_fees", "No tuition fees."},
                              {"reason", "First description of Oulu"}};
-    for (const auto& [name, value] : fields) {
-      bool replaced = false;
-      for (auto& field : form) {
-        if (field.first == name) {
-          field.second = value;
-          replaced = true;
-        }
-      }
-      if (!replaced) form.emplace_back(name, value);
-    }
+    for (const auto& [name, value] : fields) form = testing::with(std::move(form), name, value);
     return form;
   }
 

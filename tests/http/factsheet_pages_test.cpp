@@ -17,11 +17,7 @@ class FactsheetPagesTest : public ::testing::Test {
  protected:
   void SetUp() override { portal_.start(); }
 
-  std::unique_ptr<Visit> signed_in(const std::string& email) {
-    auto visit = std::make_unique<Visit>(portal_.base());
-    EXPECT_EQ(visit->log_in(email, "mobility-demo").status, 303) << email;
-    return visit;
-  }
+  std::unique_ptr<Visit> signed_in(const std::string& email) { return testing::signed_in(portal_.base(), email); }
 
   // The seeded factsheet as its form posts it, with `changes`.
   http::HeaderList form(const std::string& csrf, const FormValues& changes) {

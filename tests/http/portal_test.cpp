@@ -95,10 +95,7 @@ TEST_F(PortalTest, WrongPasswordIsAReadableErrorThatKeepsTheEmail) {
   EXPECT_TRUE(contains(page.body, "value=\"per.saether@fjordland.example\""));
   EXPECT_FALSE(contains(page.body, "not-the-password"));
   EXPECT_FALSE(visit.cookies.count("mobility_session"));
-  size_t alerts = 0;
-  for (size_t at = page.body.find("role=\"alert\""); at != std::string::npos; at = page.body.find("role=\"alert\"", at + 1))
-    ++alerts;
-  EXPECT_EQ(alerts, 1u) << "only the form's message is announced";
+  EXPECT_EQ(testing::occurrences(page.body, "role=\"alert\""), 1u) << "only the form's message is announced";
   auto empty = visit.post("/login", {{"csrf", visit.csrf()}, {"email", ""}, {"password", ""}});
   EXPECT_EQ(empty.status, 400);
   EXPECT_TRUE(contains(empty.body, "id=\"email-error\" role=\"alert\">Please fill in this field."));

@@ -140,13 +140,6 @@ class TenantIsolationTest : public ::testing::Test {
     ASSERT_TRUE(done) << done.status().to_string();
   }
 
-  std::string text(const std::string& sql, const db::Params& params = {}) {
-    auto connection = portal_.pool().acquire();
-    auto rows = (*connection)->exec(sql, params);
-    EXPECT_TRUE(rows) << rows.status().to_string();
-    return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
-  }
-
   // uni-y.example with an admin and a coordinator, a partner added by hand, and an agreement
   // with it that its admin drafts and shares through the pages.
   void host_uni_y() {
@@ -192,7 +185,7 @@ class TenantIsolationTest : public ::testing::Test {
 
   // Everything stored of `tenant`: agreements, proposals, notifications, partners, information.
   std::string snapshot(const Tenant& tenant) {
-    return text(R"(SELECT concat_ws('|',
+    return portal_.text(R"(SELECT concat_ws('|',
         (SELECT string_agg(concat_ws(',', iia_id, state, current_version, partner_iia_id), ';' ORDER BY iia_id) FROM iia WHERE hei_id = $1),
         (SELECT count(*) FROM iia_version WHERE hei_id = $1),
         (SELECT count(*) FROM iia_approval_given WHERE hei_id = $1),
@@ -200,7 +193,7 @@ class TenantIsolationTest : public ::testing::Test {
         (SELECT string_agg(partner_hei_id, ';' ORDER BY partner_hei_id) FROM hosted_hei_partner WHERE hei_id = $1),
         (SELECT count(*) FROM agreement_information_version WHERE hei_id = $1),
         (SELECT count(*) FROM partner_iia WHERE hei_id = $1))::text)",
-                {tenant.hei_id});
+                        {tenant.hei_id});
   }
 
   // `body` shows none of `other`'s markers, apart from the ids the request itself named (the
@@ -271,9 +264,11 @@ TEST_F(TenantIsolationTest, EachHeiSeesItsOwnPartnersIncludingThoseItOnlyHasAgre
   // Y's resend reaches only Y's notifications, and is audited as Y's.
   y->get("/partners");
   EXPECT_EQ(y->post("/partners/resend", {{"csrf", y->csrf()}, {"partner_hei_id", "partner-y.example"}}).status, 303);
-  EXPECT_EQ(text("SELECT count(*)::text FROM cnr_outbox WHERE state = 'pending' AND sender_hei_id = 'uni-y.example'"), "1");
-  EXPECT_EQ(text("SELECT count(*)::text FROM cnr_outbox WHERE state = 'pending' AND sender_hei_id = 'fjordland.example'"), "0");
-  EXPECT_EQ(text("SELECT hei_id FROM audit_event WHERE action = 'cnr_resent'"), "uni-y.example");
+  EXPECT_EQ(portal_.text("SELECT count(*)::text FROM cnr_outbox WHERE state = 'pending' AND sender_hei_id = 'uni-y.example'"),
+            "1");
+  EXPECT_EQ(portal_.text("SELECT count(*)::text FROM cnr_outbox WHERE state = 'pending' AND sender_hei_id = 'fjordland.example'"),
+            "0");
+  EXPECT_EQ(portal_.text("SELECT hei_id FROM audit_event WHERE action = 'cnr_resent'"), "uni-y.example");
 
   // The operator sees every partner of the node.
   auto operator_visit = testing::signed_in(portal_.base(), "terje.lund@fjordland.example", kPassword);

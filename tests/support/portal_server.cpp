@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "agreements/demo_agreements.hpp"
-#include "db/demo_seed.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/client/ewp_client.hpp"
 #include "portal/agreements/agreement_pages.hpp"
@@ -23,14 +21,8 @@ namespace mobility::testing {
 using std::chrono::milliseconds;
 
 void PortalServer::start(bool demo_agreements) {
-  pool_ = std::make_unique<db::Pool>(db::PoolOptions{create_migrated_database(), 4, milliseconds(5000)});
-  auto connection = pool_->acquire();
-  ASSERT_TRUE(connection && db::seed_demo(**connection));
+  pool_ = std::make_unique<db::Pool>(db::PoolOptions{create_demo_database(demo_agreements), 4, milliseconds(5000)});
   book_ = std::make_unique<agreements::IiaBook>(ewp::served_iia_hash);
-  if (demo_agreements) {
-    auto seeded = agreements::seed_demo_agreements(**connection, ewp::served_iia_hash);
-    ASSERT_TRUE(seeded) << seeded.status().to_string();
-  }
   site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
   auto router = std::make_shared<http::Router>();
   site_->add_common_routes(*router);
@@ -52,6 +44,15 @@ void PortalServer::start(bool demo_agreements) {
 int64_t PortalServer::count(const std::string& sql) {
   auto connection = pool_->acquire();
   return (*connection)->exec(sql)->front().get<int64_t>(0);
+}
+
+std::string PortalServer::text(const std::string& sql, const db::Params& params) {
+  auto connection = pool_->acquire();
+  EXPECT_TRUE(connection) << connection.status().to_string();
+  if (!connection) return "";
+  auto rows = (*connection)->exec(sql, params);
+  EXPECT_TRUE(rows) << rows.status().to_string();
+  return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
 }
 
 }  // namespace mobility::testing

@@ -26,6 +26,9 @@ class PortalServer {
   db::Pool& pool() { return *pool_; }
   // The first column of the first row of `sql`, a count.
   int64_t count(const std::string& sql);
+  // The first column of the first row of `sql` as text; "" when there is no row or it is NULL
+  // (and the calling test fails when the statement does).
+  std::string text(const std::string& sql, const db::Params& params = {});
 
  private:
   std::unique_ptr<db::Pool> pool_;

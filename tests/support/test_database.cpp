@@ -10,10 +10,12 @@
 #include <stdexcept>
 #include <vector>
 
+#include "agreements/demo_agreements.hpp"
 #include "base/sha256.hpp"
 #include "db/connection.hpp"
 #include "db/demo_seed.hpp"
 #include "db/migrations.hpp"
+#include "ewp-node/apis/iias-v7/iia_xml.hpp"
 
 namespace mobility::testing {
 namespace {
@@ -221,6 +223,19 @@ std::string create_migrated_database() {
   must_exec(connection, "SELECT pg_advisory_unlock($1)", {kTemplateLockKey});
   remember_for_cleanup(name);
   return with_database(admin_url(), name);
+}
+
+std::string create_demo_database(bool demo_agreements) {
+  std::string url = create_migrated_database();
+  auto opened = db::Connection::open(url);
+  db::Connection& connection = must(opened, "connecting to the demo database");
+  if (auto seeded = db::seed_demo(connection); !seeded)
+    throw std::runtime_error("seeding the demo data: " + seeded.status().to_string());
+  if (demo_agreements) {
+    auto seeded = agreements::seed_demo_agreements(connection, ewp::served_iia_hash);
+    if (!seeded) throw std::runtime_error("seeding the demo agreements: " + seeded.status().to_string());
+  }
+  return url;
 }
 
 Result<std::unique_ptr<db::Connection>> open_demo_database() {

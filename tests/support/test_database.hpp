@@ -49,6 +49,11 @@ std::string create_empty_database();
 // A new database with every built-in migration applied; returns its URL.
 std::string create_migrated_database();
 
+// A new migrated database with the demo data (db/demo_seed.hpp) and, when `demo_agreements`, the
+// demo agreements (agreements/demo_agreements.hpp, hashed as the node serves them); returns its
+// URL. Throws std::runtime_error when seeding fails.
+std::string create_demo_database(bool demo_agreements = false);
+
 // A connection to a fresh migrated database with the demo data (db/demo_seed.hpp).
 Result<std::unique_ptr<db::Connection>> open_demo_database();
 

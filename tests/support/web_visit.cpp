@@ -109,6 +109,12 @@ http::HeaderList new_agreement_form(const std::string& csrf, const std::string& 
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+size_t occurrences(const std::string& text, const std::string& part) {
+  size_t found = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
 http::HeaderList form_fields(const std::string& html, const std::string& action) {
   size_t start = html.find("action=\"" + action + "\"");
   if (start == std::string::npos) return {};

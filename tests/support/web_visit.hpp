@@ -49,6 +49,9 @@ http::HeaderList new_agreement_form(const std::string& csrf, const std::string& 
 
 bool contains(const std::string& text, const std::string& part);
 
+// How many times `part` occurs in `text`, overlapping occurrences included.
+size_t occurrences(const std::string& text, const std::string& part);
+
 // A visitor of `base` logged in as `email` (a demo account by default password); the test fails
 // when the login does not succeed.
 std::unique_ptr<Visit> signed_in(const std::string& base, const std::string& email,

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -13,22 +12,17 @@
 #include "ewp-node/security/rsa_signer.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"
+#include "tests/support/test_vectors.hpp"
 
 namespace mobility::ewp {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::test_vector;
 
 const std::string kTestKeyId = "6abc29c310d9c042fd93e21828b8178161400a3b78adf0f09d62ac13712eb5fe";
 const std::string kBody = R"({"hello": "world"})";
 const std::string kBodyDigest = "SHA-256=X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=";
-
-std::string vector_file(const std::string& name) {
-  std::ifstream in(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The Base64 body of a PEM file: the DER bytes as manifests and catalogues publish them.
 std::string pem_body(const std::string& pem) {
@@ -210,7 +204,7 @@ class CavageVectors : public ::testing::Test {
     auto private_key =
         RsaPrivateKey::from_pem_file(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/draft-cavage-test-key.priv.pem");
     ASSERT_TRUE(private_key) << private_key.status().to_string();
-    auto public_key = RsaPublicKey::from_pem(vector_file("draft-cavage-test-key.pub.pem"));
+    auto public_key = RsaPublicKey::from_pem(test_vector("draft-cavage-test-key.pub.pem"));
     ASSERT_TRUE(public_key) << public_key.status().to_string();
     private_key_.emplace(std::move(*private_key));
     public_key_.emplace(std::move(*public_key));
@@ -263,7 +257,7 @@ TEST_F(CavageVectors, KeyIdFromPemDerAndPrivateKey) {
   EXPECT_EQ(public_key_->key_id(), kTestKeyId);
   EXPECT_EQ(private_key_->key_id(), kTestKeyId);
   EXPECT_EQ(public_key_->bits(), 1024);
-  auto from_der = RsaPublicKey::from_base64_der(pem_body(vector_file("draft-cavage-test-key.pub.pem")));
+  auto from_der = RsaPublicKey::from_base64_der(pem_body(test_vector("draft-cavage-test-key.pub.pem")));
   ASSERT_TRUE(from_der) << from_der.status().to_string();
   EXPECT_EQ(from_der->key_id(), kTestKeyId);
   EXPECT_EQ(from_der->bits(), 1024);
@@ -300,9 +294,9 @@ TEST(RsaKeys, RejectsNonKeysAndTrailingBytes) {
   EXPECT_EQ(RsaPublicKey::from_pem("not a key").status().code(), Status::Code::kInvalidArgument);
   EXPECT_FALSE(RsaPublicKey::from_base64_der("AAAA"));
   EXPECT_FALSE(RsaPublicKey::from_base64_der("not base64"));
-  EXPECT_FALSE(RsaPrivateKey::from_pem(vector_file("draft-cavage-test-key.pub.pem")));
+  EXPECT_FALSE(RsaPrivateKey::from_pem(test_vector("draft-cavage-test-key.pub.pem")));
   EXPECT_EQ(RsaPrivateKey::from_pem_file("/nonexistent/key.pem").status().code(), Status::Code::kNotFound);
-  std::string base64 = pem_body(vector_file("draft-cavage-test-key.pub.pem"));
+  std::string base64 = pem_body(test_vector("draft-cavage-test-key.pub.pem"));
   std::erase(base64, '\n');
   auto der = base64_decode(base64);
   ASSERT_TRUE(der) << der.status().to_string();

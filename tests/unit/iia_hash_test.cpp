@@ -3,16 +3,16 @@
 // small edits of the vectors.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "ewp-node/apis/iias-v7/iia_hash.hpp"
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/schema_validator.hpp"
 #include "tests/support/ewp_schemas.hpp"
+#include "tests/support/test_vectors.hpp"
 
 namespace mobility::ewp {
 namespace {
+
+using testing::test_vector;
 
 constexpr const char* kXsltKitHash = "87b33170d7a6c6d894215641f39e7b7de36501265479e5ab3922f32d5b225033";
 constexpr const char* kSpecExampleHash = "e950faa83a799cf45839e7915db88ed51575babe7845c1219dfde54ce30a61e4";
@@ -40,13 +40,6 @@ const std::string kXsltKitTextToHash =
     "_staff-teacher-mobility-spec.subject-area.isced-f-code=0314_"
     "_cooperation-conditions.staff-teacher-mobility-spec.total-days-per-year=8_"
     "_receiving-first-academic-year-id=2016/2017__receiving-last-academic-year-id=2017/2018_";
-
-std::string test_vector(const std::string& name) {
-  std::ifstream in(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // `xml` with its only occurrence of `from` replaced by `to` (an edit that does not apply fails).
 std::string edited(const std::string& xml, const std::string& from, const std::string& to) {

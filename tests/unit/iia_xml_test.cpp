@@ -5,9 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "agreements/iia_json.hpp"
 #include "ewp-node/apis/iias-v7/iia_hash.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
@@ -16,18 +13,13 @@
 #include "ewp-node/xml/schema_validator.hpp"
 #include "tests/support/ewp_schemas.hpp"
 #include "tests/support/iia_samples.hpp"
+#include "tests/support/test_vectors.hpp"
 
 namespace mobility::ewp {
 namespace {
 
 using ::testing::HasSubstr;
-
-std::string vector_file(const std::string& name) {
-  std::ifstream file(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/" + name);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using testing::test_vector;
 
 std::vector<agreements::Iia> read_all(const std::string& xml) {
   auto doc = parse_untrusted_xml(xml);
@@ -45,7 +37,7 @@ class OfficialExample : public ::testing::TestWithParam<std::pair<const char*, c
 
 TEST_P(OfficialExample, RoundTripIsValidAndKeepsThePublishedHash) {
   auto [file, published_hash] = GetParam();
-  std::string original = vector_file(file);
+  std::string original = test_vector(file);
   ASSERT_FALSE(original.empty()) << file;
   auto iias = read_all(original);
   ASSERT_EQ(iias.size(), 1u);

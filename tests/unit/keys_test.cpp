@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "tests/support/test_vectors.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -43,11 +43,9 @@ TEST_F(KeysTest, GeneratesPrivateKeyReadableOnlyByOwner) {
 
 TEST_F(KeysTest, KeyIdIsSha256OfDerPublicKeyPerEwpSpec) {
   // Known answer published with the draft-cavage test key in shared/test-vectors/README.md.
-  std::ifstream in(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/draft-cavage-test-key.pub.pem");
-  ASSERT_TRUE(in) << "shared/test-vectors is missing";
-  std::stringstream pem;
-  pem << in.rdbuf();
-  auto key_id = key_id_of_public_pem(pem.str());
+  std::string pem = testing::test_vector("draft-cavage-test-key.pub.pem");
+  ASSERT_FALSE(pem.empty()) << "shared/test-vectors is missing";
+  auto key_id = key_id_of_public_pem(pem);
   ASSERT_TRUE(key_id) << key_id.status().to_string();
   EXPECT_EQ(*key_id, "6abc29c310d9c042fd93e21828b8178161400a3b78adf0f09d62ac13712eb5fe");
 }
