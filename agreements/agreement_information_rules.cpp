@@ -17,10 +17,10 @@ std::string item(const char* list, size_t index, const char* field) {
 void check_places(FieldChecks& check, const StudyPlaces& places, size_t i) {
   check.require(places.level == "bachelor" || places.level == "master" || places.level == "doctoral",
                 item("study_places", i, "level"), "info_error_level");
-  check.text(item("study_places", i, "subject_area"), places.subject_area, kMaxShortText, true);
+  check.line(item("study_places", i, "subject_area"), places.subject_area, kMaxShortText, true);
   check.require(places.isced_f_code.empty() || matches(places.isced_f_code, "[0-9]{4}"), item("study_places", i, "isced_f_code"),
                 "info_error_isced");
-  check.text(item("study_places", i, "unit"), places.unit, kMaxShortText, false);
+  check.line(item("study_places", i, "unit"), places.unit, kMaxShortText, false);
   check.number(item("study_places", i, "places"), places.places, 1, kMaxPlaces, "info_error_places");
   check.number(item("study_places", i, "months"), places.months, 1, kMaxMonths, "info_error_months");
 }
@@ -31,13 +31,13 @@ void check_language(FieldChecks& check, const LanguageRequirement& requirement, 
 }
 
 void check_link(FieldChecks& check, const InformationLink& link, size_t i) {
-  check.text(item("links", i, "title"), link.title, kMaxShortText, true);
+  check.line(item("links", i, "title"), link.title, kMaxShortText, true);
   check.url(item("links", i, "url"), link.url);
 }
 
 void check_report(FieldChecks& check, const StudentReport& report, size_t i) {
-  check.text(item("student_reports", i, "author"), report.author, kMaxShortText, true);
-  check.text(item("student_reports", i, "semester"), report.semester, kMaxShortText, true);
+  check.line(item("student_reports", i, "author"), report.author, kMaxShortText, true);
+  check.line(item("student_reports", i, "semester"), report.semester, kMaxShortText, true);
   check.text(item("student_reports", i, "text"), report.text, kMaxLongText, true);
 }
 
@@ -45,7 +45,7 @@ void check_report(FieldChecks& check, const StudentReport& report, size_t i) {
 
 std::vector<FieldProblem> check_information(const AgreementInformation& information) {
   FieldChecks check;
-  check.text("city", information.city, kMaxShortText, true);
+  check.line("city", information.city, kMaxShortText, true);
   check.require(matches(information.country_code, "[A-Z]{2}"), "country_code", "info_error_country");
   for (size_t i = 0; i < information.study_places.size(); ++i) check_places(check, information.study_places[i], i);
   check.text("visa_and_residence", information.visa_and_residence, kMaxLongText, false);

@@ -27,7 +27,7 @@ void check_entry(FieldChecks& check, const std::string& field, const db::Informa
   check.require(!phone.e164 || matches(*phone.e164, "\\+[0-9]{1,15}"), field + ".phone_e164", "factsheet_error_e164");
   check.require(!phone.ext || matches(*phone.ext, "[0-9]{1,8}"), field + ".phone_ext", "factsheet_error_ext");
   check.require(!phone.ext || phone.e164, field + ".phone_ext", "factsheet_error_ext_needs_e164");
-  if (phone.other_format) check.text(field + ".phone_other_format", *phone.other_format, kMaxText, true);
+  if (phone.other_format) check.line(field + ".phone_other_format", *phone.other_format, kMaxText, true);
   check_urls(check, field + ".website_urls", entry.website_urls, true);
 }
 
@@ -58,7 +58,7 @@ std::vector<FieldProblem> check_factsheet(const db::Factsheet& facts) {
   check_entry(check, "application_info", facts.application_info);
   for (size_t i = 0; i < facts.additional_requirements.size(); ++i) {
     const auto& requirement = facts.additional_requirements[i];
-    check.text(at("additional_requirements", i) + ".name", requirement.name, kMaxText, true);
+    check.line(at("additional_requirements", i) + ".name", requirement.name, kMaxText, true);
     check.text(at("additional_requirements", i) + ".details", requirement.details, kMaxText, true);
     check_urls(check, at("additional_requirements", i) + ".information_websites", requirement.information_websites, false);
   }
@@ -66,7 +66,7 @@ std::vector<FieldProblem> check_factsheet(const db::Factsheet& facts) {
     const auto& item = facts.accessibility[i];
     check.require(item.type == "infrastructure" || item.type == "service", at("accessibility", i) + ".type",
                   "factsheet_error_accessibility_type");
-    check.text(at("accessibility", i) + ".name", item.name, kMaxText, true);
+    check.line(at("accessibility", i) + ".name", item.name, kMaxText, true);
     check.text(at("accessibility", i) + ".description", item.description.value_or(""), kMaxText, false);
     check_entry(check, at("accessibility", i) + ".information", item.information);
   }
@@ -74,7 +74,7 @@ std::vector<FieldProblem> check_factsheet(const db::Factsheet& facts) {
   check_entry(check, "visa_info", facts.visa_info);
   check_entry(check, "insurance_info", facts.insurance_info);
   for (size_t i = 0; i < facts.additional_info.size(); ++i) {
-    check.text(at("additional_info", i) + ".type", facts.additional_info[i].type, kMaxText, true);
+    check.line(at("additional_info", i) + ".type", facts.additional_info[i].type, kMaxText, true);
     check_entry(check, at("additional_info", i) + ".info", facts.additional_info[i].info);
   }
   return check.take();

@@ -30,6 +30,11 @@ void FieldChecks::text(const std::string& field, std::string_view value, size_t 
   require(is_clean_utf8(value), field, "field_invalid_text");
 }
 
+void FieldChecks::line(const std::string& field, std::string_view value, size_t max_length, bool required) {
+  text(field, value, max_length, required);
+  require(is_single_line(value), field, "field_invalid_line");
+}
+
 void FieldChecks::month_day(const std::string& field, const std::string& value, bool required) {
   if (value.empty() && !required) return;
   require(!value.empty(), field, "field_required");

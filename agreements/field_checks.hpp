@@ -22,6 +22,8 @@ class FieldChecks {
   void require(bool ok, const std::string& field, const char* message_key);
   // Clean UTF-8 (base/text.hpp), at most `max_length` bytes, and not empty when `required`.
   void text(const std::string& field, std::string_view value, size_t max_length, bool required);
+  // The same on one line (base/text.hpp is_single_line): no line break, NUL or bidi control.
+  void line(const std::string& field, std::string_view value, size_t max_length, bool required);
   // "" when not `required`, else a day of the year: "MM-DD" (02-29 allowed).
   void month_day(const std::string& field, const std::string& value, bool required);
   // An http:// or https:// address without blanks, at most 2048 bytes.

@@ -1,5 +1,6 @@
 #include "base/config.hpp"
 
+#include <arpa/inet.h>
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -146,26 +147,40 @@ Status parse_admin_email(Config& config, const std::string& text) {
   return Status::ok();
 }
 
-// "uni-a.example, uni-b.example" → the HEI ids; empty text → none.
-Status parse_hei_list(Config& config, const std::string& text) {
-  config.lenient_xml_heis.clear();
-  std::string rest = text;
-  while (!rest.empty()) {
-    size_t comma = rest.find(',');
-    std::string hei_id = std::string(trim_blanks(rest.substr(0, comma)));
-    rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
-    if (hei_id.empty() || hei_id.find_first_of(" \t") != std::string::npos) {
-      return Status::invalid_argument("'" + text + "' is not a comma-separated list of HEI ids");
+// "a, b" → {"a", "b"} into `field` (empty text: none); each item must be `valid`, else the error
+// says the list is not one of `what`.
+auto list_key(std::vector<std::string> Config::*field, std::string what, bool (*valid)(std::string_view)) {
+  return [field, what, valid](Config& config, const std::string& text) -> Status {
+    std::vector<std::string> items;
+    std::string rest = text;
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      std::string item = std::string(trim_blanks(rest.substr(0, comma)));
+      rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+      if (item.empty() || item.find_first_of(" \t") != std::string::npos || !valid(item)) {
+        return Status::invalid_argument("'" + text + "' is not a comma-separated list of " + what);
+      }
+      items.push_back(item);
     }
-    config.lenient_xml_heis.push_back(hei_id);
-  }
-  return Status::ok();
+    config.*field = std::move(items);
+    return Status::ok();
+  };
 }
 
-std::string show_hei_list(const Config& config) {
-  std::string text;
-  for (const auto& hei_id : config.lenient_xml_heis) text += (text.empty() ? "" : ",") + hei_id;
-  return text;
+auto show_list(std::vector<std::string> Config::*field) {
+  return [field](const Config& config) {
+    std::string text;
+    for (const auto& item : config.*field) text += (text.empty() ? "" : ",") + item;
+    return text;
+  };
+}
+
+bool any_item(std::string_view) { return true; }
+
+bool is_ip_address(std::string_view text) {
+  std::string address(text);
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, address.c_str(), buffer) == 1 || inet_pton(AF_INET6, address.c_str(), buffer) == 1;
 }
 
 auto path_key(std::string Config::*field) {
@@ -209,7 +224,11 @@ const std::vector<KeySpec>& key_table() {
       {"http_timeout_ms", "outgoing EWP calls: whole-request timeout (1-3600000 ms)", false,
        integer_key(&Config::http_timeout_ms, 1, 3600000), show_number(&Config::http_timeout_ms)},
       {"lenient_xml_heis", "partner HEI ids (comma-separated) whose schema-invalid XML is logged, not refused", false,
-       parse_hei_list, show_hei_list},
+       list_key(&Config::lenient_xml_heis, "HEI ids", any_item), show_list(&Config::lenient_xml_heis)},
+      {"trusted_proxies",
+       "addresses (comma-separated) of proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; "
+       "ops/run's nginx connects from 127.0.0.2",
+       false, list_key(&Config::trusted_proxies, "IP addresses", is_ip_address), show_list(&Config::trusted_proxies)},
       {"cnr_retry_first_seconds", "change notifications: seconds before the first retry (1-86400), doubling after", false,
        integer_key(&Config::cnr_retry_first_seconds, 1, 86400), show_number(&Config::cnr_retry_first_seconds)},
       {"cnr_retry_max_seconds", "change notifications: the longest wait between retries (1-86400 s)", false,

@@ -35,13 +35,14 @@ struct Config {
   std::string ca_bundle;  // empty: the system's CA certificates only
   int http_connect_timeout_ms = 5000;
   int http_timeout_ms = 30000;
-  std::vector<std::string> lenient_xml_heis;  // partners whose invalid XML is logged, not refused
-  int cnr_retry_first_seconds = 10;           // a failed notification is tried again after this, then doubling
-  int cnr_retry_max_seconds = 3600;           // ... up to this between tries
-  int cnr_give_up_hours = 24;                 // after this long a notification is given up
-  int reference_refresh_hours = 24;           // partners' institutions, units and factsheets older than this are fetched again
-  std::string schema_dir;                     // the EWP schema bundle, with catalog.xml; empty: the build's (schema_bundle())
-  std::string tls_cert_file;                  // empty: ops/run makes a self-signed certificate under var/nginx/tls
+  std::vector<std::string> lenient_xml_heis;                 // partners whose invalid XML is logged, not refused
+  std::vector<std::string> trusted_proxies = {"127.0.0.2"};  // peers whose X-Forwarded-* are believed (ops/run's nginx)
+  int cnr_retry_first_seconds = 10;                          // a failed notification is tried again after this, then doubling
+  int cnr_retry_max_seconds = 3600;                          // ... up to this between tries
+  int cnr_give_up_hours = 24;                                // after this long a notification is given up
+  int reference_refresh_hours = 24;  // partners' institutions, units and factsheets older than this are fetched again
+  std::string schema_dir;            // the EWP schema bundle, with catalog.xml; empty: the build's (schema_bundle())
+  std::string tls_cert_file;         // empty: ops/run makes a self-signed certificate under var/nginx/tls
   std::string tls_key_file;
   std::string smtp_url;  // empty: mail is not sent
 };

@@ -52,6 +52,36 @@ bool is_clean_utf8(std::string_view text) {
   return true;
 }
 
+bool is_single_line(std::string_view text) {
+  if (!is_clean_utf8(text) || text.find_first_of("\r\n") != std::string_view::npos) return false;
+  for (size_t at = text.find('\xe2'); at != std::string_view::npos; at = text.find('\xe2', at + 1)) {
+    if (at + 2 >= text.size()) break;
+    auto second = static_cast<unsigned char>(text[at + 1]), third = static_cast<unsigned char>(text[at + 2]);
+    if (second == 0x80 && third >= 0xaa && third <= 0xae) return false;  // U+202A-U+202E
+    if (second == 0x81 && third >= 0xa6 && third <= 0xa9) return false;  // U+2066-U+2069
+  }
+  return true;
+}
+
+std::string displayable(std::string_view text) {
+  std::string shown;
+  shown.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    uint32_t code_point = 0;
+    size_t length = sequence_length(text, i, code_point);
+    bool control = (code_point < 0x20 && code_point != '\t' && code_point != '\n' && code_point != '\r') ||
+                   (code_point >= 0x7f && code_point < 0xa0);
+    if (length == 0 || control) {
+      shown += "\xef\xbf\xbd";  // U+FFFD
+      i += length == 0 ? 1 : length;
+    } else {
+      shown.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return shown;
+}
+
 std::string excerpt(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   size_t end = max_bytes;

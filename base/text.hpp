@@ -17,6 +17,15 @@ std::string ascii_lower(std::string_view text);
 // form field may hold.
 bool is_clean_utf8(std::string_view text);
 
+// true when `text` is clean UTF-8 on one line: no CR, LF or NUL, and none of the invisible
+// bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) that
+// make a value read differently from what it is.
+bool is_single_line(std::string_view text);
+
+// `text` with every ill-formed UTF-8 sequence and every control character but tab, LF and CR
+// replaced by U+FFFD: a refused value as it can be shown back to the person who typed it.
+std::string displayable(std::string_view text);
+
 // `text` cut to at most `max_bytes` bytes (at a UTF-8 boundary) with "…" after it when it was
 // longer: for quoting what someone typed in a message without echoing a megabyte.
 std::string excerpt(std::string_view text, size_t max_bytes = 60);

@@ -90,10 +90,21 @@ std::optional<ParseResult> check_head(const Request& request, int minor_version)
   return std::nullopt;
 }
 
+// true when a line of `head` ends with LF alone: such a head would never end in CRLF CRLF, and
+// the client would wait for an answer that never comes.
+bool has_bare_line_feed(std::string_view head) {
+  for (size_t at = head.find('\n'); at != std::string_view::npos; at = head.find('\n', at + 1)) {
+    if (at == 0 || head[at - 1] != '\r') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ParseResult parse_request(std::string_view buffer, const ParseLimits& limits) {
   size_t head_end = buffer.find("\r\n\r\n");
+  std::string_view head_so_far = buffer.substr(0, head_end == std::string_view::npos ? buffer.size() : head_end);
+  if (has_bare_line_feed(head_so_far)) return error(400, "every line of the request head must end with CR LF");
   if (head_end == std::string_view::npos) {
     if (buffer.size() > limits.max_head_bytes) return error(431, "request line and headers are too large");
     return {};

@@ -7,7 +7,8 @@
 //   kComplete    `request` is filled and `consumed` bytes belong to it (pipelined requests follow);
 //   kError       the request cannot be served: `status` (400, 413, 431, 501, 505) and `message`
 //                say why; the connection must be closed after answering.
-// Rules: request line "METHOD SP target SP HTTP/1.x"; header names are tokens; no obs-fold
+// Rules: every line of the head ends with CR LF (a bare LF is a 400 at once, not a wait);
+// request line "METHOD SP target SP HTTP/1.x"; header names are tokens; no obs-fold
 // (continuation lines); exactly one Host for HTTP/1.1; Content-Length digits only (several
 // equal values allowed); Transfer-Encoding is refused (501: chunked bodies are not accepted);
 // head at most `limits.max_head_bytes`, body at most `limits.max_body_bytes`.

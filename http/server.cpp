@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "base/log.hpp"
+#include "http/forwarding.hpp"
 #include "http/http_date.hpp"
 #include "http/request_parser.hpp"
 #include "http/response_serializer.hpp"
@@ -122,6 +123,7 @@ class RawHttpAdapter : public Ph::Handler {
     Request& request = parsed.request;
     request.request_id = new_request_id();
     request.peer_address = peer->address().host();
+    resolve_client(request, state_->options.trusted_proxies);
     Response response = state_->handle(request);
     bool keep_alive = parsed.keep_alive && !state_->draining;
     write(peer, connection, serialize_response(response, keep_alive, request.method == "HEAD", format_http_date(Clock::now())));

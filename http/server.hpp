@@ -32,6 +32,7 @@ struct ServerOptions {
   int threads = 2;
   size_t max_request_bytes = 1024 * 1024;  // body limit; headers get a fixed allowance on top
   std::chrono::milliseconds shutdown_grace{10000};
+  std::vector<std::string> trusted_proxies = {};  // http/forwarding.hpp
 };
 
 class Server {

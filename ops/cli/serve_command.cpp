@@ -102,7 +102,9 @@ int run(const Context& context, const std::vector<std::string>& args) {
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
 
-  http::Server server({config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes}, router);
+  http::ServerOptions options{config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes};
+  options.trusted_proxies = config.trusted_proxies;
+  http::Server server(options, router);
   if (Status started = server.start(); !started) return fail("serve", started.message());
   log::info("serving", {{"listen", config.listen_address + ":" + std::to_string(server.port())},
                         {"public_url", config.public_url},

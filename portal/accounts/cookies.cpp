@@ -11,10 +11,7 @@ std::string_view trimmed(std::string_view text) {
 
 }  // namespace
 
-bool secure_channel(const http::Request& request) {
-  bool from_proxy = request.peer_address == "127.0.0.1" || request.peer_address == "::1";
-  return from_proxy && request.header("X-Forwarded-Proto") == "https";
-}
+bool secure_channel(const http::Request& request) { return request.forwarded_https; }
 
 std::optional<std::string> cookie_value(const http::Request& request, std::string_view name) {
   for (const std::string& header : http::header_values(request.headers, "Cookie")) {

@@ -10,8 +10,8 @@
 
 namespace mobility::portal {
 
-// true when the request reached us over https: through our nginx (from the local host), which
-// says so in X-Forwarded-Proto. Cookies are then Secure and carry the __Host- prefix; over plain
+// true when the request reached us over https: through a trusted proxy (our nginx), which says
+// so in X-Forwarded-Proto (http/forwarding.hpp). Cookies are then Secure and carry the __Host- prefix; over plain
 // http (development on :8080) they cannot be.
 bool secure_channel(const http::Request& request);
 

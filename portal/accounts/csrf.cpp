@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 
 #include "base/secure_random.hpp"
+#include "base/text.hpp"
 #include "portal/accounts/cookies.hpp"
 
 namespace mobility::portal {
@@ -32,6 +33,19 @@ bool csrf_accepts(const http::Request& request, const std::optional<ActiveSessio
   if (session) return same_token(session->csrf_token, submitted);
   auto cookie = cookie_value(request, cookie_name(request));
   return cookie && same_token(*cookie, submitted);
+}
+
+bool same_origin(const http::Request& request) {
+  if (auto site = request.header("Sec-Fetch-Site")) {
+    std::string value = ascii_lower(trim_blanks(*site));
+    if (value != "same-origin" && value != "none") return false;
+  }
+  auto origin = request.header("Origin");
+  if (!origin) return true;
+  size_t scheme = origin->find("://");
+  auto host = request.header("Host");
+  if (scheme == std::string::npos || !host) return false;  // "null" (a sandboxed or privacy-hidden origin) too
+  return http::equals_ignore_case(std::string_view(*origin).substr(scheme + 3), trim_blanks(*host));
 }
 
 }  // namespace mobility::portal

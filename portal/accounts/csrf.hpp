@@ -27,4 +27,10 @@ CsrfToken csrf_token_for(const http::Request& request, const std::optional<Activ
 // constant time; never for an empty token.
 bool csrf_accepts(const http::Request& request, const std::optional<ActiveSession>& session, std::string_view submitted);
 
+// false when the browser says the POST comes from another site, even with a valid token: a
+// Sec-Fetch-Site other than same-origin or none, or an Origin whose host and port are not the
+// Host the request was sent to (the public URL behind nginx, which keeps the Host, or the local
+// page port). Requests without either header (not from a browser) are not refused here.
+bool same_origin(const http::Request& request);
+
 }  // namespace mobility::portal

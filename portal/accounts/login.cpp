@@ -9,8 +9,6 @@
 namespace mobility::portal {
 namespace {
 
-bool is_loopback(const std::string& address) { return address == "127.0.0.1" || address == "::1"; }
-
 // Checked against when there is no real hash, so a refusal costs the same time either way.
 const std::string& decoy_hash() {
   static const std::string hash = hash_password("decoy password that no account has").value();
@@ -20,17 +18,8 @@ const std::string& decoy_hash() {
 }  // namespace
 
 std::string client_address(const http::Request& request) {
-  if (is_loopback(request.peer_address)) {
-    auto forwarded = http::header_values(request.headers, "X-Forwarded-For");
-    if (!forwarded.empty()) {
-      std::string last = forwarded.back();
-      size_t comma = last.rfind(',');
-      return std::string(trim_blanks(comma == std::string::npos ? last : last.substr(comma + 1)));
-    }
-  }
-  return request.peer_address;
+  return request.client_address.empty() ? request.peer_address : request.client_address;
 }
-
 Result<bool> Login::throttled(db::Connection& connection, const std::string& account_scope,
                               const std::string& address_scope) const {
   auto by_account = db::recent_login_failures(connection, account_scope, policy_.window);

@@ -30,8 +30,8 @@ struct LoginResult {
   std::optional<db::AccountRecord> account;  // when signed in
 };
 
-// The address a login comes from: the TCP peer, or, when that is the local nginx, the address
-// nginx saw (X-Forwarded-For, which our nginx configuration overwrites).
+// The address a login comes from: the TCP peer, or, when that is a trusted proxy (our nginx), the
+// address it saw (http/forwarding.hpp).
 std::string client_address(const http::Request& request);
 
 class Login {

@@ -30,7 +30,7 @@ data text_field(const std::string& id, const std::string& label_key, const std::
                 const portal::Messages& messages, bool multiline) {
   data field = field_error(id, errors, messages);
   field.set("label", messages.text(label_key));
-  field.set("value", is_clean_utf8(value) ? value : "");  // broken bytes are not shown back
+  field.set("value", displayable(value));  // bytes that were refused show as U+FFFD
   field.set("multiline", multiline);
   return field;
 }

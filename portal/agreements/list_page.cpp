@@ -180,6 +180,7 @@ http::Response agreement_list(PageRequest& page) {
   view.set("has_agreements", shown > 0);
   view.set("count", std::to_string(shown));
   view.set("total", std::to_string(rows.size()));
+  view.set("answers_proposals", !whole_heis(page).empty());
   return page.render(200, "agreements/list", "agreements_list_title", view);
 }
 

@@ -17,14 +17,6 @@ using kainjow::mustache::data;
 constexpr size_t kMaxCodeLength = 200;
 
 // The HEIs where the visitor handles agreements as a whole (not only one unit's).
-std::vector<std::string> whole_heis(const PageRequest& page) {
-  std::vector<std::string> heis;
-  for (const std::string& hei_id : handling_heis(page)) {
-    if (portal::allowed(page.visitor.actor, Action::kHandleAgreements, {hei_id, {}, std::nullopt})) heis.push_back(hei_id);
-  }
-  return heis;
-}
-
 Result<data> proposals_of(const PageRequest& page, const std::string& hei_id) {
   auto copies = db::list_unbound_partner_copies(page.connection, hei_id);
   if (!copies) return copies.status();

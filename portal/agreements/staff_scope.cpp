@@ -40,6 +40,14 @@ std::vector<std::string> handling_heis(const PageRequest& page) {
   return heis;
 }
 
+std::vector<std::string> whole_heis(const PageRequest& page) {
+  std::vector<std::string> heis;
+  for (const std::string& hei_id : handling_heis(page)) {
+    if (portal::allowed(page.visitor.actor, Action::kHandleAgreements, {hei_id, {}, std::nullopt})) heis.push_back(hei_id);
+  }
+  return heis;
+}
+
 Scope agreement_scope(const std::string& hei_id, const std::optional<std::string>& ounit_id, const UnitTree& units) {
   return Scope{hei_id, units.with_ancestors(ounit_id), std::nullopt};
 }

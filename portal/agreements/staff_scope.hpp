@@ -45,6 +45,10 @@ std::vector<Scope> handling_scopes(const PageRequest& page);
 // The HEIs of handling_scopes, each once.
 std::vector<std::string> handling_heis(const PageRequest& page);
 
+// The HEIs whose agreements the visitor handles as a whole (not only a unit's): where partners'
+// proposals are answered.
+std::vector<std::string> whole_heis(const PageRequest& page);
+
 Scope agreement_scope(const std::string& hei_id, const std::optional<std::string>& ounit_id, const UnitTree& units);
 
 // The visitor's language code ("nb", "en").

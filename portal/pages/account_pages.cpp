@@ -38,7 +38,7 @@ http::Response login_form(const PageRequest& page, int status, const std::string
                           const std::string& email_error, const std::string& password_error) {
   const Messages& messages = Messages::of(page.visitor.language);
   data form;
-  form.set("email", is_clean_utf8(email) && email.size() <= kMaxEmail ? email : "");
+  form.set("email", email.size() <= kMaxEmail ? displayable(email) : "");
   if (!form_error.empty()) form.set("form_error", messages.text(form_error));
   form.set("email_invalid", !email_error.empty());
   form.set("password_invalid", !password_error.empty());

@@ -87,7 +87,7 @@ data FormView::field(const std::string& name, const FieldSpec& spec) const {
   std::string value = value_of(values_, name);
   view.set("id", name);
   view.set("label", messages_.text(spec.label_key));
-  view.set("value", is_clean_utf8(value) ? value : "");
+  view.set("value", displayable(value));  // bytes that were refused show as U+FFFD
   // Every key the partial tests is set, false when off, so that none is looked up in the page around it.
   view.set("hint", false);
   view.set("invalid", false);

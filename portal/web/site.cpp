@@ -13,6 +13,16 @@ namespace {
 
 constexpr const char* kLanguageCookie = "lang";
 
+// What every answer of the web site carries, so that a browser runs none of what a page shows,
+// never frames it and never sends its address elsewhere.
+http::Response with_security_headers(http::Response response) {
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "same-origin");
+  return response;
+}
+
 http::Response plain_failure(int status) {
   return http::Response::text(status, status == 503 ? "The service cannot answer right now; please try again shortly.\n"
                                                     : "Something went wrong; please try again later.\n");
@@ -100,7 +110,7 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
     log::error("page_unavailable", {{"id", request.request_id}, {"error", visitor.status().to_string()}});
     Visitor anonymous;
     anonymous.language = choose_language(std::nullopt, cookie_value(request, kLanguageCookie), request.header("Accept-Language"));
-    return error_page(request, anonymous, 503, "");
+    return with_security_headers(error_page(request, anonymous, 503, ""));
   }
   http::HeaderList form;
   if (request.method == "POST") {
@@ -108,12 +118,12 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
     if (decoded) form = std::move(*decoded);
   }
   PageRequest page{request, *visitor, **connection, std::move(form), names_};
-  http::Response response = request.method == "POST" && !csrf_accepts(request, visitor->session, page.field("csrf"))
-                                ? page.error(403, "error_csrf_text")
-                                : handler(page);
+  bool forged =
+      request.method == "POST" && (!same_origin(request) || !csrf_accepts(request, visitor->session, page.field("csrf")));
+  http::Response response = forged ? page.error(403, "error_csrf_text") : handler(page);
   if (visitor->csrf.set_cookie) response.headers.emplace_back("Set-Cookie", *visitor->csrf.set_cookie);
   response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
+  return with_security_headers(std::move(response));
 }
 
 void Site::add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const {
@@ -129,7 +139,7 @@ void Site::add_page_tree(http::Router& router, const std::string& prefix, std::m
     std::string allow;
     for (const auto& [method, unused] : by_method) allow += (allow.empty() ? "" : ", ") + method;
     refused.headers.emplace_back("Allow", allow);
-    return refused;
+    return with_security_headers(std::move(refused));
   });
 }
 
@@ -138,7 +148,7 @@ void Site::add_common_routes(http::Router& router) const {
     http::Response response = http::Response::text(200, std::string(template_file("static/site.css").value_or("")));
     response.content_type = "text/css; charset=utf-8";
     response.headers.emplace_back("Cache-Control", "public, max-age=3600");
-    return response;
+    return with_security_headers(std::move(response));
   });
   router.add_fallback(
       "/", [this](const http::Request& request) { return serve(request, [](PageRequest& page) { return page.error(404); }); });

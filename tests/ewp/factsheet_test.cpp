@@ -60,14 +60,14 @@ TEST_F(FactsheetApiTest, PostReadsTheFormAndAnswersAsGet) {
   EXPECT_EQ(post.reply.body, call("GET", "/ewp/factsheet?hei_id=" + kKnown).reply.body);
 }
 
-TEST_F(FactsheetApiTest, UnknownHeisAreLeftOut) {  // validator: unknown -> empty; known+unknown -> one
+TEST_F(FactsheetApiTest, UnknownHeisAreLeftOut) {  // validator: unknown -> empty; known+unknown -> one; malformed -> 400
   Call unknown = call("GET", "/ewp/factsheet?hei_id=unknown.example");
   EXPECT_EQ(expect_factsheets(unknown), 0);
   EXPECT_THAT(unknown.reply.body, HasSubstr("<factsheet-response"));
   EXPECT_EQ(expect_factsheets(call("GET", "/ewp/factsheet?hei_id=uni-a.example")), 0) << "a partner has no factsheet here";
   EXPECT_EQ(expect_factsheets(call("GET", "/ewp/factsheet?" + hei_ids({"unknown.example", kKnown}))), 1);
   Call hostile = call("GET", "/ewp/factsheet?hei_id=%3C%2Ffactsheet-response%3E%27%3B--");
-  EXPECT_EQ(expect_factsheets(hostile), 0);
+  expect_error(hostile, 400, "parameter hei_id must be an HEI id");  // not a SCHAC code: refused before anything reads it
 }
 
 TEST_F(FactsheetApiTest, WithoutHeiIdsTheRequestIsRefused) {  // validator: none -> 400; hei_id_param -> 400

@@ -240,6 +240,15 @@ TEST_F(DestinationPagesTest, HostileInputIsShownAsTextAndStoresNothing) {
   auto bad_bytes = per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"tuition_fees", "caf\xe9"}}));
   EXPECT_EQ(bad_bytes.status, 400);
   EXPECT_TRUE(contains(bad_bytes.body, "id=\"tuition_fees-error\""));
+  EXPECT_TRUE(contains(bad_bytes.body, ">caf\xef\xbf\xbd</textarea>")) << "shown back with U+FFFD for the refused byte";
+  for (const std::string& city : {std::string("Oulu\nInjected: header"), std::string("Oulu\r"), std::string("Ou\0lu", 5),
+                                  std::string("\xe2\x80\xae") + "uluO"}) {
+    auto refused = per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"city", city}}));
+    EXPECT_EQ(refused.status, 400) << ::testing::PrintToString(city);
+    std::string message =
+        city.find('\0') == std::string::npos ? "Skriv dette på én linje" : "Dette inneholder tegn";  // Per reads bokmål
+    EXPECT_TRUE(contains(refused.body, "id=\"city-error\" role=\"alert\">" + message)) << refused.body.substr(0, 200);
+  }
   auto huge =
       per->post("/coordinator/destinations/save", pohjola_form(per->csrf(), {{"visa_and_residence", std::string(20000, 'x')}}));
   EXPECT_EQ(huge.status, 400);

@@ -184,6 +184,55 @@ TEST_F(PortalTest, HostileFormInputIsARefusalThatStoresNothing) {
   EXPECT_EQ(count("SELECT count(*) FROM account"), 4);
 }
 
+// Every kind of answer the site gives: pages, the style sheet, 404, 403 (a POST without its
+// token), 405, for visitors and signed-in staff.
+TEST_F(PortalTest, EveryAnswerOfTheSiteCarriesTheSecurityHeaders) {
+  auto expect_headers = [](const testing::HttpReply& reply, const std::string& what) {
+    EXPECT_EQ(reply.header("Content-Security-Policy"),
+              "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        << what;
+    EXPECT_EQ(reply.header("X-Content-Type-Options"), "nosniff") << what;
+    EXPECT_EQ(reply.header("Referrer-Policy"), "same-origin") << what;
+  };
+  Visit visitor(base_, "en");
+  for (const char* path : {"/", "/login", "/static/site.css", "/nowhere"}) expect_headers(visitor.get(path), path);
+  auto forged = visitor.post("/login", {{"email", "a@b.example"}, {"password", "x"}});
+  EXPECT_EQ(forged.status, 403);
+  expect_headers(forged, "403");
+  auto admin = testing::signed_in(base_, "ingrid.haugland@fjordland.example");
+  for (const char* path : {"/admin", "/partners", "/agreements", "/agreements/nowhere"}) expect_headers(admin->get(path), path);
+  testing::HttpClient client;
+  auto wrong_method = client.request("PUT", base_ + "/agreements/any", "");
+  ASSERT_TRUE(wrong_method);
+  EXPECT_EQ(wrong_method->status, 405);
+  expect_headers(*wrong_method, "405");
+}
+
+// A valid token does not make a POST from another site acceptable: the browser says where it
+// comes from (Origin, Sec-Fetch-Site), and only this site's own pages may post.
+TEST_F(PortalTest, ACrossSitePostIsRefusedEvenWithAValidToken) {
+  auto admin = testing::signed_in(base_, "ingrid.haugland@fjordland.example");
+  admin->get("/partners");
+  std::string host = base_.substr(std::string("http://").size());
+  auto post_from = [&](std::vector<std::string> browser_headers) {
+    std::vector<std::string> headers = {"Content-Type: application/x-www-form-urlencoded",
+                                        "Cookie: mobility_session=" + admin->cookies["mobility_session"]};
+    headers.insert(headers.end(), browser_headers.begin(), browser_headers.end());
+    testing::HttpClient client;
+    auto reply = client.request("POST", base_ + "/language", "csrf=" + admin->csrf() + "&lang=nb&return_to=%2F", headers);
+    EXPECT_TRUE(reply);
+    return reply ? reply->status : 0;
+  };
+  EXPECT_EQ(post_from({"Origin: https://evil.example"}), 403);
+  EXPECT_EQ(post_from({"Origin: null"}), 403);
+  EXPECT_EQ(post_from({"Sec-Fetch-Site: cross-site"}), 403);
+  EXPECT_EQ(post_from({"Sec-Fetch-Site: same-site"}), 403);
+  EXPECT_EQ(count("SELECT count(*) FROM account WHERE email = 'ingrid.haugland@fjordland.example' AND language = 'nb'"), 0)
+      << "nothing changed";
+  EXPECT_EQ(post_from({"Origin: http://" + host, "Sec-Fetch-Site: same-origin"}), 303) << "the site's own page";
+  EXPECT_EQ(post_from({}), 303) << "not a browser: the token alone decides";
+}
+
 TEST_F(PortalTest, TheHomePageOffersTheLoginFormAndSignedInTheStartPage) {
   Visit visit(base_, "en");
   auto home = visit.get("/");

@@ -62,6 +62,9 @@ TEST(RequestParser, RefusesWhatItCannotServeSafely) {
       {"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2000\r\n\r\n", 413},
       {"GET /%zz HTTP/1.1\r\nHost: h\r\n\r\n", 400},
       {"GET /?a=%4 HTTP/1.1\r\nHost: h\r\n\r\n", 400},
+      {"GET / HTTP/1.1\nHost: h\n\n", 400},  // bare LF: answered at once, not waited on
+      {"GET / HTTP/1.1\r\nHost: h\n", 400},  // even before the head is complete
+      {"GET / HTTP/1.1\r\nX: a\nb\r\nHost: h\r\n\r\n", 400},
   };
   for (const Case& c : cases) {
     ParseResult result = parse(c.bytes, {1024, 1000});
@@ -69,6 +72,9 @@ TEST(RequestParser, RefusesWhatItCannotServeSafely) {
     EXPECT_EQ(result.status, c.status) << c.bytes << " → " << result.message;
   }
   EXPECT_EQ(parse(std::string(2000, 'a'), {1024, 1000}).status, 431);
+  EXPECT_EQ(parse("GET / HTTP/1.1\nHost: h\n\n").message, "every line of the request head must end with CR LF");
+  EXPECT_EQ(parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n\n\n").kind, ParseResult::Kind::kComplete)
+      << "line feeds in the body are the body's";
 }
 
 TEST(FormDecoding, KeepsOrderRepeatsAndDecodes) {

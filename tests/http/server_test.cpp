@@ -312,6 +312,10 @@ TEST_F(ServerTest, MalformedRequestsGetAClearErrorAndTheConnectionCloses) {
   EXPECT_EQ(garbage.rfind("HTTP/1.1 400 Bad Request", 0), 0u) << garbage;
   std::string huge_head = raw_exchange("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + std::string(70 * 1024, 'x') + "\r\n\r\n");
   EXPECT_EQ(huge_head.rfind("HTTP/1.1 431", 0), 0u) << huge_head.substr(0, 80);
+  auto started = std::chrono::steady_clock::now();
+  std::string bare_line_feeds = raw_exchange("GET /healthz HTTP/1.1\nHost: h\n\n", milliseconds(3000));
+  EXPECT_EQ(bare_line_feeds.rfind("HTTP/1.1 400 Bad Request", 0), 0u) << bare_line_feeds;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(2500)) << "answered at once, then closed";
 }
 
 TEST_F(ServerTest, APartialRequestDoesNotDelayOtherClients) {

@@ -89,6 +89,15 @@ TEST_F(TlsProxyTest, RequestTargetHeadersAndBodyReachTheNodeUnchanged) {
   EXPECT_THAT(reply->body, HasSubstr("body=echo=x&echo=%26"));
 }
 
+TEST_F(TlsProxyTest, TheTlsSiteAsksBrowsersToKeepToHttps) {
+  auto reply = transport_->send("GET", base() + "/show", {}, "");
+  ASSERT_TRUE(reply) << reply.status().to_string();
+  EXPECT_EQ(http::header_values(reply->headers, "Strict-Transport-Security"), std::vector<std::string>{"max-age=31536000"});
+  EXPECT_TRUE(http::header_values(reply->headers, "Server").empty() ||
+              http::header_values(reply->headers, "Server").front() == "nginx")
+      << "no version in Server";
+}
+
 TEST_F(TlsProxyTest, OddTargetsAreNotNormalised) {
   auto reply = transport_->send("GET", base() + "/a//b%2Fc", {}, "");
   ASSERT_TRUE(reply);

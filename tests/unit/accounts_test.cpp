@@ -3,9 +3,11 @@
 
 #include <set>
 
+#include "http/forwarding.hpp"
 #include "portal/accounts/authorization.hpp"
 #include "portal/accounts/cookies.hpp"
 #include "portal/accounts/csrf.hpp"
+#include "portal/accounts/login.hpp"
 #include "portal/accounts/password_hash.hpp"
 
 namespace mobility::portal {
@@ -189,18 +191,26 @@ TEST(Csrf, SignedOutFormsRepeatTheirCookieAndSignedInFormsTheSessionToken) {
   EXPECT_FALSE(csrf_accepts(returning, session, fresh.value)) << "signed in, the cookie token no longer counts";
 }
 
-TEST(Cookies, SecureOnlyOverHttpsThroughTheLocalProxy) {
+TEST(Cookies, SecureOnlyOverHttpsThroughTheTrustedProxy) {
+  const std::vector<std::string> trusted = {"127.0.0.2"};
   http::Request via_nginx;
-  via_nginx.peer_address = "127.0.0.1";
+  via_nginx.peer_address = "127.0.0.2";
   via_nginx.headers.emplace_back("X-Forwarded-Proto", "https");
+  via_nginx.headers.emplace_back("X-Forwarded-For", "198.51.100.7, 203.0.113.1");
+  http::resolve_client(via_nginx, trusted);
   EXPECT_TRUE(secure_channel(via_nginx));
+  EXPECT_EQ(client_address(via_nginx), "203.0.113.1") << "the address our proxy saw: the last one";
   EXPECT_EQ(csrf_token_for(via_nginx, std::nullopt).set_cookie->substr(0, 21), "__Host-mobility-csrf=");
   EXPECT_NE(csrf_token_for(via_nginx, std::nullopt).set_cookie->find("; Secure"), std::string::npos);
   EXPECT_EQ(Sessions::cookie_name(via_nginx), "__Host-mobility");
-  http::Request forged = via_nginx;
-  forged.peer_address = "203.0.113.9";  // a remote client cannot claim https
-  EXPECT_FALSE(secure_channel(forged));
-  EXPECT_EQ(Sessions::cookie_name(forged), "mobility_session");
+  for (const char* peer : {"203.0.113.9", "127.0.0.1"}) {  // a remote client, or one on the node's direct port
+    http::Request forged = via_nginx;
+    forged.peer_address = peer;
+    http::resolve_client(forged, trusted);
+    EXPECT_FALSE(secure_channel(forged)) << peer;
+    EXPECT_EQ(client_address(forged), peer) << "its X-Forwarded-For is not believed";
+    EXPECT_EQ(Sessions::cookie_name(forged), "mobility_session");
+  }
 }
 
 }  // namespace

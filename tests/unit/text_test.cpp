@@ -25,5 +25,28 @@ TEST(CleanUtf8, RefusesMalformedSequencesAndControlCharacters) {
   }
 }
 
+TEST(SingleLine, RefusesLineBreaksNulAndBidiControls) {
+  for (const std::string text : {"", "Lille", "Åse Bjørnstad", "東京 🎓", "a\tb", "\xe2\x80\x99 quote", "\xe2\x81\xa5"}) {
+    EXPECT_TRUE(is_single_line(text)) << text;
+  }
+  for (const std::string& text :
+       {std::string("two\nlines"), std::string("cr\r"), std::string("a\0b", 3),
+        std::string("\xe2\x80\xae") + "txt.exe",  // U+202E RIGHT-TO-LEFT OVERRIDE
+        std::string("\xe2\x80\xaa"), std::string("\xe2\x81\xa6"), std::string("\xe2\x81\xa9"), std::string("caf\xe9")}) {
+    EXPECT_FALSE(is_single_line(text)) << testing::PrintToString(text);
+  }
+}
+
+TEST(Displayable, ShowsRefusedBytesAsReplacementCharacters) {
+  EXPECT_EQ(displayable("Åse\nBjørnstad\t!"), "Åse\nBjørnstad\t!") << "clean text is unchanged";
+  EXPECT_EQ(displayable("caf\xe9"), "caf\xef\xbf\xbd");
+  EXPECT_EQ(displayable(std::string("a\0b", 3)),
+            "a\xef\xbf\xbd"
+            "b");
+  EXPECT_EQ(displayable("bell\a\xc2\x85"), "bell\xef\xbf\xbd\xef\xbf\xbd");
+  EXPECT_EQ(displayable("\xf0\x9f"), "\xef\xbf\xbd\xef\xbf\xbd") << "a cut sequence: one per byte";
+  EXPECT_TRUE(is_clean_utf8(displayable("\xff\xfe\x1b[0m")));
+}
+
 }  // namespace
 }  // namespace mobility

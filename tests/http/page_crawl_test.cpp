@@ -1,11 +1,14 @@
-// Every form field of every page, sent with 100,000 and 1,000,000 characters: the answer is a
-// 4xx (with the field's own error where the page shows the field), the server stays up and
-// nothing is stored. The forms are found by crawling the pages each role reaches, so a new page's
-// forms join the test by themselves. (A long field once killed the node: std::regex recursed once
-// per character.)
+// The pages each role reaches, found by crawling their links, so a new page joins these tests by
+// itself:
+// - every form field of every page, sent with 100,000 and 1,000,000 characters: the answer is a
+//   4xx (with the field's own error where the page shows the field), the server stays up and
+//   nothing is stored (a long field once killed the node: std::regex recursed once per character);
+// - every link a page shows opens for its reader (no 403), and the operator sees no student's
+//   e-mail address.
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <map>
 #include <set>
 
 #include "tests/support/portal_server.hpp"
@@ -61,7 +64,7 @@ std::string error_marker(const std::string& name) {
   return row_end == std::string::npos ? "id=\"" + name + "-error\"" : name.substr(row_end) + "-error\"";
 }
 
-class LongInputTest : public ::testing::Test {
+class PageCrawlTest : public ::testing::Test {
  protected:
   void SetUp() override { portal_.start(/*demo_agreements=*/true); }
 
@@ -77,7 +80,8 @@ class LongInputTest : public ::testing::Test {
   }
 
   // The pages `visit` reaches from `start` by following its links up to `depth` steps, GETs only.
-  std::vector<std::pair<std::string, std::string>> crawl(Visit& visit, const std::vector<std::string>& start, int depth) {
+  std::vector<std::pair<std::string, std::string>> crawl(Visit& visit, const std::vector<std::string>& start, int depth,
+                                                         std::map<std::string, int>* statuses = nullptr) {
     std::vector<std::pair<std::string, std::string>> pages;
     std::set<std::string> seen;
     std::vector<std::string> frontier = start;
@@ -86,6 +90,7 @@ class LongInputTest : public ::testing::Test {
       for (const std::string& path : frontier) {
         if (!seen.insert(path).second || seen.size() > 80) continue;
         HttpReply page = visit.get(path);
+        if (statuses != nullptr) (*statuses)[path] = page.status;
         if (page.status != 200) continue;
         pages.emplace_back(path, page.body);
         for (const std::string& link : matches_of(page.body, R"re(href="(/[^"#]*)")re")) {
@@ -129,7 +134,7 @@ class LongInputTest : public ::testing::Test {
   int posts_ = 0;
 };
 
-TEST_F(LongInputTest, EveryFormFieldOfEveryPageRefusesAHundredThousandAndAMillionCharacters) {
+TEST_F(PageCrawlTest, EveryFormFieldOfEveryPageRefusesAHundredThousandAndAMillionCharacters) {
   struct Role {
     const char* email;
     std::vector<std::string> start;
@@ -148,6 +153,26 @@ TEST_F(LongInputTest, EveryFormFieldOfEveryPageRefusesAHundredThousandAndAMillio
   auto login = anonymous.get("/login");
   for (size_t length : {size_t{100'000}, size_t{1'000'000}}) send_long_fields(anonymous, {{"/login", login.body}}, length);
   EXPECT_GT(posts_, 40) << "the crawl found the forms";
+}
+
+// No page shows its reader a link that the reader may not follow (the operator once saw links
+// to the admin's pages and the students' e-mail addresses in the audit log).
+TEST_F(PageCrawlTest, EveryLinkAPageShowsOpensForItsReader) {
+  for (const char* email : {kAdmin, kCoordinator, kOperator, "aase.bjornstad@student.fjordland.example"}) {
+    auto visit = testing::signed_in(portal_.base(), email);
+    std::map<std::string, int> statuses;
+    crawl(*visit, {"/", "/login"}, 3, &statuses);
+    EXPECT_GT(statuses.size(), 2u) << email;
+    for (const auto& [path, status] : statuses) {
+      EXPECT_NE(status, 403) << email << " is shown a link to " << path;
+      EXPECT_LT(status, 500) << email << " " << path;
+    }
+    if (std::string(email) == kOperator) {
+      for (const auto& [path, html] : crawl(*visit, {"/operator"}, 2)) {
+        EXPECT_FALSE(contains(html, "@student.fjordland.example")) << "the operator sees no student's address on " << path;
+      }
+    }
+  }
 }
 
 }  // namespace
