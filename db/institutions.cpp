@@ -106,6 +106,51 @@ Result<bool> host_hei(Connection& connection, const HeiToHost& hei) {
   return hosted->front().get<bool>(0);
 }
 
+namespace {
+
+// "2 agreements shared with partners, 1 approval …": the data of `hei_id` partners hold, or "".
+Result<std::string> held_by_partners(Connection& connection, const std::string& hei_id) {
+  auto rows = connection.exec(R"(
+    SELECT (SELECT count(*) FROM iia WHERE hei_id = $1 AND state = 'shared'),
+           (SELECT count(*) FROM iia_approval_given WHERE hei_id = $1),
+           (SELECT count(*) FROM cnr_outbox WHERE sender_hei_id = $1 AND state = 'pending'))",
+                              {hei_id});
+  if (!rows) return rows.status();
+  std::string held;
+  const char* kinds[] = {" agreement(s) shared with partners", " approval(s) of partners' copies",
+                         " notification(s) still to deliver"};
+  for (int i = 0; i < 3; ++i) {
+    int64_t count = rows->front().get<int64_t>(i);
+    if (count > 0) held += (held.empty() ? "" : ", ") + std::to_string(count) + kinds[i];
+  }
+  return held;
+}
+
+}  // namespace
+
+Status unhost_hei(Connection& connection, const std::string& hei_id) {
+  auto tx = Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto hosted = tx->exec("SELECT 1 FROM hosted_hei WHERE hei_id = $1 FOR UPDATE", {hei_id});
+  if (!hosted) return hosted.status();
+  if (hosted->empty()) return Status::not_found(hei_id + " is not hosted by this node");
+  auto held = held_by_partners(connection, hei_id);
+  if (!held) return held.status();
+  if (!held->empty()) {
+    return Status::conflict(hei_id + " still has data that partners hold: " + *held +
+                            ". Terminate or delete its agreements in the agreement tool and let the notifications go "
+                            "out first; nothing was changed");
+  }
+  for (const char* statement :
+       {"DELETE FROM agreement_information WHERE hei_id = $1", "DELETE FROM partner_iia WHERE hei_id = $1",
+        "DELETE FROM iia WHERE hei_id = $1", "DELETE FROM cnr_outbox WHERE sender_hei_id = $1",
+        "DELETE FROM factsheet_version WHERE hei_id = $1", "DELETE FROM account_role WHERE hei_id = $1",
+        "DELETE FROM hosted_hei WHERE hei_id = $1"}) {
+    if (auto done = tx->exec(statement, {hei_id}); !done) return done.status();
+  }
+  return tx->commit();
+}
+
 Result<bool> is_hosted_hei(Connection& connection, const std::string& hei_id) {
   auto rows = connection.exec("SELECT 1 FROM hosted_hei WHERE hei_id = $1", {hei_id});
   if (!rows) return rows.status();

@@ -50,6 +50,8 @@ Result<std::string> with_partials(const std::string& source, int depth) {
 Result<std::string> with_texts(const std::string& source, const Messages& texts) {
   static const RE2 text_tag(R"((\{\{t\.([a-z0-9_]+)\}\}))");
   return replace_tags(source, text_tag, [&texts](const std::string& key) -> Result<std::string> {
+    if (!texts.all().count(key))
+      return Status::internal("message " + key + " is used in a template but missing from the catalogue");
     std::string text = texts.text(key);
     if (text.find("{{") != std::string::npos || text.find("}}") != std::string::npos) {
       return Status::internal("message " + key + " contains {{ or }}");
@@ -96,6 +98,15 @@ std::optional<std::string_view> template_file(std::string_view path) {
     if (file.name == path) return file.content;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> page_template_names() {
+  std::vector<std::string> names;
+  for (const auto& file : embedded::template_files()) {
+    if (!file.name.ends_with(kTemplateSuffix) || file.name.starts_with("partials/")) continue;
+    names.emplace_back(file.name.substr(0, file.name.size() - kTemplateSuffix.size()));
+  }
+  return names;
 }
 
 }  // namespace mobility::portal

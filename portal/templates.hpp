@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.hpp"
 #include "portal/web/messages.hpp"
@@ -19,7 +20,8 @@
 namespace mobility::portal {
 
 // Renders templates/<name>.mustache with `texts` for {{t.key}}; kNotFound for an unknown name,
-// kInternal for a template error (a partial that does not exist, a tag Mustache cannot parse).
+// kInternal for a template error (a partial that does not exist, a {{t.key}} the catalogue lacks,
+// a tag Mustache cannot parse).
 Result<std::string> render_template(std::string_view name, const kainjow::mustache::data& data, const Messages& texts);
 
 // The source of templates/<name>.mustache as render_template prepares it.
@@ -27,5 +29,9 @@ Result<std::string> prepared_template(std::string_view name, const Messages& tex
 
 // A file under templates/ other than a template (static/site.css, messages/en.txt).
 std::optional<std::string_view> template_file(std::string_view path);
+
+// The names of every page template (templates/**/*.mustache but the partials), as
+// render_template takes them: "login", "agreements/list".
+std::vector<std::string> page_template_names();
 
 }  // namespace mobility::portal

@@ -14,6 +14,7 @@ namespace {
 
 constexpr const char* kHelp =
     R"help(Usage: mobility hei host HEI_ID --name NAME --admin-email EMAIL [--name-language LANG] [--country CC]
+       mobility hei unhost HEI_ID
        mobility hei list
 
 The institutions (HEIs) this node serves over EWP. Without one the node has nothing to publish;
@@ -24,6 +25,10 @@ The institutions (HEIs) this node serves over EWP. Without one the node has noth
          as NO); EMAIL is published in the manifest as the node's administrative contact. Run
          again, it updates these. A running `mobility serve` publishes the HEI's manifest at once.
          Written to the audit log as done by "operator (command line)".
+  unhost stops serving HEI_ID: its drafts, the partners' copies held for it, its destination
+         information and factsheet, and the roles accounts had at it go; the HEI stays known as
+         an institution. Refused, changing nothing, while partners hold data of it (agreements
+         shared with them, approvals given, notifications still to deliver). Audited.
   list   prints every hosted HEI with its admin email and names
 )help";
 
@@ -64,6 +69,17 @@ int host(db::Connection& connection, const Arguments& arguments) {
   return kExitOk;
 }
 
+int unhost(db::Connection& connection, const Arguments& arguments) {
+  if (arguments.positional.size() != 2) return fail("hei", kHelp, kExitUsage);
+  const std::string& hei_id = arguments.positional[1];
+  if (Status stopped = db::unhost_hei(connection, hei_id); !stopped) return fail("hei", stopped.message());
+  Status audited = db::record_audit_event(
+      connection, {std::nullopt, "operator (command line)", "operator", hei_id, "hei_unhosted", "hei:" + hei_id, "", ""});
+  if (!audited) return fail("hei", audited.message());
+  std::printf("no longer hosting %s; a running `mobility serve` stops publishing it at once\n", hei_id.c_str());
+  return kExitOk;
+}
+
 int list(db::Connection& connection) {
   auto heis = db::list_hosted_heis(connection);
   if (!heis) return fail("hei", heis.status().message());
@@ -80,7 +96,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
   auto arguments = parse_arguments(args, {"--name", "--name-language", "--country", "--admin-email"}, {}, 2);
   if (!arguments) return fail("hei", arguments.status().message(), kExitUsage);
   const std::string action = arguments->positional.empty() ? "" : arguments->positional[0];
-  if (action != "host" && action != "list") {
+  if (action != "host" && action != "unhost" && action != "list") {
     std::fputs(kHelp, stderr);
     return kExitUsage;
   }
@@ -90,7 +106,8 @@ int run(const Context& context, const std::vector<std::string>& args) {
   // The change and its audit record are stored together or not at all.
   auto transaction = db::Transaction::begin(**connection);
   if (!transaction) return fail("hei", transaction.status().message());
-  if (int result = host(transaction->connection(), *arguments); result != kExitOk) return result;
+  int result = action == "host" ? host(transaction->connection(), *arguments) : unhost(transaction->connection(), *arguments);
+  if (result != kExitOk) return result;
   if (Status committed = transaction->commit(); !committed) return fail("hei", committed.message());
   return kExitOk;
 }

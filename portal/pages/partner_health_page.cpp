@@ -162,7 +162,7 @@ http::Response add_partner(PageRequest& page) {
   std::string hei_id = ascii_lower(trim_blanks(page.field("partner_hei_id")));
   auto refusal = partner_refusal(page.connection, hei_id);
   if (!refusal) return unavailable(page, refusal.status());
-  if (!refusal->empty()) return show_page(page, 400, {page.field("partner_hei_id"), *refusal});
+  if (!refusal->empty()) return show_page(page, 400, {displayable(page.field("partner_hei_id")), *refusal});
   return audited_change(page, "partner_added", hei_id, [&page](const std::string& partner_hei_id) -> Result<std::string> {
     auto added = db::add_partner_hei(page.connection, partner_hei_id);
     if (!added) return added.status();

@@ -253,6 +253,49 @@ TEST(Cli, OpsMobilityRunsTheCommandAgainstTheDatabaseOfOpsRun) {
   EXPECT_TRUE(contains(no_cluster.err, "run ops/run once first")) << no_cluster.err;
 }
 
+TEST(Cli, AnOperatorStopsHostingAnInstitutionUnlessPartnersHoldItsData) {
+  std::string url = testing::create_migrated_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), kBinary);
+    return run_program(args, env);
+  };
+  ASSERT_EQ(run({"seed-demo"}).exit_code, 0);
+  ASSERT_EQ(run({"hei", "host", "uni-b.example", "--name", "B", "--admin-email", "ewp@uni-b.example"}).exit_code, 0);
+  ASSERT_EQ(run({"users", "add", "b@uni-b.example", "--name", "Admin B"}).exit_code, 0);
+  ASSERT_EQ(run({"users", "set-role", "b@uni-b.example", "io_admin", "--hei", "uni-b.example"}).exit_code, 0);
+  auto connection = db::Connection::open(url);
+  ASSERT_TRUE(connection);
+  auto text = [&](const std::string& sql) {
+    auto rows = (*connection)->exec(sql);
+    return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : std::string("?");
+  };
+  std::string demo_before = text(
+      "SELECT (SELECT count(*) FROM iia WHERE hei_id = 'fjordland.example') || '/' || "
+      "(SELECT count(*) FROM account_role WHERE hei_id = 'fjordland.example')");
+
+  auto refused = run({"hei", "unhost", "fjordland.example"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(contains(refused.err, "fjordland.example still has data that partners hold: ")) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "agreement(s) shared with partners")) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "nothing was changed")) << refused.err;
+  EXPECT_EQ(text("SELECT (SELECT count(*) FROM iia WHERE hei_id = 'fjordland.example') || '/' || "
+                 "(SELECT count(*) FROM account_role WHERE hei_id = 'fjordland.example')"),
+            demo_before);
+
+  auto stopped = run({"hei", "unhost", "uni-b.example"});
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.err;
+  EXPECT_TRUE(contains(stopped.out, "no longer hosting uni-b.example")) << stopped.out;
+  EXPECT_FALSE(contains(run({"hei", "list"}).out, "uni-b.example"));
+  EXPECT_EQ(text("SELECT count(*)::text FROM account_role WHERE hei_id = 'uni-b.example'"), "0");
+  EXPECT_EQ(text("SELECT count(*)::text FROM hei WHERE hei_id = 'uni-b.example'"), "1") << "still a known institution";
+  EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'hei_unhosted' AND hei_id = 'uni-b.example'"), "1");
+
+  auto unknown = run({"hei", "unhost", "uni-b.example"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_TRUE(contains(unknown.err, "uni-b.example is not hosted by this node")) << unknown.err;
+}
+
 TEST(Cli, MigrateReportsAnUnreachableDatabase) {
   auto result = run_program({kBinary, "migrate"},
                             {{"MOBILITY_DATABASE_URL", "host=/nonexistent-socket-dir port=1 user=postgres dbname=x"}});
@@ -261,15 +304,18 @@ TEST(Cli, MigrateReportsAnUnreachableDatabase) {
 }
 
 TEST(Cli, ServeRefusesAnUnmigratedDatabase) {
-  auto result = run_program({kBinary, "serve"},
-                            {{"MOBILITY_DATABASE_URL", testing::create_empty_database()}, {"MOBILITY_LISTEN_PORT", "0"}});
+  auto result = run_program({kBinary, "serve"}, {{"MOBILITY_DATABASE_URL", testing::create_empty_database()},
+                                                 {"MOBILITY_LISTEN_PORT", "0"},
+                                                 {"MOBILITY_REGISTRY_URL", "file:///nonexistent/mobility-test-catalogue.xml"}});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_TRUE(contains(result.err, "is pending; run `mobility migrate`")) << result.err;
 }
 
 void check_serve_stops_cleanly_on(int signal) {
-  ChildProcess serve({kBinary, "serve"},
-                     {{"MOBILITY_DATABASE_URL", testing::create_migrated_database()}, {"MOBILITY_LISTEN_PORT", "0"}});
+  // A local registry always: a test never asks the production one (a user's CI may have a network).
+  ChildProcess serve({kBinary, "serve"}, {{"MOBILITY_DATABASE_URL", testing::create_migrated_database()},
+                                          {"MOBILITY_LISTEN_PORT", "0"},
+                                          {"MOBILITY_REGISTRY_URL", "file:///nonexistent/mobility-test-catalogue.xml"}});
   ASSERT_TRUE(serve.wait_for_output("info serving", seconds(20))) << serve.err();
   std::smatch port;
   std::string log = serve.err();

@@ -98,6 +98,18 @@ TEST_F(TlsProxyTest, TheTlsSiteAsksBrowsersToKeepToHttps) {
       << "no version in Server";
 }
 
+// The client is told to allow every protocol (OpenSSL's own minimum would refuse TLS 1.1 before
+// nginx is asked), so the answer is nginx's.
+TEST_F(TlsProxyTest, OnlyTls12AndTls13AreSpoken) {
+  for (const auto& [protocol, spoken] :
+       std::vector<std::pair<std::string, bool>>{{"-tls1_1", false}, {"-tls1", false}, {"-tls1_2", true}, {"-tls1_3", true}}) {
+    auto handshake = testing::run_program({"/bin/sh", "-c",
+                                           "echo | openssl s_client -connect 127.0.0.1:" + std::to_string(port_) + " " +
+                                               protocol + " -cipher DEFAULT:@SECLEVEL=0 2>&1"});
+    EXPECT_EQ(handshake.exit_code == 0, spoken) << protocol << "\n" << handshake.out.substr(0, 600);
+  }
+}
+
 TEST_F(TlsProxyTest, OddTargetsAreNotNormalised) {
   auto reply = transport_->send("GET", base() + "/a//b%2Fc", {}, "");
   ASSERT_TRUE(reply);

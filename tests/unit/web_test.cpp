@@ -1,6 +1,8 @@
 // The pages' languages: both catalogues complete, language negotiation, the layout's escaping.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "portal/templates.hpp"
 #include "portal/web/language.hpp"
 #include "portal/web/messages.hpp"
@@ -73,10 +75,13 @@ TEST(Templates, PreparedWithPartialsWrittenInAndTextsEscaped) {
   EXPECT_EQ(layout->find("{{t."), std::string::npos) << "every text is written in";
   EXPECT_NE(layout->find("<nav aria-label=\"Main navigation\">"), std::string::npos);
   EXPECT_NE(layout->find("{{display_name}}"), std::string::npos) << "page data stays a tag";
-  // Every template prepares in both languages, and every text in it comes out escaped.
+  // Every template prepares in both languages (a {{t.key}} that a catalogue lacks fails it), and
+  // every text in it comes out escaped.
+  auto names = page_template_names();
+  EXPECT_GT(names.size(), 20u);
+  EXPECT_NE(std::find(names.begin(), names.end(), "agreements/list"), names.end());
   for (Language language : {Language::kBokmal, Language::kEnglish}) {
-    for (const char* name :
-         {"layout", "home", "login", "error", "my_exchange", "coordinator", "admin", "operator", "reset_password"}) {
+    for (const std::string& name : names) {
       auto prepared = prepared_template(name, Messages::of(language));
       ASSERT_TRUE(prepared) << name << ": " << prepared.status().to_string();
       EXPECT_EQ(prepared->find("{{t."), std::string::npos) << name;
