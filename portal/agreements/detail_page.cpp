@@ -102,7 +102,12 @@ http::Response render_detail(const PageRequest& page, const FoundAgreement& foun
   view.set("version", std::to_string(record.current_version));
   view.set("modified_at", record.modified_at.substr(0, 16) + "Z");
   view.set("approval", approval_view(record, *copy, messages));
-  if (auto table = side_by_side(record, *copy, messages)) view.set("comparison", *table);
+  if (auto table = side_by_side(record, *copy, messages)) {
+    view.set("comparison", *table);
+  } else if (auto ours = iia_from_json_text(record.content_json)) {  // ours alone, until the partner's arrives
+    nlohmann::json content = iia_to_json(*ours);
+    view.set("ours", comparison_table(content, content, false, messages.text("agreements_our_copy"), "", messages));
+  }
   if (std::string done = confirmation_key(page); !done.empty() && notice.message_key.empty())
     view.set("done", messages.text(done));
   if (!notice.message_key.empty()) view.set("form_error", messages.text(notice.message_key));

@@ -171,6 +171,9 @@ TEST_F(AgreementPagesTest, SendingADraftSharesItOnce) {
   auto admin = signed_in(kAdmin);
   auto page = admin->get("/agreements/fjordland-demo-draft");
   ASSERT_TRUE(contains(page.body, "action=\"/agreements/fjordland-demo-draft/share\""));
+  EXPECT_TRUE(contains(page.body, "We have no copy from the partner yet."));
+  EXPECT_TRUE(contains(page.body, "<th scope=\"col\">Our copy</th>")) << "our own conditions are shown at once";
+  EXPECT_TRUE(contains(page.body, "<td>UIF-UNIC-HF-2026</td>")) << page.body.substr(0, 400);
   auto shared = admin->post("/agreements/fjordland-demo-draft/share", {{"csrf", admin->csrf()}});
   EXPECT_EQ(shared.status, 303);
   EXPECT_EQ(shared.header("Location"), "/agreements/fjordland-demo-draft?done=shared");
