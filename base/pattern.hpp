@@ -1,8 +1,9 @@
 // Whole-text pattern checks in linear time (RE2), for every rule that looks at input.
 //
-// Never use std::regex on input: libstdc++ matches it recursively, one stack frame per character,
-// so a long enough value (100,000 characters) overflows the stack and kills the process. RE2
-// runs in time and stack linear in the text, whatever the pattern and the text.
+// Never use the standard library's regular expressions on input: libstdc++ matches them
+// recursively, one stack frame per character, so a long enough value (100,000 characters)
+// overflows the stack and kills the process. RE2 runs in time and stack linear in the text,
+// whatever the pattern and the text.
 #pragma once
 
 #include <string_view>

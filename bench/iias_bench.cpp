@@ -15,6 +15,8 @@
 //      as 1,000 distinct agreements changing) and times until the serving node's own background
 //      worker has delivered them all (its first look may come up to idle_poll, 0.5 s, later).
 // Only loopback traffic; every wait is bounded. Timings are printed, never asserted.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -23,7 +25,6 @@
 #include <fstream>
 #include <functional>
 #include <mutex>
-#include <regex>
 #include <thread>
 #include <vector>
 
@@ -365,13 +366,11 @@ int main(int argc, char** argv) {
                                {"MOBILITY_KEY_DIR", (directory / "keys").string()},
                                {"MOBILITY_REGISTRY_URL", "file://" + (directory / "catalogue.xml").string()},
                                {"MOBILITY_SCHEMA_DIR", std::string(MOBILITY_SHARED_DIR) + "/ewp-specs"}});
-  std::smatch port;
-  std::string log;
+  int serve_port = 0;
   if (!serve.wait_for_output("info serving", std::chrono::seconds(30)) ||
-      !std::regex_search(log = serve.err(), port, std::regex("listen=127\\.0\\.0\\.1:([0-9]+)"))) {
+      !RE2::PartialMatch(serve.err(), R"(listen=127\.0\.0\.1:([0-9]+))", &serve_port)) {
     return fail("mobility serve", Status::unavailable("did not start: " + serve.err()));
   }
-  int serve_port = std::stoi(port[1].str());
   std::printf("serve_rss_idle_mb %.1f\n", proc_status_mb(serve.pid(), "VmRSS"));
 
   auto node_key = RsaPublicKey::from_base64_der(our_keys->front());

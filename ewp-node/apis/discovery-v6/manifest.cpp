@@ -41,28 +41,15 @@ Result<std::vector<db::HostedHei>> hosted_heis(db::Pool& pool) {
   return db::list_hosted_heis(**connection);
 }
 
-Result<ManifestHei> load_hei(db::Pool& pool, const std::string& hei_id, std::string& hei_admin_email) {
-  auto hosted = hosted_heis(pool);
-  if (!hosted) return hosted.status();
-  for (const auto& hei : *hosted) {
-    if (hei.hei_id != hei_id) continue;
-    hei_admin_email = hei.admin_email;
-    return ManifestHei{hei.hei_id, hei.names};
-  }
-  return Status::not_found("this node does not host the HEI " + excerpt(hei_id));
-}
-
-http::Response serve_manifest(db::Pool& pool, const ManifestSource& source, const std::string& hei_id) {
+// The manifest of the hosted `hei`.
+http::Response serve_manifest(const ManifestSource& source, const db::HostedHei& hei) {
   if (!source.public_url.starts_with("https://")) {
     log::error("manifest_unavailable", {{"reason", "public_url is not https://"}, {"public_url", source.public_url}});
     return error_response(503, "this node's public_url is not an https:// URL, so it cannot publish an EWP manifest");
   }
-  std::string hei_admin_email;
-  auto hei = load_hei(pool, hei_id, hei_admin_email);
-  if (!hei) return error_response(hei.status().code() == Status::Code::kNotFound ? 404 : 503, hei.status().message());
   std::vector<std::string> keys = source.public_keys();
-  ManifestInput input{source.public_url, {source.admin_email}, *hei, keys, keys, source.apis};
-  if (hei_admin_email != source.admin_email) input.admin_emails.push_back(hei_admin_email);
+  ManifestInput input{source.public_url, {source.admin_email}, ManifestHei{hei.hei_id, hei.names}, keys, keys, source.apis};
+  if (hei.admin_email != source.admin_email) input.admin_emails.push_back(hei.admin_email);
   http::Response response;
   response.content_type = "text/xml; charset=utf-8";
   response.body = manifest_xml(input);
@@ -107,7 +94,7 @@ namespace {
 http::Response serve_node_manifest(db::Pool& pool, const ManifestSource& source) {
   auto hosted = hosted_heis(pool);
   if (!hosted) return error_response(503, "the hosted HEIs cannot be read now; try again later");
-  if (hosted->size() == 1) return serve_manifest(pool, source, hosted->front().hei_id);
+  if (hosted->size() == 1) return serve_manifest(source, hosted->front());
   std::string where = hosted->empty() ? "this node hosts no HEI yet" : "this node hosts several HEIs, one manifest each:";
   for (const auto& hei : *hosted) where += " " + source.public_url + manifest_path(hei.hei_id);
   return error_response(404, where);
@@ -125,8 +112,13 @@ http::Response serve_hei_manifest(db::Pool& pool, const ManifestSource& source, 
     refused.headers.emplace_back("Allow", "GET, HEAD");
     return refused;
   }
-  std::string hei_id(path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size()));
-  return serve_manifest(pool, source, hei_id);
+  std::string_view hei_id = path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+  auto hosted = hosted_heis(pool);
+  if (!hosted) return error_response(503, "the hosted HEIs cannot be read now; try again later");
+  for (const auto& hei : *hosted) {
+    if (hei.hei_id == hei_id) return serve_manifest(source, hei);
+  }
+  return error_response(404, "this node does not host the HEI " + excerpt(hei_id));
 }
 
 }  // namespace
