@@ -25,3 +25,25 @@ void take(const nlohmann::json& object, const char* key, T& value) {
 }
 
 }  // namespace mobility::json_fields
+
+// std::optional as JSON: null when empty (nlohmann 3.11 has no serializer of its own for it), so
+// the NLOHMANN_DEFINE_TYPE_* macros can describe structs with optional members.
+namespace nlohmann {
+template <typename T>
+struct adl_serializer<std::optional<T>> {
+  static void to_json(json& out, const std::optional<T>& value) {
+    if (value) {
+      out = *value;
+    } else {
+      out = nullptr;
+    }
+  }
+  static void from_json(const json& in, std::optional<T>& value) {
+    if (in.is_null()) {
+      value = std::nullopt;
+    } else {
+      value = in.template get<T>();
+    }
+  }
+};
+}  // namespace nlohmann

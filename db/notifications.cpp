@@ -12,49 +12,63 @@ struct QueueTable {
   const char* kind;
   const char* hosted_hei;  // a column, or an SQL literal
   const char* enqueued_at;
+  const char* payload;  // a column, or NULL
 };
 
 QueueTable table_of(Queue queue) {
-  if (queue == Queue::kCnrOutbox) return {"cnr_outbox", "cnr_id", "api", "sender_hei_id", "created_at"};
-  return {"cnr_inbox", "job_id", "kind", "''::text", "received_at"};
+  if (queue == Queue::kCnrOutbox) return {"cnr_outbox", "cnr_id", "api", "sender_hei_id", "created_at", "payload::text"};
+  return {"cnr_inbox", "job_id", "kind", "''::text", "received_at", "NULL::text"};
 }
 
 }  // namespace
 
 Status enqueue_outgoing_cnr(Connection& connection, const std::string& api, const std::string& sender_hei_id,
-                            const std::string& partner_hei_id, const std::string& iia_id) {
+                            const std::string& partner_hei_id, const std::string& object_id) {
   return connection
       .exec(
-          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id) VALUES ($1, $2, $3, $4) "
-          "ON CONFLICT (api, sender_hei_id, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
-          {api, sender_hei_id, partner_hei_id, iia_id})
+          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id) VALUES ($1, $2, $3, $4) "
+          "ON CONFLICT (api, sender_hei_id, partner_hei_id, object_id) WHERE state = 'pending' DO NOTHING",
+          {api, sender_hei_id, partner_hei_id, object_id})
+      .status();
+}
+
+Status enqueue_partner_update(Connection& connection, const std::string& api, const std::string& sender_hei_id,
+                              const std::string& partner_hei_id, const std::string& omobility_id,
+                              const std::string& payload_json) {
+  return connection
+      .exec(
+          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, payload) VALUES ($1, $2, $3, $4, $5::jsonb) "
+          "ON CONFLICT (api, sender_hei_id, partner_hei_id, object_id) WHERE state = 'pending' "
+          "DO UPDATE SET payload = EXCLUDED.payload, attempts = 0, next_attempt_at = now(), last_error = NULL",
+          {api, sender_hei_id, partner_hei_id, omobility_id, payload_json})
       .status();
 }
 
 Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
-                            const std::string& iia_id) {
+                            const std::string& object_id) {
   return connection
       .exec(
-          "INSERT INTO cnr_inbox (kind, partner_hei_id, iia_id) VALUES ($1, $2, $3) "
-          "ON CONFLICT (kind, partner_hei_id, iia_id) WHERE state = 'pending' DO NOTHING",
-          {kind, partner_hei_id, iia_id})
+          "INSERT INTO cnr_inbox (kind, partner_hei_id, object_id) VALUES ($1, $2, $3) "
+          "ON CONFLICT (kind, partner_hei_id, object_id) WHERE state = 'pending' DO NOTHING",
+          {kind, partner_hei_id, object_id})
       .status();
 }
 
 Result<std::vector<QueuedNotification>> lease_due(Connection& connection, Queue queue, int limit, std::chrono::seconds lease) {
   QueueTable t = table_of(queue);
-  std::string sql =
-      std::string("UPDATE ") + t.table + " SET leased_until = now() + make_interval(secs => $2), attempts = attempts + 1" +
-      " WHERE " + t.id + " IN (SELECT " + t.id + " FROM " + t.table +
-      "   WHERE state = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())" +
-      "   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)" + " RETURNING " + t.id + ", " + t.kind + ", " +
-      t.hosted_hei + ", partner_hei_id, iia_id, attempts," + " extract(epoch FROM now() - " + t.enqueued_at + ")::float8";
+  std::string sql = std::string("UPDATE ") + t.table +
+                    " SET leased_until = now() + make_interval(secs => $2), attempts = attempts + 1" + " WHERE " + t.id +
+                    " IN (SELECT " + t.id + " FROM " + t.table +
+                    "   WHERE state = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())" +
+                    "   ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)" + " RETURNING " + t.id + ", " + t.kind + ", " +
+                    t.hosted_hei + ", partner_hei_id, object_id, attempts," + " extract(epoch FROM now() - " + t.enqueued_at +
+                    ")::float8, " + t.payload;
   auto rows = connection.exec(sql, {limit, static_cast<double>(lease.count())});
   if (!rows) return rows.status();
   std::vector<QueuedNotification> items;
   for (Row row : *rows) {
     items.push_back({row.get<int64_t>(0), row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3),
-                     row.get<std::string>(4), row.get<int>(5), row.get<double>(6)});
+                     row.get<std::string>(4), row.get<int>(5), row.get<double>(6), row.get<std::optional<std::string>>(7)});
   }
   return items;
 }
@@ -89,7 +103,7 @@ Result<int64_t> force_retry_partner(Connection& connection, const std::string& p
      WHERE o.partner_hei_id = $1 AND o.state IN ('pending', 'gave_up', 'no_cnr_api')
        AND ($2::text[] IS NULL OR o.sender_hei_id = ANY($2::text[]))
        AND NOT EXISTS (SELECT 1 FROM cnr_outbox p WHERE p.state = 'pending' AND p.cnr_id <> o.cnr_id AND p.api = o.api
-                          AND p.sender_hei_id = o.sender_hei_id AND p.partner_hei_id = o.partner_hei_id AND p.iia_id = o.iia_id))",
+                          AND p.sender_hei_id = o.sender_hei_id AND p.partner_hei_id = o.partner_hei_id AND p.object_id = o.object_id))",
                               {partner_hei_id, sender_hei_ids ? text_array(*sender_hei_ids) : Param(std::nullopt)});
   if (!rows) return rows.status();
   return rows->affected();

@@ -19,27 +19,38 @@ enum class Queue { kCnrOutbox, kCnrInbox };
 
 struct QueuedNotification {
   int64_t id = 0;
-  std::string kind;           // outbox: the API ("iia-cnr"); inbox: "iia" or "iia-approval"
+  // outbox: the API called ("iia-cnr", "omobility-la-cnr", "omobilities-update", ...);
+  // inbox: what to refresh ("iia", "iia-approval", "omobility", "omobility-la", "imobility")
+  std::string kind;
   std::string hosted_hei_id;  // outbox: the sender; inbox: ""
   std::string partner_hei_id;
-  std::string iia_id;
-  int attempts = 0;        // including the one just leased
-  double age_seconds = 0;  // since it was enqueued
+  std::string object_id;               // the id the call carries: an iia_id or an omobility_id
+  int attempts = 0;                    // including the one just leased
+  double age_seconds = 0;              // since it was enqueued
+  std::optional<std::string> payload;  // outbox updates: the decision, as JSON text
 };
 
-// Our notification to a partner; a pending one of the same (api, sender, partner, iia_id) is kept
-// instead of adding another.
+// Our notification to a partner; a pending one of the same (api, sender, partner, object_id) is
+// kept instead of adding another.
 Status enqueue_outgoing_cnr(Connection& connection, const std::string& api, const std::string& sender_hei_id,
-                            const std::string& partner_hei_id, const std::string& iia_id);
+                            const std::string& partner_hei_id, const std::string& object_id);
+
+// Our decision on a partner's mobility or learning agreement, to be sent by calling its update
+// API (`api`: "omobilities-update" or "omobility-las-update"); the decision (`payload_json`) of a
+// pending call about the same mobility is replaced by this newer one.
+Status enqueue_partner_update(Connection& connection, const std::string& api, const std::string& sender_hei_id,
+                              const std::string& partner_hei_id, const std::string& omobility_id,
+                              const std::string& payload_json);
 
 // A partner's notification to us, to be worked off later; coalesced the same way.
 Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
-                            const std::string& iia_id);
+                            const std::string& object_id);
 
 // Up to `limit` due items, oldest due first, leased for `lease`.
 Result<std::vector<QueuedNotification>> lease_due(Connection& connection, Queue queue, int limit, std::chrono::seconds lease);
 
-// Ends an item: outbox states delivered, no_cnr_api, gave_up; inbox states done, gave_up.
+// Ends an item: outbox states delivered, no_cnr_api, gave_up, conflict (an update the partner
+// refused with 409); inbox states done, gave_up.
 Status finish_notification(Connection& connection, Queue queue, int64_t id, const std::string& state,
                            const std::optional<std::string>& error = std::nullopt);
 

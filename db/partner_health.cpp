@@ -30,9 +30,9 @@ Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, c
        WHERE b.state = 'pending'
          AND ($2::text[] IS NULL
               OR (b.kind = 'iia-approval' AND EXISTS (SELECT 1 FROM iia i WHERE i.hei_id = ANY($2::text[])
-                                                        AND i.iia_id = b.iia_id AND i.partner_hei_id = b.partner_hei_id))
+                                                        AND i.iia_id = b.object_id AND i.partner_hei_id = b.partner_hei_id))
               OR (b.kind = 'iia' AND EXISTS (SELECT 1 FROM partner_iia p WHERE p.hei_id = ANY($2::text[])
-                                               AND p.partner_hei_id = b.partner_hei_id AND p.partner_iia_id = b.iia_id)))
+                                               AND p.partner_hei_id = b.partner_hei_id AND p.partner_iia_id = b.object_id)))
        GROUP BY b.partner_hei_id)
     SELECT h.hei_id, coalesce(n.name, h.hei_id) AS name,
            to_char(c.last_success_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS last_success_at,

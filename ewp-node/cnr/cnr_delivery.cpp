@@ -30,7 +30,7 @@ WorkOutcome outcome_of_failure(const Status& status) {
 WorkOutcome deliver_cnr(EwpClient& client, const db::QueuedNotification& notification) {
   const CnrApi* api = cnr_api(notification.kind);
   if (api == nullptr) return WorkOutcome::give_up("unknown notification kind " + notification.kind);
-  auto answered = send_cnr(client, *api, notification.partner_hei_id, notification.iia_id);
+  auto answered = send_cnr(client, *api, notification.partner_hei_id, notification.object_id);
   if (!answered) return outcome_of_failure(answered.status());
   return outcome_of_status(answered->http_status, notification.partner_hei_id + " " + api->name, answered->developer_message);
 }

@@ -26,7 +26,7 @@ Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotif
   log::info("cnr_tried", {{"queue", queue == db::Queue::kCnrOutbox ? "outbox" : "inbox"},
                           {"kind", item.kind},
                           {"partner", item.partner_hei_id},
-                          {"iia_id", item.iia_id},
+                          {"object_id", item.object_id},
                           {"attempt", std::to_string(item.attempts)},
                           {"outcome", outcome.detail.empty() ? "done" : outcome.detail}});
   switch (outcome.kind) {

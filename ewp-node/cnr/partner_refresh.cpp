@@ -27,18 +27,18 @@ WorkOutcome stored(const Status& status, const std::string& what) {
 WorkOutcome refresh_copy(EwpClient& client, db::Connection& connection, const agreements::PartnerCopies& copies,
                          const db::QueuedNotification& notification) {
   std::string what = notification.partner_hei_id + " iias get";
-  auto answered = get_partner_iia(client, notification.partner_hei_id, notification.iia_id);
+  auto answered = get_partner_iia(client, notification.partner_hei_id, notification.object_id);
   return after_answer(answered, what, [&](const std::optional<agreements::FetchedCopy>& copy) {
-    return stored(copies.receive_copy(connection, notification.partner_hei_id, notification.iia_id, copy), what);
+    return stored(copies.receive_copy(connection, notification.partner_hei_id, notification.object_id, copy), what);
   });
 }
 
 WorkOutcome refresh_approval(EwpClient& client, db::Connection& connection, const agreements::PartnerCopies& copies,
                              const db::QueuedNotification& notification) {
   std::string what = notification.partner_hei_id + " iias-approval";
-  auto answered = get_approved_hash(client, notification.partner_hei_id, notification.iia_id);
+  auto answered = get_approved_hash(client, notification.partner_hei_id, notification.object_id);
   return after_answer(answered, what, [&](const std::optional<std::string>& hash) {
-    return stored(copies.receive_approval(connection, notification.partner_hei_id, notification.iia_id, hash), what);
+    return stored(copies.receive_approval(connection, notification.partner_hei_id, notification.object_id, hash), what);
   });
 }
 

@@ -255,13 +255,13 @@ TEST_F(IiasApiTest, ChangeNotificationsAreAcknowledgedAndQueued) {  // validator
   }
   auto connection = pool_->acquire();
   ASSERT_TRUE(connection);
-  auto queued = (*connection)->exec("SELECT kind, partner_hei_id, iia_id FROM cnr_inbox ORDER BY job_id");
+  auto queued = (*connection)->exec("SELECT kind, partner_hei_id, object_id FROM cnr_inbox ORDER BY job_id");
   ASSERT_TRUE(queued);
   ASSERT_EQ(queued->size(), 2);
   EXPECT_EQ((*queued)[0].get<std::string>("kind"), "iia");
   EXPECT_EQ((*queued)[1].get<std::string>("kind"), "iia-approval");
   EXPECT_EQ((*queued)[0].get<std::string>("partner_hei_id"), "uni-a.example");
-  EXPECT_EQ((*queued)[0].get<std::string>("iia_id"), "anything-at-all");
+  EXPECT_EQ((*queued)[0].get<std::string>("object_id"), "anything-at-all");
 }
 
 }  // namespace

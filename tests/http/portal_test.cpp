@@ -308,7 +308,7 @@ TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
   exec(
       "INSERT INTO partner_contact (partner_hei_id, last_success_at, last_error_at, last_error) VALUES "
       "('lumiere-nord.example', '2026-11-30 10:00Z', '2026-12-01 09:15Z', 'lumiere-nord.example iia-cnr answered HTTP 503 <b>');"
-      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state) VALUES "
+      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, state) VALUES "
       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-1', 'pending'),"
       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up');");
   for (const std::string email :
@@ -331,7 +331,7 @@ TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
 
 TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
   exec(
-      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state, attempts, next_attempt_at) VALUES "
+      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, state, attempts, next_attempt_at) VALUES "
       "('iia-cnr', 'fjordland.example', 'lumiere-nord.example', 'a-2', 'gave_up', 9, now() + interval '1 day'),"
       "('iia-cnr', 'fjordland.example', 'pohjola.example', 'p-1', 'gave_up', 9, now() + interval '1 day');");
   Visit admin(base_);

@@ -129,7 +129,7 @@ class TenantIsolationTest : public ::testing::Test {
     store_proposal(uni_y_);
     // Both HEIs' notifications to their partners went nowhere and were given up.
     exec("UPDATE cnr_outbox SET state = 'gave_up', finished_at = now(), last_error = 'refused'");
-    exec(R"(INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, iia_id, state, last_error)
+    exec(R"(INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, state, last_error)
             VALUES ('iia-cnr', 'fjordland.example', 'pohjola.example', 'fjordland-demo-sent', 'gave_up', 'refused'))");
   }
 

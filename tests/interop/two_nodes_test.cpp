@@ -331,8 +331,8 @@ TEST_F(TwoNodeProcessesTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRes
   auto a = admin_of(a_);
   std::string a_id = a_sends_an_agreement(*a, "UIF-UNIB-DOWN");
   ASSERT_TRUE(eventually([&] {
-    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE iia_id = $1 AND state = 'pending' AND attempts >= 2", {a_id}) ==
-           "1";
+    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE object_id = $1 AND state = 'pending' AND attempts >= 2",
+                    {a_id}) == "1";
   })) << "A keeps trying: "
       << a_.query("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_outbox");
   std::string health = partner_row(a->get("/partners").body, "uni-b.example");
@@ -343,7 +343,7 @@ TEST_F(TwoNodeProcessesTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRes
   EXPECT_TRUE(eventually([&] {
     return b_.query("SELECT count(*)::text FROM partner_iia WHERE partner_iia_id = $1", {a_id}) == "1";
   })) << "B fetched A's agreement after its restart";
-  EXPECT_EQ(a_.query("SELECT state FROM cnr_outbox WHERE iia_id = $1", {a_id}), "delivered");
+  EXPECT_EQ(a_.query("SELECT state FROM cnr_outbox WHERE object_id = $1", {a_id}), "delivered");
 }
 
 TEST_F(TwoNodeProcessesTest, ANodeKilledInTheMiddleOfADeliveryLosesNothing) {
@@ -351,7 +351,7 @@ TEST_F(TwoNodeProcessesTest, ANodeKilledInTheMiddleOfADeliveryLosesNothing) {
   auto a = admin_of(a_);
   std::string a_id = a_sends_an_agreement(*a, "UIF-UNIB-KILL");
   ASSERT_TRUE(eventually([&] {
-    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE iia_id = $1 AND leased_until > now()", {a_id}) == "1";
+    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE object_id = $1 AND leased_until > now()", {a_id}) == "1";
   })) << "A is delivering";
   a_.server->send_signal(SIGKILL);
   a_.server->wait(seconds(10));
@@ -360,10 +360,10 @@ TEST_F(TwoNodeProcessesTest, ANodeKilledInTheMiddleOfADeliveryLosesNothing) {
   EXPECT_EQ(a_.query("SELECT state FROM iia WHERE iia_id = $1", {a_id}), "shared");
 
   start_server(a_);
-  EXPECT_TRUE(
-      eventually([&] { return a_.query("SELECT state FROM cnr_outbox WHERE iia_id = $1", {a_id}) == "delivered"; }, seconds(40)))
+  EXPECT_TRUE(eventually([&] { return a_.query("SELECT state FROM cnr_outbox WHERE object_id = $1", {a_id}) == "delivered"; },
+                         seconds(40)))
       << a_.query("SELECT concat_ws(' ', state, attempts, leased_until, last_error) FROM cnr_outbox");
-  EXPECT_GE(std::stoi(a_.query("SELECT attempts::text FROM cnr_outbox WHERE iia_id = $1", {a_id})), 2)
+  EXPECT_GE(std::stoi(a_.query("SELECT attempts::text FROM cnr_outbox WHERE object_id = $1", {a_id})), 2)
       << "delivered by the restarted node once the dead one's lease ran out";
   EXPECT_TRUE(
       eventually([&] { return b_.query("SELECT count(*)::text FROM partner_iia WHERE partner_iia_id = $1", {a_id}) == "1"; }));
@@ -395,10 +395,10 @@ TEST_F(TwoNodeProcessesTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStore
   ASSERT_TRUE(contains(sent.out, "Status: 200")) << sent.out << sent.err;
 
   ASSERT_TRUE(eventually([&] {
-    return !a_.query("SELECT last_error FROM cnr_inbox WHERE partner_hei_id = 'uni-b.example' AND iia_id = 'b-17'").empty();
+    return !a_.query("SELECT last_error FROM cnr_inbox WHERE partner_hei_id = 'uni-b.example' AND object_id = 'b-17'").empty();
   })) << a_.query("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_inbox");
-  EXPECT_EQ(a_.query("SELECT state FROM cnr_inbox WHERE iia_id = 'b-17'"), "pending") << "tried again later";
-  EXPECT_EQ(a_.query("SELECT last_error FROM cnr_inbox WHERE iia_id = 'b-17'"),
+  EXPECT_EQ(a_.query("SELECT state FROM cnr_inbox WHERE object_id = 'b-17'"), "pending") << "tried again later";
+  EXPECT_EQ(a_.query("SELECT last_error FROM cnr_inbox WHERE object_id = 'b-17'"),
             "uni-b.example iias answered invalid XML: not well-formed XML");
   EXPECT_EQ(a_.query("SELECT count(*)::text FROM partner_iia WHERE partner_hei_id = 'uni-b.example'"), "0") << "nothing stored";
   std::string health = partner_row(a->get("/partners").body, "uni-b.example");

@@ -6,6 +6,7 @@ Each top-level folder is a floor and may include only the floors below it and it
     base/         the base library: Status/Result, config, log, text, patterns, hashing, JSON
     db/           PostgreSQL: connections, migrations, repositories
     agreements/   the domain (never XML, HTTP, libcurl, templates or pages)
+    mobilities/   the mobility domain beside it (may use agreements/, not the other way round)
     http/         the HTTP edge every surface stands on
     ewp-node/     the EWP protocol; never the pages
     portal/       the pages (the agreement tool's in portal/agreements/); never the EWP protocol
@@ -23,16 +24,18 @@ ALLOWED = {
     "base": {"base"},
     "db": {"base", "db"},
     "agreements": {"base", "db", "agreements"},
+    "mobilities": {"base", "db", "agreements", "mobilities"},
     "http": {"base", "http"},
-    "ewp-node": {"base", "db", "agreements", "http", "ewp-node"},
-    "portal": {"base", "db", "agreements", "http", "portal"},
-    "ops": {"base", "db", "agreements", "http", "ewp-node", "portal", "ops"},
+    "ewp-node": {"base", "db", "agreements", "mobilities", "http", "ewp-node"},
+    "portal": {"base", "db", "agreements", "mobilities", "http", "portal"},
+    "ops": {"base", "db", "agreements", "mobilities", "http", "ewp-node", "portal", "ops"},
 }
 # floor -> system headers it must not include (the domain stays free of protocols and views)
 FORBIDDEN_SYSTEM = {
     "base": ("libxml/", "curl/", "pistache/", "kainjow/"),
     "db": ("libxml/", "curl/", "pistache/", "kainjow/"),
     "agreements": ("libxml/", "curl/", "pistache/", "kainjow/"),
+    "mobilities": ("libxml/", "curl/", "pistache/", "kainjow/"),
     "http": ("libxml/", "curl/", "kainjow/", "libpq-fe.h"),
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
