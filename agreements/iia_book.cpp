@@ -1,7 +1,5 @@
 #include "agreements/iia_book.hpp"
 
-#include <cstdio>
-
 #include "agreements/copy_comparison.hpp"
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
@@ -55,19 +53,7 @@ bool mutually_approved(const db::IiaRecord& record) {
 
 }  // namespace
 
-std::string new_iia_id() {
-  std::string bytes = random_bytes(16);
-  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);  // version 4
-  bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
-  std::string id;
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) id += '-';
-    char hex[3];
-    std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(bytes[i]));
-    id += hex;
-  }
-  return id;
-}
+std::string new_iia_id() { return new_uuid(); }
 
 Result<std::string> IiaBook::create_draft(db::Connection& connection, NewDraft draft, const Editor& editor,
                                           const std::string& reason) const {

@@ -13,4 +13,7 @@ std::string random_bytes(size_t count);
 // `count` random bytes as unpadded base64url (safe in cookies, URLs and form fields).
 std::string random_token(size_t count = 32);
 
+// A random UUID (version 4) in lower case: "0b1d…-4…".
+std::string new_uuid();
+
 }  // namespace mobility

@@ -59,6 +59,8 @@ Result<T> parse(std::string_view text, const char* what) {
 nlohmann::json to_json_value(const Mobility& mobility) { return mobility; }
 nlohmann::json to_json_value(const Nomination& nomination) { return nomination; }
 nlohmann::json to_json_value(const LaVersion& version) { return version; }
+nlohmann::json to_json_value(const Signature& signature) { return signature; }
+Signature signature_from_json_value(const nlohmann::json& value) { return value.get<Signature>(); }
 
 Result<Mobility> mobility_from_json_text(std::string_view text) { return parse<Mobility>(text, "mobility"); }
 Result<LaVersion> la_version_from_json_text(std::string_view text) {

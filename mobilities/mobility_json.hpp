@@ -17,6 +17,9 @@ namespace mobility::mobilities {
 nlohmann::json to_json_value(const Mobility& mobility);
 nlohmann::json to_json_value(const Nomination& nomination);
 nlohmann::json to_json_value(const LaVersion& version);
+nlohmann::json to_json_value(const Signature& signature);
+// Throws nlohmann::json::exception when `value` is not a signature.
+Signature signature_from_json_value(const nlohmann::json& value);
 
 // The value of a stored document, or kInvalidArgument naming what does not fit.
 Result<Mobility> mobility_from_json_text(std::string_view text);
