@@ -15,7 +15,10 @@
 #include "ewp-node/apis/iias-approval-v2/iias_approval_api.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
+#include "ewp-node/apis/imobility-cnr-v2/imobility_cnr_api.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
+#include "ewp-node/apis/omobility-cnr-v2/omobility_cnr_api.hpp"
+#include "ewp-node/apis/omobility-la-cnr-v1/omobility_la_cnr_api.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 #include "ewp-node/client/curl_transport.hpp"
 #include "ewp-node/cnr/notification_worker.hpp"
@@ -42,10 +45,17 @@ std::string without_trailing_slash(std::string url) {
 
 // Handlers that read data use `pool`.
 std::vector<ApiDescriptor> served_apis(db::Pool& pool) {
-  return {echo_v2_descriptor(),        institutions_v2_descriptor(pool),
-          ounits_v2_descriptor(pool),  factsheet_v1_descriptor(pool),
-          iias_v7_descriptor(pool),    iias_approval_v2_descriptor(pool),
-          iia_cnr_v3_descriptor(pool), iia_approval_cnr_v2_descriptor(pool)};
+  return {echo_v2_descriptor(),
+          institutions_v2_descriptor(pool),
+          ounits_v2_descriptor(pool),
+          factsheet_v1_descriptor(pool),
+          iias_v7_descriptor(pool),
+          iias_approval_v2_descriptor(pool),
+          iia_cnr_v3_descriptor(pool),
+          iia_approval_cnr_v2_descriptor(pool),
+          omobility_cnr_v2_descriptor(pool),
+          omobility_la_cnr_v1_descriptor(pool),
+          imobility_cnr_v2_descriptor(pool)};
 }
 
 namespace {

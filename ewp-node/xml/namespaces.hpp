@@ -55,6 +55,18 @@ inline constexpr const char* kIiaApprovalCnrEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iia-approval-cnr/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kIiaApprovalCnrResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-iia-approval-cnr/tree/stable-v2";
+inline constexpr const char* kOMobilityCnrEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-cnr/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kOMobilityCnrResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-cnr/tree/stable-v2";
+inline constexpr const char* kOMobilityLaCnrEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-la-cnr/blob/stable-v1/manifest-entry.xsd";
+inline constexpr const char* kOMobilityLaCnrResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-la-cnr/tree/stable-v1";
+inline constexpr const char* kIMobilityCnrEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-imobility-cnr/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kIMobilityCnrResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-imobility-cnr/tree/stable-v2";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

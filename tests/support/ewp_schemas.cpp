@@ -25,6 +25,9 @@ const ewp::SchemaValidator& manifest_schema() {
        "api-institutions/stable-v2/manifest-entry.xsd", "api-ounits/stable-v2/manifest-entry.xsd",
        "api-iias/stable-v7/manifest-entry.xsd", "api-iias-approval/stable-v2/manifest-entry.xsd",
        "api-iia-cnr/stable-v3/manifest-entry.xsd", "network-schemas/ewp-specs-api-iia-approval-cnr-v2.0.0/manifest-entry.xsd",
+       "network-schemas/ewp-specs-api-omobility-cnr-v2.0.0/manifest-entry.xsd",
+       "api-omobility-la-cnr/stable-v1/manifest-entry.xsd",
+       "network-schemas/ewp-specs-api-imobility-cnr-v2.0.0/manifest-entry.xsd",
        "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }
@@ -34,6 +37,13 @@ const ewp::SchemaValidator& iias_response_schema() {
       load({"api-iias/stable-v7/endpoints/get-response.xsd", "api-iias/stable-v7/endpoints/index-response.xsd",
             "api-iias/stable-v7/endpoints/stats-response.xsd", "api-iias-approval/stable-v2/response.xsd",
             "api-iia-cnr/stable-v3/response.xsd", "network-schemas/ewp-specs-api-iia-approval-cnr-v2.0.0/response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& mobility_cnr_response_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"network-schemas/ewp-specs-api-omobility-cnr-v2.0.0/response.xsd", "api-omobility-la-cnr/stable-v1/response.xsd",
+            "network-schemas/ewp-specs-api-imobility-cnr-v2.0.0/response.xsd"});
   return validator;
 }
 

@@ -21,5 +21,7 @@ const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
 // IIAs v7 get, index and stats responses, and IIAs Approval v2 responses.
 const ewp::SchemaValidator& iias_response_schema();
+// OMobility CNR v2, OMobility LA CNR v1 and IMobility CNR v2 responses.
+const ewp::SchemaValidator& mobility_cnr_response_schema();
 
 }  // namespace mobility::testing
