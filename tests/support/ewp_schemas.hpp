@@ -21,5 +21,11 @@ const ewp::SchemaValidator& error_response_schema();
 const ewp::SchemaValidator& catalogue_schema();
 // IIAs v7 get, index and stats responses, and IIAs Approval v2 responses.
 const ewp::SchemaValidator& iias_response_schema();
+// OMobility LAs v1.2.0: get, index, stats and update responses and the update request.
+const ewp::SchemaValidator& las_schema();
+// OMobilities v3.0.0: get, index and update responses and the update request.
+const ewp::SchemaValidator& omobilities_v3_schema();
+// IMobilities v2.0.0 get responses.
+const ewp::SchemaValidator& imobilities_v2_schema();
 
 }  // namespace mobility::testing
