@@ -3,8 +3,9 @@
 //
 // Writers take mobilities that passed check_mobility and write them in the schema's order.
 // Readers take a partner's answer (get, index: already checked against the XSD by the EwpClient)
-// or a partner's request (update: checked by no one before), keep the strings as sent and fail
-// with invalid_argument naming the element.
+// or a partner's request (update: checked by no one before), keep the strings as sent (only the
+// blanks around them removed; the domain's rules check the values) and fail with invalid_argument
+// naming the element.
 #pragma once
 
 #include <optional>

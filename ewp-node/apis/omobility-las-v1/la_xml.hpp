@@ -5,7 +5,8 @@
 // the schema requires and a value lacks is named by missing_la_elements (a document written
 // without it would not validate). Readers take a partner's document (get, index: already checked
 // against the XSD by the EwpClient) or a partner's request (update: not checked by anyone before),
-// keep every string as it was sent and fail with invalid_argument naming the element.
+// keep every string as sent (only the blanks around it removed; no value is checked: the domain's
+// rules do that) and fail with invalid_argument naming the element.
 #pragma once
 
 #include <cstdint>
