@@ -67,6 +67,34 @@ inline constexpr const char* kIMobilityCnrEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-imobility-cnr/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kIMobilityCnrResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-imobility-cnr/tree/stable-v2";
+inline constexpr const char* kAcademicTermV2 =
+    "https://github.com/erasmus-without-paper/ewp-specs-types-academic-term/tree/stable-v2";
+inline constexpr const char* kOmobilityLasEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/manifest-entry.xsd";
+inline constexpr const char* kOmobilityLasGetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/get-response.xsd";
+inline constexpr const char* kOmobilityLasIndexResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/index-response.xsd";
+inline constexpr const char* kOmobilityLasUpdateRequest =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/update-request.xsd";
+inline constexpr const char* kOmobilityLasUpdateResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/update-response.xsd";
+inline constexpr const char* kOmobilityLasStatsResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/stats-response.xsd";
+inline constexpr const char* kOmobilitiesEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobilities/blob/stable-v3/manifest-entry.xsd";
+inline constexpr const char* kOmobilitiesGetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobilities/blob/stable-v3/endpoints/get-response.xsd";
+inline constexpr const char* kOmobilitiesIndexResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobilities/blob/stable-v3/endpoints/index-response.xsd";
+inline constexpr const char* kOmobilitiesUpdateRequest =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobilities/blob/stable-v3/endpoints/update-request.xsd";
+inline constexpr const char* kOmobilitiesUpdateResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-omobilities/blob/stable-v3/endpoints/update-response.xsd";
+inline constexpr const char* kImobilitiesEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-imobilities/blob/stable-v2/manifest-entry.xsd";
+inline constexpr const char* kImobilitiesGetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-imobilities/blob/stable-v2/endpoints/get-response.xsd";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

@@ -47,6 +47,30 @@ const ewp::SchemaValidator& mobility_cnr_response_schema() {
   return validator;
 }
 
+const ewp::SchemaValidator& las_schema() {
+  static const ewp::SchemaValidator validator = load(
+      {"api-omobility-las/stable-v1/endpoints/get-response.xsd", "api-omobility-las/stable-v1/endpoints/index-response.xsd",
+       "api-omobility-las/stable-v1/endpoints/stats-response.xsd", "api-omobility-las/stable-v1/endpoints/update-request.xsd",
+       "api-omobility-las/stable-v1/endpoints/update-response.xsd"});
+  return validator;
+}
+
+// The network copies: their common types are architecture v1.16.0, by relative path.
+const ewp::SchemaValidator& omobilities_v3_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"network-schemas/ewp-specs-api-omobilities-v3.0.0/endpoints/get-response.xsd",
+            "network-schemas/ewp-specs-api-omobilities-v3.0.0/endpoints/index-response.xsd",
+            "network-schemas/ewp-specs-api-omobilities-v3.0.0/endpoints/update-request.xsd",
+            "network-schemas/ewp-specs-api-omobilities-v3.0.0/endpoints/update-response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& imobilities_v2_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"network-schemas/ewp-specs-api-imobilities-v2.0.0/endpoints/get-response.xsd"});
+  return validator;
+}
+
 const ewp::SchemaValidator& echo_response_schema() {
   static const ewp::SchemaValidator validator = load({"api-echo/stable-v2/response.xsd"});
   return validator;

@@ -23,5 +23,11 @@ const ewp::SchemaValidator& catalogue_schema();
 const ewp::SchemaValidator& iias_response_schema();
 // OMobility CNR v2, OMobility LA CNR v1 and IMobility CNR v2 responses.
 const ewp::SchemaValidator& mobility_cnr_response_schema();
+// OMobility LAs v1.2.0: get, index, stats and update responses and the update request.
+const ewp::SchemaValidator& las_schema();
+// OMobilities v3.0.0: get, index and update responses and the update request.
+const ewp::SchemaValidator& omobilities_v3_schema();
+// IMobilities v2.0.0 get responses.
+const ewp::SchemaValidator& imobilities_v2_schema();
 
 }  // namespace mobility::testing
