@@ -15,10 +15,13 @@
 #include "ewp-node/apis/iias-approval-v2/iias_approval_api.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
+#include "ewp-node/apis/imobilities-v2/imobilities_api.hpp"
 #include "ewp-node/apis/imobility-cnr-v2/imobility_cnr_api.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_api.hpp"
+#include "ewp-node/apis/omobilities-v3/omobilities_api.hpp"
 #include "ewp-node/apis/omobility-cnr-v2/omobility_cnr_api.hpp"
 #include "ewp-node/apis/omobility-la-cnr-v1/omobility_la_cnr_api.hpp"
+#include "ewp-node/apis/omobility-las-v1/las_api.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_api.hpp"
 #include "ewp-node/client/curl_transport.hpp"
 #include "ewp-node/cnr/notification_worker.hpp"
@@ -55,7 +58,10 @@ std::vector<ApiDescriptor> served_apis(db::Pool& pool) {
           iia_approval_cnr_v2_descriptor(pool),
           omobility_cnr_v2_descriptor(pool),
           omobility_la_cnr_v1_descriptor(pool),
-          imobility_cnr_v2_descriptor(pool)};
+          imobility_cnr_v2_descriptor(pool),
+          omobilities_v3_descriptor(pool),
+          omobility_las_v1_descriptor(pool),
+          imobilities_v2_descriptor(pool)};
 }
 
 namespace {

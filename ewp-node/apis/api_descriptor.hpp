@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "db/pool.hpp"
 #include "ewp-node/security/ewp_auth.hpp"
 #include "ewp-node/xml/xml_writer.hpp"
 #include "http/message.hpp"
@@ -15,6 +16,11 @@ namespace mobility::ewp {
 
 // Runs only for authenticated requests; sees only the headers the client signed.
 using EwpHandler = std::function<http::Response(const http::Request&, const AuthenticatedClient&)>;
+
+// A handler that reads and writes the database through `pool`.
+using PoolHandler = http::Response (*)(db::Pool& pool, const http::Request&, const AuthenticatedClient&);
+// The EwpHandler that calls `handler` with `pool` (which must outlive it).
+EwpHandler with_pool(db::Pool& pool, PoolHandler handler);
 
 struct ApiEndpoint {
   std::string path;                  // under the public URL: "/ewp/echo"

@@ -19,4 +19,13 @@ http::Response storage_failure(const http::Request& request, const Status& statu
   return error_response(500, "the data could not be read (request " + request.request_id + ")");
 }
 
+http::Response update_refusal(const http::Request& request, const Status& status, const std::string& stale_user_message) {
+  switch (status.code()) {
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kNotFound: return error_response(400, status.message());
+    case Status::Code::kConflict: return error_response(409, status.message(), {{"en", stale_user_message}});
+    default: return storage_failure(request, status);
+  }
+}
+
 }  // namespace mobility::ewp

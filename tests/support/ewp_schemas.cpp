@@ -28,6 +28,8 @@ const ewp::SchemaValidator& manifest_schema() {
        "network-schemas/ewp-specs-api-omobility-cnr-v2.0.0/manifest-entry.xsd",
        "api-omobility-la-cnr/stable-v1/manifest-entry.xsd",
        "network-schemas/ewp-specs-api-imobility-cnr-v2.0.0/manifest-entry.xsd",
+       "network-schemas/ewp-specs-api-omobilities-v3.0.0/manifest-entry.xsd", "api-omobility-las/stable-v1/manifest-entry.xsd",
+       "network-schemas/ewp-specs-api-imobilities-v2.0.0/manifest-entry.xsd",
        "sec-cliauth-httpsig/stable-v1/security-entries.xsd", "sec-srvauth-httpsig/stable-v1/security-entries.xsd"});
   return validator;
 }

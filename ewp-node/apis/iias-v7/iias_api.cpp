@@ -1,13 +1,11 @@
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
 
 #include "agreements/iia_json.hpp"
-#include "agreements/iia_rules.hpp"
-#include "base/pattern.hpp"
-#include "base/text.hpp"
 #include "db/iias.hpp"
 #include "ewp-node/apis/api_responses.hpp"
 #include "ewp-node/apis/ewp_parameters.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
+#include "ewp-node/apis/index_parameters.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 
 namespace mobility::ewp {
@@ -35,27 +33,12 @@ http::Response get_iias(db::Pool& pool, const http::Request& request, const Auth
   return xml_response(iias_get_response_xml(iias));
 }
 
-// xs:dateTime with a time part ("2004-02-12T15:19:21+01:00"); a date alone is refused.
-bool is_date_time(const std::string& text) {
-  return text.size() <= 64 && matches(text, R"(-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)");
-}
-
 Result<db::IiaIndexFilter> index_filter(const EwpParameters& parameters, const AuthenticatedClient& client) {
-  db::IiaIndexFilter filter{client.hei_ids, parameters.all("receiving_academic_year_id"), std::nullopt};
-  for (const auto& year : filter.receiving_academic_year_ids) {
-    if (!agreements::is_academic_year_id(year)) {
-      return Status::invalid_argument("receiving_academic_year_id '" + excerpt(year, 70) +
-                                      "' is not an academic year such as 2026/2027");
-    }
-  }
-  auto modified_since = parameters.optional_single("modified_since");
+  auto years = read_academic_year_ids(parameters);
+  if (!years) return years.status();
+  auto modified_since = read_modified_since(parameters);
   if (!modified_since) return modified_since.status();
-  if (*modified_since && !is_date_time(**modified_since)) {
-    return Status::invalid_argument("modified_since '" + excerpt(**modified_since, 70) +
-                                    "' is not an xs:dateTime such as 2026-01-31T12:00:00Z");
-  }
-  filter.modified_since = *modified_since;
-  return filter;
+  return db::IiaIndexFilter{client.hei_ids, *years, *modified_since};
 }
 
 http::Response index_iias(db::Pool& pool, const http::Request& request, const AuthenticatedClient& client) {
@@ -66,10 +49,7 @@ http::Response index_iias(db::Pool& pool, const http::Request& request, const Au
   auto connection = pool.acquire();
   if (!connection) return storage_failure(request, connection.status());
   auto ids = db::list_shared_iia_ids(**connection, *filter);
-  if (!ids && ids.status().code() == Status::Code::kInvalidArgument) {
-    return parameter_error(Status::invalid_argument("modified_since is not a valid date and time"));
-  }
-  if (!ids) return storage_failure(request, ids.status());
+  if (!ids) return index_failure(request, ids.status());
   XmlDocument doc(ns::kIiasIndexResponse, "iias-index-response");
   XmlElement root = doc.root();
   for (const auto& id : *ids) root.add_text(ns::kIiasIndexResponse, "iia-id", id);
@@ -99,14 +79,9 @@ ApiDescriptor iias_v7_descriptor(db::Pool& pool) {
   api.name = "iias";
   api.version = "7.0.0";
   api.entry_namespace = ns::kIiasEntry;
-  auto with_pool = [&pool](auto handler) {
-    return [&pool, handler](const http::Request& request, const AuthenticatedClient& client) {
-      return handler(pool, request, client);
-    };
-  };
-  api.endpoints = {{kGetPath, {"GET", "POST"}, with_pool(get_iias)},
-                   {kIndexPath, {"GET", "POST"}, with_pool(index_iias)},
-                   {kStatsPath, {"GET"}, with_pool(iia_stats_response)}};
+  api.endpoints = {{kGetPath, {"GET", "POST"}, with_pool(pool, get_iias)},
+                   {kIndexPath, {"GET", "POST"}, with_pool(pool, index_iias)},
+                   {kStatsPath, {"GET"}, with_pool(pool, iia_stats_response)}};
   api.response_schemas = {"api-iias/stable-v7/endpoints/get-response.xsd", "api-iias/stable-v7/endpoints/index-response.xsd",
                           "api-iias/stable-v7/endpoints/stats-response.xsd"};
   api.write_entry = [](XmlElement& entry, const std::string& public_url) {
