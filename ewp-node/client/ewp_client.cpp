@@ -77,11 +77,15 @@ Result<ApiReply> EwpClient::call(const ApiCall& call) {
   std::string target =
       parts->second + (!post && !form.empty() ? (parts->second.find('?') == std::string::npos ? "?" : "&") + form : "");
   http::HeaderList headers;
-  if (post) headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-  auto signed_request = sign_request({call.method, parts->first, target, headers, post ? form : ""}, *key, Clock::now());
+  std::string body;
+  if (post) {
+    headers.emplace_back("Content-Type", call.xml_body ? "text/xml; charset=utf-8" : "application/x-www-form-urlencoded");
+    body = call.xml_body ? *call.xml_body : form;
+  }
+  auto signed_request = sign_request({call.method, parts->first, target, headers, body}, *key, Clock::now());
   if (!signed_request) return signed_request.status();
   std::string full_url = url.substr(0, url.find("://") + 3) + parts->first + target;
-  auto reply = transport_.send(call.method, full_url, signed_request->headers, post ? form : "");
+  auto reply = transport_.send(call.method, full_url, signed_request->headers, body);
   if (!reply) return reply.status().with_context(call.hei_id + " " + call.api_name);
 
   if (reply->body.size() > kMaxAnswerBytes) {

@@ -32,6 +32,8 @@ struct ApiCall {
   std::string endpoint = "url";  // "url", "get-url", "index-url"...
   std::string method = "GET";
   http::HeaderList parameters;  // query for GET, form body for POST
+  // A POST whose body is this XML document (text/xml) instead of the form: update endpoints.
+  std::optional<std::string> xml_body = std::nullopt;
 };
 
 struct ApiReply {

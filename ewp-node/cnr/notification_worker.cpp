@@ -5,6 +5,7 @@
 #include "base/log.hpp"
 #include "ewp-node/cnr/cnr_delivery.hpp"
 #include "ewp-node/cnr/partner_refresh.hpp"
+#include "ewp-node/cnr/update_delivery.hpp"
 
 namespace mobility::ewp {
 namespace {
@@ -35,6 +36,7 @@ Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotif
       return db::finish_notification(connection, queue, item.id, queue == db::Queue::kCnrOutbox ? "no_cnr_api" : "gave_up",
                                      outcome.detail);
     case Kind::kGiveUp: return db::finish_notification(connection, queue, item.id, "gave_up", outcome.detail);
+    case Kind::kConflict: return db::finish_notification(connection, queue, item.id, "conflict", outcome.detail);
     case Kind::kRetry:
       if (retry.gives_up(item.age_seconds)) {
         return db::finish_notification(connection, queue, item.id, "gave_up",
@@ -59,8 +61,9 @@ Result<int> NotificationWorker::work_queue(db::Connection& connection, db::Queue
   auto items = db::lease_due(connection, queue, options_.batch, options_.lease);
   if (!items) return items.status();
   for (const auto& item : *items) {
-    WorkOutcome outcome =
-        queue == db::Queue::kCnrOutbox ? deliver_cnr(client_, item) : refresh_from_partner(client_, connection, copies_, item);
+    WorkOutcome outcome = queue == db::Queue::kCnrInbox  ? refresh_from_partner(client_, connection, copies_, item)
+                          : is_partner_update(item.kind) ? deliver_update(client_, connection, item)
+                                                         : deliver_cnr(client_, item);
     if (Status settled = settle(connection, queue, item, outcome, options_.retry); !settled) return settled;
   }
   return static_cast<int>(items->size());
