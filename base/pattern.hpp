@@ -20,4 +20,7 @@ inline constexpr const char* kHeiIdPattern = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[
 inline constexpr const char* kLanguageTagPattern = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*";  // BCP 47, as in xml:lang
 inline constexpr const char* kEmailPattern = "[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]+";
 
+// A SCHAC code as the registry lists HEIs: a lower-case domain name of at most 255 characters.
+inline bool is_hei_id(std::string_view text) { return text.size() <= 255 && matches(text, kHeiIdPattern); }
+
 }  // namespace mobility

@@ -99,6 +99,19 @@ Result<std::vector<OMobilityRecord>> list_outgoing_mobilities(Connection& connec
                                     {sending_hei_id}));
 }
 
+Result<AwaitingDecisions> count_awaiting_decisions(Connection& connection, const std::string& sending_hei_id,
+                                                   const std::string& receiving_hei_id) {
+  auto rows = connection.exec(
+      "SELECT count(*) FILTER (WHERE m.status = 'pending'),"
+      "       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM la_version v"
+      "                                      WHERE v.omobility_id = m.omobility_id AND v.state = 'proposed'))"
+      "  FROM omobility m"
+      " WHERE m.sending_hei_id = $1 AND m.receiving_hei_id = $2 AND NOT m.withdrawn",
+      {sending_hei_id, receiving_hei_id});
+  if (!rows) return rows.status();
+  return AwaitingDecisions{rows->front().get<int64_t>(0), rows->front().get<int64_t>(1)};
+}
+
 Status add_omobility_event(Connection& connection, const std::string& omobility_id, const OMobilityEvent& event) {
   return connection
       .exec(

@@ -3,6 +3,7 @@
 // Contents are JSON text (mobilities/mobility_json.hpp); this module does not read them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,15 @@ Result<std::vector<std::string>> list_omobility_ids(Connection& connection, cons
 
 // A hosted HEI's outgoing mobilities, newest change first, for the pages.
 Result<std::vector<OMobilityRecord>> list_outgoing_mobilities(Connection& connection, const std::string& sending_hei_id);
+
+// What `receiving_hei_id` has to decide of `sending_hei_id`'s mobilities: pending nominations, and
+// learning agreements whose proposal awaits it (neither decided nor superseded).
+struct AwaitingDecisions {
+  int64_t nominations = 0;
+  int64_t la_proposals = 0;
+};
+Result<AwaitingDecisions> count_awaiting_decisions(Connection& connection, const std::string& sending_hei_id,
+                                                   const std::string& receiving_hei_id);
 
 struct OMobilityEvent {
   std::string happened_at;  // UTC, "YYYY-MM-DD HH:MM:SS"

@@ -49,7 +49,7 @@ Status check_shape(std::string_view name, const std::string& value, Shape shape)
       return Status::invalid_argument(parameter + " must be an EWP identifier: 1 to 64 printable ASCII characters, not '" +
                                       excerpt(value, 70) + "' (" + std::to_string(value.size()) + " bytes)");
     case Shape::kHeiId:
-      if (value.size() <= 255 && matches(value, kHeiIdPattern)) return Status::ok();
+      if (is_hei_id(value)) return Status::ok();
       return Status::invalid_argument(parameter + " must be an HEI id: a lower-case SCHAC code such as uio.no, not '" +
                                       excerpt(value, 70) + "'");
   }

@@ -34,7 +34,7 @@ The institutions (HEIs) this node serves over EWP. Without one the node has noth
 
 // Why `hei` cannot be hosted, "" when it can. Lengths are checked before shapes.
 std::string refusal(const db::HeiToHost& hei) {
-  if (hei.hei_id.size() > 255 || !matches(hei.hei_id, kHeiIdPattern)) {
+  if (!is_hei_id(hei.hei_id)) {
     return "'" + excerpt(hei.hei_id) + "' is not an HEI id: a lower-case domain name such as uio.no";
   }
   if (hei.name.empty()) return "--name must not be empty";

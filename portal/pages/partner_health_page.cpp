@@ -143,7 +143,7 @@ http::Response refresh(PageRequest& page) {
 
 // Why `hei_id` cannot become a partner (a message key), "" when it can.
 Result<std::string> partner_refusal(db::Connection& connection, const std::string& hei_id) {
-  if (hei_id.size() > 255 || !matches(hei_id, kHeiIdPattern)) {
+  if (!is_hei_id(hei_id)) {
     return std::string("partners_error_hei_id");
   }
   auto ours = db::is_hosted_hei(connection, hei_id);

@@ -95,7 +95,7 @@ TEST(Cli, MigrateAndSeedAreRepeatable) {
   EXPECT_EQ(seeded.exit_code, 0) << seeded.err;
   EXPECT_EQ(reseeded.exit_code, 0);
   EXPECT_TRUE(contains(seeded.out, "1 hosted HEI(s)"));
-  EXPECT_TRUE(contains(seeded.out, "9 agreements")) << seeded.out;
+  EXPECT_TRUE(contains(seeded.out, "9 agreements, 13 mobilities")) << seeded.out;
   EXPECT_EQ(seeded.out, reseeded.out);
 }
 
@@ -217,7 +217,8 @@ TEST(Cli, LongArgumentsAreRefusedWithTheirOwnMessage) {
               "is not a country code"},
              {{"users", "add", very_long + "@fjordland.example", "--name", "N"}, "is not an email address"},
              {{"users", "add", "n@fjordland.example", "--name", very_long}, "--name must be"},
-             {{"users", "add", "n@fjordland.example", "--name", "N", "--language", very_long}, "--language must be"}}) {
+             {{"users", "add", "n@fjordland.example", "--name", "N", "--language", very_long}, "--language must be"},
+             {{"seed-demo", "--partner", "uni-b.example," + very_long}, "is not an HEI id"}}) {
       std::vector<std::string> command = {kBinary};
       command.insert(command.end(), args.begin(), args.end());
       auto refused = run_program(command, env);
