@@ -15,6 +15,17 @@
 
 namespace mobility::db {
 
+// One API's traffic with a partner: what we sent it through that API (the outbox: CNRs and
+// update calls) or fetched from it after its notifications (the inbox, by what was fetched).
+struct ApiTraffic {
+  std::string direction;  // "sent" or "fetched"
+  std::string api;        // outbox api ("omobility-cnr", "omobility-las-update") or inbox kind ("omobility-la")
+  int64_t pending = 0;
+  int64_t done = 0;
+  int64_t failed = 0;    // given up, or no such API at the partner
+  int64_t conflict = 0;  // updates the partner refused with 409
+};
+
 struct PartnerHealth {
   std::string hei_id;
   std::string name;                            // in the requested language, else English, else the id
@@ -24,6 +35,7 @@ struct PartnerHealth {
   int64_t outgoing_pending = 0;
   int64_t outgoing_failed = 0;  // given up, or the partner has no CNR API
   int64_t incoming_pending = 0;
+  std::vector<ApiTraffic> traffic;  // sent first, then fetched; by API
 };
 
 // Whose partners: nullopt for every HEI this node knows and does not host (the operator's view),

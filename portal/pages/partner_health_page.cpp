@@ -53,6 +53,18 @@ data partner_row(const db::PartnerHealth& partner) {
   row.set("outgoing_failed", std::to_string(partner.outgoing_failed));
   row.set("incoming_pending", std::to_string(partner.incoming_pending));
   row.set("can_resend", partner.outgoing_pending + partner.outgoing_failed > 0);
+  data traffic = data::type::list;
+  for (const db::ApiTraffic& api : partner.traffic) {
+    data item;
+    item.set(api.direction, true);  // "sent" or "fetched"
+    item.set("api", api.api);
+    item.set("done", std::to_string(api.done));
+    if (api.pending > 0) item.set("pending", std::to_string(api.pending));
+    if (api.failed > 0) item.set("failed", std::to_string(api.failed));
+    if (api.conflict > 0) item.set("conflict", std::to_string(api.conflict));
+    traffic.push_back(item);
+  }
+  row.set("traffic", traffic);
   return row;
 }
 

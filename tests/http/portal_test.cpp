@@ -329,6 +329,25 @@ TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
   EXPECT_EQ(anonymous.get("/partners").status, 303);
 }
 
+TEST_F(PartnerHealthTest, EachApisNotificationsUpdatesAndFetchesAreCountedPerPartner) {
+  exec(
+      "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, state) VALUES "
+      "('omobility-cnr', 'fjordland.example', 'pohjola.example', 'm-1', 'delivered'),"
+      "('omobility-cnr', 'fjordland.example', 'pohjola.example', 'm-2', 'pending'),"
+      "('omobility-las-update', 'fjordland.example', 'pohjola.example', 'm-3', 'conflict');"
+      "INSERT INTO cnr_inbox (kind, partner_hei_id, object_id, state) VALUES "
+      "('omobility-la', 'pohjola.example', 'm-3', 'done'), ('omobility-la', 'pohjola.example', 'm-4', 'gave_up');");
+  Visit visit(base_, "en");
+  visit.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
+  auto page = visit.get("/partners");
+  ASSERT_EQ(page.status, 200) << page.body;
+  for (const char* expected : {"sent <code>omobility-cnr</code>: 1 done, 1 waiting</div>",
+                               "sent <code>omobility-las-update</code>: 0 done, 1 refused as outdated (409)</div>",
+                               "fetched <code>omobility-la</code>: 1 done, 1 given up</div>"}) {
+    EXPECT_TRUE(contains(page.body, expected)) << expected << "\n" << page.body;  // Ingrid reads English
+  }
+}
+
 TEST_F(PartnerHealthTest, SendAgainMakesTheFailedNotificationsDueAndIsAudited) {
   exec(
       "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, state, attempts, next_attempt_at) VALUES "
