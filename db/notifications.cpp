@@ -138,4 +138,18 @@ Status record_partner_contact(Connection& connection, const std::string& partner
       .status();
 }
 
+Result<std::optional<UpdateDelivery>> find_latest_update(Connection& connection, const std::string& api,
+                                                         const std::string& sender_hei_id, const std::string& partner_hei_id,
+                                                         const std::string& object_id) {
+  auto rows = connection.exec(
+      "SELECT state, last_error, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), payload::text FROM cnr_outbox"
+      " WHERE api = $1 AND sender_hei_id = $2 AND partner_hei_id = $3 AND object_id = $4 ORDER BY cnr_id DESC LIMIT 1",
+      {api, sender_hei_id, partner_hei_id, object_id});
+  if (!rows) return rows.status();
+  if (rows->empty()) return std::optional<UpdateDelivery>();
+  Row row = rows->front();
+  return std::optional<UpdateDelivery>(UpdateDelivery{row.get<std::string>(0), row.get<std::optional<std::string>>(1),
+                                                      row.get<std::string>(2), row.get<std::optional<std::string>>(3)});
+}
+
 }  // namespace mobility::db

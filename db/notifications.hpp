@@ -46,6 +46,19 @@ Status enqueue_partner_update(Connection& connection, const std::string& api, co
 Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
                             const std::string& object_id);
 
+// Where our latest update call (api "omobilities-update" or "omobility-las-update") about
+// `object_id` to `partner_hei_id` stands: pending, delivered, conflict (the partner answered 409),
+// gave_up; nullopt when we never made one.
+struct UpdateDelivery {
+  std::string state;
+  std::optional<std::string> last_error;
+  std::string created_at;  // UTC, "YYYY-MM-DD HH:MM"
+  std::optional<std::string> payload;
+};
+Result<std::optional<UpdateDelivery>> find_latest_update(Connection& connection, const std::string& api,
+                                                         const std::string& sender_hei_id, const std::string& partner_hei_id,
+                                                         const std::string& object_id);
+
 // Up to `limit` due items, oldest due first, leased for `lease`.
 Result<std::vector<QueuedNotification>> lease_due(Connection& connection, Queue queue, int limit, std::chrono::seconds lease);
 

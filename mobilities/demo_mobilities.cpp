@@ -26,13 +26,14 @@ enum class Stage { kNominated, kApproved, kRejected, kLaProposed, kLaApproved, k
 struct DemoStudent {
   Student student;
   std::optional<std::string> student_id;  // of our own demo students
+  std::optional<std::string> ounit_id;    // their unit, which sends them
 };
 
 // One of the demo students of db/seed/demo.sql, as stored there.
 DemoStudent our_student(const std::string& student_id, const std::string& given, const std::string& family,
-                        const std::string& birth_date, int gender, const std::string& email_name) {
+                        const std::string& birth_date, int gender, const std::string& email_name, const std::string& ounit_id) {
   std::string esi = "urn:schac:personalUniqueCode:int:esi:fjordland.example:" + student_id;
-  return {{given, family, esi, birth_date, "NO", gender, email_name + "@student.fjordland.example"}, student_id};
+  return {{given, family, esi, birth_date, "NO", gender, email_name + "@student.fjordland.example"}, student_id, ounit_id};
 }
 
 Student foreign_student(const std::string& hei_id, const std::string& code, const std::string& given, const std::string& family,
@@ -168,6 +169,7 @@ Status seed_outgoing(db::Connection& connection, const std::string& id, const De
   return once(connection, found->has_value(),
               [&]() -> Status {
                 Mobility m = demo_mobility(id, student.student, kDemoHei, partner);
+                m.nomination.sending.ounit_id = student.ounit_id;
                 auto nominated = OutgoingMobilities().nominate(connection, m, kSeeder, student.student_id);
                 if (!nominated) return nominated.status();
                 return advance(connection, m, stage);
@@ -214,28 +216,29 @@ Result<int64_t> seed_demo_mobilities(db::Connection& connection) {
     Stage stage;
   };
   const std::vector<Outgoing> outgoing = {
-      {"fjordland-demo-nominated", our_student("stud-aase", "Åse", "Bjørnstad", "2003-04-12", 2, "aase.bjornstad"),
+      {"fjordland-demo-nominated", our_student("stud-aase", "Åse", "Bjørnstad", "2003-04-12", 2, "aase.bjornstad", "ou-mn-ifi"),
        "tu-rheinfeld.example", Stage::kNominated},
-      {"fjordland-demo-approved", our_student("stud-oyvind", "Øyvind", "Kristiansen", "2002-11-30", 1, "oyvind.kristiansen"),
+      {"fjordland-demo-approved",
+       our_student("stud-oyvind", "Øyvind", "Kristiansen", "2002-11-30", 1, "oyvind.kristiansen", "ou-hf"),
        "lumiere-nord.example", Stage::kApproved},
-      {"fjordland-demo-rejected", our_student("stud-maria", "Maria", "Hansen", "2004-01-05", 2, "maria.hansen"),
+      {"fjordland-demo-rejected", our_student("stud-maria", "Maria", "Hansen", "2004-01-05", 2, "maria.hansen", "ou-sv"),
        "valle-alto.example", Stage::kRejected},
-      {"fjordland-demo-la-proposed", our_student("stud-jonas", "Jonas", "Eriksen", "2003-08-21", 1, "jonas.eriksen"),
+      {"fjordland-demo-la-proposed", our_student("stud-jonas", "Jonas", "Eriksen", "2003-08-21", 1, "jonas.eriksen", "ou-mn"),
        "pohjola.example", Stage::kLaProposed},
       {"fjordland-demo-la-approved",
-       {foreign_student(kDemoHei, "s-sofie", "Sofie", "Lund", "NO"), std::nullopt},
+       {foreign_student(kDemoHei, "s-sofie", "Sofie", "Lund", "NO"), std::nullopt, "ou-mn"},
        "tu-rheinfeld.example",
        Stage::kLaApproved},
       {"fjordland-demo-la-change",
-       {foreign_student(kDemoHei, "s-henrik", "Henrik", "Dahl", "NO"), std::nullopt},
+       {foreign_student(kDemoHei, "s-henrik", "Henrik", "Dahl", "NO"), std::nullopt, "ou-mn"},
        "lumiere-nord.example",
        Stage::kLaChange},
       {"fjordland-demo-la-commented",
-       {foreign_student(kDemoHei, "s-nora", "Nora", "Berg", "NO"), std::nullopt},
+       {foreign_student(kDemoHei, "s-nora", "Nora", "Berg", "NO"), std::nullopt, "ou-hf"},
        "valle-alto.example",
        Stage::kLaCommented},
       {"fjordland-demo-cancelled",
-       {foreign_student(kDemoHei, "s-emil", "Emil", "Strand", "NO"), std::nullopt},
+       {foreign_student(kDemoHei, "s-emil", "Emil", "Strand", "NO"), std::nullopt, std::nullopt},
        "collina.example",
        Stage::kCancelled},
   };
@@ -287,7 +290,7 @@ Result<TopUp> top_up_partner_demo(db::Connection& connection, const std::string&
   TopUp top_up;
   auto add = [&](Stage stage, const std::string& kind) -> Status {
     std::string code = kind + "-" + new_uuid().substr(0, 8);
-    DemoStudent student{foreign_student(kDemoHei, code, "Demo", "Student", "NO"), std::nullopt};
+    DemoStudent student{foreign_student(kDemoHei, code, "Demo", "Student", "NO"), std::nullopt, std::nullopt};
     return seed_outgoing(connection, "fjordland-for-" + code, student, partner_hei_id, stage);
   };
   if (awaiting->nominations == 0) {

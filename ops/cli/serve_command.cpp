@@ -16,6 +16,7 @@
 #include "ops/cli/health.hpp"
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
+#include "portal/mobilities/mobility_pages.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
 #include "portal/pages/factsheet_pages.hpp"
@@ -95,6 +96,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::add_partner_health_page(*router, site);
   agreements::IiaBook book(ewp::served_iia_hash);  // pages store the hash the node serves
   agreements::pages::add_agreement_pages(*router, site, book);
+  portal::mobility_pages::add_mobility_pages(*router, site);
   portal::add_information_pages(*router, site);
   portal::add_information_review_pages(*router, site);
   portal::add_destination_pages(*router, site);

@@ -6,6 +6,7 @@
 #include "ewp-node/client/ewp_client.hpp"
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
+#include "portal/mobilities/mobility_pages.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
 #include "portal/pages/factsheet_pages.hpp"
@@ -36,6 +37,7 @@ void PortalServer::start(bool demo_agreements) {
   portal::add_factsheet_pages(*router, *site_);
   portal::add_partner_health_page(*router, *site_);
   agreements::pages::add_agreement_pages(*router, *site_, *book_);
+  portal::mobility_pages::add_mobility_pages(*router, *site_);
   server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
   ASSERT_TRUE(server_->start());
   base_ = "http://127.0.0.1:" + std::to_string(server_->port());

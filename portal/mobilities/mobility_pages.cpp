@@ -1,0 +1,54 @@
+#include "portal/mobilities/mobility_pages.hpp"
+
+#include <vector>
+
+#include "portal/mobilities/incoming_page.hpp"
+#include "portal/mobilities/list_page.hpp"
+#include "portal/mobilities/outgoing_page.hpp"
+
+namespace mobility::portal::mobility_pages {
+namespace {
+
+constexpr std::string_view kOutgoing = "/mobilities/outgoing/";
+constexpr std::string_view kIncoming = "/mobilities/incoming/";
+
+// The segments of `path` after `prefix`: "/mobilities/incoming/a.example/m-1/la" → {a.example, m-1, la}.
+std::vector<std::string> segments(const std::string& path, std::string_view prefix) {
+  std::vector<std::string> parts;
+  size_t start = prefix.size();
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+http::Response outgoing(PageRequest& page) {
+  auto parts = segments(page.request.path, kOutgoing);
+  if (parts.empty() || parts[0].empty() || parts.size() > 2) return page.error(404);
+  bool post = page.request.method == "POST";
+  if (!post && parts.size() == 1) return outgoing_mobility(page, parts[0]);
+  if (post && parts.size() == 2 && parts[1] == "cancel") return cancel_outgoing(page, parts[0]);
+  return page.error(404);
+}
+
+http::Response incoming(PageRequest& page) {
+  auto parts = segments(page.request.path, kIncoming);
+  if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[1].empty()) return page.error(404);
+  bool post = page.request.method == "POST";
+  if (!post && parts.size() == 2) return incoming_mobility(page, parts[0], parts[1]);
+  if (post && parts.size() == 3) return decide_incoming(page, parts[0], parts[1], parts[2]);
+  return page.error(404);
+}
+
+}  // namespace
+
+void add_mobility_pages(http::Router& router, const Site& site) {
+  site.add_page(router, "GET", "/mobilities", mobility_list);
+  site.add_page_tree(router, std::string(kOutgoing), {{"GET", outgoing}, {"POST", outgoing}});
+  site.add_page_tree(router, std::string(kIncoming), {{"GET", incoming}, {"POST", incoming}});
+}
+
+}  // namespace mobility::portal::mobility_pages

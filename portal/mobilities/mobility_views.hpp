@@ -1,0 +1,27 @@
+// What the mobility pages show of a mobility and of a learning-agreement version, as template data
+// (templates/mobilities/*.mustache, partials la_version and mobility_facts). Values are shown as
+// stored; the words come from the page's message catalogue.
+#pragma once
+
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "mobilities/learning_agreement.hpp"
+#include "portal/web/messages.hpp"
+
+namespace mobility::portal::mobility_pages {
+
+// Student, both HEIs, term and year, planned and actual dates, levels, nomination status (and the
+// receiving HEI's comment on a rejection).
+kainjow::mustache::data mobility_facts(const mobilities::Mobility& mobility, const Messages& messages);
+
+// One version: its heading, its component tables (code, title, credits, term, the change with its
+// reason) and who signed it when.
+kainjow::mustache::data la_version_view(const mobilities::LaVersion& version, const std::string& heading,
+                                        const Messages& messages);
+
+// The message of a nomination status: "Awaiting the receiving institution", ...
+std::string status_text(const std::string& status, const Messages& messages);
+
+}  // namespace mobility::portal::mobility_pages

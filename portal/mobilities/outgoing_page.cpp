@@ -1,0 +1,116 @@
+#include "portal/mobilities/outgoing_page.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "db/learning_agreements.hpp"
+#include "mobilities/mobility_json.hpp"
+#include "mobilities/outgoing_mobilities.hpp"
+#include "portal/agreements/field_comparison.hpp"
+#include "portal/agreements/form_views.hpp"
+#include "portal/agreements/iia_form.hpp"
+#include "portal/mobilities/mobility_access.hpp"
+#include "portal/mobilities/mobility_views.hpp"
+
+namespace mobility::portal::mobility_pages {
+namespace {
+
+using agreements::pages::FieldErrors;
+using agreements::pages::Options;
+using kainjow::mustache::data;
+
+std::string version_label(const Messages& messages, int version) {
+  return messages.text("mobilities_la_version") + " " + std::to_string(version);
+}
+
+// The version asked for in query parameter `name`, else the one at `fallback`.
+const db::LaVersionRecord& chosen(const PageRequest& page, const char* name, const std::vector<db::LaVersionRecord>& versions,
+                                  size_t fallback) {
+  auto asked = page.request.query_values(name);
+  for (const auto& version : versions) {
+    if (!asked.empty() && asked.front() == std::to_string(version.version)) return version;
+  }
+  return versions[fallback];
+}
+
+// Every version, newest first, with its state; and the comparison of two of them.
+void add_versions(const PageRequest& page, const std::vector<db::LaVersionRecord>& versions, const Messages& messages,
+                  data& view) {
+  data list = data::type::list;
+  Options choices;
+  for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+    auto content = mobilities::la_version_from_json_text(it->content_json);
+    if (!content) continue;
+    data version = la_version_view(*content, version_label(messages, it->version), messages);
+    version.set("state", messages.text("mobilities_la_state_" + it->state));
+    version.set("created_at", it->created_at);
+    if (it->comment) version.set("comment", *it->comment);
+    if (it->state == "proposed" || it->state == "commented") version.set("proposal_id", it->changes_proposal_id);
+    list.push_back(version);
+  }
+  for (const auto& version : versions)
+    choices.emplace_back(std::to_string(version.version), version_label(messages, version.version));
+  view.set("versions", list);
+  view.set("has_versions", !versions.empty());
+  if (versions.size() < 2) return;
+  const auto& from = chosen(page, "from", versions, versions.size() - 2);
+  const auto& to = chosen(page, "to", versions, versions.size() - 1);
+  view.set("from_options", agreements::pages::option_list(choices, std::to_string(from.version)));
+  view.set("to_options", agreements::pages::option_list(choices, std::to_string(to.version)));
+  view.set("comparison", agreements::pages::comparison_table(
+                             nlohmann::json::parse(from.content_json), nlohmann::json::parse(to.content_json), true,
+                             version_label(messages, from.version), version_label(messages, to.version), messages));
+}
+
+Status add_history(const PageRequest& page, const std::string& omobility_id, data& view) {
+  auto events = db::list_omobility_events(page.connection, omobility_id);
+  if (!events) return events.status();
+  data rows = data::type::list;
+  for (const auto& event : *events) {
+    data row;
+    row.set("when", event.happened_at);
+    row.set("who", event.actor);
+    row.set("what", event.event);
+    if (event.comment) row.set("comment", *event.comment);
+    rows.push_back(row);
+  }
+  view.set("events", rows);
+  return Status::ok();
+}
+
+http::Response render(PageRequest& page, const OutgoingLookup& found, int status, const FieldErrors& errors) {
+  const Messages& messages = Messages::of(page.visitor.language);
+  data view = mobility_facts(*found.mobility, messages);
+  auto versions = db::list_la_versions(page.connection, found.record->omobility_id);
+  if (!versions) return unavailable(page, versions.status());
+  add_versions(page, *versions, messages, view);
+  if (Status added = add_history(page, found.record->omobility_id, view); !added) return unavailable(page, added);
+  view.set("can_cancel", found.record->status != "cancelled");
+  view.set("cancel_reason",
+           agreements::pages::text_field("reason", "mobilities_cancel_reason", page.field("reason"), errors, messages, true));
+  if (!page.request.query_values("done").empty()) view.set("done", messages.text("mobilities_done_cancelled"));
+  if (!errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
+  return page.render(status, "mobilities/outgoing", "mobilities_outgoing_title", view);
+}
+
+}  // namespace
+
+http::Response outgoing_mobility(PageRequest& page, const std::string& omobility_id) {
+  auto found = find_outgoing(page, omobility_id);
+  if (found.refusal) return *found.refusal;
+  return render(page, found, 200, {});
+}
+
+http::Response cancel_outgoing(PageRequest& page, const std::string& omobility_id) {
+  auto found = find_outgoing(page, omobility_id);
+  if (found.refusal) return *found.refusal;
+  if (std::string problem = agreements::pages::reason_problem(page.field("reason")); !problem.empty()) {
+    return render(page, found, 400, {{"reason", problem}});
+  }
+  agreements::Editor editor = agreements::pages::editor_of(page, found.record->sending_hei_id);
+  Status cancelled = mobilities::OutgoingMobilities().cancel(page.connection, omobility_id, editor, page.field("reason"));
+  if (cancelled.code() == Status::Code::kConflict) return render(page, found, 409, {{"reason", "mobilities_error_cancelled"}});
+  if (!cancelled) return unavailable(page, cancelled);
+  return page.redirect("/mobilities/outgoing/" + omobility_id + "?done=cancelled");
+}
+
+}  // namespace mobility::portal::mobility_pages
