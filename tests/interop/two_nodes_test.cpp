@@ -5,7 +5,9 @@
 // each trusts the other's self-signed certificate through ca_bundle. Staff drive the
 // negotiation through the pages; everything between the nodes is real EWP over HTTPS.
 // Faults: B stopped while A notifies it, A killed with SIGKILL in the middle of a delivery, and
-// a partner that answers garbage.
+// a partner that answers garbage. The mobility flow: A's side (nominating, the student's and the
+// coordinator's signatures) runs through the mobility domain on A's database, as the student pages
+// of the next issue will; B's coordinator decides through B's pages; the nodes do the rest.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,8 +20,12 @@
 
 #include "db/connection.hpp"
 #include "http/server.hpp"
+#include "mobilities/incoming_mobilities.hpp"
+#include "mobilities/outgoing_learning_agreements.hpp"
+#include "mobilities/outgoing_mobilities.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
+#include "tests/support/mobility_samples.hpp"
 #include "tests/support/signed_answer.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/web_visit.hpp"
@@ -404,6 +410,131 @@ TEST_F(TwoNodeProcessesTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStore
   std::string health = partner_row(a->get("/partners").body, "uni-b.example");
   ASSERT_FALSE(health.empty());
   EXPECT_FALSE(contains(health, "<td>none</td>")) << "the error is shown: " << health;
+}
+
+}  // namespace
+}  // namespace mobility
+
+namespace mobility {
+namespace {
+
+const mobilities::Editor kStaffA{std::nullopt, kAdminA, std::string("io_admin")};
+
+class MobilityProcessesTest : public TwoNodeProcessesTest {
+ protected:
+  // Runs `step` on a connection to A's database.
+  template <typename Step>
+  void on_a(Step step) {
+    auto connection = db::Connection::open(a_.database_url);
+    ASSERT_TRUE(connection) << connection.status().to_string();
+    step(**connection);
+  }
+
+  // A's student and coordinator sign `version` as the next proposal; returns its id.
+  std::string a_proposes(const std::string& id, const mobilities::LaVersion& version) {
+    std::string proposal_id;
+    on_a([&](db::Connection& connection) {
+      mobilities::OutgoingLearningAgreements las;
+      ASSERT_TRUE(las.save_draft(connection, id, version, kStaffA));
+      ASSERT_TRUE(las.sign_draft(connection, id, mobilities::Signer::kStudent, testing::student_signature(), kStaffA));
+      ASSERT_TRUE(las.sign_draft(connection, id, mobilities::Signer::kSendingHei,
+                                 testing::coordinator_signature("fjordland.example"), kStaffA));
+      auto la = las.load(connection, id);
+      ASSERT_TRUE(la && la->changes_proposal_id);
+      proposal_id = *la->changes_proposal_id;
+    });
+    return proposal_id;
+  }
+
+  // B's coordinator posts `fields` to the form at `path`/`what` of B's page of mobility `id`.
+  static void b_decides(Visit& admin, const std::string& page, const std::string& what, http::HeaderList fields) {
+    admin.get(page);
+    fields.emplace_back("csrf", admin.csrf());
+    auto decided = admin.post(page + "/" + what, fields);
+    EXPECT_EQ(decided.status, 303) << decided.body;
+  }
+
+  std::string la_state(const std::string& id) {
+    return a_.query("SELECT state FROM la_version WHERE omobility_id = $1 ORDER BY version DESC LIMIT 1", {id});
+  }
+};
+
+TEST_F(MobilityProcessesTest, NominationLearningAgreementChangesAndDatesBetweenTwoNodes) {
+  auto a = admin_of(a_), b = admin_of(b_);
+  a->get("/partners");
+  ASSERT_EQ(a->post("/partners/add", {{"csrf", a->csrf()}, {"partner_hei_id", "uni-b.example"}}).status, 303);
+  const std::string id = "om-interop-1";
+  const std::string b_page = "/mobilities/incoming/fjordland.example/" + id;
+
+  // A nominates; B's coordinator sees it and approves.
+  on_a([&](db::Connection& connection) {
+    auto nominated = mobilities::OutgoingMobilities().nominate(
+        connection, testing::sample_mobility(id, "fjordland.example", "uni-b.example"), kStaffA);
+    ASSERT_TRUE(nominated) << nominated.status().to_string();
+  });
+  ASSERT_TRUE(shows(*b, "/mobilities", "Decide on the nomination")) << b->get("/mobilities").body;
+  b_decides(*b, b_page, "nomination", {{"decision", "approve"}});
+  ASSERT_TRUE(eventually([&] { return a_.query("SELECT status FROM omobility WHERE omobility_id = $1", {id}) == "approved"; }));
+  EXPECT_TRUE(shows(*b, b_page, "The sending institution received your decision."));
+
+  // A's first proposal; B comments on it.
+  std::string first = a_proposes(id, testing::sample_first_version());
+  ASSERT_TRUE(shows(*b, b_page, first)) << b->get(b_page).body;
+  b_decides(*b, b_page, "la",
+            {{"decision", "comment"},
+             {"la_comment", "Machine Learning is taught in spring"},
+             {"signer_position", "Exchange coordinator"}});
+  ASSERT_TRUE(eventually([&] { return la_state(id) == "commented"; })) << la_state(id);
+
+  // A revises while B is paused; B's approval of the old proposal, queued meanwhile, gets 409 and
+  // B fetches the new one; its coordinator then approves that.
+  ::kill(b_.server->pid(), SIGSTOP);
+  mobilities::LaVersion revised = testing::sample_first_version();
+  revised.components_of(mobilities::ComponentTable::kStudied)[1] = testing::course("INF-207", "Statistical Learning", "7.5");
+  std::string second = a_proposes(id, revised);
+  {
+    auto connection = db::Connection::open(b_.database_url);
+    ASSERT_TRUE(connection);
+    ASSERT_TRUE(mobilities::IncomingMobilities().decide(**connection, "uni-b.example", "fjordland.example", id,
+                                                        {mobilities::PartnerDecision::Kind::kApproveLa, "", std::nullopt,
+                                                         testing::coordinator_signature("uni-b.example"), kAdminB},
+                                                        {std::nullopt, kAdminB, std::string("io_admin")}));
+  }
+  ::kill(b_.server->pid(), SIGCONT);
+  ASSERT_TRUE(eventually([&] {
+    return b_.query("SELECT state FROM cnr_outbox WHERE api = 'omobility-las-update' ORDER BY cnr_id DESC LIMIT 1") == "conflict";
+  })) << b_.query("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_outbox WHERE api = 'omobility-las-update'");
+  ASSERT_TRUE(shows(*b, b_page, second)) << "B fetched the new proposal";
+  EXPECT_TRUE(contains(b->get(b_page).body, "had changed the proposal before your decision arrived"));
+  b_decides(*b, b_page, "la", {{"decision", "approve"}, {"signer_position", "Exchange coordinator"}});
+  ASSERT_TRUE(eventually([&] { return la_state(id) == "approved"; })) << la_state(id);
+
+  // A change during the mobility; B approves it.
+  mobilities::LaVersion change;
+  mobilities::Component dropped = testing::course("INF-207", "Statistical Learning", "7.5");
+  dropped.change = mobilities::ChangeStatus::kDeleted;
+  dropped.reason_code = "timetable-conflict";
+  mobilities::Component added = testing::course("INF-310", "Computer Vision", "7.5");
+  added.change = mobilities::ChangeStatus::kInserted;
+  added.reason_code = "substituting-deleted";
+  change.components_of(mobilities::ComponentTable::kStudied) = {dropped, added};
+  std::string changes = a_proposes(id, change);
+  ASSERT_TRUE(shows(*b, b_page, changes));
+  b_decides(*b, b_page, "la", {{"decision", "approve"}, {"signer_position", "Exchange coordinator"}});
+  ASSERT_TRUE(eventually([&] {
+    return a_.query("SELECT count(*)::text FROM la_version WHERE omobility_id = $1 AND state = 'approved'", {id}) == "2";
+  }));
+
+  // B records the actual arrival; A sees it.
+  b_decides(*b, b_page, "dates", {{"arrival", "2026-08-17"}, {"departure", ""}});
+  EXPECT_TRUE(eventually([&] {
+    return a_.query("SELECT content ->> 'actual_arrival_date' FROM omobility WHERE omobility_id = $1", {id}) == "2026-08-17";
+  }));
+  EXPECT_TRUE(shows(*a, "/mobilities/outgoing/" + id, "2026-08-17"));
+  EXPECT_TRUE(eventually([&] {
+    return a_.query("SELECT count(*)::text FROM cnr_outbox WHERE partner_hei_id = 'uni-b.example' AND state <> 'delivered'") ==
+           "0";
+  })) << "A told B everything";
 }
 
 }  // namespace
