@@ -99,6 +99,14 @@ Result<std::vector<OMobilityRecord>> list_outgoing_mobilities(Connection& connec
                                     {sending_hei_id}));
 }
 
+Result<std::vector<OMobilityRecord>> list_student_mobilities(Connection& connection, const std::string& sending_hei_id,
+                                                             const std::string& student_id) {
+  return records_of(connection.exec(std::string("SELECT") + kColumns +
+                                        " FROM omobility WHERE sending_hei_id = $1 AND student_id = $2 AND NOT withdrawn"
+                                        " ORDER BY modified_at DESC, omobility_id",
+                                    {sending_hei_id, student_id}));
+}
+
 Result<AwaitingDecisions> count_awaiting_decisions(Connection& connection, const std::string& sending_hei_id,
                                                    const std::string& receiving_hei_id) {
   auto rows = connection.exec(

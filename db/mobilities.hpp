@@ -67,6 +67,10 @@ Result<std::vector<std::string>> list_omobility_ids(Connection& connection, cons
 // A hosted HEI's outgoing mobilities, newest change first, for the pages.
 Result<std::vector<OMobilityRecord>> list_outgoing_mobilities(Connection& connection, const std::string& sending_hei_id);
 
+// The outgoing mobilities of our student `student_id` at `sending_hei_id`, newest change first.
+Result<std::vector<OMobilityRecord>> list_student_mobilities(Connection& connection, const std::string& sending_hei_id,
+                                                             const std::string& student_id);
+
 // What `receiving_hei_id` has to decide of `sending_hei_id`'s mobilities: pending nominations, and
 // learning agreements whose proposal awaits it (neither decided nor superseded).
 struct AwaitingDecisions {

@@ -1,6 +1,5 @@
 #include "portal/mobilities/incoming_page.hpp"
 
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "base/text.hpp"
@@ -22,15 +21,6 @@ using kainjow::mustache::data;
 using mobilities::PartnerDecision;
 
 constexpr size_t kMaxPosition = 200;
-
-std::string now_timestamp() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 // Where our latest decision of `api` stands, as a notice; nothing when we made none.
 Status add_delivery(const PageRequest& page, const db::PartnerOMobilityRecord& record, const char* api, const char* name,
@@ -140,7 +130,7 @@ std::variant<PartnerDecision, FieldErrors> decision_of(const PageRequest& page, 
   if (!errors.empty()) return errors;
   const auto& account = page.visitor.account;
   mobilities::Signature signature{account ? std::optional<std::string>(account->display_name) : std::nullopt, position,
-                                  account ? std::optional<std::string>(account->email) : std::nullopt, now_timestamp(),
+                                  account ? std::optional<std::string>(account->email) : std::nullopt, signing_timestamp(),
                                   std::string("Mobility")};
   std::optional<std::string> comment;
   if (comment_la) comment = page.field("la_comment");

@@ -5,12 +5,14 @@
 #include "portal/mobilities/incoming_page.hpp"
 #include "portal/mobilities/list_page.hpp"
 #include "portal/mobilities/outgoing_page.hpp"
+#include "portal/mobilities/student_pages.hpp"
 
 namespace mobility::portal::mobility_pages {
 namespace {
 
 constexpr std::string_view kOutgoing = "/mobilities/outgoing/";
 constexpr std::string_view kIncoming = "/mobilities/incoming/";
+constexpr std::string_view kOwn = "/my-exchange/mobilities/";
 
 // The segments of `path` after `prefix`: "/mobilities/incoming/a.example/m-1/la" → {a.example, m-1, la}.
 std::vector<std::string> segments(const std::string& path, std::string_view prefix) {
@@ -31,6 +33,17 @@ http::Response outgoing(PageRequest& page) {
   bool post = page.request.method == "POST";
   if (!post && parts.size() == 1) return outgoing_mobility(page, parts[0]);
   if (post && parts.size() == 2 && parts[1] == "cancel") return cancel_outgoing(page, parts[0]);
+  if (post && parts.size() == 2 && parts[1] == "sign") return sign_as_sending_hei(page, parts[0]);
+  return page.error(404);
+}
+
+http::Response own(PageRequest& page) {
+  auto parts = segments(page.request.path, kOwn);
+  if (parts.empty() || parts[0].empty() || parts.size() > 2) return page.error(404);
+  bool post = page.request.method == "POST";
+  if (!post && parts.size() == 1) return student_mobility(page, parts[0]);
+  if (post && parts.size() == 2 && parts[1] == "draft") return save_student_draft(page, parts[0]);
+  if (post && parts.size() == 2 && parts[1] == "sign") return sign_as_student(page, parts[0]);
   return page.error(404);
 }
 
@@ -49,6 +62,8 @@ void add_mobility_pages(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/mobilities", mobility_list);
   site.add_page_tree(router, std::string(kOutgoing), {{"GET", outgoing}, {"POST", outgoing}});
   site.add_page_tree(router, std::string(kIncoming), {{"GET", incoming}, {"POST", incoming}});
+  site.add_page(router, "GET", "/my-exchange/mobilities", student_mobilities);
+  site.add_page_tree(router, std::string(kOwn), {{"GET", own}, {"POST", own}});
 }
 
 }  // namespace mobility::portal::mobility_pages

@@ -1,5 +1,9 @@
 #include "portal/mobilities/mobility_views.hpp"
 
+#include <ctime>
+
+#include "mobilities/mobility_json.hpp"
+
 namespace mobility::portal::mobility_pages {
 namespace {
 
@@ -106,6 +110,34 @@ data la_version_view(const mobilities::LaVersion& version, const std::string& he
   view.set("tables", tables);
   view.set("signatures", signatures);
   return view;
+}
+
+std::string la_version_label(const Messages& messages, int version) {
+  return messages.text("mobilities_la_version") + " " + std::to_string(version);
+}
+
+data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Messages& messages) {
+  data list = data::type::list;
+  for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+    auto content = mobilities::la_version_from_json_text(it->content_json);
+    if (!content) continue;
+    data version = la_version_view(*content, la_version_label(messages, it->version), messages);
+    version.set("state", messages.text("mobilities_la_state_" + it->state));
+    version.set("created_at", it->created_at);
+    if (it->comment) version.set("comment", *it->comment);
+    if (it->state == "proposed" || it->state == "commented") version.set("proposal_id", it->changes_proposal_id);
+    list.push_back(version);
+  }
+  return list;
+}
+
+std::string signing_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace mobility::portal::mobility_pages

@@ -7,6 +7,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "db/learning_agreements.hpp"
 #include "mobilities/learning_agreement.hpp"
 #include "portal/web/messages.hpp"
 
@@ -20,6 +21,16 @@ kainjow::mustache::data mobility_facts(const mobilities::Mobility& mobility, con
 // reason) and who signed it when.
 kainjow::mustache::data la_version_view(const mobilities::LaVersion& version, const std::string& heading,
                                         const Messages& messages);
+
+// Every stored version, newest first, each as la_version_view with its state ("proposed, awaiting
+// the receiving institution"), the receiving HEI's comment and, while awaiting, its proposal id.
+kainjow::mustache::data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Messages& messages);
+
+// "Version 3".
+std::string la_version_label(const Messages& messages, int version);
+
+// Now, as a signature's xs:dateTime in UTC: "2026-12-07T12:00:00Z".
+std::string signing_timestamp();
 
 // The message of a nomination status: "Awaiting the receiving institution", ...
 std::string status_text(const std::string& status, const Messages& messages);

@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/text.hpp"
 #include "db/learning_agreements.hpp"
 #include "mobilities/mobility_json.hpp"
+#include "mobilities/outgoing_learning_agreements.hpp"
 #include "mobilities/outgoing_mobilities.hpp"
 #include "portal/agreements/field_comparison.hpp"
 #include "portal/agreements/form_views.hpp"
@@ -18,10 +20,6 @@ using agreements::pages::FieldErrors;
 using agreements::pages::Options;
 using kainjow::mustache::data;
 
-std::string version_label(const Messages& messages, int version) {
-  return messages.text("mobilities_la_version") + " " + std::to_string(version);
-}
-
 // The version asked for in query parameter `name`, else the one at `fallback`.
 const db::LaVersionRecord& chosen(const PageRequest& page, const char* name, const std::vector<db::LaVersionRecord>& versions,
                                   size_t fallback) {
@@ -35,21 +33,11 @@ const db::LaVersionRecord& chosen(const PageRequest& page, const char* name, con
 // Every version, newest first, with its state; and the comparison of two of them.
 void add_versions(const PageRequest& page, const std::vector<db::LaVersionRecord>& versions, const Messages& messages,
                   data& view) {
-  data list = data::type::list;
   Options choices;
-  for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-    auto content = mobilities::la_version_from_json_text(it->content_json);
-    if (!content) continue;
-    data version = la_version_view(*content, version_label(messages, it->version), messages);
-    version.set("state", messages.text("mobilities_la_state_" + it->state));
-    version.set("created_at", it->created_at);
-    if (it->comment) version.set("comment", *it->comment);
-    if (it->state == "proposed" || it->state == "commented") version.set("proposal_id", it->changes_proposal_id);
-    list.push_back(version);
+  for (const auto& version : versions) {
+    choices.emplace_back(std::to_string(version.version), la_version_label(messages, version.version));
   }
-  for (const auto& version : versions)
-    choices.emplace_back(std::to_string(version.version), version_label(messages, version.version));
-  view.set("versions", list);
+  view.set("versions", la_history_view(versions, messages));
   view.set("has_versions", !versions.empty());
   if (versions.size() < 2) return;
   const auto& from = chosen(page, "from", versions, versions.size() - 2);
@@ -58,7 +46,7 @@ void add_versions(const PageRequest& page, const std::vector<db::LaVersionRecord
   view.set("to_options", agreements::pages::option_list(choices, std::to_string(to.version)));
   view.set("comparison", agreements::pages::comparison_table(
                              nlohmann::json::parse(from.content_json), nlohmann::json::parse(to.content_json), true,
-                             version_label(messages, from.version), version_label(messages, to.version), messages));
+                             la_version_label(messages, from.version), la_version_label(messages, to.version), messages));
 }
 
 Status add_history(const PageRequest& page, const std::string& omobility_id, data& view) {
@@ -85,9 +73,21 @@ http::Response render(PageRequest& page, const OutgoingLookup& found, int status
   add_versions(page, *versions, messages, view);
   if (Status added = add_history(page, found.record->omobility_id, view); !added) return unavailable(page, added);
   view.set("can_cancel", found.record->status != "cancelled");
+  auto draft = mobilities::OutgoingLearningAgreements().draft(page.connection, found.record->omobility_id);
+  if (!draft) return unavailable(page, draft.status());
+  if (*draft && (*draft)->student_signature && !(*draft)->sending_signature && found.record->status != "cancelled") {
+    view.set("draft", la_version_view(**draft, messages.text("mobilities_draft_to_sign"), messages));
+    std::string position =
+        page.field("signer_position").empty() ? messages.text("mobilities_default_position") : page.field("signer_position");
+    view.set("signer_position",
+             agreements::pages::text_field("signer_position", "mobilities_signer_position", position, errors, messages));
+  }
   view.set("cancel_reason",
            agreements::pages::text_field("reason", "mobilities_cancel_reason", page.field("reason"), errors, messages, true));
-  if (!page.request.query_values("done").empty()) view.set("done", messages.text("mobilities_done_cancelled"));
+  auto done = page.request.query_values("done");
+  if (!done.empty() && (done.front() == "cancelled" || done.front() == "proposed")) {
+    view.set("done", messages.text("mobilities_done_" + done.front()));
+  }
   if (!errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
   return page.render(status, "mobilities/outgoing", "mobilities_outgoing_title", view);
 }
@@ -111,6 +111,28 @@ http::Response cancel_outgoing(PageRequest& page, const std::string& omobility_i
   if (cancelled.code() == Status::Code::kConflict) return render(page, found, 409, {{"reason", "mobilities_error_cancelled"}});
   if (!cancelled) return unavailable(page, cancelled);
   return page.redirect("/mobilities/outgoing/" + omobility_id + "?done=cancelled");
+}
+
+http::Response sign_as_sending_hei(PageRequest& page, const std::string& omobility_id) {
+  auto found = find_outgoing(page, omobility_id);
+  if (found.refusal) return *found.refusal;
+  std::string position(trim_blanks(page.field("signer_position")));
+  if (position.empty() || position.size() > 200 || !is_clean_utf8(position) || !is_single_line(position)) {
+    return render(page, found, 400, {{"signer_position", "mobilities_error_position"}});
+  }
+  const auto& account = page.visitor.account;
+  mobilities::Signature signature{account ? std::optional<std::string>(account->display_name) : std::nullopt, position,
+                                  account ? std::optional<std::string>(account->email) : std::nullopt, signing_timestamp(),
+                                  std::string("Mobility")};
+  agreements::Editor editor = agreements::pages::editor_of(page, found.record->sending_hei_id);
+  Status signed_ = mobilities::OutgoingLearningAgreements().sign_draft(page.connection, omobility_id,
+                                                                       mobilities::Signer::kSendingHei, signature, editor);
+  if (signed_.code() == Status::Code::kNotFound || signed_.code() == Status::Code::kInvalidArgument ||
+      signed_.code() == Status::Code::kConflict) {
+    return render(page, found, 409, {{"signer_position", "mobilities_error_nothing_to_sign"}});
+  }
+  if (!signed_) return unavailable(page, signed_);
+  return page.redirect("/mobilities/outgoing/" + omobility_id + "?done=proposed");
 }
 
 }  // namespace mobility::portal::mobility_pages

@@ -177,3 +177,125 @@ TEST_F(MobilityPagesTest, RejectingANominationNeedsACommentAndActualDatesAreChec
 
 }  // namespace
 }  // namespace mobility::portal
+
+namespace mobility::portal {
+namespace {
+
+constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";  // reads bokmål
+constexpr const char* kOwnPage = "/my-exchange/mobilities/fjordland-demo-nominated";
+
+class LearningAgreementEditorTest : public MobilityPagesTest {
+ protected:
+  // The first table's row 0 and the second's, as a student fills them in.
+  http::HeaderList first_draft(const std::string& csrf) {
+    return {{"csrf", csrf},
+            {"a0_code", "INF-301"},
+            {"a0_title", "Verteilte Systeme"},
+            {"a0_credits", "7,5"},
+            {"a0_term", "1/2"},
+            {"a1_title", "Maschinelles Lernen"},
+            {"a1_credits", "7.5"},
+            {"a1_term", "1/2"},
+            {"b0_code", "IN3000"},
+            {"b0_title", "Exchange courses"},
+            {"b0_credits", "15"},
+            {"b0_term", "1/2"},
+            {"b0_conditions", "Both passed"}};
+  }
+};
+
+TEST_F(LearningAgreementEditorTest, AStudentDraftsAndSignsThenTheCoordinatorSignsAndThePartnerIsNotified) {
+  Visit student(portal_.base());
+  sign_in(student, kStudent);
+  auto list = student.get("/my-exchange/mobilities");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_TRUE(contains(list.body, "href=\"/my-exchange/mobilities/fjordland-demo-nominated\""));
+  EXPECT_EQ(student.get("/my-exchange/mobilities/fjordland-demo-approved").status, 404) << "another student's";
+
+  student.get(kOwnPage);
+  auto refused = student.post(std::string(kOwnPage) + "/draft",
+                              {{"csrf", student.csrf()}, {"a0_code", "X1"}, {"a0_credits", "many"}, {"a0_term", "3/2"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(contains(refused.body, "value=\"many\"")) << "what was typed is kept";
+  EXPECT_TRUE(contains(refused.body, "Skriv studiepoengene som et tall"));
+  EXPECT_TRUE(contains(refused.body, "Skriv semesteret som 1/2"));
+  EXPECT_EQ(query("SELECT count(*)::text FROM la_version WHERE omobility_id = 'fjordland-demo-nominated'"), "0");
+
+  auto saved = student.post(std::string(kOwnPage) + "/draft", first_draft(student.csrf()));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto page = student.get(std::string(kOwnPage) + "?done=saved");
+  EXPECT_TRUE(contains(page.body, "value=\"Verteilte Systeme\"")) << "the editor shows the draft";
+  EXPECT_TRUE(contains(page.body, "value=\"7.5\"")) << "7,5 is stored as 7.5";
+  auto signed_by_student = student.post(std::string(kOwnPage) + "/sign", {{"csrf", student.csrf()}});
+  ASSERT_EQ(signed_by_student.status, 303) << signed_by_student.body;
+  EXPECT_TRUE(contains(student.get(kOwnPage).body, "venter på koordinatorens signatur"));
+
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  const std::string outgoing = "/mobilities/outgoing/fjordland-demo-nominated";
+  auto to_sign = admin.get(outgoing);
+  EXPECT_TRUE(contains(to_sign.body, "Sign for the sending institution")) << to_sign.body;
+  auto signed_by_hei = admin.post(outgoing + "/sign", {{"csrf", admin.csrf()}, {"signer_position", "Exchange coordinator"}});
+  ASSERT_EQ(signed_by_hei.status, 303) << signed_by_hei.body;
+  EXPECT_EQ(query("SELECT state FROM la_version WHERE omobility_id = 'fjordland-demo-nominated'"), "proposed");
+  EXPECT_EQ(
+      query("SELECT count(*)::text FROM cnr_outbox WHERE api = 'omobility-la-cnr' AND object_id = 'fjordland-demo-nominated'"),
+      "1");
+  EXPECT_TRUE(contains(student.get(kOwnPage).body, "foreslått, venter på mottakende institusjon"));
+  EXPECT_FALSE(contains(admin.get(outgoing).body, "/sign\"")) << "nothing more to sign";
+}
+
+TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChangesWithReasons) {
+  Visit student(portal_.base());
+  sign_in(student, kStudent);
+  student.get(kOwnPage);
+  ASSERT_EQ(student.post(std::string(kOwnPage) + "/draft", first_draft(student.csrf())).status, 303);
+  student.get(kOwnPage);
+  ASSERT_EQ(student.post(std::string(kOwnPage) + "/sign", {{"csrf", student.csrf()}}).status, 303);
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  admin.get("/mobilities/outgoing/fjordland-demo-nominated");
+  ASSERT_EQ(admin
+                .post("/mobilities/outgoing/fjordland-demo-nominated/sign",
+                      {{"csrf", admin.csrf()}, {"signer_position", "Exchange coordinator"}})
+                .status,
+            303);
+  // The receiving HEI approves it (as its update call would).
+  query(
+      "UPDATE la_version SET state = 'approved', decided_at = now(), content = jsonb_set(content, '{receiving_signature}',"
+      " '{\"signer_name\":\"J W\",\"signer_position\":\"C\",\"signer_email\":\"j@tu-rheinfeld.example\","
+      "\"timestamp\":\"2026-06-01T00:00:00Z\",\"signer_app\":null}') WHERE omobility_id = 'fjordland-demo-nominated'"
+      " RETURNING state");
+
+  auto page = student.get(kOwnPage);
+  EXPECT_TRUE(contains(page.body, "Foreslå endringer")) << page.body;
+  auto refused =
+      student.post(std::string(kOwnPage) + "/draft",
+                   {{"csrf", student.csrf()}, {"a0_title", "Computer Vision"}, {"a0_credits", "7.5"}, {"a0_term", "1/2"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(contains(refused.body, "Velg om emnet legges til eller droppes"));
+  auto saved = student.post(std::string(kOwnPage) + "/draft", {{"csrf", student.csrf()},
+                                                               {"a0_title", "Maschinelles Lernen"},
+                                                               {"a0_credits", "7.5"},
+                                                               {"a0_term", "1/2"},
+                                                               {"a0_change", "deleted"},
+                                                               {"a0_reason", "timetable-conflict"},
+                                                               {"a1_title", "Computer Vision"},
+                                                               {"a1_credits", "7.5"},
+                                                               {"a1_term", "1/2"},
+                                                               {"a1_change", "inserted"},
+                                                               {"a1_reason", "substituting-deleted"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  // A component the first version does not have cannot be dropped: the domain's rule, shown.
+  student.get(kOwnPage);
+  auto ghost = student.post(std::string(kOwnPage) + "/draft", {{"csrf", student.csrf()},
+                                                               {"a0_title", "Quantum Computing"},
+                                                               {"a0_credits", "5"},
+                                                               {"a0_term", "1/2"},
+                                                               {"a0_change", "deleted"}});
+  EXPECT_EQ(ghost.status, 400);
+  EXPECT_TRUE(contains(ghost.body, "which the first version does not have"));
+}
+
+}  // namespace
+}  // namespace mobility::portal

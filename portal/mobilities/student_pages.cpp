@@ -1,0 +1,164 @@
+#include "portal/mobilities/student_pages.hpp"
+
+#include <variant>
+
+#include "db/learning_agreements.hpp"
+#include "db/mobilities.hpp"
+#include "mobilities/mobility_json.hpp"
+#include "mobilities/outgoing_learning_agreements.hpp"
+#include "portal/agreements/staff_scope.hpp"
+#include "portal/mobilities/la_form.hpp"
+#include "portal/mobilities/mobility_views.hpp"
+#include "portal/pages/page_support.hpp"
+
+namespace mobility::portal::mobility_pages {
+namespace {
+
+using kainjow::mustache::data;
+using mobilities::OutgoingLearningAgreements;
+
+struct OwnMobility {
+  db::OMobilityRecord record;
+  mobilities::Mobility mobility;
+};
+
+// The visitor's own mobility `omobility_id`, or the answer to give.
+std::variant<OwnMobility, http::Response> own_mobility(const PageRequest& page, const std::string& omobility_id) {
+  auto record = db::find_omobility(page.connection, omobility_id);
+  if (!record) return unavailable(page, record.status());
+  // Someone else's mobility reads as unknown.
+  if (!*record || !(*record)->student_id) return page.error(404);
+  Scope own{(*record)->sending_hei_id, {}, (*record)->student_id};
+  if (!allowed(page.visitor.actor, Action::kViewOwnExchange, own)) {
+    if (!page.visitor.account) return *page.refuse_unless(Action::kViewOwnExchange, own);  // to the login page
+    return page.error(404);
+  }
+  auto mobility = mobilities::mobility_from_json_text((*record)->content_json);
+  if (!mobility) return unavailable(page, mobility.status());
+  return OwnMobility{std::move(**record), std::move(*mobility)};
+}
+
+struct EditorState {
+  int status = 200;
+  std::optional<LaFields> typed;  // what was posted, when shown again
+  LaFieldErrors errors;
+  std::vector<std::string> rule_problems;
+};
+
+http::Response render(PageRequest& page, const OwnMobility& own, const EditorState& state) {
+  const Messages& messages = Messages::of(page.visitor.language);
+  data view = mobility_facts(own.mobility, messages);
+  auto versions = db::list_la_versions(page.connection, own.record.omobility_id);
+  if (!versions) return unavailable(page, versions.status());
+  view.set("versions", la_history_view(*versions, messages));
+  view.set("has_versions", !versions->empty());
+  OutgoingLearningAgreements las;
+  auto la = las.load(page.connection, own.record.omobility_id);
+  if (!la) return unavailable(page, la.status());
+  auto draft = las.draft(page.connection, own.record.omobility_id);
+  if (!draft) return unavailable(page, draft.status());
+  bool is_change = la->first_version.has_value();
+  bool live = own.record.status != "cancelled";
+  view.set("can_edit", live);
+  view.set("is_change_form", is_change);
+  // The editor starts from what was typed, else the draft, else the proposal to revise.
+  LaFields fields;
+  if (state.typed) {
+    fields = *state.typed;
+  } else if (*draft) {
+    fields = la_fields_of(**draft);
+  } else if (la->changes_proposal) {
+    fields = la_fields_of(*la->changes_proposal);
+  }
+  view.set("editor", la_editor_view(fields, state.errors, is_change, messages));
+  bool student_signed = *draft && (*draft)->student_signature.has_value();
+  view.set("can_sign", live && draft->has_value() && !student_signed);
+  view.set("signed_waiting", student_signed);
+  if (!state.errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
+  if (!state.rule_problems.empty()) {
+    data items = data::type::list;
+    for (const auto& problem : state.rule_problems) items.push_back(problem);
+    data problems;
+    problems.set("items", items);
+    view.set("rule_problems", problems);
+  }
+  auto done = page.request.query_values("done");
+  if (!done.empty() && (done.front() == "saved" || done.front() == "signed")) {
+    view.set("done", messages.text("mobilities_done_" + done.front()));
+  }
+  return page.render(state.status, "mobilities/student", "mobilities_student_title", view);
+}
+
+}  // namespace
+
+http::Response student_mobility(PageRequest& page, const std::string& omobility_id) {
+  auto own = own_mobility(page, omobility_id);
+  if (auto* refusal = std::get_if<http::Response>(&own)) return *refusal;
+  return render(page, std::get<OwnMobility>(own), {});
+}
+
+http::Response save_student_draft(PageRequest& page, const std::string& omobility_id) {
+  auto found = own_mobility(page, omobility_id);
+  if (auto* refusal = std::get_if<http::Response>(&found)) return *refusal;
+  const OwnMobility& own = std::get<OwnMobility>(found);
+  OutgoingLearningAgreements las;
+  auto la = las.load(page.connection, omobility_id);
+  if (!la) return unavailable(page, la.status());
+  LaFields fields = la_fields_of(page.form);
+  auto version = la_version_of(fields, la->first_version.has_value());
+  if (auto* errors = std::get_if<LaFieldErrors>(&version)) return render(page, own, {400, fields, *errors, {}});
+  auto editor = agreements::pages::editor_of(page, own.record.sending_hei_id);
+  auto saved = las.save_draft(page.connection, omobility_id, std::get<mobilities::LaVersion>(version), editor);
+  if (!saved && saved.status().code() == Status::Code::kInvalidArgument) {
+    return render(page, own, {400, fields, {}, {saved.status().message()}});
+  }
+  if (!saved && saved.status().code() == Status::Code::kConflict) {
+    return render(page, own, {409, fields, {}, {Messages::of(page.visitor.language).text("mobilities_error_cancelled")}});
+  }
+  if (!saved) return unavailable(page, saved.status());
+  return page.redirect("/my-exchange/mobilities/" + omobility_id + "?done=saved");
+}
+
+http::Response sign_as_student(PageRequest& page, const std::string& omobility_id) {
+  auto found = own_mobility(page, omobility_id);
+  if (auto* refusal = std::get_if<http::Response>(&found)) return *refusal;
+  const OwnMobility& own = std::get<OwnMobility>(found);
+  mobilities::Signature signature{std::nullopt, std::nullopt, std::nullopt, signing_timestamp(), std::string("Mobility")};
+  auto editor = agreements::pages::editor_of(page, own.record.sending_hei_id);
+  Status signed_ =
+      OutgoingLearningAgreements().sign_draft(page.connection, omobility_id, mobilities::Signer::kStudent, signature, editor);
+  if (signed_.code() == Status::Code::kNotFound || signed_.code() == Status::Code::kInvalidArgument) {
+    return render(page, own, {409, std::nullopt, {}, {signed_.message()}});
+  }
+  if (!signed_) return unavailable(page, signed_);
+  return page.redirect("/my-exchange/mobilities/" + omobility_id + "?done=signed");
+}
+
+http::Response student_mobilities(PageRequest& page) {
+  std::optional<Grant> student;
+  for (const Grant& grant : page.visitor.actor.grants) {
+    if (grant.role == Role::kStudent) student = grant;
+  }
+  Scope own = student ? Scope{student->hei_id, {}, student->student_id} : Scope{};
+  if (auto refused = page.refuse_unless(Action::kViewOwnExchange, own)) return *refused;
+  const Messages& messages = Messages::of(page.visitor.language);
+  auto records = db::list_student_mobilities(page.connection, *own.hei_id, *own.student_id);
+  if (!records) return unavailable(page, records.status());
+  data rows = data::type::list;
+  for (const auto& record : *records) {
+    auto name = page.names.hei_name(page.connection, record.receiving_hei_id, language_code(page.visitor.language));
+    if (!name) return unavailable(page, name.status());
+    data row;
+    row.set("link", "/my-exchange/mobilities/" + record.omobility_id);
+    row.set("receiving", name->value_or(record.receiving_hei_id));
+    row.set("year", record.receiving_academic_year_id);
+    row.set("status", status_text(record.status, messages));
+    rows.push_back(row);
+  }
+  data view;
+  view.set("mobilities", rows);
+  view.set("has_mobilities", !records->empty());
+  return page.render(200, "mobilities/student_list", "mobilities_student_list_title", view);
+}
+
+}  // namespace mobility::portal::mobility_pages
