@@ -3,6 +3,7 @@
 
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
+#include "base/utc_time.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 
@@ -26,14 +27,7 @@ Manages this node's RSA key pairs in key_dir (default var/keys; never commit it)
              --name NAME removes that key pair at once (a compromised key), unless it is the last
 )";
 
-std::string default_key_name() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char name[32];
-  std::strftime(name, sizeof name, "rsa-%Y%m%d-%H%M%S", &tm);
-  return name;
-}
+std::string default_key_name() { return format_utc_now("rsa-%Y%m%d-%H%M%S"); }
 
 int generate(const Context& context, const Arguments& arguments) {
   int bits = 0;

@@ -5,6 +5,7 @@
 
 #include "base/pattern.hpp"
 #include "base/text.hpp"
+#include "portal/agreements/form_views.hpp"
 
 namespace mobility::portal::mobility_pages {
 namespace {
@@ -150,18 +151,6 @@ const char* const kChanges[] = {"inserted", "deleted"};
 const char* const kReasons[] = {"not-available",        "language-mismatch",  "timetable-conflict",
                                 "substituting-deleted", "extending-mobility", "adding-virtual-component"};
 
-data choice_list(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& chosen) {
-  data list = data::type::list;
-  for (const auto& [value_text, label] : choices) {
-    data option;
-    option.set("value", value_text);
-    option.set("label", label);
-    option.set("selected", value_text == chosen);
-    list.push_back(option);
-  }
-  return list;
-}
-
 data cell(const LaFields& fields, const LaFieldErrors& errors, const std::string& key, const Messages& messages) {
   data view;
   view.set("name", key);
@@ -179,9 +168,9 @@ data table_view(const LaFields& fields, const LaFieldErrors& errors, const std::
                 const Messages& messages) {
   data rows = data::type::list;
   size_t count = std::min(la_row_count(fields, prefix), kMaxLaRows) + kBlankLaRows;
-  std::vector<std::pair<std::string, std::string>> changes = {{"", messages.text("mobilities_choose")}};
+  agreements::pages::Options changes = {{"", messages.text("mobilities_choose")}};
   for (const char* change : kChanges) changes.emplace_back(change, messages.text(std::string("mobilities_change_") + change));
-  std::vector<std::pair<std::string, std::string>> reasons = {{"", messages.text("mobilities_no_reason")}};
+  agreements::pages::Options reasons = {{"", messages.text("mobilities_no_reason")}};
   for (std::string reason : kReasons) {
     std::string key = reason;
     for (char& c : key) {
@@ -197,9 +186,9 @@ data table_view(const LaFields& fields, const LaFieldErrors& errors, const std::
     }
     if (is_change) {
       view.set("change", cell(fields, errors, row_key(prefix, row, "change"), messages));
-      view.set("change_options", choice_list(changes, value(fields, row_key(prefix, row, "change"))));
+      view.set("change_options", agreements::pages::option_list(changes, value(fields, row_key(prefix, row, "change"))));
       view.set("reason", cell(fields, errors, row_key(prefix, row, "reason"), messages));
-      view.set("reason_options", choice_list(reasons, value(fields, row_key(prefix, row, "reason"))));
+      view.set("reason_options", agreements::pages::option_list(reasons, value(fields, row_key(prefix, row, "reason"))));
     }
     rows.push_back(view);
   }

@@ -1,7 +1,6 @@
 #include "portal/mobilities/mobility_views.hpp"
 
-#include <ctime>
-
+#include "base/utc_time.hpp"
 #include "mobilities/mobility_json.hpp"
 
 namespace mobility::portal::mobility_pages {
@@ -131,13 +130,6 @@ data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Mes
   return list;
 }
 
-std::string signing_timestamp() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
+std::string signing_timestamp() { return format_utc_now("%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace mobility::portal::mobility_pages

@@ -190,14 +190,7 @@ TEST_F(MobilitiesTest, TheLearningAgreementFlowFromFirstVersionToApprovedChanges
   EXPECT_FALSE(la->changes_proposal);
 
   // A change during the mobility: one course dropped, another one taken instead.
-  LaVersion change;
-  Component dropped = testing::course("INF-205", "Machine Learning", "7.5");
-  dropped.change = ChangeStatus::kDeleted;
-  dropped.reason_code = "timetable-conflict";
-  Component added = testing::course("INF-310", "Computer Vision", "7.5");
-  added.change = ChangeStatus::kInserted;
-  added.reason_code = "substituting-deleted";
-  change.components_of(ComponentTable::kStudied) = {dropped, added};
+  LaVersion change = testing::sample_change_proposal();
   ASSERT_TRUE(las_.save_draft(*connection_, id, change, editor_));
   ASSERT_TRUE(las_.sign_draft(*connection_, id, Signer::kStudent, student_signature(), editor_));
   ASSERT_TRUE(las_.sign_draft(*connection_, id, Signer::kSendingHei, coordinator_signature(kUs), editor_));

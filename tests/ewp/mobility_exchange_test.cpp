@@ -150,14 +150,7 @@ TEST_F(MobilityExchangeTest, TheWholeFlowFromNominationToActualDates) {
   EXPECT_FALSE(la.changes_proposal);
 
   // A change during the mobility; B approves it.
-  mobilities::LaVersion change;
-  mobilities::Component dropped = testing::course("INF-207", "Statistical Learning", "7.5");
-  dropped.change = mobilities::ChangeStatus::kDeleted;
-  dropped.reason_code = "timetable-conflict";
-  mobilities::Component added = testing::course("INF-310", "Computer Vision", "7.5");
-  added.change = mobilities::ChangeStatus::kInserted;
-  added.reason_code = "substituting-deleted";
-  change.components_of(mobilities::ComponentTable::kStudied) = {dropped, added};
+  mobilities::LaVersion change = testing::sample_change_proposal("INF-207", "Statistical Learning");
   std::string changes = a_proposes("om-1", change);
   exchange();
   EXPECT_EQ(*b_copy("om-1").changes_proposal_id, changes);

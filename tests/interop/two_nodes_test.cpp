@@ -510,14 +510,7 @@ TEST_F(MobilityProcessesTest, NominationLearningAgreementChangesAndDatesBetweenT
   ASSERT_TRUE(eventually([&] { return la_state(id) == "approved"; })) << la_state(id);
 
   // A change during the mobility; B approves it.
-  mobilities::LaVersion change;
-  mobilities::Component dropped = testing::course("INF-207", "Statistical Learning", "7.5");
-  dropped.change = mobilities::ChangeStatus::kDeleted;
-  dropped.reason_code = "timetable-conflict";
-  mobilities::Component added = testing::course("INF-310", "Computer Vision", "7.5");
-  added.change = mobilities::ChangeStatus::kInserted;
-  added.reason_code = "substituting-deleted";
-  change.components_of(mobilities::ComponentTable::kStudied) = {dropped, added};
+  mobilities::LaVersion change = testing::sample_change_proposal("INF-207", "Statistical Learning");
   std::string changes = a_proposes(id, change);
   ASSERT_TRUE(shows(*b, b_page, changes));
   b_decides(*b, b_page, "la", {{"decision", "approve"}, {"signer_position", "Exchange coordinator"}});

@@ -54,6 +54,21 @@ inline mobilities::LaVersion sample_first_version() {
   return v;
 }
 
+// A change during the mobility: `dropped` (a course of the first version) deleted for a timetable
+// conflict, Computer Vision inserted in its place.
+inline mobilities::LaVersion sample_change_proposal(const std::string& dropped_code = "INF-205",
+                                                    const std::string& dropped_title = "Machine Learning") {
+  mobilities::Component dropped = course(dropped_code, dropped_title, "7.5");
+  dropped.change = mobilities::ChangeStatus::kDeleted;
+  dropped.reason_code = "timetable-conflict";
+  mobilities::Component added = course("INF-310", "Computer Vision", "7.5");
+  added.change = mobilities::ChangeStatus::kInserted;
+  added.reason_code = "substituting-deleted";
+  mobilities::LaVersion change;
+  change.components_of(mobilities::ComponentTable::kStudied) = {dropped, added};
+  return change;
+}
+
 inline mobilities::Signature student_signature() {
   return {std::nullopt, std::nullopt, std::nullopt, "2026-05-02T10:00:00Z", "Mobility"};
 }
