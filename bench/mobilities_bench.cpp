@@ -363,6 +363,7 @@ int main(int argc, char** argv) {
                  kPartners * kMaxLaOMobilityIds, kUpdatingPartners);
     return 2;
   }
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each number as soon as it is known
   log::configure(log::Level::kWarn, log::Format::kText);
   fs::path directory = fs::temp_directory_path() / ("mobility-bench-mobilities-" + std::to_string(::getpid()));
   fs::create_directories(directory);
