@@ -15,16 +15,9 @@
 //      as 1,000 distinct agreements changing) and times until the serving node's own background
 //      worker has delivered them all (its first look may come up to idle_poll, 0.5 s, later).
 // Only loopback traffic; every wait is bounded. Timings are printed, never asserted.
-#include <re2/re2.h>
-
-#include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <functional>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -32,45 +25,27 @@
 #include "agreements/iia_json.hpp"
 #include "agreements/iia_rules.hpp"
 #include "base/log.hpp"
-#include "bench/keep_alive_client.hpp"
+#include "bench/bench_support.hpp"
 #include "db/notifications.hpp"
 #include "db/pool.hpp"
 #include "db/transaction.hpp"
-#include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
-#include "ewp-node/ewp_node.hpp"
-#include "ewp-node/registry/catalogue_builder.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
-#include "ewp-node/security/request_signer.hpp"
-#include "ewp-node/security/response_verifier.hpp"
-#include "http/server.hpp"
-#include "tests/support/child_process.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/test_keys.hpp"
 
 using namespace mobility;
 using namespace mobility::ewp;
-namespace fs = std::filesystem;
-using Steady = std::chrono::steady_clock;
+using namespace mobility::bench;
 
 namespace {
 
 constexpr int kIias = 10000;
 constexpr int kPartners = 200;
 constexpr int kCnrs = 1000;
-const std::string kOurHei = "fjordland.example";
-const std::string kPublicHost = "ewp.bench.example";
-
-double seconds_since(Steady::time_point start) { return std::chrono::duration<double>(Steady::now() - start).count(); }
-
-std::string partner_hei(int index) {
-  char name[32];
-  std::snprintf(name, sizeof name, "partner-%03d.example", index);
-  return name;
-}
 
 // The partner that is a live node and receives the CNRs: one of the 200.
 const std::string kLivePartner = partner_hei(kPartners - 1);
@@ -136,147 +111,6 @@ Result<IdsByPartner> seed_iias(db::Connection& connection) {
   return ids;
 }
 
-struct Latencies {
-  std::vector<double> ms;  // sorted
-  long failed = 0;
-  std::string first_failure;
-  double seconds = 0;
-
-  double percentile(double p) const { return ms.empty() ? 0 : ms[static_cast<size_t>(p * (ms.size() - 1))]; }
-};
-
-int count_of(const std::string& text, const std::string& part) {
-  int count = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
-  return count;
-}
-
-// A partner's checks of an answer: 200, signed by the node, `marker` `expected` times.
-Status checked(const Result<bench::Reply>& reply, const SignedRequest& request, const std::string& target,
-               const RsaPublicKey& node_key, const std::string& marker, int expected) {
-  if (!reply) return reply.status();
-  if (reply->status != 200) return Status::unavailable("status " + std::to_string(reply->status) + ": " + reply->body);
-  auto verified = verify_response({"GET", target, request.x_request_id, request.signature},
-                                  {reply->status, reply->headers, reply->body}, {node_key}, Clock::now());
-  if (!verified) return verified.status();
-  if (count_of(reply->body, marker) != expected) return Status::invalid_argument("not the partner's agreements: " + reply->body);
-  return Status::ok();
-}
-
-// `requests` signed GETs over `connections` connections; connection c signs as partner c and
-// asks for target_of(c). A reply counts when it is 200, verifies with `node_key` and holds
-// `marker` `expected` times (checked); only the HTTP exchange is timed, not signing or checking.
-Latencies measure(int port, int requests, int connections, const RsaPublicKey& node_key,
-                  const std::function<std::string(int)>& target_of, const std::string& marker, int expected) {
-  Latencies result;
-  std::mutex mutex;
-  std::vector<std::thread> workers;
-  auto started = Steady::now();
-  for (int c = 0; c < connections; ++c) {
-    workers.emplace_back([&, c] {
-      bench::KeepAliveClient client(port);
-      const std::string target = target_of(c);
-      std::vector<double> mine;
-      long failed = 0;
-      std::string failure;
-      for (int i = c; i < requests; i += connections) {
-        auto request = sign_request({"GET", kPublicHost, target, {}, ""}, testing::test_key(c).private_key, Clock::now());
-        if (!request) return;
-        auto sent = Steady::now();
-        auto reply = client.send("GET", target, request->headers);
-        double ms = std::chrono::duration<double, std::milli>(Steady::now() - sent).count();
-        Status ok = checked(reply, *request, target, node_key, marker, expected);
-        if (ok) {
-          mine.push_back(ms);
-        } else if (++failed == 1) {
-          failure = ok.to_string();
-        }
-      }
-      std::lock_guard lock(mutex);
-      result.ms.insert(result.ms.end(), mine.begin(), mine.end());
-      result.failed += failed;
-      if (result.first_failure.empty()) result.first_failure = failure;
-    });
-  }
-  for (auto& worker : workers) worker.join();
-  result.seconds = seconds_since(started);
-  std::sort(result.ms.begin(), result.ms.end());
-  return result;
-}
-
-void print(const char* name, const Latencies& m) {
-  std::printf("%s_requests %zu\n%s_requests_per_second %.1f\n%s_p50_ms %.2f\n%s_p99_ms %.2f\n%s_failed %ld\n", name, m.ms.size(),
-              name, m.ms.size() / m.seconds, name, m.percentile(0.50), name, m.percentile(0.99), name, m.failed);
-  if (m.failed) std::printf("%s_first_failure %s\n", name, m.first_failure.c_str());
-}
-
-// "123456 kB" of `field` in /proc/<pid>/status, in MB.
-double proc_status_mb(int pid, const std::string& field) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.rfind(field + ":", 0) == 0) return std::atof(line.c_str() + field.size() + 1) / 1024;
-  }
-  return 0;
-}
-
-// The live partner: its own database, key and loopback server, its CNR worker off (it only
-// receives and stores what we send).
-struct PartnerNode {
-  std::unique_ptr<db::Pool> pool;
-  std::shared_ptr<http::Router> router = std::make_shared<http::Router>();
-  std::unique_ptr<http::Server> server;
-  std::unique_ptr<EwpNode> node;
-  std::string key_base64;
-  std::string public_url() const { return "http://127.0.0.1:" + std::to_string(server->port()); }
-};
-
-Status prepare_partner(PartnerNode& partner, const fs::path& directory) {
-  partner.pool = std::make_unique<db::Pool>(db::PoolOptions{testing::create_migrated_database(), 4, std::chrono::seconds(5)});
-  auto connection = partner.pool->acquire();
-  if (!connection) return connection.status();
-  auto added =
-      (*connection)->exec("INSERT INTO hei (hei_id, country_code) VALUES ($1, 'FR'), ($2, 'NO')", {kLivePartner, kOurHei});
-  if (!added) {
-    return added.status();
-  }
-  if (auto hosted =
-          (*connection)->exec("INSERT INTO hosted_hei (hei_id, admin_email) VALUES ($1, 'ewp@partner.example')", {kLivePartner});
-      !hosted) {
-    return hosted.status();
-  }
-  if (Status key = generate_key((directory / "keys").string(), "node", 2048).status(); !key) return key;
-  auto keys = published_public_keys((directory / "keys").string());
-  if (!keys) return keys.status();
-  partner.key_base64 = keys->front();
-  partner.server = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20}, partner.router);
-  return partner.server->start();  // the router is filled by the node before any request comes
-}
-
-Status write_catalogue(const fs::path& path, db::Pool& our_pool, const std::string& our_key, const PartnerNode& partner,
-                       int callers) {
-  std::vector<std::string> manifests = {manifest_xml({"https://" + kPublicHost,
-                                                      {"ewp@" + kOurHei},
-                                                      {kOurHei, {{"en", "University of Fjordland"}}},
-                                                      {our_key},
-                                                      {our_key},
-                                                      served_apis(our_pool)}),
-                                        manifest_xml({partner.public_url(),
-                                                      {"ewp@" + kLivePartner},
-                                                      {kLivePartner, {{"en", kLivePartner}}},
-                                                      {partner.key_base64},
-                                                      {partner.key_base64},
-                                                      served_apis(*partner.pool)})};
-  for (int c = 0; c < callers; ++c) {
-    const std::string hei = partner_hei(c);  // a caller: only its client key, no APIs
-    manifests.push_back(manifest_xml(
-        {"https://ewp." + hei, {"ewp@" + hei}, {hei, {{"", hei}}}, {testing::test_key(c).public_base64_der}, {}, {}}));
-  }
-  auto catalogue = build_catalogue(manifests);
-  if (!catalogue) return catalogue.status();
-  std::ofstream(path) << catalogue->xml;
-  return Status::ok();
-}
-
 // Enqueues kCnrs IIA CNRs to the live partner in one transaction and waits (at most a minute)
 // until the serving node's background worker has finished them; prints and returns the drain time.
 Result<double> drain_outbox(db::Pool& our_pool, db::Pool& partner_pool) {
@@ -316,10 +150,7 @@ Result<double> drain_outbox(db::Pool& our_pool, db::Pool& partner_pool) {
   return seconds;
 }
 
-int fail(const std::string& what, const Status& status) {
-  std::fprintf(stderr, "bench/iias: %s: %s\n", what.c_str(), status.to_string().c_str());
-  return 1;
-}
+int fail(const std::string& what, const Status& status) { return bench::fail("bench/iias", what, status); }
 
 }  // namespace
 
@@ -329,7 +160,7 @@ int main(int argc, char** argv) {
   std::string server_threads = argc > 3 ? argv[3] : "2";
   log::configure(log::Level::kWarn, log::Format::kText);
   fs::path directory = fs::temp_directory_path() / ("mobility-bench-iias-" + std::to_string(::getpid()));
-  fs::create_directories(directory / "partner");
+  fs::create_directories(directory);
 
   std::string our_database = testing::create_demo_database();
   db::Pool our_pool({our_database, 2, std::chrono::seconds(5)});
@@ -341,65 +172,56 @@ int main(int argc, char** argv) {
   if (!seeded) return fail("seeding", seeded.status());
 
   PartnerNode partner;
-  if (Status prepared = prepare_partner(partner, directory / "partner"); !prepared) return fail("partner node", prepared);
+  if (Status prepared = prepare_partner(partner, kLivePartner, directory / "partner"); !prepared) {
+    return fail("partner node", prepared);
+  }
   if (Status key = generate_key((directory / "keys").string(), "node", 2048).status(); !key) return fail("node key", key);
   auto our_keys = published_public_keys((directory / "keys").string());
   if (!our_keys) return fail("node key", our_keys.status());
-  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, our_keys->front(), partner, connections);
+  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, "https://" + kPublicHost, our_keys->front(),
+                                       partner, connections);
       !written) {
     return fail("catalogue", written);
   }
-  Config partner_config;
-  partner_config.public_url = partner.public_url();
-  partner_config.key_dir = (directory / "partner" / "keys").string();
-  partner_config.registry_url = "file://" + (directory / "catalogue.xml").string();
-  partner_config.schema_dir = std::string(MOBILITY_SHARED_DIR) + "/ewp-specs";
-  auto partner_node = EwpNode::start(partner_config, *partner.pool, *partner.router, {false, {}});
-  if (!partner_node) return fail("partner node", partner_node.status());
-  partner.node = std::move(*partner_node);
+  if (Status started = start_partner(partner, {false, {}}); !started) return fail("partner node", started);
 
-  testing::ChildProcess serve({MOBILITY_BINARY, "serve"},
-                              {{"MOBILITY_DATABASE_URL", our_database},
-                               {"MOBILITY_LISTEN_PORT", "0"},
-                               {"MOBILITY_WORKER_THREADS", server_threads},
-                               {"MOBILITY_PUBLIC_URL", "https://" + kPublicHost},
-                               {"MOBILITY_KEY_DIR", (directory / "keys").string()},
-                               {"MOBILITY_REGISTRY_URL", "file://" + (directory / "catalogue.xml").string()},
-                               {"MOBILITY_SCHEMA_DIR", std::string(MOBILITY_SHARED_DIR) + "/ewp-specs"}});
-  int serve_port = 0;
-  if (!serve.wait_for_output("info serving", std::chrono::seconds(30)) ||
-      !RE2::PartialMatch(serve.err(), R"(listen=127\.0\.0\.1:([0-9]+))", &serve_port)) {
-    return fail("mobility serve", Status::unavailable("did not start: " + serve.err()));
-  }
-  std::printf("serve_rss_idle_mb %.1f\n", proc_status_mb(serve.pid(), "VmRSS"));
+  auto serve = start_serve(our_database, directory, server_threads);
+  if (!serve) return fail("mobility serve", serve.status());
+  int serve_pid = serve->process->pid();
+  std::printf("serve_rss_idle_mb %.1f\n", proc_status_mb(serve_pid, "VmRSS"));
 
   auto node_key = RsaPublicKey::from_base64_der(our_keys->front());
   const IdsByPartner& ids = *seeded;
-  Latencies index = measure(
-      serve_port, requests, connections, *node_key, [](int) { return std::string("/ewp/iias/index"); }, "<iia-id>",
-      static_cast<int>(ids[0].size()));
+  auto signed_get = [](const std::string& target) {
+    return [target](int c, int) { return signed_load_request("GET", target, "", testing::test_key(c).private_key); };
+  };
+  Latencies index = measure(serve->port, requests, connections, signed_get("/ewp/iias/index"),
+                            [&](const LoadRequest& request, const Reply& reply) {
+                              return signed_answer_holds(request, reply, *node_key, "<iia-id>", static_cast<int>(ids[0].size()));
+                            });
   Latencies get = measure(
-      serve_port, requests, connections, *node_key,
-      [&](int c) {
+      serve->port, requests, connections,
+      [&](int c, int) {
         std::string target = "/ewp/iias/get?";
         for (int i = 0; i < kMaxIiaIds; ++i) target += (i ? "&iia_id=" : "iia_id=") + ids[c][i];
-        return target;
+        return signed_load_request("GET", target, "", testing::test_key(c).private_key);
       },
-      "<iia>", kMaxIiaIds);
-  double rss_mb = proc_status_mb(serve.pid(), "VmRSS");
+      [&](const LoadRequest& request, const Reply& reply) {
+        return signed_answer_holds(request, reply, *node_key, "<iia>", kMaxIiaIds);
+      });
+  double rss_mb = proc_status_mb(serve_pid, "VmRSS");
   print("index", index);
   print("get", get);
   std::printf("get_iia_ids_per_request %d\nconnections %d\nserver_threads %s\n", kMaxIiaIds, connections, server_threads.c_str());
-  std::printf("serve_rss_after_load_mb %.1f\nserve_rss_peak_mb %.1f\n", rss_mb, proc_status_mb(serve.pid(), "VmHWM"));
+  std::printf("serve_rss_after_load_mb %.1f\nserve_rss_peak_mb %.1f\n", rss_mb, proc_status_mb(serve_pid, "VmHWM"));
 
   auto drained = drain_outbox(our_pool, *partner.pool);
-  std::printf("serve_rss_after_drain_mb %.1f\n", proc_status_mb(serve.pid(), "VmRSS"));
+  std::printf("serve_rss_after_drain_mb %.1f\n", proc_status_mb(serve_pid, "VmRSS"));
   std::printf(
       "targets: index p50 %.2f ms (target < 20 ms), RSS %.1f MB (target < 200 MB), %d CNRs drained in %.2f s (target < 10 s)\n",
       index.percentile(0.50), rss_mb, kCnrs, drained ? *drained : -1.0);
 
-  serve.send_signal(SIGTERM);
-  bool stopped = serve.wait(std::chrono::seconds(20)).has_value();
+  bool stopped = stop_serve(*serve);
   partner.server->stop();
   partner.node.reset();
   fs::remove_all(directory);

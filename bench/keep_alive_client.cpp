@@ -36,11 +36,13 @@ Status KeepAliveClient::connect_once() {
   return Status::ok();
 }
 
-Result<Reply> KeepAliveClient::send(const std::string& method, const std::string& target, const http::HeaderList& headers) {
+Result<Reply> KeepAliveClient::send(const std::string& method, const std::string& target, const http::HeaderList& headers,
+                                    const std::string& body) {
   if (Status connected = connect_once(); !connected) return connected;
   std::string request = method + " " + target + " HTTP/1.1\r\n";
   for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
-  request += "\r\n";
+  if (!body.empty()) request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  request += "\r\n" + body;
   for (size_t sent = 0; sent < request.size();) {
     ssize_t n = ::send(fd_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) return Status::unavailable("send failed");

@@ -27,8 +27,10 @@ class KeepAliveClient {
   KeepAliveClient& operator=(const KeepAliveClient&) = delete;
   ~KeepAliveClient();
 
-  // Sends `method target` with exactly `headers` and no body; connects on first use.
-  Result<Reply> send(const std::string& method, const std::string& target, const http::HeaderList& headers);
+  // Sends `method target` with exactly `headers` and `body` (with its Content-Length when not
+  // empty); connects on first use.
+  Result<Reply> send(const std::string& method, const std::string& target, const http::HeaderList& headers,
+                     const std::string& body = "");
 
  private:
   Status connect_once();
