@@ -68,13 +68,22 @@ namespace {
 
 // One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
 Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, const std::vector<ApiDescriptor>& apis) {
+  constexpr const char* kFix = "; run ops/schema-bundle, or point schema_dir at a complete EWP schema bundle";
   std::string catalog = schema_dir + "/catalog.xml";
-  if (!std::filesystem::exists(catalog)) {
-    return Status::not_found("schema_dir " + schema_dir + " has no catalog.xml; point schema_dir at the EWP schema bundle");
-  }
+  if (!std::filesystem::exists(catalog)) return Status::not_found("schema_dir " + schema_dir + " has no catalog.xml" + kFix);
   std::vector<std::string> paths;
+  std::string missing;
+  int missing_count = 0;
   for (const ApiDescriptor& api : apis) {
-    for (const auto& xsd : api.response_schemas) paths.push_back(schema_dir + "/" + xsd);
+    for (const auto& xsd : api.response_schemas) {
+      paths.push_back(schema_dir + "/" + xsd);
+      if (std::filesystem::exists(paths.back())) continue;
+      if (++missing_count <= 3) missing += (missing.empty() ? "" : ", ") + xsd;
+    }
+  }
+  if (missing_count > 0) {
+    return Status::not_found("schema_dir " + schema_dir + " lacks " + std::to_string(missing_count) +
+                             " of the schemas the node needs (" + missing + (missing_count > 3 ? ", ..." : "") + ")" + kFix);
   }
   auto loaded = SchemaValidator::load(paths, catalog);
   if (!loaded) return loaded.status().with_context("schema_dir " + schema_dir);

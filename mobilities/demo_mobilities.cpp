@@ -193,13 +193,20 @@ Status seed_incoming(db::Connection& connection, const std::string& id, const St
                 LaVersion version = first_proposal();
                 version.student_signature = signature_of("", "", "2026-05-02T10:00:00Z");
                 version.sending_signature = partner_signature(partner);
-                if (*la_stage == Stage::kLaApproved) {
-                  version.receiving_signature =
-                      signature_of("Ingrid Haugland", "ingrid.haugland@fjordland.example", "2026-05-12T08:00:00Z");
-                  la.first_version = version;
-                } else {
+                if (*la_stage == Stage::kLaProposed) {
                   la.changes_proposal_id = changes_proposal_id(version);
                   la.changes_proposal = version;
+                  return incoming.store_la_copy(connection, partner, la).status();
+                }
+                version.receiving_signature =
+                    signature_of("Ingrid Haugland", "ingrid.haugland@fjordland.example", "2026-05-12T08:00:00Z");
+                la.first_version = version;
+                if (*la_stage == Stage::kLaChange) {  // a change awaiting us after the approved first version
+                  LaVersion change = change_proposal();
+                  change.student_signature = version.student_signature;
+                  change.sending_signature = version.sending_signature;
+                  la.changes_proposal_id = changes_proposal_id(change);
+                  la.changes_proposal = change;
                 }
                 return incoming.store_la_copy(connection, partner, la).status();
               })
@@ -264,6 +271,11 @@ Result<int64_t> seed_demo_mobilities(db::Connection& connection) {
        Stage::kLaApproved},
       {"collina-demo-incoming-cancelled", "collina.example",
        foreign_student("collina.example", "s-marco", "Marco", "Ferri", "IT"), NominationStatus::kCancelled, std::nullopt},
+      {"rheinfeld-demo-incoming-rejected", "tu-rheinfeld.example",
+       foreign_student("tu-rheinfeld.example", "s-jan", "Jan", "Becker", "DE"), NominationStatus::kRejected, std::nullopt},
+      {"lumiere-demo-incoming-la-change", "lumiere-nord.example",
+       foreign_student("lumiere-nord.example", "s-louis", "Louis", "Martin", "FR"), NominationStatus::kApproved,
+       Stage::kLaChange},
   };
   for (const Incoming& m : incoming) {
     if (Status s = seed_incoming(connection, m.id, m.student, m.partner, m.status, m.la_stage); !s) return s.with_context(m.id);

@@ -16,6 +16,8 @@
 //   pohjola-demo-incoming-la-proposed  pohjola.example       LA proposal awaiting our decision
 //   valle-demo-incoming-la-approved    valle-alto.example    LA approved by all three
 //   collina-demo-incoming-cancelled    collina.example       cancelled by its sending HEI
+//   rheinfeld-demo-incoming-rejected   tu-rheinfeld.example  nomination we rejected
+//   lumiere-demo-incoming-la-change    lumiere-nord.example  approved LA, change proposal awaiting us
 //
 // The partners' decisions on ours are stored as if their update calls had come. Each mobility is
 // seeded in one transaction and only when absent, so seeding again changes nothing. Needs the

@@ -116,6 +116,15 @@ install_browser_tooling() {
 # ---------------------------------------------------------------------------------------------
 # Build
 
+# assemble_schema_bundle [warn]: the EWP schemas the node checks partners' answers with, in
+# var/schemas (ops/schema-bundle; silent when they are complete). Fatal, unless "warn": the node
+# then serves, but says at start-up that it cannot call partners, and why.
+assemble_schema_bundle() {
+  "$ROOT/ops/schema-bundle" 9>&- && return 0
+  [[ ${1:-} == warn ]] || die "the EWP schema bundle could not be assembled (see above)"
+  say "the EWP schema bundle is incomplete (see above): the node will serve, but will not call partners"
+}
+
 build_dir() {
   abs_path "${MOBILITY_BUILD_DIR:-$ROOT/build}"
 }

@@ -1,9 +1,9 @@
 #include <cstdio>
 #include <ctime>
 
+#include "base/utc_time.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
-#include "base/utc_time.hpp"
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 

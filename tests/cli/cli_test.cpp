@@ -95,7 +95,7 @@ TEST(Cli, MigrateAndSeedAreRepeatable) {
   EXPECT_EQ(seeded.exit_code, 0) << seeded.err;
   EXPECT_EQ(reseeded.exit_code, 0);
   EXPECT_TRUE(contains(seeded.out, "1 hosted HEI(s)"));
-  EXPECT_TRUE(contains(seeded.out, "9 agreements, 13 mobilities")) << seeded.out;
+  EXPECT_TRUE(contains(seeded.out, "9 agreements, 15 mobilities")) << seeded.out;
   EXPECT_EQ(seeded.out, reseeded.out);
 }
 

@@ -33,7 +33,7 @@ TEST(DemoMobilities, EveryStateOfBothFlowsAndSeedingAgainChangesNothing) {
   ASSERT_TRUE(connection) << connection.status().to_string();
   auto seeded = seed_demo_mobilities(**connection);
   ASSERT_TRUE(seeded) << seeded.status().to_string();
-  EXPECT_EQ(*seeded, 13);
+  EXPECT_EQ(*seeded, 15);
 
   EXPECT_EQ(query(**connection, "SELECT string_agg(omobility_id || '=' || status, ' ' ORDER BY omobility_id) FROM omobility"),
             "fjordland-demo-approved=approved fjordland-demo-cancelled=cancelled fjordland-demo-la-approved=approved "
@@ -50,13 +50,14 @@ TEST(DemoMobilities, EveryStateOfBothFlowsAndSeedingAgainChangesNothing) {
             "SELECT string_agg(omobility_id || '=' || p.status || (CASE WHEN l.content IS NULL THEN '' ELSE '+la' END),"
             " ' ' ORDER BY omobility_id) FROM partner_omobility p LEFT JOIN partner_la l USING (sending_hei_id, omobility_id)"),
       "collina-demo-incoming-cancelled=cancelled lumiere-demo-incoming-approved=approved "
-      "pohjola-demo-incoming-la-proposed=approved+la rheinfeld-demo-incoming-nominated=pending "
+      "lumiere-demo-incoming-la-change=approved+la pohjola-demo-incoming-la-proposed=approved+la "
+      "rheinfeld-demo-incoming-nominated=pending rheinfeld-demo-incoming-rejected=rejected "
       "valle-demo-incoming-la-approved=approved+la");
 
   std::string before = stored_state(**connection);
   auto again = seed_demo_mobilities(**connection);
   ASSERT_TRUE(again) << again.status().to_string();
-  EXPECT_EQ(*again, 13);
+  EXPECT_EQ(*again, 15);
   EXPECT_EQ(stored_state(**connection), before);
 }
 

@@ -8,6 +8,7 @@
 #include "ewp-node/apis/omobilities-v3/omobilities_api.hpp"
 #include "ewp-node/apis/omobilities-v3/omobility_xml.hpp"
 #include "ewp-node/apis/omobility-las-v1/la_xml.hpp"
+#include "ewp-node/apis/omobility-las-v1/las_api.hpp"
 #include "mobilities/incoming_mobilities.hpp"
 #include "mobilities/outgoing_learning_agreements.hpp"
 #include "mobilities/outgoing_mobilities.hpp"
@@ -194,6 +195,14 @@ TEST_F(MobilitiesApiTest, LasGetRefusesAnUnknownOrMissingSendingHei) {  // valid
       call("GET", "/ewp/omobility-las/get?sending_hei_id=fjordland.example&sending_hei_id=fjordland.example&omobility_id=om-a1"),
       400, "sending_hei_id");
   expect_error(call("GET", "/ewp/omobility-las/get?sending_hei_id=fjordland.example"), 400, "omobility_id");
+  expect_error(call("GET", "/ewp/omobility-las/get?sending_hei_id=fjordland.example&omobility_id_param=om-a1"), 400,
+               "omobility_id");
+  std::string many = "/ewp/omobility-las/get?sending_hei_id=fjordland.example&omobility_id=om-a1";
+  for (int i = 1; i < kMaxLaOMobilityIds; ++i) many += "&omobility_id=x" + std::to_string(i);
+  Call exactly_max = call("GET", many);
+  expect_valid(exactly_max, testing::las_schema());
+  EXPECT_THAT(exactly_max.reply.body, HasSubstr("om-a1"));
+  expect_error(call("GET", many + "&omobility_id=one-more"), 400, "omobility_id");
 }
 
 TEST_F(MobilitiesApiTest, LasIndexListsTheCallersAgreementsWithEveryFilter) {

@@ -160,7 +160,20 @@ TEST_F(EwpNodeTest, PartnersAreCalledOnlyWithTheOfficialSchemasAtHand) {
   auto client = (*without)->client();
   ASSERT_FALSE(client);
   EXPECT_EQ(client.status().code(), Status::Code::kUnavailable);
-  EXPECT_THAT(client.status().message(), HasSubstr("no-schemas has no catalog.xml; point schema_dir at the EWP schema bundle"));
+  EXPECT_THAT(client.status().message(), HasSubstr("no-schemas has no catalog.xml; run ops/schema-bundle"));
+
+  // A bundle lacking files says which.
+  fs::path partial = directory_ / "partial-schemas";
+  fs::create_directories(partial);
+  std::ofstream(partial / "catalog.xml") << "<catalog xmlns=\"urn:oasis:names:tc:entity:xmlns:xml:catalog\"/>";
+  config_.schema_dir = partial.string();
+  http::Router other_router;
+  auto incomplete = EwpNode::start(config_, *pool_, other_router);
+  ASSERT_TRUE(incomplete);
+  auto refused = (*incomplete)->client();
+  ASSERT_FALSE(refused);
+  EXPECT_THAT(refused.status().message(), HasSubstr("partial-schemas lacks "));
+  EXPECT_THAT(refused.status().message(), HasSubstr("of the schemas the node needs (api-echo/stable-v2/response.xsd, "));
 }
 
 }  // namespace
