@@ -9,9 +9,11 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <thread>
 
 #include "db/connection.hpp"
 #include "tests/support/child_process.hpp"
+#include "tests/support/free_port.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/web_visit.hpp"
@@ -413,6 +415,44 @@ TEST(Cli, RegistryBuildMakesACatalogueFromManifestFiles) {
   EXPECT_TRUE(contains(unknown.err, "mobility echo: ") && contains(unknown.err, "nowhere.example")) << unknown.err;
   EXPECT_EQ(run_program({kBinary, "echo"}).exit_code, 2);
   std::filesystem::remove_all(dir);
+}
+
+// ops/run supervises the server: killed, it is started again (PostgreSQL and the rest stay up);
+// SIGTERM still stops everything cleanly.
+TEST(Cli, OpsRunStartsAServerThatDiedAgainAndStopsCleanly) {
+  uint16_t port = testing::free_port();
+  std::string keys = "/tmp/mobility-ops-run-keys-" + std::to_string(getpid());
+  std::filesystem::remove_all(keys);
+  ChildProcess run({std::string(MOBILITY_SOURCE_DIR) + "/ops/run"},
+                   {{"MOBILITY_DATABASE_URL", testing::create_empty_database()},
+                    {"MOBILITY_BUILD_DIR", MOBILITY_BUILD_DIR},
+                    {"MOBILITY_LISTEN_PORT", std::to_string(port)},
+                    {"MOBILITY_PUBLIC_URL", "http://127.0.0.1:" + std::to_string(port)},
+                    {"MOBILITY_KEY_DIR", keys},
+                    {"MOBILITY_DEMO", "off"},
+                    {"MOBILITY_REGISTRY_URL", "file:///nonexistent/mobility-test-catalogue.xml"}});
+  ASSERT_TRUE(run.wait_for_output("info serving", seconds(180))) << run.err();
+  std::smatch pid;
+  std::string log = run.err();
+  ASSERT_TRUE(std::regex_search(log, pid, std::regex("mobility serve started \\(pid ([0-9]+)\\)"))) << log;
+  ASSERT_EQ(::kill(std::stoi(pid[1].str()), SIGKILL), 0);
+
+  ASSERT_TRUE(run.wait_for_output("starting it again in 1 s", seconds(20))) << run.err();
+  testing::HttpClient client;
+  bool healthy = false;
+  for (int attempt = 0; attempt < 100 && !healthy; ++attempt) {
+    auto health = client.get("http://127.0.0.1:" + std::to_string(port) + "/healthz");
+    healthy = health && health->status == 200;
+    if (!healthy) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_TRUE(healthy) << run.err();
+
+  run.send_signal(SIGTERM);
+  auto code = run.wait(seconds(30));
+  ASSERT_TRUE(code.has_value()) << run.err();
+  EXPECT_EQ(*code, 0) << run.err();
+  EXPECT_TRUE(contains(run.err(), "server stopped")) << run.err();
+  std::filesystem::remove_all(keys);
 }
 
 }  // namespace
