@@ -205,7 +205,10 @@ Status Server::start() {
     auto settings = Pistache::Http::Endpoint::options()
                         .threads(options.threads)
                         .flags(Pistache::Tcp::Options::ReuseAddr)
-                        .maxRequestSize(options.max_request_bytes + kHeaderAllowance);
+                        .maxRequestSize(options.max_request_bytes + kHeaderAllowance)
+                        // Pistache's clock (see RawHttpAdapter) answers 408 and closes.
+                        .headerTimeout(options.request_timeout)
+                        .bodyTimeout(options.request_timeout);
     state_->endpoint->init(settings);
     state_->endpoint->setHandler(Pistache::Http::make_handler<RawHttpAdapter>(state_.get()));
     state_->endpoint->serveThreaded();

@@ -9,7 +9,8 @@
 // - keep-alive for HTTP/1.1 (Connection: close honoured), pipelined requests in order,
 //   100 Continue for clients that expect it;
 // - limits: a body over max_request_bytes gets 413 before it is read, a head over 64 KiB gets
-//   431, malformed requests 400/501/505, each with a readable message and a closed connection;
+//   431, malformed requests 400/501/505, a request not complete within request_timeout 408,
+//   each with a readable message and a closed connection;
 // - one log line per request: id, method, path, status, bytes, duration (never bodies);
 // - handler exceptions become a 500 without details for the client;
 // - graceful shutdown: stop() lets requests in flight finish (up to a grace period) before
@@ -33,6 +34,9 @@ struct ServerOptions {
   size_t max_request_bytes = 1024 * 1024;  // body limit; headers get a fixed allowance on top
   std::chrono::milliseconds shutdown_grace{10000};
   std::vector<std::string> trusted_proxies = {};  // http/forwarding.hpp
+  // A request not complete this long after its first byte gets 408 and the connection is closed
+  // (a client trickling a head or a body holds no connection for long).
+  std::chrono::milliseconds request_timeout{10000};
 };
 
 class Server {

@@ -330,6 +330,24 @@ TEST_F(ServerTest, APartialRequestDoesNotDelayOtherClients) {
   ::close(slow);
 }
 
+TEST_F(ServerTest, ARequestNotWholeWithinTheTimeoutGets408AndTheConnectionCloses) {
+  ServerOptions options{"127.0.0.1", 0, 2, kBodyLimit, milliseconds(5000)};
+  options.request_timeout = milliseconds(1000);
+  auto router = std::make_shared<Router>();
+  router->add("GET", "/healthz", [](const Request&) { return Response::text(200, "ok\n"); });
+  server_ = std::make_unique<Server>(options, router);
+  ASSERT_TRUE(server_->start());
+  for (const std::string& partial : {std::string("GET /healthz HTTP/1.1\r\nHost: h\r\n"),
+                                     std::string("POST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\nabc")}) {
+    auto started = std::chrono::steady_clock::now();
+    std::string reply = raw_exchange(partial, milliseconds(5000));
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 408 Request Timeout\r\n")) << reply;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(4000)) << "closed, not left waiting";
+  }
+  // A whole request on a fresh connection is served as ever.
+  EXPECT_NE(raw_exchange("GET /healthz HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").find("200 OK"), std::string::npos);
+}
+
 TEST(ServerStart, PortInUseIsAClearError) {
   auto router = std::make_shared<Router>();
   Server first({"127.0.0.1", 0, 1, kBodyLimit, milliseconds(1000)}, router);
