@@ -37,6 +37,7 @@ Result<UnitTree> units_of(const PageRequest& page, const std::string& hei_id) {
 }
 
 OutgoingLookup find_outgoing(const PageRequest& page, const std::string& omobility_id) {
+  if (!page.visitor.account) return {std::nullopt, std::nullopt, page.refuse_unless(Action::kViewStudent, Scope{})};
   auto record = db::find_omobility(page.connection, omobility_id);
   if (!record) return {std::nullopt, std::nullopt, unavailable(page, record.status())};
   // Another HEI's mobility reads as unknown, never as forbidden.
@@ -50,6 +51,7 @@ OutgoingLookup find_outgoing(const PageRequest& page, const std::string& omobili
 }
 
 IncomingLookup find_incoming(const PageRequest& page, const std::string& sending_hei_id, const std::string& omobility_id) {
+  if (!page.visitor.account) return {std::nullopt, std::nullopt, page.refuse_unless(Action::kViewStudent, Scope{})};
   auto record = db::find_partner_omobility(page.connection, sending_hei_id, omobility_id);
   if (!record) return {std::nullopt, std::nullopt, unavailable(page, record.status())};
   if (!*record || !handles(page, (*record)->receiving_hei_id)) return {std::nullopt, std::nullopt, page.error(404)};

@@ -24,15 +24,14 @@ struct OwnMobility {
 
 // The visitor's own mobility `omobility_id`, or the answer to give.
 std::variant<OwnMobility, http::Response> own_mobility(const PageRequest& page, const std::string& omobility_id) {
+  // Signed out: to the login page, whatever the id (an id is not told apart from an unknown one).
+  if (!page.visitor.account) return *page.refuse_unless(Action::kViewOwnExchange, Scope{});
   auto record = db::find_omobility(page.connection, omobility_id);
   if (!record) return unavailable(page, record.status());
   // Someone else's mobility reads as unknown.
   if (!*record || !(*record)->student_id) return page.error(404);
   Scope own{(*record)->sending_hei_id, {}, (*record)->student_id};
-  if (!allowed(page.visitor.actor, Action::kViewOwnExchange, own)) {
-    if (!page.visitor.account) return *page.refuse_unless(Action::kViewOwnExchange, own);  // to the login page
-    return page.error(404);
-  }
+  if (!allowed(page.visitor.actor, Action::kViewOwnExchange, own)) return page.error(404);
   auto mobility = mobilities::mobility_from_json_text((*record)->content_json);
   if (!mobility) return unavailable(page, mobility.status());
   return OwnMobility{std::move(**record), std::move(*mobility)};

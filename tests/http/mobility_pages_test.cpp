@@ -69,6 +69,10 @@ TEST_F(MobilityPagesTest, StaffSeeTheMobilitiesOfTheirScopeAndNobodyElseDoes) {
   EXPECT_EQ(student.get("/mobilities").status, 403);
   EXPECT_EQ(student.get("/mobilities/outgoing/fjordland-demo-nominated").status, 404) << "not even its existence";
   EXPECT_EQ(Visit(portal_.base()).get("/mobilities").status, 303);
+  for (const char* path : {"/mobilities/outgoing/fjordland-demo-nominated", "/mobilities/outgoing/no-such",
+                           "/my-exchange/mobilities/fjordland-demo-nominated", "/my-exchange/mobilities/no-such", kIncomingLa}) {
+    EXPECT_EQ(Visit(portal_.base()).get(path).status, 303) << path << ": signed out, to the login page, known id or not";
+  }
   EXPECT_EQ(admin.get("/mobilities/outgoing/no-such-mobility").status, 404);
   EXPECT_EQ(admin.get("/mobilities/incoming/pohjola.example/no-such").status, 404);
 }
