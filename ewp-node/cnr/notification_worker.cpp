@@ -22,7 +22,10 @@ Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotif
               const RetryPolicy& retry) {
   using Kind = WorkOutcome::Kind;
   std::optional<std::string> contact_error;
-  if (outcome.kind != Kind::kDone && outcome.kind != Kind::kNoApi) contact_error = outcome.detail;
+  // A 409 is the partner answering as it should (its data changed): a successful contact.
+  if (outcome.kind != Kind::kDone && outcome.kind != Kind::kNoApi && outcome.kind != Kind::kConflict) {
+    contact_error = outcome.detail;
+  }
   if (Status recorded = db::record_partner_contact(connection, item.partner_hei_id, contact_error); !recorded) return recorded;
   log::info("cnr_tried", {{"queue", queue == db::Queue::kCnrOutbox ? "outbox" : "inbox"},
                           {"kind", item.kind},

@@ -1,5 +1,6 @@
 #include "ewp-node/cnr/update_delivery.hpp"
 
+#include "base/log.hpp"
 #include "ewp-node/apis/omobilities-v3/omobilities_client.hpp"
 #include "ewp-node/apis/omobility-las-v1/las_client.hpp"
 #include "ewp-node/cnr/cnr_delivery.hpp"
@@ -49,8 +50,12 @@ WorkOutcome deliver_update(EwpClient& client, db::Connection& connection, const 
                             ? WorkOutcome::conflict(describe_refusal(what, 409, answered->developer_message))
                             : outcome_of_status(answered->http_status, what, answered->developer_message);
   if (outcome.kind == WorkOutcome::Kind::kDone || outcome.kind == WorkOutcome::Kind::kConflict) {
+    // Sending the decision again would not help (a 2xx is done; a 409 again): the partner's own
+    // CNR, or the next coordinator visit, fetches the copy when this refresh cannot be queued.
     Status queued = db::enqueue_incoming_cnr(connection, refresh_kind(decision->kind), item.partner_hei_id, item.object_id);
-    if (!queued) return WorkOutcome::retry("the refresh after the update could not be queued: " + queued.message());
+    if (!queued)
+      log::warn("refresh_not_queued",
+                {{"partner", item.partner_hei_id}, {"object_id", item.object_id}, {"error", queued.message()}});
   }
   return outcome;
 }

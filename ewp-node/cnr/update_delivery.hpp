@@ -5,7 +5,8 @@
 // 2xx → done; 409 → conflict (the partner changed the proposal since we fetched it: a normal
 // outcome that the coordinator's page shows, never retried); other 4xx → give_up; 5xx, network
 // trouble, a refused answer → retry. After a 2xx or a 409 our copy is fetched again (an inbox
-// item), so the page shows what the partner holds now.
+// item), so the page shows what the partner holds now. A 409 is not an error of the partner's:
+// the health page counts it apart, and the partner's last contact stays a success.
 #pragma once
 
 #include "db/connection.hpp"

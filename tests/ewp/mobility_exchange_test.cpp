@@ -140,6 +140,9 @@ TEST_F(MobilityExchangeTest, TheWholeFlowFromNominationToActualDates) {
   ASSERT_TRUE(b_decides("om-1", PartnerDecision::Kind::kApproveLa));
   EXPECT_EQ(b_.work(), 1) << "B delivers its approval of the old proposal";
   EXPECT_EQ(b_outbox_state("omobility-las-update"), "conflict");
+  auto contact = b_.connection()->exec("SELECT coalesce(last_error, '') FROM partner_contact WHERE partner_hei_id = $1", {kA});
+  ASSERT_TRUE(contact && contact->size() == 1);
+  EXPECT_EQ(contact->front().get<std::string>(0), "") << "a 409 is the partner answering as it should, not an error";
   EXPECT_EQ(b_.work(), 1) << "B fetches A's agreement again";
   EXPECT_EQ(*b_copy("om-1").changes_proposal_id, second);
   ASSERT_TRUE(b_decides("om-1", PartnerDecision::Kind::kApproveLa));
