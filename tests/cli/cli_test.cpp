@@ -429,6 +429,7 @@ TEST(Cli, OpsRunStartsAServerThatDiedAgainAndStopsCleanly) {
                     {"MOBILITY_LISTEN_PORT", std::to_string(port)},
                     {"MOBILITY_PUBLIC_URL", "http://127.0.0.1:" + std::to_string(port)},
                     {"MOBILITY_KEY_DIR", keys},
+                    {"MOBILITY_RUN_LOCK", keys + ".lock"},  // beside a developer's own ops/run
                     {"MOBILITY_DEMO", "off"},
                     {"MOBILITY_REGISTRY_URL", "file:///nonexistent/mobility-test-catalogue.xml"}});
   ASSERT_TRUE(run.wait_for_output("info serving", seconds(180))) << run.err();
@@ -453,6 +454,7 @@ TEST(Cli, OpsRunStartsAServerThatDiedAgainAndStopsCleanly) {
   EXPECT_EQ(*code, 0) << run.err();
   EXPECT_TRUE(contains(run.err(), "server stopped")) << run.err();
   std::filesystem::remove_all(keys);
+  std::filesystem::remove(keys + ".lock");
 }
 
 }  // namespace
