@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <set>
 
 namespace mobility {
 namespace {
@@ -95,6 +96,33 @@ TEST(Config, UnknownEnvironmentVariableIsAnError) {
 TEST(Config, LauncherVariablesAreIgnored) {
   auto loaded = load_config("", {{"MOBILITY_PG_PORT", "5999"}, {"MOBILITY_TEST_DATABASE_URL", "x"}});
   EXPECT_TRUE(loaded) << loaded.status().to_string();
+}
+
+// Every MOBILITY_* variable the ops/ scripts read reaches `mobility` too (they export them or the
+// user does): each must be a configuration key or a launcher variable, or `mobility migrate` run
+// by ops/run refuses the environment ("MOBILITY_DEMO_PARTNERS is not a configuration key").
+TEST(Config, EveryVariableOfTheOpsScriptsIsAKeyOrALauncherVariable) {
+  std::set<std::string> names;
+  for (const char* script : {"run", "test", "lib.sh", "install-deps", "schema-bundle", "mobility", "tls-proxy"}) {
+    std::ifstream in(std::string(MOBILITY_SOURCE_DIR) + "/ops/" + script);
+    ASSERT_TRUE(in) << script;
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    for (size_t at = text.find("MOBILITY_"); at != std::string::npos; at = text.find("MOBILITY_", at + 1)) {
+      size_t end = at + 9;
+      while (end < text.size() && (std::isupper(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+      if (end > at + 9 && text[end - 1] != '_') names.insert(text.substr(at, end - at));
+    }
+  }
+  // lib.sh names the local clusters' variables by prefix (MOBILITY_PG_PORT, MOBILITY_PG_DIR...).
+  names.erase("MOBILITY_PG");
+  names.erase("MOBILITY_TEST_PG");
+  EXPECT_GT(names.size(), 10u);
+  for (const std::string& name : names) {
+    auto loaded = load_config("", {{name, "1"}});
+    if (!loaded) {
+      EXPECT_EQ(loaded.status().message().find("is not a configuration key"), std::string::npos) << name;
+    }
+  }
 }
 
 TEST(Config, BadValuesNameTheKey) {
