@@ -64,6 +64,9 @@ std::optional<Clock::time_point> parse_http_date(std::string_view text) {
   parts.tm_year = year - 1900;
   std::time_t seconds = timegm(&parts);
   if (seconds == static_cast<std::time_t>(-1)) return std::nullopt;
+  // Clock counts nanoseconds in 64 bits: it ends in April 2262, and a later date would overflow.
+  constexpr auto kLast = std::chrono::duration_cast<std::chrono::seconds>(Clock::time_point::max().time_since_epoch());
+  if (seconds > kLast.count()) return std::nullopt;
   return Clock::from_time_t(seconds);
 }
 

@@ -17,7 +17,8 @@ using Clock = std::chrono::system_clock;
 std::string format_http_date(Clock::time_point time);
 
 // The time a header value denotes, or nullopt unless it has exactly the form above (a valid
-// weekday name is required but not checked against the date, as HTTP parsers commonly do).
+// weekday name is required but not checked against the date, as HTTP parsers commonly do) and
+// Clock can hold it (years 1970 to 2262).
 std::optional<Clock::time_point> parse_http_date(std::string_view text);
 
 // Checks every Date and Original-Date header of a message, signed or not: each must parse and lie
