@@ -1,5 +1,6 @@
 // The RSA key pair of the draft-cavage test vectors (shared/test-vectors), which the signature
-// targets verify against and fuzz_seeds signs its seeds with.
+// targets verify against and fuzz_seeds signs its seeds with. Read at run time from the directory
+// FUZZ_TEST_VECTORS names (bench/fuzz sets it), so no build points at a sibling folder.
 #pragma once
 
 #include <cstdio>
@@ -13,11 +14,16 @@
 namespace mobility::fuzz {
 
 inline std::string test_vector_text(const std::string& name) {
-  std::ifstream in(std::string(MOBILITY_SHARED_DIR) + "/test-vectors/" + name);
+  const char* directory = std::getenv("FUZZ_TEST_VECTORS");
+  if (directory == nullptr || *directory == '\0') {
+    std::fprintf(stderr, "set FUZZ_TEST_VECTORS to the test-vectors directory (bench/fuzz does)\n");
+    std::exit(2);
+  }
+  std::ifstream in(std::string(directory) + "/" + name);
   std::stringstream text;
   text << in.rdbuf();
   if (text.str().empty()) {
-    std::fprintf(stderr, "cannot read %s/test-vectors/%s\n", MOBILITY_SHARED_DIR, name.c_str());
+    std::fprintf(stderr, "cannot read %s/%s\n", directory, name.c_str());
     std::exit(2);
   }
   return text.str();
