@@ -14,6 +14,7 @@
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 #include "ops/cli/health.hpp"
+#include "ops/cli/metrics_route.hpp"
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
 #include "portal/mail/mail_worker.hpp"
@@ -88,6 +89,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
 
   auto router = std::make_shared<http::Router>();
   http::add_health_route(*router, pool);
+  http::add_metrics_route(*router, pool, config.trusted_proxies);
   portal::Site site(pool, {});
   site.add_common_routes(*router);
   portal::add_home_route(*router, site);
