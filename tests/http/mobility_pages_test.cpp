@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "mobilities/demo_mobilities.hpp"
+#include "mobilities/outgoing_learning_agreements.hpp"
+#include "tests/support/mobility_samples.hpp"
 #include "tests/support/portal_server.hpp"
 #include "tests/support/web_visit.hpp"
 
@@ -13,6 +15,7 @@ namespace mobility::portal {
 namespace {
 
 using testing::contains;
+using testing::occurrences;
 using testing::Visit;
 
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, reads English
@@ -299,6 +302,53 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
                                                                {"a0_change", "deleted"}});
   EXPECT_EQ(ghost.status, 400);
   EXPECT_TRUE(contains(ghost.body, "which the first version does not have"));
+}
+
+// The coordinators' queue: what waits for a decision of the visitor, each a link to the form that
+// decides it, narrowed to their units, and gone once decided.
+TEST_F(MobilityPagesTest, TheWorkQueueShowsWhatWaitsOneClickFromEachDecision) {
+  {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    mobilities::OutgoingLearningAgreements las;
+    agreements::Editor student{std::nullopt, "oyvind.kristiansen@student.fjordland.example", "student"};
+    ASSERT_TRUE(las.save_draft(**connection, "fjordland-demo-approved", testing::sample_first_version(), student));
+    ASSERT_TRUE(las.sign_draft(**connection, "fjordland-demo-approved", mobilities::Signer::kStudent,
+                               testing::student_signature(), student));
+  }
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  auto queue = admin.get("/coordinator/queue");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  for (const char* expected : {"href=\"/mobilities/outgoing/fjordland-demo-approved#la\">Sign</a>", "Øyvind Kristiansen",
+                               "href=\"/mobilities/incoming/tu-rheinfeld.example/rheinfeld-demo-incoming-nominated#nomination\"",
+                               "href=\"/mobilities/incoming/pohjola.example/pohjola-demo-incoming-la-proposed#la\""}) {
+    EXPECT_TRUE(contains(queue.body, expected)) << expected;
+  }
+  EXPECT_FALSE(contains(queue.body, "lumiere-demo-incoming-approved")) << "decided already";
+  EXPECT_TRUE(contains(admin.get("/mobilities/outgoing/fjordland-demo-approved").body, "<h2 id=\"la\">"));
+
+  EXPECT_EQ(occurrences(admin.get("/coordinator/queue?year=2099/2100").body, "Nothing waits here."), 3u);
+  auto odd = admin.get("/coordinator/queue?year=next");
+  EXPECT_EQ(odd.status, 200);
+  EXPECT_TRUE(contains(odd.body, "Write the academic year as 2026/2027; all years are shown."));
+  EXPECT_TRUE(contains(odd.body, "Øyvind Kristiansen"));
+  EXPECT_FALSE(contains(admin.get("/coordinator/queue?unit=ou-mn").body, "Øyvind Kristiansen")) << "HF is not below MN";
+
+  Visit coordinator(portal_.base());
+  sign_in(coordinator, kUnitCoordinator);
+  auto theirs = coordinator.get("/coordinator/queue");
+  EXPECT_EQ(theirs.status, 200);
+  EXPECT_FALSE(contains(theirs.body, "Øyvind Kristiansen")) << "another faculty's student";
+  Visit student(portal_.base());
+  sign_in(student, "aase.bjornstad@student.fjordland.example");
+  EXPECT_EQ(student.get("/coordinator/queue").status, 403);
+  EXPECT_EQ(Visit(portal_.base()).get("/coordinator/queue").status, 303);
+
+  admin.get(kIncomingNomination);
+  auto approved = admin.post(std::string(kIncomingNomination) + "/nomination", {{"csrf", admin.csrf()}, {"decision", "approve"}});
+  EXPECT_EQ(approved.status, 303) << approved.body;
+  EXPECT_FALSE(contains(admin.get("/coordinator/queue").body, "rheinfeld-demo-incoming-nominated")) << "decided now";
 }
 
 }  // namespace
