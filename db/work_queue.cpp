@@ -1,5 +1,7 @@
 #include "db/work_queue.hpp"
 
+#include <string>
+
 namespace mobility::db {
 namespace {
 
@@ -11,6 +13,18 @@ Result<std::vector<QueueItem>> items_of(Result<Rows> rows) {
                      row.get<std::optional<int>>(4)});
   }
   return items;
+}
+
+// No decision of ours ($1) on `table`'s current proposal is waiting or delivered: the outbox holds
+// none with that proposal id for `api`.
+std::string not_decided(const std::string& api, const std::string& table, const std::string& proposal_column) {
+  return " AND NOT EXISTS (SELECT 1 FROM cnr_outbox c WHERE c.api = '" + api +
+         "' AND c.sender_hei_id = $1"
+         " AND c.partner_hei_id = " +
+         table + ".sending_hei_id AND c.object_id = " + table +
+         ".omobility_id"
+         " AND c.state IN ('pending', 'delivered') AND c.payload->>'proposal_id' = " +
+         table + "." + proposal_column + ") ";
 }
 
 }  // namespace
@@ -35,11 +49,8 @@ Result<std::vector<QueueItem>> nominations_to_decide(Connection& connection, con
       "SELECT omobility_id, sending_hei_id, content::text, to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'),"
       "       NULL::int "
       "FROM partner_omobility m WHERE receiving_hei_id = $1 AND status = 'pending' AND NOT gone"
-      "  AND ($2::text IS NULL OR receiving_academic_year_id = $2)"
-      "  AND NOT EXISTS (SELECT 1 FROM cnr_outbox c WHERE c.api = 'omobilities-update' AND c.sender_hei_id = $1"
-      "    AND c.partner_hei_id = m.sending_hei_id AND c.object_id = m.omobility_id"
-      "    AND c.state IN ('pending', 'delivered') AND c.payload->>'proposal_id' = m.proposal_id) "
-      "ORDER BY fetched_at LIMIT $3",
+      "  AND ($2::text IS NULL OR receiving_academic_year_id = $2)" +
+          not_decided("omobilities-update", "m", "proposal_id") + "ORDER BY fetched_at LIMIT $3",
       {hei_id, academic_year_id, limit}));
 }
 
@@ -50,11 +61,8 @@ Result<std::vector<QueueItem>> partner_las_to_decide(Connection& connection, con
                       "       to_char(l.fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), NULL::int "
                       "FROM partner_la l JOIN partner_omobility m USING (sending_hei_id, omobility_id) "
                       "WHERE l.receiving_hei_id = $1 AND l.changes_proposal_id IS NOT NULL AND NOT l.gone"
-                      "  AND ($2::text IS NULL OR m.receiving_academic_year_id = $2)"
-                      "  AND NOT EXISTS (SELECT 1 FROM cnr_outbox c WHERE c.api = 'omobility-las-update' AND c.sender_hei_id = $1"
-                      "    AND c.partner_hei_id = l.sending_hei_id AND c.object_id = l.omobility_id"
-                      "    AND c.state IN ('pending', 'delivered') AND c.payload->>'proposal_id' = l.changes_proposal_id) "
-                      "ORDER BY l.fetched_at LIMIT $3",
+                      "  AND ($2::text IS NULL OR m.receiving_academic_year_id = $2)" +
+                          not_decided("omobility-las-update", "l", "changes_proposal_id") + "ORDER BY l.fetched_at LIMIT $3",
                       {hei_id, academic_year_id, limit}));
 }
 
