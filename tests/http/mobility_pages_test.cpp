@@ -351,5 +351,43 @@ TEST_F(MobilityPagesTest, TheWorkQueueShowsWhatWaitsOneClickFromEachDecision) {
   EXPECT_FALSE(contains(admin.get("/coordinator/queue").body, "rheinfeld-demo-incoming-nominated")) << "decided now";
 }
 
+// The timeline says where an exchange stands: what is done, who holds the waiting step and since
+// when, what comes next and before which date; "you" for the reader's own step.
+TEST_F(MobilityPagesTest, TheTimelineSaysWhoHoldsEachStepAndSinceWhen) {
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  auto proposed = admin.get("/mobilities/outgoing/fjordland-demo-la-proposed");
+  ASSERT_EQ(proposed.status, 200);
+  size_t timeline = proposed.body.find("<ol class=\"timeline\">");
+  ASSERT_NE(timeline, std::string::npos) << proposed.body;
+  std::string steps = proposed.body.substr(timeline, proposed.body.find("</ol>", timeline) - timeline);
+  EXPECT_TRUE(contains(steps, "<li class=\"done\"><strong>Nominated by the home institution</strong>: done 20")) << steps;
+  EXPECT_TRUE(
+      contains(steps, "<li class=\"waiting\"><strong>Approved by the receiving institution (version 1)</strong>: waiting for "))
+      << steps;
+  EXPECT_TRUE(contains(steps, " since 20")) << steps;
+  EXPECT_TRUE(contains(steps, "(before 20")) << "the planned arrival is the deadline\n" << steps;
+  EXPECT_TRUE(contains(steps, "<li class=\"next\"><strong>The stay abroad</strong>: next")) << steps;
+
+  {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    mobilities::OutgoingLearningAgreements las;
+    agreements::Editor student{std::nullopt, "oyvind.kristiansen@student.fjordland.example", "student"};
+    ASSERT_TRUE(las.save_draft(**connection, "fjordland-demo-approved", testing::sample_first_version(), student));
+    ASSERT_TRUE(las.sign_draft(**connection, "fjordland-demo-approved", mobilities::Signer::kStudent,
+                               testing::student_signature(), student));
+  }
+  auto to_sign = admin.get("/mobilities/outgoing/fjordland-demo-approved").body;
+  EXPECT_TRUE(contains(to_sign, "<strong>Signed by the home institution (version 1)</strong>: <em>waiting for you since 20"))
+      << to_sign;
+
+  Visit student(portal_.base());
+  sign_in(student, "aase.bjornstad@student.fjordland.example");
+  auto own = student.get("/my-exchange/mobilities/fjordland-demo-nominated");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(contains(own.body, "<strong>Vertsinstitusjonen avgjør nominasjonen</strong>: venter på ")) << own.body;
+}
+
 }  // namespace
 }  // namespace mobility::portal
