@@ -38,6 +38,16 @@ class MobilityPagesTest : public ::testing::Test {
     EXPECT_EQ(login.status, 303) << login.body;
   }
 
+  // A first learning-agreement draft of our mobility `omobility_id`, signed by its student.
+  void student_signs_a_draft(const std::string& omobility_id, const std::string& student_email) {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    mobilities::OutgoingLearningAgreements las;
+    agreements::Editor student{std::nullopt, student_email, "student"};
+    ASSERT_TRUE(las.save_draft(**connection, omobility_id, testing::sample_first_version(), student));
+    ASSERT_TRUE(las.sign_draft(**connection, omobility_id, mobilities::Signer::kStudent, testing::student_signature(), student));
+  }
+
   std::string query(const std::string& sql) {
     auto connection = portal_.pool().acquire();
     auto rows = (*connection)->exec(sql);
@@ -307,15 +317,8 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
 // The coordinators' queue: what waits for a decision of the visitor, each a link to the form that
 // decides it, narrowed to their units, and gone once decided.
 TEST_F(MobilityPagesTest, TheWorkQueueShowsWhatWaitsOneClickFromEachDecision) {
-  {
-    auto connection = portal_.pool().acquire();
-    ASSERT_TRUE(connection);
-    mobilities::OutgoingLearningAgreements las;
-    agreements::Editor student{std::nullopt, "oyvind.kristiansen@student.fjordland.example", "student"};
-    ASSERT_TRUE(las.save_draft(**connection, "fjordland-demo-approved", testing::sample_first_version(), student));
-    ASSERT_TRUE(las.sign_draft(**connection, "fjordland-demo-approved", mobilities::Signer::kStudent,
-                               testing::student_signature(), student));
-  }
+  student_signs_a_draft("fjordland-demo-approved", "oyvind.kristiansen@student.fjordland.example");
+  ASSERT_FALSE(HasFatalFailure());
   Visit admin(portal_.base());
   sign_in(admin, kAdmin);
   auto queue = admin.get("/coordinator/queue");
@@ -369,15 +372,8 @@ TEST_F(MobilityPagesTest, TheTimelineSaysWhoHoldsEachStepAndSinceWhen) {
   EXPECT_TRUE(contains(steps, "(before 20")) << "the planned arrival is the deadline\n" << steps;
   EXPECT_TRUE(contains(steps, "<li class=\"next\"><strong>The stay abroad</strong>: next")) << steps;
 
-  {
-    auto connection = portal_.pool().acquire();
-    ASSERT_TRUE(connection);
-    mobilities::OutgoingLearningAgreements las;
-    agreements::Editor student{std::nullopt, "oyvind.kristiansen@student.fjordland.example", "student"};
-    ASSERT_TRUE(las.save_draft(**connection, "fjordland-demo-approved", testing::sample_first_version(), student));
-    ASSERT_TRUE(las.sign_draft(**connection, "fjordland-demo-approved", mobilities::Signer::kStudent,
-                               testing::student_signature(), student));
-  }
+  student_signs_a_draft("fjordland-demo-approved", "oyvind.kristiansen@student.fjordland.example");
+  ASSERT_FALSE(HasFatalFailure());
   auto to_sign = admin.get("/mobilities/outgoing/fjordland-demo-approved").body;
   EXPECT_TRUE(contains(to_sign, "<strong>Signed by the home institution (version 1)</strong>: <em>waiting for you since 20"))
       << to_sign;
