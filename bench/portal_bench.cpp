@@ -1,6 +1,9 @@
-// bench/portal: a signed-in student's start page beside /healthz on the same server, each under
-// the same load (CONNECTIONS persistent loopback connections, one request at a time each):
-// requests per second, p50 and p99 latency, and the page's throughput as a share of /healthz's.
+// bench/portal: pages beside /healthz on the same server, each under the same load (CONNECTIONS
+// persistent loopback connections, one request at a time each): requests per second, p50 and p99
+// latency, and each page's throughput as a share of /healthz's. The pages: a signed-in student's
+// start page, the student's mobility page with its timeline, and the coordinators' work queue, with
+// MOBILITIES (default 50,000) outgoing mobilities in the database, one in 50 with a learning
+// agreement the student signed and the coordinator has not (so the queue is never short).
 // Run through bench/portal. The server is assembled as `mobility serve` does it, with a real
 // PostgreSQL (the test set-up's) and the demo data.
 #include <algorithm>
@@ -16,8 +19,10 @@
 #include "bench/keep_alive_client.hpp"
 #include "db/pool.hpp"
 #include "http/server.hpp"
+#include "mobilities/demo_mobilities.hpp"
 #include "ops/cli/health.hpp"
 #include "portal/home_page.hpp"
+#include "portal/mobilities/mobility_pages.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/start_pages.hpp"
 #include "tests/support/test_database.hpp"
@@ -71,13 +76,49 @@ void print(const char* name, const Measurement& m) {
               name, m.p99_ms, name, m.failed);
 }
 
+// `count` copies of the demo mobility awaiting the partner's approval of its learning agreement,
+// every 50th with its agreement back to a draft the student signed and the coordinator has not.
+bool seed_mobilities(db::Connection& connection, int count) {
+  const char* statements[] = {
+      "INSERT INTO omobility (omobility_id, sending_hei_id, receiving_hei_id, receiving_academic_year_id, global_id, status,"
+      "                       proposal_id, content)"
+      " SELECT 'bench-' || n, sending_hei_id, receiving_hei_id, receiving_academic_year_id, global_id || '-' || n, status,"
+      "        proposal_id, jsonb_set(content, '{omobility_id}', to_jsonb('bench-' || n))"
+      " FROM omobility, generate_series(1, $1::int) AS n WHERE omobility_id = 'fjordland-demo-la-proposed'",
+      "INSERT INTO learning_agreement (omobility_id, shared_at) SELECT 'bench-' || n, now() FROM generate_series(1, $1::int) AS "
+      "n",
+      "INSERT INTO la_version (omobility_id, version, content, changes_proposal_id, state, created_at)"
+      " SELECT 'bench-' || n, 1, CASE WHEN n % 50 = 0 THEN content - 'sending_signature' ELSE content END, changes_proposal_id,"
+      "        CASE WHEN n % 50 = 0 THEN 'draft' ELSE 'proposed' END, now() - make_interval(mins => n)"
+      " FROM la_version, generate_series(1, $1::int) AS n WHERE omobility_id = 'fjordland-demo-la-proposed' AND version = 1",
+      "ANALYZE"};
+  for (const char* sql : statements) {
+    auto done = std::string(sql) == "ANALYZE" ? connection.exec(sql) : connection.exec(sql, {count});
+    if (!done) {
+      std::fprintf(stderr, "seeding: %s\n", done.status().to_string().c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string session_cookie(db::Pool& pool, const portal::Site& site, const std::string& email) {
+  auto connection = pool.acquire();
+  auto login = site.login().attempt(**connection, email, "mobility-demo", "127.0.0.1");
+  return login && login->session ? "mobility_session=" + login->session->id : "";
+}
+
 int main(int argc, char** argv) {
   int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
   int connections = argc > 2 ? std::atoi(argv[2]) : 32;
   int threads = argc > 3 ? std::atoi(argv[3]) : Config{}.worker_threads;  // as `mobility serve` runs by default
-  std::string target = argc > 4 ? argv[4] : "/my-exchange";
+  int count = argc > 4 ? std::atoi(argv[4]) : 50'000;
   log::configure(log::Level::kWarn, log::Format::kText);
   db::Pool pool({testing::create_demo_database(), std::max(threads, Config{}.db_pool_size), std::chrono::seconds(5)});
+  {
+    auto connection = pool.acquire();
+    if (!connection || !mobilities::seed_demo_mobilities(**connection) || !seed_mobilities(**connection, count)) return 1;
+  }
   portal::Site site(pool, {});
   auto router = std::make_shared<http::Router>();
   http::add_health_route(*router, pool);
@@ -85,24 +126,34 @@ int main(int argc, char** argv) {
   portal::add_home_route(*router, site);
   portal::add_account_pages(*router, site);
   portal::add_start_pages(*router, site);
+  portal::mobility_pages::add_mobility_pages(*router, site);
   http::Server server({"127.0.0.1", 0, threads, 1 << 20}, router);
   if (!server.start()) return 1;
 
-  std::string cookie;
-  {
-    auto connection = pool.acquire();
-    auto login = site.login().attempt(**connection, "aase.bjornstad@student.fjordland.example", "mobility-demo", "127.0.0.1");
-    if (!login || !login->session) return 1;
-    cookie = "mobility_session=" + login->session->id;
-  }
+  std::string student = session_cookie(pool, site, "aase.bjornstad@student.fjordland.example");
+  std::string coordinator = session_cookie(pool, site, "ingrid.haugland@fjordland.example");
+  if (student.empty() || coordinator.empty()) return 1;
+  struct Page {
+    const char* name;
+    std::string target;
+    std::string cookie;
+  };
+  std::vector<Page> pages = {{"student_start_page", "/my-exchange", student},
+                             {"student_timeline_page", "/my-exchange/mobilities/fjordland-demo-nominated", student},
+                             {"coordinator_queue", "/coordinator/queue", coordinator}};
   http::HeaderList health_headers = {{"Host", "127.0.0.1"}};
-  http::HeaderList page_headers = {{"Host", "127.0.0.1"}, {"Cookie", cookie}, {"Accept-Language", "nb"}};
   Measurement health = measure(server.port(), "/healthz", health_headers, connections, seconds);
-  Measurement page = measure(server.port(), target, page_headers, connections, seconds);
-  server.stop();
   print("healthz", health);
-  print("student_start_page", page);
-  std::printf("connections %d\nserver_threads %d\nratio %.1f %% of /healthz (target >= 50 %%), p99 %.2f ms (target < 20 ms)\n",
-              connections, threads, 100 * page.per_second / health.per_second, page.p99_ms);
-  return health.failed + page.failed > 0 ? 1 : 0;
+  long failed = health.failed;
+  std::printf("mobilities %d\nconnections %d\nserver_threads %d\n", count, connections, threads);
+  for (const Page& page : pages) {
+    http::HeaderList headers = {{"Host", "127.0.0.1"}, {"Cookie", page.cookie}, {"Accept-Language", "nb"}};
+    Measurement m = measure(server.port(), page.target, headers, connections, seconds);
+    print(page.name, m);
+    std::printf("%s_ratio %.1f %% of /healthz (target >= 50 %%), p99 %.2f ms (target < 20 ms)\n", page.name,
+                100 * m.per_second / health.per_second, m.p99_ms);
+    failed += m.failed;
+  }
+  server.stop();
+  return failed > 0 ? 1 : 0;
 }

@@ -14,7 +14,7 @@ namespace {
 
 using kainjow::mustache::data;
 
-constexpr int kItemsPerKind = 200;
+constexpr int kItemsPerKind = 50;  // the oldest; the filters reach the others
 
 struct Filters {
   std::optional<std::string> unit;  // one of our units: it and the units below it
