@@ -73,7 +73,7 @@ http::Response render(PageRequest& page, const OutgoingLookup& found, int status
   if (!versions) return unavailable(page, versions.status());
   add_versions(page, *versions, messages, view);
   if (Status added = add_history(page, found.record->omobility_id, view); !added) return unavailable(page, added);
-  auto timeline = outgoing_timeline(page, *found.record, *found.mobility, mobilities::Holder::kSendingHei);
+  auto timeline = outgoing_timeline(page, *found.record, *found.mobility, *versions, mobilities::Holder::kSendingHei);
   if (!timeline) return unavailable(page, timeline.status());
   view.set("timeline", *timeline);
   view.set("can_cancel", found.record->status != "cancelled");

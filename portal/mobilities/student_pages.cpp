@@ -52,7 +52,7 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
   if (!versions) return unavailable(page, versions.status());
   view.set("versions", la_history_view(*versions, messages));
   view.set("has_versions", !versions->empty());
-  auto timeline = outgoing_timeline(page, own.record, own.mobility, mobilities::Holder::kStudent);
+  auto timeline = outgoing_timeline(page, own.record, own.mobility, *versions, mobilities::Holder::kStudent);
   if (!timeline) return unavailable(page, timeline.status());
   view.set("timeline", *timeline);
   OutgoingLearningAgreements las;

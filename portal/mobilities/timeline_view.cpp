@@ -52,13 +52,11 @@ data timeline_view(PageRequest& page, const mobilities::Mobility& mobility, cons
 }
 
 Result<data> outgoing_timeline(PageRequest& page, const db::OMobilityRecord& record, const mobilities::Mobility& mobility,
-                               Holder viewer) {
-  auto versions = db::list_la_versions(page.connection, record.omobility_id);
-  if (!versions) return versions.status();
+                               const std::vector<db::LaVersionRecord>& versions, Holder viewer) {
   auto events = db::list_omobility_events(page.connection, record.omobility_id);
   if (!events) return events.status();
   mobilities::TimelineFacts facts{events->empty() ? "" : events->front().happened_at, record.modified_at};
-  return timeline_view(page, mobility, mobilities::mobility_timeline(mobility, facts, *versions), viewer);
+  return timeline_view(page, mobility, mobilities::mobility_timeline(mobility, facts, versions), viewer);
 }
 
 }  // namespace mobility::portal::mobility_pages

@@ -14,8 +14,10 @@ namespace mobility::portal::mobility_pages {
 kainjow::mustache::data timeline_view(PageRequest& page, const mobilities::Mobility& mobility,
                                       const std::vector<mobilities::TimelineStep>& steps, mobilities::Holder viewer);
 
-// The timeline of our outgoing mobility `record` from the database; kUnavailable on trouble.
+// The timeline of our outgoing mobility `record` with its agreement's `versions`, its events read
+// from the database; a database error on trouble.
 Result<kainjow::mustache::data> outgoing_timeline(PageRequest& page, const db::OMobilityRecord& record,
-                                                  const mobilities::Mobility& mobility, mobilities::Holder viewer);
+                                                  const mobilities::Mobility& mobility,
+                                                  const std::vector<db::LaVersionRecord>& versions, mobilities::Holder viewer);
 
 }  // namespace mobility::portal::mobility_pages
