@@ -287,6 +287,19 @@ TEST_F(OidcSignInTest, ANewStudentIsCreatedAtTheFirstSignInAndFoundAtTheNext) {
   EXPECT_EQ(count("SELECT count(*) FROM account"), accounts + 1);
 }
 
+TEST_F(OidcSignInTest, ANewStudentWhoseEmailHasAnAccountIsRefusedAndNoStudentIsLeft) {
+  ASSERT_TRUE(
+      connection()->exec("INSERT INTO account (email, display_name) VALUES ('kari.nordmann@student.fjordland.example', 'Kari')"));
+  int64_t students = count("SELECT count(*) FROM student");
+  Visit visit(base_);
+  auto answer = sign_in(visit, "feide", "kari");
+  EXPECT_EQ(answer.status, 403);
+  EXPECT_TRUE(contains(answer.body, "An account with your email address exists already")) << answer.body;
+  // The student record written before the account was refused went with the transaction.
+  EXPECT_EQ(count("SELECT count(*) FROM student"), students);
+  EXPECT_EQ(count("SELECT count(*) FROM account_identity"), 0);
+}
+
 TEST_F(OidcSignInTest, AnIncomingStudentIsLinkedByEsiToTheirNomination) {
   ASSERT_TRUE(connection()->exec(
       "INSERT INTO partner_omobility (sending_hei_id, omobility_id, receiving_hei_id, receiving_academic_year_id,"
