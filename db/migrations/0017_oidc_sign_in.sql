@@ -7,7 +7,8 @@
 -- European Student Identifier), which is not always `sub` (Feide's `sub` differs per client).
 
 CREATE TABLE oidc_provider (
-  provider_id         text PRIMARY KEY CHECK (provider_id ~ '^[a-z0-9][a-z0-9-]{0,39}$'),
+  -- In URLs (/login/oidc/<provider_id>); 'callback' is the path the providers send browsers back to.
+  provider_id         text PRIMARY KEY CHECK (provider_id ~ '^[a-z0-9][a-z0-9-]{0,39}$' AND provider_id <> 'callback'),
   hei_id              schac_code NOT NULL REFERENCES hosted_hei ON DELETE CASCADE,
   display_name        text NOT NULL CHECK (display_name <> '' AND length(display_name) <= 100),
   issuer              text NOT NULL CHECK (issuer ~ '^https?://[^ ]+$'),
@@ -62,6 +63,7 @@ CREATE TABLE oidc_login_attempt (
 CREATE INDEX oidc_login_attempt_expiry ON oidc_login_attempt (expires_at);
 
 -- A session that began at a provider: its ID token, the id_token_hint of RP-initiated logout.
+-- It goes with the session (logout, expiry sweep, account deleted).
 CREATE TABLE oidc_session (
   session_hash  bytea PRIMARY KEY REFERENCES web_session ON DELETE CASCADE,
   provider_id   text NOT NULL REFERENCES oidc_provider ON DELETE CASCADE,
