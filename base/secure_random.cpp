@@ -1,5 +1,7 @@
 #include "base/secure_random.hpp"
 
+#include "base/base64url.hpp"
+
 #include <openssl/rand.h>
 
 #include <cstdio>
@@ -16,23 +18,7 @@ std::string random_bytes(size_t count) {
   return bytes;
 }
 
-std::string random_token(size_t count) {
-  static const char* const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string bytes = random_bytes(count);
-  std::string token;
-  unsigned bits = 0;
-  int pending = 0;
-  for (unsigned char byte : bytes) {
-    bits = (bits << 8) | byte;
-    pending += 8;
-    while (pending >= 6) {
-      pending -= 6;
-      token += alphabet[(bits >> pending) & 0x3f];
-    }
-  }
-  if (pending > 0) token += alphabet[(bits << (6 - pending)) & 0x3f];
-  return token;
-}
+std::string random_token(size_t count) { return base64url_encode(random_bytes(count)); }
 
 std::string new_uuid() {
   std::string bytes = random_bytes(16);

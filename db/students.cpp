@@ -45,4 +45,12 @@ Result<std::vector<StudentRecord>> list_students(Connection& connection, const s
   return students_from(*rows);
 }
 
+Result<std::string> create_student(Connection& connection, const NewStudent& student) {
+  auto rows = connection.exec(
+      "INSERT INTO student (hei_id, given_names, family_name, email) VALUES ($1, $2, $3, $4) RETURNING student_id",
+      {student.hei_id, student.given_names, student.family_name, student.email});
+  if (!rows) return rows.status();
+  return rows->front().get<std::string>(0);
+}
+
 }  // namespace mobility::db

@@ -19,4 +19,8 @@ Result<HeaderList> decode_query(std::string_view target);
 // `text` with %XX escapes decoded ('+' stays '+'), or an error for a malformed escape.
 Result<std::string> percent_decode(std::string_view text);
 
+// Percent-encodes every byte but RFC 3986's unreserved characters (A-Z a-z 0-9 - . _ ~), for
+// query and form values.
+std::string percent_encode(std::string_view text);
+
 }  // namespace mobility::http

@@ -101,17 +101,24 @@ install_missing_packages() {
     die "apt-get install failed for: ${missing[*]} (see above); fix apt, then run again"
 }
 
-# install_browser_tooling: playwright-core for the browser tests (tests/browser), from the npm
-# registry at the version package-lock.json pins; again only when the lock file changed. It never
-# downloads a browser: the tests drive Debian's chromium.
-install_browser_tooling() {
-  local dir=$ROOT/tests/browser stamp=$ROOT/tests/browser/node_modules/.package-lock.json
+# install_npm_tooling DIR WHAT: `npm ci` in DIR (tests/browser, tests/oidc) from the npm registry at
+# the versions its package-lock.json pins; again only when the lock file changed.
+install_npm_tooling() {
+  local dir=$ROOT/$1 what=$2 stamp=$ROOT/$1/node_modules/.package-lock.json
   [[ -f $stamp && ! $dir/package-lock.json -nt $stamp ]] && return 0
-  command -v npm >/dev/null || die "npm not found; install Node.js with npm (the browser tests need playwright-core)"
-  say "installing playwright-core for the browser tests (npm ci in tests/browser)"
+  command -v npm >/dev/null || die "npm not found; install Node.js with npm (the tests need $what)"
+  say "installing $what for the tests (npm ci in $1)"
   (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error 9>&-) ||
-    die "npm ci in $dir failed (see above); check that registry.npmjs.org is reachable, then run again"
+    die "npm ci in $dir failed (see above); check that the npm registry is reachable, then run again"
 }
+
+# install_browser_tooling: playwright-core for the browser tests (tests/browser). It never
+# downloads a browser: the tests drive Debian's chromium.
+install_browser_tooling() { install_npm_tooling tests/browser playwright-core; }
+
+# install_oidc_tooling: oidc-provider, the OpenID provider the sign-in tests run against
+# (tests/oidc, tests/http/oidc_sign_in_test.cpp).
+install_oidc_tooling() { install_npm_tooling tests/oidc oidc-provider; }
 
 # ---------------------------------------------------------------------------------------------
 # Build

@@ -6,24 +6,10 @@
 #include "base/metrics.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/response_verifier.hpp"
+#include "http/form.hpp"
 
 namespace mobility::ewp {
 namespace {
-
-std::string percent_encode(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return encoded;
-}
 
 Result<ApiEntry> choose_entry(const Catalogue& catalogue, const ApiCall& call) {
   for (const ApiEntry& entry : catalogue.apis(call.hei_id, call.entry_namespace, call.api_name)) {
@@ -47,7 +33,7 @@ std::optional<std::pair<std::string, std::string>> split_url(const std::string& 
 std::string encode_form(const http::HeaderList& parameters) {
   std::string encoded;
   for (const auto& [name, value] : parameters) {
-    encoded += (encoded.empty() ? "" : "&") + percent_encode(name) + "=" + percent_encode(value);
+    encoded += (encoded.empty() ? "" : "&") + http::percent_encode(name) + "=" + http::percent_encode(value);
   }
   return encoded;
 }

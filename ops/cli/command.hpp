@@ -33,6 +33,7 @@ const Command& registry_command();
 const Command& echo_command();
 const Command& users_command();
 const Command& hei_command();
+const Command& oidc_command();
 
 // Prints "mobility <command>: <message>" to standard error and returns `exit_code`.
 int fail(const char* command, const std::string& message, int exit_code = kExitFailure);

@@ -25,8 +25,9 @@ Exit codes: 0 success, 1 the command failed, 2 wrong arguments or configuration.
 )";
 
 const std::vector<const Command*>& commands() {
-  static const std::vector<const Command*> all = {&serve_command(),    &migrate_command(), &seed_demo_command(), &keys_command(),
-                                                  &registry_command(), &echo_command(),    &users_command(),     &hei_command()};
+  static const std::vector<const Command*> all = {&serve_command(), &migrate_command(),  &seed_demo_command(),
+                                                  &keys_command(),  &registry_command(), &echo_command(),
+                                                  &users_command(), &hei_command(),      &oidc_command()};
   return all;
 }
 

@@ -15,6 +15,7 @@
 #include "ops/cli/command.hpp"
 #include "ops/cli/health.hpp"
 #include "ops/cli/metrics_route.hpp"
+#include "portal/accounts/oidc/curl_internet.hpp"
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
 #include "portal/mail/mail_worker.hpp"
@@ -24,6 +25,7 @@
 #include "portal/pages/factsheet_pages.hpp"
 #include "portal/pages/information_pages.hpp"
 #include "portal/pages/information_review_pages.hpp"
+#include "portal/pages/oidc_pages.hpp"
 #include "portal/pages/partner_health_page.hpp"
 #include "portal/pages/password_reset_page.hpp"
 #include "portal/pages/start_pages.hpp"
@@ -93,7 +95,12 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::Site site(pool, {});
   site.add_common_routes(*router);
   portal::add_home_route(*router, site);
-  portal::add_account_pages(*router, site);
+  // Sign-in with the OpenID providers `mobility oidc` configured; with none, only the password.
+  portal::oidc::CurlInternet internet({std::chrono::milliseconds(config.http_connect_timeout_ms),
+                                       std::chrono::milliseconds(config.http_timeout_ms), config.ca_bundle});
+  portal::oidc::OidcSignIn oidc(internet, site.sessions(), {config.public_url});
+  portal::add_account_pages(*router, site, &oidc);
+  portal::add_oidc_pages(*router, site, oidc);
   portal::add_start_pages(*router, site);
   portal::add_password_reset_page(*router, site, !config.smtp_url.empty());
   portal::add_partner_health_page(*router, site);

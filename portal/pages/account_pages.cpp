@@ -4,6 +4,7 @@
 #include "base/text.hpp"
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
+#include "db/oidc_providers.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/cookies.hpp"
 #include "portal/web/messages.hpp"
@@ -33,11 +34,36 @@ data field(const std::string& id, const std::string& error) {
   return result;
 }
 
+// The buttons of the OpenID providers, as the login template lists them; none when the database
+// cannot say (the password form still works).
+data provider_buttons(const PageRequest& page) {
+  data buttons = data::type::list;
+  auto providers = db::list_oidc_providers(page.connection);
+  if (!providers) {
+    log::warn("oidc_providers_unreadable", {{"id", page.request.request_id}, {"error", providers.status().to_string()}});
+    return buttons;
+  }
+  for (const auto& provider : *providers) {
+    data button;
+    button.set("name", provider.display_name);
+    button.set("href", "/login/oidc/" + provider.provider_id);
+    buttons.push_back(button);
+  }
+  return buttons;
+}
+
 // The login form again, keeping the email (never the password), with what went wrong.
 http::Response login_form(const PageRequest& page, int status, const std::string& email, const std::string& form_error,
-                          const std::string& email_error, const std::string& password_error) {
+                          const std::string& email_error, const std::string& password_error, bool with_providers = false) {
   const Messages& messages = Messages::of(page.visitor.language);
   data form;
+  if (with_providers) {
+    data buttons = provider_buttons(page);
+    if (!buttons.list_value().empty()) {
+      form.set("has_providers", true);
+      form.set("providers", buttons);
+    }
+  }
   form.set("email", email.size() <= kMaxEmail ? displayable(email) : "");
   if (!form_error.empty()) form.set("form_error", messages.text(form_error));
   form.set("email_invalid", !email_error.empty());
@@ -63,7 +89,15 @@ http::Response submit_login(PageRequest& page, const Site& site) {
   return response;
 }
 
-http::Response logout(PageRequest& page, const Site& site) {
+http::Response logout(PageRequest& page, const Site& site, oidc::OidcSignIn* oidc) {
+  std::string next = "/";
+  if (page.visitor.session && oidc) {
+    // Asked before the session ends, since ending it forgets where it began.
+    auto at_provider = oidc->logout_location(page.connection, *page.visitor.session);
+    if (!at_provider)
+      log::warn("oidc_logout_unknown", {{"id", page.request.request_id}, {"error", at_provider.status().to_string()}});
+    if (at_provider && *at_provider) next = **at_provider;
+  }
   if (page.visitor.session) {
     const db::AccountRecord& account = *page.visitor.account;
     bool everywhere = page.field("everywhere") == "1";
@@ -79,7 +113,7 @@ http::Response logout(PageRequest& page, const Site& site) {
       return page.error(503);
     }
   }
-  http::Response response = page.redirect("/");
+  http::Response response = page.redirect(next);
   response.headers.emplace_back("Set-Cookie", Sessions::clear_cookie(page.request));
   return response;
 }
@@ -113,13 +147,17 @@ http::Response switch_language(PageRequest& page, const Site& site) {
 
 }  // namespace
 
-void add_account_pages(http::Router& router, const Site& site) {
-  site.add_page(router, "GET", "/login", [](PageRequest& page) {
+http::Response login_page(const PageRequest& page, int status, const std::string& form_error_key, bool with_providers) {
+  return login_form(page, status, "", form_error_key, "", "", with_providers);
+}
+
+void add_account_pages(http::Router& router, const Site& site, oidc::OidcSignIn* oidc) {
+  site.add_page(router, "GET", "/login", [oidc](PageRequest& page) {
     if (page.visitor.account) return page.redirect(start_path(page.visitor.actor));
-    return login_form(page, 200, "", "", "", "");
+    return login_form(page, 200, "", "", "", "", oidc != nullptr);
   });
   site.add_page(router, "POST", "/login", [&site](PageRequest& page) { return submit_login(page, site); });
-  site.add_page(router, "POST", "/logout", [&site](PageRequest& page) { return logout(page, site); });
+  site.add_page(router, "POST", "/logout", [&site, oidc](PageRequest& page) { return logout(page, site, oidc); });
   site.add_page(router, "POST", "/language", [&site](PageRequest& page) { return switch_language(page, site); });
 }
 

@@ -151,6 +151,63 @@ TEST(Cli, UsersAreManagedFromTheCommandLineAndAudited) {
   EXPECT_EQ(actions->front().get<std::string>(0), "account_created role_added account_disabled password_reset_link_issued");
 }
 
+TEST(Cli, AnOperatorConfiguresAnOpenIdProviderAndLinksStaffWithoutPrintingTheSecret) {
+  std::string url = testing::create_demo_database();
+  testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
+  auto oidc = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {kBinary, "oidc"});
+    return run_program(args, env);
+  };
+  std::filesystem::path secret = std::filesystem::path(::testing::TempDir()) / "cli-oidc-secret";
+  std::ofstream(secret) << "the-client-secret-never-printed\n";
+  std::vector<std::string> add = {"add",
+                                  "feide",
+                                  "--hei",
+                                  "fjordland.example",
+                                  "--name",
+                                  "Feide",
+                                  "--issuer",
+                                  "https://auth.dataporten.no",
+                                  "--client-id",
+                                  "client-1",
+                                  "--secret-file",
+                                  secret.string(),
+                                  "--subject-claim",
+                                  "eduPersonPrincipalName"};
+  EXPECT_TRUE(contains(oidc({"list"}).out, "no OpenID provider"));
+  auto unreadable = add;
+  unreadable[11] = "/nonexistent/secret";
+  auto refused = oidc(unreadable);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_TRUE(contains(refused.err, "cannot read the secret file /nonexistent/secret")) << refused.err;
+  auto half_students = add;
+  half_students.push_back("--role-claim");
+  half_students.push_back("eduPersonAffiliation");
+  EXPECT_TRUE(contains(oidc(half_students).err, "--role-claim and --student-values go together"));
+  auto added = oidc(add);
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_TRUE(contains(added.out, "added feide; register the redirect URI <public_url>/login/oidc/callback")) << added.out;
+  auto wrong_hei = add;
+  wrong_hei[3] = "nowhere.example";
+  EXPECT_EQ(oidc(wrong_hei).exit_code, 1);
+  auto linked = oidc({"link", "feide", "per@fjordland.example", "per.saether@fjordland.example"});
+  EXPECT_EQ(linked.exit_code, 0) << linked.err;
+  EXPECT_EQ(oidc({"link", "feide", "per@fjordland.example", "ingrid.haugland@fjordland.example"}).exit_code, 1);
+  EXPECT_TRUE(contains(oidc({"links"}).out, "per.saether@fjordland.example")) << oidc({"links"}).out;
+  auto listed = oidc({"list"});
+  EXPECT_TRUE(contains(listed.out, "https://auth.dataporten.no client client-1, subject claim eduPersonPrincipalName"))
+      << listed.out;
+  for (const auto& result : {added, linked, listed}) EXPECT_FALSE(contains(result.out + result.err, "never-printed"));
+  EXPECT_EQ(oidc({"unlink", "feide", "per@fjordland.example"}).exit_code, 0);
+  EXPECT_EQ(oidc({"remove", "feide"}).exit_code, 0);
+  EXPECT_EQ(oidc({"remove", "feide"}).exit_code, 1);
+  auto connection = db::Connection::open(url);
+  ASSERT_TRUE(connection);
+  auto audited = (*connection)->exec("SELECT count(*) FROM audit_event WHERE action LIKE 'oidc_%'");
+  EXPECT_EQ(audited->front().get<int64_t>(0), 4);  // added, linked, unlinked, removed
+  std::filesystem::remove(secret);
+}
+
 TEST(Cli, AnOperatorHostsAnInstitutionAndCanCorrectIt) {
   std::string url = testing::create_migrated_database();
   testing::Environment env = {{"MOBILITY_DATABASE_URL", url}};
