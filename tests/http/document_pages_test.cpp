@@ -1,7 +1,8 @@
 // The PDF documents over real loopback HTTP with real PostgreSQL and the demo data, read back
 // with poppler's pdftotext and pdfinfo: a learning-agreement version with every field (signed
-// through the pages, with Norwegian letters), the same bytes for the same version, and downloads
-// only for those who may see the document's page.
+// through the pages, with Norwegian letters), an agreement with its cooperation conditions and
+// both approvals, the same bytes for the same version, and downloads only for those who may
+// see the document's page.
 #include <gtest/gtest.h>
 
 #include "db/accounts.hpp"
@@ -28,6 +29,7 @@ constexpr const char* kOwn = "/my-exchange/mobilities/fjordland-demo-nominated";
 constexpr const char* kOutgoing = "/mobilities/outgoing/fjordland-demo-nominated";
 constexpr const char* kIncomingLa =
     "/mobilities/incoming/pohjola.example/pohjola-demo-incoming-la-proposed/la/changes_proposal.pdf";
+constexpr const char* kAgreement = "/agreements/fjordland-demo-approved.pdf";  // unit MN, approved by both
 
 class DocumentPagesTest : public ::testing::Test {
  protected:
@@ -193,6 +195,9 @@ TEST_F(DocumentPagesTest, TheSameVersionGivesTheSameBytesDatedWhenTheVersionWasM
   EXPECT_TRUE(contains(pdf_info(first.body), "CreationDate:    " + made)) << made << "\n" << pdf_info(first.body);
 
   EXPECT_TRUE(admin->get(kIncomingLa).body == admin->get(kIncomingLa).body);
+  auto agreement = admin->get(kAgreement);
+  ASSERT_EQ(agreement.status, 200);
+  EXPECT_TRUE(agreement.body == admin->get(kAgreement).body);
 }
 
 TEST_F(DocumentPagesTest, OnlyThoseWhoMaySeeALearningAgreementDownloadIt) {
@@ -201,8 +206,8 @@ TEST_F(DocumentPagesTest, OnlyThoseWhoMaySeeALearningAgreementDownloadIt) {
   const std::string mn = "/mobilities/outgoing/fjordland-demo-la-approved/la/1.pdf";   // unit MN
   const std::string hf = "/mobilities/outgoing/fjordland-demo-la-commented/la/1.pdf";  // unit HF
   const std::string someone_elses = "/my-exchange/mobilities/fjordland-demo-la-approved/la/1.pdf";
-  for (const std::string& path :
-       {mn, hf, someone_elses, std::string(kIncomingLa), std::string("/mobilities/outgoing/no-such/la/1.pdf")}) {
+  for (const std::string& path : {mn, hf, someone_elses, std::string(kIncomingLa), std::string(kAgreement),
+                                  std::string("/mobilities/outgoing/no-such/la/1.pdf")}) {
     auto anonymous = Visit(portal_.base()).get(path);
     EXPECT_EQ(anonymous.status, 303) << path;
     EXPECT_TRUE(contains(anonymous.header("Location"), "/login")) << path;
@@ -227,6 +232,45 @@ TEST_F(DocumentPagesTest, OnlyThoseWhoMaySeeALearningAgreementDownloadIt) {
   for (const std::string& path : {mn, hf, someone_elses, std::string(kIncomingLa)}) {
     EXPECT_EQ(other_hei->get(path).status, 404) << path;
   }
+}
+
+TEST_F(DocumentPagesTest, AnAgreementIsAPdfWithItsConditionsAndBothApprovals) {
+  auto admin = visitor(kAdmin);
+  EXPECT_TRUE(contains(admin->get("/agreements/fjordland-demo-approved").body,
+                       "<a href=\"/agreements/fjordland-demo-approved.pdf\">Download PDF</a>"));
+  auto pdf = admin->get(kAgreement);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.header("Content-Type"), "application/pdf");
+  std::string code = portal_.text("SELECT iia_code FROM iia WHERE iia_id = 'fjordland-demo-approved'");
+  std::string version = portal_.text("SELECT current_version::text FROM iia WHERE iia_id = 'fjordland-demo-approved'");
+  EXPECT_EQ(pdf.header("Content-Disposition"), "attachment; filename=\"iia-" + code + "-v" + version + ".pdf\"");
+  auto spec = [&](const std::string& path) {
+    return portal_.text("SELECT v.content #>> '{mobility_specs,0," + path +
+                        "}' FROM iia JOIN iia_version v USING (hei_id, iia_id)"
+                        " WHERE iia_id = 'fjordland-demo-approved' AND v.version = iia.current_version");
+  };
+  std::string text = pdf_text(pdf.body);
+  for (const std::string& expected :
+       {"Inter-institutional agreement: " + code, std::string("Approved by both"), std::string("fjordland-demo-approved"),
+        std::string("lumiere-nord.example"), std::string("Cooperation conditions"), std::string("Student mobility for studies"),
+        spec("receiving_first_academic_year_id") + " – " + spec("receiving_last_academic_year_id"),
+        spec("subject_areas,0,isced_f_code"), spec("mobilities_per_year"), spec("eqf_levels,0"),
+        std::string("The partner has approved our current copy."), std::string("We have approved the partner's current copy.")}) {
+    EXPECT_FALSE(expected.empty());
+    EXPECT_TRUE(contains(text, expected)) << expected << "\n" << text;
+  }
+  auto sent = admin->get("/agreements/fjordland-demo-sent.pdf");
+  ASSERT_EQ(sent.status, 200);
+  EXPECT_TRUE(contains(pdf_text(sent.body), "The partner has not approved our copy."));
+  EXPECT_TRUE(contains(pdf_text(sent.body), "We have not approved the partner's copy."));
+
+  auto coordinator = visitor(kUnitCoordinator);  // MN, bokmål
+  auto theirs = coordinator->get(kAgreement);
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_TRUE(contains(pdf_text(theirs.body), "Institusjonsavtale: " + code));
+  EXPECT_EQ(coordinator->get("/agreements/fjordland-demo-draft.pdf").status, 403) << "HF's agreement";
+  EXPECT_EQ(visitor(kStudent)->get(kAgreement).status, 403);
+  EXPECT_EQ(admin->get("/agreements/no-such.pdf").status, 404);
 }
 
 }  // namespace
