@@ -102,7 +102,7 @@ struct PdfDocument::State {
     if (doc) HPDF_Free(doc);
   }
 
-  // libharu's error handler: keeps the first error (its calls then fail and change nothing).
+  // libharu's error handler: keeps the first error, which finish() reports.
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
     auto* state = static_cast<State*>(user_data);
     if (state->error != HPDF_OK) return;

@@ -66,7 +66,7 @@ class PdfDocument {
   void facts(const std::vector<std::pair<std::string, std::string>>& rows);
   void table(const std::vector<TableColumn>& columns, const std::vector<TableRow>& rows);
 
-  // The document's bytes, with "page / pages" at the foot of every page.
+  // The document's bytes, with "page / pages" at the foot of every page. Call it once, last.
   Result<std::string> finish();
 
  private:
