@@ -138,12 +138,38 @@ Status parse_key_dir(Config& config, const std::string& text) {
 }
 
 // One address, local@domain, without blanks: what a manifest's <ewp:admin-email> accepts.
-Status parse_admin_email(Config& config, const std::string& text) {
+bool is_email_address(const std::string& text) {
   size_t at = text.find('@');
-  bool plausible = at != std::string::npos && at > 0 && at + 1 < text.size() && text.find('@', at + 1) == std::string::npos &&
-                   text.find_first_of(" \t<>,;\"") == std::string::npos;
-  if (!plausible) return Status::invalid_argument("'" + text + "' is not an e-mail address like ewp-admin@example.org");
+  return at != std::string::npos && at > 0 && at + 1 < text.size() && text.find('@', at + 1) == std::string::npos &&
+         text.find_first_of(" \t<>,;\"\r\n") == std::string::npos;
+}
+
+Status parse_admin_email(Config& config, const std::string& text) {
+  if (!is_email_address(text))
+    return Status::invalid_argument("'" + text + "' is not an e-mail address like ewp-admin@example.org");
   config.admin_email = text;
+  return Status::ok();
+}
+
+Status parse_mail_from(Config& config, const std::string& text) {
+  if (!text.empty() && !is_email_address(text)) {
+    return Status::invalid_argument("'" + text + "' is not an e-mail address like mobility@example.org");
+  }
+  config.mail_from = text;
+  return Status::ok();
+}
+
+Status parse_smtp_tls(Config& config, const std::string& text) {
+  if (text != "starttls" && text != "none") return Status::invalid_argument("'" + text + "' is not one of starttls, none");
+  config.smtp_tls = text;
+  return Status::ok();
+}
+
+Status parse_mail_from_name(Config& config, const std::string& text) {
+  if (text.empty() || text.size() > 100 || text.find_first_of("\r\n<>\"") != std::string::npos) {
+    return Status::invalid_argument("write a name of 1-100 characters without line breaks, <, > or \"");
+  }
+  config.mail_from_name = text;
   return Status::ok();
 }
 
@@ -246,6 +272,20 @@ const std::vector<KeySpec>& key_table() {
        show_text(&Config::tls_key_file)},
       {"smtp_url", "SMTP server for mail (smtp:// or smtps://); empty disables mail", true,
        url_key(&Config::smtp_url, {"smtp://", "smtps://"}, true), show_text(&Config::smtp_url)},
+      {"smtp_tls", "smtp:// only: starttls (required before anything is sent) or none (a relay on loopback)", false,
+       parse_smtp_tls, show_text(&Config::smtp_tls)},
+      {"smtp_user", "SMTP user name; empty: no authentication", false, path_key(&Config::smtp_user),
+       show_text(&Config::smtp_user)},
+      {"smtp_password_file", "file holding the SMTP password (read at start; never in git)", false,
+       path_key(&Config::smtp_password_file), show_text(&Config::smtp_password_file)},
+      {"mail_from", "address mail is sent from; empty: admin_email", false, parse_mail_from, show_text(&Config::mail_from)},
+      {"mail_from_name", "name mail is sent under", false, parse_mail_from_name, show_text(&Config::mail_from_name)},
+      {"portal_url", "base URL of the links in mail (the pages as users reach them); empty: public_url", false,
+       url_key(&Config::portal_url, {"http://", "https://"}, true), show_text(&Config::portal_url)},
+      {"mail_reminder_days", "days a learning-agreement draft may wait for a signature before a reminder (1-365)", false,
+       integer_key(&Config::mail_reminder_days, 1, 365), show_number(&Config::mail_reminder_days)},
+      {"mail_digest_hour", "UTC hour (0-23) from which staff who chose a daily digest get it", false,
+       integer_key(&Config::mail_digest_hour, 0, 23), show_number(&Config::mail_digest_hour)},
   };
   return table;
 }
@@ -403,6 +443,14 @@ std::string render_config(const LoadedConfig& loaded) {
 
 std::string schema_bundle(const Config& config) {
   return config.schema_dir.empty() ? std::string(MOBILITY_DEFAULT_SCHEMA_DIR) : config.schema_dir;
+}
+
+std::string mail_sender(const Config& config) { return config.mail_from.empty() ? config.admin_email : config.mail_from; }
+
+std::string portal_base_url(const Config& config) {
+  std::string url = config.portal_url.empty() ? config.public_url : config.portal_url;
+  while (url.ends_with('/')) url.pop_back();
+  return url;
 }
 
 }  // namespace mobility

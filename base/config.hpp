@@ -44,8 +44,22 @@ struct Config {
   std::string schema_dir;            // the EWP schema bundle, with catalog.xml; empty: the build's (schema_bundle())
   std::string tls_cert_file;         // empty: ops/run makes a self-signed certificate under var/nginx/tls
   std::string tls_key_file;
-  std::string smtp_url;  // empty: mail is not sent
+  std::string smtp_url;               // empty: mail is not sent
+  std::string smtp_tls = "starttls";  // smtp:// only: starttls (required) or none (a relay on loopback)
+  std::string smtp_user;              // empty: no SMTP authentication
+  std::string smtp_password_file;     // the SMTP password, read at start; never in the configuration itself
+  std::string mail_from;              // empty: admin_email
+  std::string mail_from_name = "Mobility";
+  std::string portal_url;      // base of the links in mail; empty: public_url
+  int mail_reminder_days = 7;  // a learning-agreement draft unsigned this long brings a reminder
+  int mail_digest_hour = 6;    // UTC hour from which the daily digests go out
 };
+
+// The address mail is sent from: mail_from, or admin_email when it is empty.
+std::string mail_sender(const Config& config);
+
+// The base URL of links in mail: portal_url, or public_url when it is empty; no trailing '/'.
+std::string portal_base_url(const Config& config);
 
 // The directory of the official EWP schemas: schema_dir, or when empty the bundle the build was
 // configured with (CMake MOBILITY_DEFAULT_SCHEMA_DIR).

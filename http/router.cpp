@@ -27,4 +27,12 @@ Response Router::dispatch(const Request& request) const {
   return response;
 }
 
+std::string Router::route_of(const std::string& path) const {
+  if (routes_.count(path)) return path;
+  for (auto it = fallbacks_.rbegin(); it != fallbacks_.rend(); ++it) {
+    if (path.starts_with(it->first)) return it->first + "*";
+  }
+  return "unmatched";
+}
+
 }  // namespace mobility::http

@@ -20,6 +20,9 @@ class Router {
   // method); the longest matching prefix wins. Lets a surface give its own 404.
   void add_fallback(const std::string& prefix, Handler handler);
   Response dispatch(const Request& request) const;
+  // The route that answers `path`, as a bounded label for metrics: the registered path itself,
+  // a fallback's prefix followed by "*", or "unmatched".
+  std::string route_of(const std::string& path) const;
 
  private:
   std::map<std::string, std::map<std::string, Handler>> routes_;  // path → method → handler

@@ -10,7 +10,9 @@
 #include <mutex>
 #include <random>
 #include <sstream>
+
 #include <thread>
+#include "base/metrics.hpp"
 
 #include "base/log.hpp"
 #include "http/forwarding.hpp"
@@ -130,6 +132,7 @@ class RawHttpAdapter : public Ph::Handler {
     if (!keep_alive) close(peer, connection);
     --state_->in_flight;
     log_request(request, response, started);
+    count_request(state_->router->route_of(request.path), request, response, started);
   }
 
   void refuse(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& connection, const ParseResult& parsed) {
@@ -137,6 +140,8 @@ class RawHttpAdapter : public Ph::Handler {
     write(peer, connection, serialize_response(response, false, false, format_http_date(Clock::now())));
     close(peer, connection);
     log::info("request_refused", {{"status", std::to_string(parsed.status)}, {"reason", parsed.message}});
+    metrics::count("mobility_http_requests_total",
+                   {{"route", "refused"}, {"method", ""}, {"status", std::to_string(parsed.status)}});
   }
 
   // Writes straight to the socket when Pistache holds nothing for this connection (the usual
@@ -168,6 +173,14 @@ class RawHttpAdapter : public Ph::Handler {
               if (auto alive = weak.lock()) ::shutdown(alive->fd(), SHUT_RDWR);
             },
             Pistache::Async::IgnoreException);
+  }
+
+  static void count_request(const std::string& route, const Request& request, const Response& response,
+                            std::chrono::steady_clock::time_point started) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics::count("mobility_http_requests_total",
+                   {{"route", route}, {"method", request.method}, {"status", std::to_string(response.status)}});
+    metrics::observe_seconds("mobility_http_request_duration_seconds", {{"route", route}}, seconds);
   }
 
   static void log_request(const Request& request, const Response& response, std::chrono::steady_clock::time_point started) {

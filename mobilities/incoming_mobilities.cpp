@@ -5,6 +5,7 @@
 #include "db/notifications.hpp"
 #include "db/partner_mobilities.hpp"
 #include "db/transaction.hpp"
+#include "mobilities/journey_mail.hpp"
 #include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "mobilities/mobility_rules.hpp"
@@ -58,11 +59,20 @@ Status check_decision(const PartnerDecision& decision) {
 Result<bool> IncomingMobilities::store_copy(db::Connection& connection, const std::string& sending_hei_id, const Mobility& copy,
                                             const std::string& proposal_id) const {
   if (Status parties = check_parties(connection, sending_hei_id, copy); !parties) return parties;
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
   auto known = db::add_partner_hei(connection, sending_hei_id);
   if (!known) return known.status();
-  return db::store_partner_omobility(connection, {sending_hei_id, copy.omobility_id, copy.nomination.receiving.hei_id,
-                                                  copy.nomination.receiving_academic_year_id, nomination_status_name(copy.status),
-                                                  proposal_id, canonical_text(to_json_value(copy))});
+  auto changed =
+      db::store_partner_omobility(connection, {sending_hei_id, copy.omobility_id, copy.nomination.receiving.hei_id,
+                                               copy.nomination.receiving_academic_year_id, nomination_status_name(copy.status),
+                                               proposal_id, canonical_text(to_json_value(copy))});
+  if (!changed) return changed.status();
+  if (*changed) {
+    if (Status told = journey_mail::tell_incoming_nomination(connection, sending_hei_id, copy, proposal_id); !told) return told;
+  }
+  if (Status committed = tx->commit(); !committed) return committed;
+  return *changed;
 }
 
 Status IncomingMobilities::copy_gone(db::Connection& connection, const std::string& sending_hei_id,
@@ -77,8 +87,19 @@ Result<bool> IncomingMobilities::store_la_copy(db::Connection& connection, const
   if (copy.first_version) content["first_version"] = to_json_value(*copy.first_version);
   if (copy.approved_changes) content["approved_changes"] = to_json_value(*copy.approved_changes);
   if (copy.changes_proposal) content["changes_proposal"] = to_json_value(*copy.changes_proposal);
-  return db::store_partner_la(connection, sending_hei_id, copy.mobility.omobility_id, canonical_text(content),
-                              copy.changes_proposal_id);
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto changed = db::store_partner_la(connection, sending_hei_id, copy.mobility.omobility_id, canonical_text(content),
+                                      copy.changes_proposal_id);
+  if (!changed) return changed.status();
+  if (*changed && copy.changes_proposal_id) {
+    if (Status told = journey_mail::tell_incoming_la(connection, sending_hei_id, copy.mobility, *copy.changes_proposal_id);
+        !told) {
+      return told;
+    }
+  }
+  if (Status committed = tx->commit(); !committed) return committed;
+  return *changed;
 }
 
 Status IncomingMobilities::la_copy_gone(db::Connection& connection, const std::string& sending_hei_id,

@@ -6,6 +6,7 @@
 #include "db/mobilities.hpp"
 #include "db/notifications.hpp"
 #include "db/transaction.hpp"
+#include "mobilities/journey_mail.hpp"
 #include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_json.hpp"
 
@@ -188,6 +189,11 @@ Status OutgoingLearningAgreements::sign_draft(db::Connection& connection, const 
       !recorded) {
     return recorded;
   }
+  using journey_mail::OutgoingStep;
+  OutgoingStep step = complete                     ? OutgoingStep::kLaProposed
+                      : signer == Signer::kStudent ? OutgoingStep::kLaSignedByStudent
+                                                   : OutgoingStep::kLaSignedByCoordinator;
+  if (Status told = journey_mail::tell_outgoing(connection, locked->mobility, step, found->version); !told) return told;
   return tx->commit();
 }
 
@@ -216,6 +222,11 @@ Status OutgoingLearningAgreements::receive_approval(db::Connection& connection, 
       !recorded) {
     return recorded;
   }
+  if (Status told =
+          journey_mail::tell_outgoing(connection, locked.mobility, journey_mail::OutgoingStep::kLaApproved, proposal->version);
+      !told) {
+    return told;
+  }
   return tx->commit();
 }
 
@@ -241,6 +252,11 @@ Status OutgoingLearningAgreements::receive_comment(db::Connection& connection, c
                  "learning agreement commented by " + signer + " (" + receiver + ")", proposal->version, comment, true);
       !recorded) {
     return recorded;
+  }
+  if (Status told = journey_mail::tell_outgoing(connection, locked.mobility, journey_mail::OutgoingStep::kLaCommented,
+                                                proposal->version, comment);
+      !told) {
+    return told;
   }
   return tx->commit();
 }

@@ -7,6 +7,7 @@
 #include "db/mobilities.hpp"
 #include "db/notifications.hpp"
 #include "db/transaction.hpp"
+#include "mobilities/journey_mail.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "mobilities/mobility_rules.hpp"
 
@@ -78,6 +79,7 @@ Result<std::string> OutgoingMobilities::nominate(db::Connection& connection, Mob
       !notified) {
     return notified;
   }
+  if (Status told = journey_mail::tell_outgoing(connection, mobility, journey_mail::OutgoingStep::kNominated); !told) return told;
   if (Status committed = tx->commit(); !committed) return committed;
   return mobility.omobility_id;
 }
@@ -141,6 +143,8 @@ Status OutgoingMobilities::receive_decision(db::Connection& connection, const st
   mobility->decision_comment = rejecting ? comment : std::nullopt;
   std::string event = std::string(rejecting ? "rejected" : "approved") + " by " + receiver;
   if (Status stored = store(connection, *mobility, "partner " + receiver, event, comment); !stored) return stored;
+  auto step = rejecting ? journey_mail::OutgoingStep::kNominationRejected : journey_mail::OutgoingStep::kNominationApproved;
+  if (Status told = journey_mail::tell_outgoing(connection, *mobility, step, std::nullopt, comment); !told) return told;
   return tx->commit();
 }
 

@@ -1,6 +1,9 @@
 #include "ewp-node/client/ewp_client.hpp"
 
+#include <algorithm>
+
 #include "base/log.hpp"
+#include "base/metrics.hpp"
 #include "ewp-node/security/request_signer.hpp"
 #include "ewp-node/security/response_verifier.hpp"
 
@@ -63,7 +66,21 @@ Result<ApiEntry> EwpClient::entry_for(const ApiCall& call) const {
   return choose_entry(*catalogue, call);
 }
 
+// Every call is counted by partner, API and outcome (GET /metrics).
 Result<ApiReply> EwpClient::call(const ApiCall& call) {
+  auto started = std::chrono::steady_clock::now();
+  auto reply = send_call(call);
+  std::string outcome = !reply                                        ? std::string(code_name(reply.status().code()))
+                        : reply->status >= 200 && reply->status < 300 ? "ok"
+                                                                      : "http_" + std::to_string(reply->status);
+  std::replace(outcome.begin(), outcome.end(), ' ', '_');  // "not found" → not_found
+  metrics::count("mobility_partner_calls_total", {{"partner", call.hei_id}, {"api", call.api_name}, {"outcome", outcome}});
+  metrics::observe_seconds("mobility_partner_call_duration_seconds", {{"api", call.api_name}},
+                           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return reply;
+}
+
+Result<ApiReply> EwpClient::send_call(const ApiCall& call) {
   auto entry = entry_for(call);
   if (!entry) return entry.status();
   const std::string& url = entry->urls.at(call.endpoint);

@@ -59,6 +59,8 @@ class EwpClient {
   Result<ApiEntry> entry_for(const ApiCall& call) const;
 
  private:
+  Result<ApiReply> send_call(const ApiCall& call);  // call() without counting it
+
   const RegistryClient& registry_;
   HttpTransport& transport_;
   SigningKey signing_key_;

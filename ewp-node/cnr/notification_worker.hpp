@@ -8,11 +8,11 @@
 #include <chrono>
 
 #include "agreements/partner_copies.hpp"
+#include "base/background_loop.hpp"
+#include "base/retry_policy.hpp"
 #include "db/notifications.hpp"
 #include "db/pool.hpp"
-#include "ewp-node/background_loop.hpp"
 #include "ewp-node/client/ewp_client.hpp"
-#include "ewp-node/cnr/retry_policy.hpp"
 
 namespace mobility::ewp {
 

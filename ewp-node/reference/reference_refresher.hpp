@@ -12,9 +12,9 @@
 #include <chrono>
 #include <string>
 
+#include "base/background_loop.hpp"
 #include "db/pool.hpp"
 #include "db/reference_fetches.hpp"
-#include "ewp-node/background_loop.hpp"
 #include "ewp-node/client/ewp_client.hpp"
 
 namespace mobility::ewp {

@@ -2,9 +2,9 @@
 
 #include <vector>
 
+#include "base/base64.hpp"
 #include "base/sha256.hpp"
 #include "base/text.hpp"
-#include "ewp-node/security/base64.hpp"
 #include "http/message.hpp"
 
 namespace mobility::ewp {

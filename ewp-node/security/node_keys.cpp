@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/base64.hpp"
 #include "base/log.hpp"
-#include "ewp-node/security/base64.hpp"
 
 namespace mobility::ewp {
 namespace {

@@ -2,9 +2,9 @@
 
 #include <optional>
 
+#include "base/base64.hpp"
 #include "base/log.hpp"
 #include "base/text.hpp"
-#include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "base/base64.hpp"
 #include "base/text.hpp"
-#include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/signature_params.hpp"
 #include "ewp-node/security/signing_string.hpp"

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/base64.hpp"
 #include "base/sha256.hpp"
-#include "ewp-node/security/base64.hpp"
 
 namespace mobility::ewp {
 namespace {

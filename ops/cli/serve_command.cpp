@@ -14,8 +14,10 @@
 #include "ops/cli/arguments.hpp"
 #include "ops/cli/command.hpp"
 #include "ops/cli/health.hpp"
+#include "ops/cli/metrics_route.hpp"
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
+#include "portal/mail/mail_worker.hpp"
 #include "portal/mobilities/mobility_pages.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
@@ -87,12 +89,13 @@ int run(const Context& context, const std::vector<std::string>& args) {
 
   auto router = std::make_shared<http::Router>();
   http::add_health_route(*router, pool);
+  http::add_metrics_route(*router, pool, config.trusted_proxies);
   portal::Site site(pool, {});
   site.add_common_routes(*router);
   portal::add_home_route(*router, site);
   portal::add_account_pages(*router, site);
   portal::add_start_pages(*router, site);
-  portal::add_password_reset_page(*router, site);
+  portal::add_password_reset_page(*router, site, !config.smtp_url.empty());
   portal::add_partner_health_page(*router, site);
   agreements::IiaBook book(ewp::served_iia_hash);  // pages store the hash the node serves
   agreements::pages::add_agreement_pages(*router, site, book);
@@ -103,6 +106,14 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::add_factsheet_pages(*router, site);
   auto ewp_node = ewp::EwpNode::start(config, pool, *router);
   if (!ewp_node) return fail("serve", ewp_node.status().to_string());
+  std::unique_ptr<portal::mail::SmtpSender> smtp;
+  if (!config.smtp_url.empty()) {
+    auto settings = portal::mail::smtp_settings(config);
+    if (!settings) return fail("serve", settings.status().message());
+    smtp = std::make_unique<portal::mail::SmtpSender>(std::move(*settings));
+  }
+  portal::mail::MailWorker mail_worker(pool, smtp.get(), site.names(), portal::mail::mail_worker_options(config));
+  mail_worker.start();
 
   http::ServerOptions options{config.listen_address, config.listen_port, config.worker_threads, config.max_request_bytes};
   options.trusted_proxies = config.trusted_proxies;
@@ -110,12 +121,14 @@ int run(const Context& context, const std::vector<std::string>& args) {
   if (Status started = server.start(); !started) return fail("serve", started.message());
   log::info("serving", {{"listen", config.listen_address + ":" + std::to_string(server.port())},
                         {"public_url", config.public_url},
-                        {"threads", std::to_string(config.worker_threads)}});
+                        {"threads", std::to_string(config.worker_threads)},
+                        {"mail", config.smtp_url.empty() ? "off (no smtp_url)" : mask_secrets(config.smtp_url)}});
 
   int received = 0;
   sigwait(&stop_signals, &received);
   log::info("stopping", {{"signal", received == SIGINT ? "SIGINT" : "SIGTERM"}});
   server.stop();
+  mail_worker.stop();
   log::info("stopped");
   return kExitOk;
 }

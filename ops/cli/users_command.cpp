@@ -35,8 +35,8 @@ to the audit log as done by "operator (command line)".
   disable     refuses the account's logins and ends its sessions; enable undoes it
   set-role    gives (or with --remove takes away) a role: student (--hei and --student),
               coordinator (--hei, optionally --ounit), io_admin (--hei), operator (no --hei)
-  reset-link  prints a one-time link to set a new password, valid for 24 hours (until mail is
-              sent by the node itself)
+  reset-link  prints a one-time link to set a new password, valid for 24 hours (with mail
+              configured, people can also ask for one at /forgot-password: docs/mail.md)
 )help";
 
 constexpr const char* kActor = "operator (command line)";

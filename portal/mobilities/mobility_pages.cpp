@@ -6,6 +6,7 @@
 #include "portal/mobilities/la_pdf_pages.hpp"
 #include "portal/mobilities/list_page.hpp"
 #include "portal/mobilities/outgoing_page.hpp"
+#include "portal/mobilities/queue_page.hpp"
 #include "portal/mobilities/student_pages.hpp"
 
 namespace mobility::portal::mobility_pages {
@@ -64,6 +65,7 @@ http::Response incoming(PageRequest& page) {
 
 void add_mobility_pages(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/mobilities", mobility_list);
+  site.add_page(router, "GET", "/coordinator/queue", work_queue);
   site.add_page_tree(router, std::string(kOutgoing), {{"GET", outgoing}, {"POST", outgoing}});
   site.add_page_tree(router, std::string(kIncoming), {{"GET", incoming}, {"POST", incoming}});
   site.add_page(router, "GET", "/my-exchange/mobilities", student_mobilities);

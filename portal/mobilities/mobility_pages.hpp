@@ -1,6 +1,7 @@
 // The coordinators' mobility pages (docs/pages.md), for staff who handle students' exchanges
 // (Action::kViewStudent, see mobility_access.hpp):
 //   GET  /mobilities                                      outgoing and incoming mobilities
+//   GET  /coordinator/queue                               what waits for the visitor (queue_page.hpp)
 //   GET  /mobilities/outgoing/{omobility_id}              ours: nomination, agreement versions,
 //                                                         history; ?from=&to= compares versions
 //   POST /mobilities/outgoing/{omobility_id}/cancel       reason

@@ -12,6 +12,7 @@
 #include "portal/agreements/iia_form.hpp"
 #include "portal/mobilities/mobility_access.hpp"
 #include "portal/mobilities/mobility_views.hpp"
+#include "portal/mobilities/timeline_view.hpp"
 
 namespace mobility::portal::mobility_pages {
 namespace {
@@ -72,6 +73,9 @@ http::Response render(PageRequest& page, const OutgoingLookup& found, int status
   if (!versions) return unavailable(page, versions.status());
   add_versions(page, found.record->omobility_id, *versions, messages, view);
   if (Status added = add_history(page, found.record->omobility_id, view); !added) return unavailable(page, added);
+  auto timeline = outgoing_timeline(page, *found.record, *found.mobility, mobilities::Holder::kSendingHei);
+  if (!timeline) return unavailable(page, timeline.status());
+  view.set("timeline", *timeline);
   view.set("can_cancel", found.record->status != "cancelled");
   auto draft = mobilities::OutgoingLearningAgreements().draft(page.connection, found.record->omobility_id);
   if (!draft) return unavailable(page, draft.status());

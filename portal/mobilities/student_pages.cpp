@@ -10,6 +10,7 @@
 #include "portal/mobilities/la_form.hpp"
 #include "portal/mobilities/mobility_access.hpp"
 #include "portal/mobilities/mobility_views.hpp"
+#include "portal/mobilities/timeline_view.hpp"
 #include "portal/pages/page_support.hpp"
 
 namespace mobility::portal::mobility_pages {
@@ -44,6 +45,9 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
   if (!versions) return unavailable(page, versions.status());
   view.set("versions", la_history_view(*versions, messages, "/my-exchange/mobilities/" + own.record.omobility_id + "/la/"));
   view.set("has_versions", !versions->empty());
+  auto timeline = outgoing_timeline(page, own.record, own.mobility, mobilities::Holder::kStudent);
+  if (!timeline) return unavailable(page, timeline.status());
+  view.set("timeline", *timeline);
   OutgoingLearningAgreements las;
   auto la = las.load(page.connection, own.record.omobility_id);
   if (!la) return unavailable(page, la.status());

@@ -1,10 +1,12 @@
 #include "portal/pages/password_reset_page.hpp"
 
 #include "base/log.hpp"
+#include "base/secure_random.hpp"
 #include "base/sha256.hpp"
 #include "base/text.hpp"
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
+#include "db/mail_outbox.hpp"
 #include "db/password_resets.hpp"
 #include "db/transaction.hpp"
 #include "portal/accounts/password_hash.hpp"
@@ -75,9 +77,70 @@ http::Response submit(PageRequest& page, const Site& site) {
   return page.render(200, "reset_password", "reset_title", view);
 }
 
+http::Response forgot_form(const PageRequest& page, int status, bool mail_enabled, const std::string& email = "",
+                           const std::string& problem = "") {
+  data view;
+  view.set("mail_enabled", mail_enabled);
+  view.set("email", email);
+  view.set("email_invalid", !problem.empty());
+  data field;
+  field.set("id", "email");
+  if (!problem.empty()) field.set("error", Messages::of(page.visitor.language).text(problem));
+  view.set("email_field", field);
+  return page.render(status, "forgot_password", "forgot_title", view);
+}
+
+// A new reset token for the account and the mail carrying it, in one transaction; nothing when a
+// link was mailed to the account in the last 15 minutes.
+Status mail_reset_link(db::Connection& connection, const db::AccountRecord& account) {
+  auto transaction = db::Transaction::begin(connection);
+  if (!transaction) return transaction.status();
+  std::string token = random_token(32);
+  if (Status stored = db::insert_password_reset(connection, sha256(token), account.account_id, std::chrono::hours(24)); !stored) {
+    return stored;
+  }
+  auto quarter =
+      std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now().time_since_epoch()).count() / 15;
+  std::string key = "password_reset:" + std::to_string(account.account_id) + ":" + std::to_string(quarter);
+  std::string parameters = R"({"link": "/reset-password?token=)" + token + R"("})";
+  auto queued = db::enqueue_mail(connection, {"password_reset", account.account_id, parameters, key, false});
+  if (!queued) return queued.status();
+  if (!*queued) return Status::ok();  // throttled: the token is rolled back with the transaction
+  if (Status audited = db::record_audit_event(
+          connection, {account.account_id, account.email, std::nullopt, std::nullopt, "password_reset_link_mailed",
+                       "account:" + std::to_string(account.account_id), std::nullopt, ""});
+      !audited) {
+    return audited;
+  }
+  return transaction->commit();
+}
+
+http::Response forgot(PageRequest& page, bool mail_enabled) {
+  if (!mail_enabled) return forgot_form(page, 200, false);
+  std::string email(trim_blanks(page.field("email")));
+  if (email.size() > 254 || email.find('@') == std::string::npos || !is_clean_utf8(email)) {
+    return forgot_form(page, 400, true, email.size() > 254 ? "" : email, "forgot_invalid_email");
+  }
+  auto account = db::find_account_by_email(page.connection, email);
+  if (!account) return page.error(503);
+  if (*account && !(*account)->disabled) {
+    if (Status mailed = mail_reset_link(page.connection, **account); !mailed) {
+      log::error("password_reset_mail_failed", {{"id", page.request.request_id}, {"error", mailed.to_string()}});
+      return page.error(503);
+    }
+  }
+  data view;
+  view.set("mail_enabled", true);
+  view.set("sent", true);
+  return page.render(200, "forgot_password", "forgot_title", view);
+}
+
 }  // namespace
 
-void add_password_reset_page(http::Router& router, const Site& site) {
+void add_password_reset_page(http::Router& router, const Site& site, bool mail_enabled) {
+  site.add_page(router, "GET", "/forgot-password",
+                [mail_enabled](PageRequest& page) { return forgot_form(page, 200, mail_enabled); });
+  site.add_page(router, "POST", "/forgot-password", [mail_enabled](PageRequest& page) { return forgot(page, mail_enabled); });
   site.add_page(router, "GET", "/reset-password", [](PageRequest& page) {
     auto tokens = page.request.query_values("token");
     std::string token = tokens.empty() ? "" : tokens.front();

@@ -4,6 +4,7 @@
 #include "db/accounts.hpp"
 #include "db/audit_events.hpp"
 #include "db/institutions.hpp"
+#include "db/mail_outbox.hpp"
 #include "db/node_status.hpp"
 #include "db/students.hpp"
 #include "portal/pages/page_support.hpp"
@@ -59,6 +60,25 @@ http::Response my_exchange(PageRequest& page) {
   return page.render(200, "my_exchange", "student_title", view);
 }
 
+// Whether the signed-in staff member chose a daily digest (mail_preference partial).
+Result<bool> wants_digest(const PageRequest& page) {
+  if (!page.visitor.account) return false;
+  return db::mail_digest(page.connection, page.visitor.account->account_id);
+}
+
+// POST /mail-preference: digest=1 (one daily digest) or digest=0 (a mail per item), for staff.
+http::Response set_mail_preference(PageRequest& page) {
+  bool staff = !grants_of(page, Role::kCoordinator).empty() || !grants_of(page, Role::kIoAdmin).empty();
+  if (!page.visitor.account) return page.redirect("/login");
+  if (!staff) return page.error(403);
+  std::string digest = page.field("digest");
+  if (digest != "0" && digest != "1") return page.error(400, "error_mail_preference_invalid_text");
+  if (Status saved = db::set_mail_digest(page.connection, page.visitor.account->account_id, digest == "1"); !saved) {
+    return unavailable(page, saved);
+  }
+  return page.redirect(start_path(page.visitor.actor) + "?saved=mail");
+}
+
 http::Response coordinator(PageRequest& page) {
   auto scopes = grants_of(page, Role::kCoordinator);
   Scope first = scopes.empty() ? Scope{} : Scope{scopes.front().hei_id, {}, std::nullopt};
@@ -90,8 +110,12 @@ http::Response coordinator(PageRequest& page) {
     scope.set("students", rows);
     list.push_back(scope);
   }
+  auto digest = wants_digest(page);
+  if (!digest) return unavailable(page, digest.status());
   data view;
   view.set("scopes", list);
+  view.set("digest", *digest);
+  view.set("mail_saved", !page.request.query_values("saved").empty());
   return page.render(200, "coordinator", "coordinator_title", view);
 }
 
@@ -142,7 +166,11 @@ http::Response admin(PageRequest& page) {
     row.set("record", event.record.value_or(""));
     event_rows.push_back(row);
   }
+  auto digest = wants_digest(page);
+  if (!digest) return unavailable(page, digest.status());
   data view;
+  view.set("digest", *digest);
+  view.set("mail_saved", !page.request.query_values("saved").empty());
   view.set("accounts", account_rows);
   view.set("has_events", !events->empty());
   view.set("events", event_rows);
@@ -177,6 +205,7 @@ void add_start_pages(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/my-exchange", my_exchange);
   site.add_page(router, "GET", "/coordinator", coordinator);
   site.add_page(router, "GET", "/admin", admin);
+  site.add_page(router, "POST", "/mail-preference", set_mail_preference);
   site.add_page(router, "GET", "/operator", [&site](PageRequest& page) { return operator_status(page, site); });
 }
 

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/metrics.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
 
 namespace mobility::ewp::test {
@@ -74,6 +75,27 @@ TEST_F(EwpClientTest, UnknownApisAndInvalidXmlAreClearErrors) {
   ApiCall missing = echo_call("GET");
   missing.hei_id = "nowhere.example";
   EXPECT_EQ(strict.call(missing).status().code(), Status::Code::kNotFound);
+}
+
+// Every call is counted by partner, API and outcome for GET /metrics.
+TEST_F(EwpClientTest, EveryCallIsCountedByPartnerApiAndOutcome) {
+  metrics::reset();
+  auto registry = client_registry({node_key_base64_});
+  EwpClient client(*registry, *client_transport_, client_key_, &testing::manifest_schema());
+  EXPECT_FALSE(client.call(echo_call("GET")));  // the echo answer is no manifest: refused
+  ApiCall missing = echo_call("GET");
+  missing.hei_id = "nowhere.example";
+  EXPECT_FALSE(client.call(missing));
+  EwpClient echoing(*registry, *client_transport_, client_key_, &testing::echo_response_schema());
+  EXPECT_TRUE(echoing.call(echo_call("GET")));
+  std::string text = metrics::render();
+  EXPECT_THAT(text, HasSubstr("mobility_partner_calls_total{partner=\"fjordland.example\",api=\"echo\",outcome=\"ok\"} 1\n"));
+  EXPECT_THAT(
+      text,
+      HasSubstr("mobility_partner_calls_total{partner=\"fjordland.example\",api=\"echo\",outcome=\"invalid_argument\"} 1\n"));
+  EXPECT_THAT(text,
+              HasSubstr("mobility_partner_calls_total{partner=\"nowhere.example\",api=\"echo\",outcome=\"not_found\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("mobility_partner_call_duration_seconds_count{api=\"echo\"} 3\n"));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/base64.hpp"
 #include "db/pool.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
@@ -19,7 +20,6 @@
 #include "ewp-node/client/ewp_client.hpp"
 #include "ewp-node/ewp_node.hpp"
 #include "ewp-node/registry/catalogue_builder.hpp"
-#include "ewp-node/security/base64.hpp"
 #include "ewp-node/security/keys.hpp"
 #include "ewp-node/security/node_keys.hpp"
 #include "ewp-node/security/request_signer.hpp"

@@ -201,6 +201,16 @@ TEST_F(AgreementPagesTest, OurCopyBesideThePartnersMarksEveryDifferenceAndSaysWh
   EXPECT_TRUE(contains(page.body,
                        "<th scope=\"row\">Partner 2 › Agreement id</th><td>TUR-IIA-4711</td><td>TUR-IIA-4711</td><td>Same</td>"))
       << "the partner's copy is read with the partners in our order";
+  // The differences first, grouped by cooperation condition; the equal fields folded away below
+  // them, in the agreement's own order, with codes in words.
+  size_t first_difference = page.body.find("<tr class=\"differs\">");
+  size_t folded = page.body.find("<details class=\"equal-fields\">");
+  ASSERT_NE(folded, std::string::npos);
+  EXPECT_LT(first_difference, folded);
+  EXPECT_TRUE(contains(page.body, "<caption>Cooperation condition 1</caption>"));
+  EXPECT_LT(page.body.find("<th scope=\"row\">Cooperation condition 1 › Sending institution</th>", folded),
+            page.body.find("<th scope=\"row\">Cooperation condition 1 › First academic year</th>", folded));
+  EXPECT_TRUE(contains(page.body, "<td>Student mobility for studies</td>")) << "not the raw code student-studies";
   EXPECT_TRUE(contains(page.body, "The cooperation conditions of the two copies differ"));
   EXPECT_FALSE(contains(page.body, "/approve\""));
   auto sent = admin->get("/agreements/fjordland-demo-sent");

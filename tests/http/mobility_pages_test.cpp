@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "mobilities/demo_mobilities.hpp"
+#include "mobilities/outgoing_learning_agreements.hpp"
+#include "tests/support/mobility_samples.hpp"
 #include "tests/support/portal_server.hpp"
 #include "tests/support/web_visit.hpp"
 
@@ -13,6 +15,7 @@ namespace mobility::portal {
 namespace {
 
 using testing::contains;
+using testing::occurrences;
 using testing::Visit;
 
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, reads English
@@ -299,6 +302,91 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
                                                                {"a0_change", "deleted"}});
   EXPECT_EQ(ghost.status, 400);
   EXPECT_TRUE(contains(ghost.body, "which the first version does not have"));
+}
+
+// The coordinators' queue: what waits for a decision of the visitor, each a link to the form that
+// decides it, narrowed to their units, and gone once decided.
+TEST_F(MobilityPagesTest, TheWorkQueueShowsWhatWaitsOneClickFromEachDecision) {
+  {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    mobilities::OutgoingLearningAgreements las;
+    agreements::Editor student{std::nullopt, "oyvind.kristiansen@student.fjordland.example", "student"};
+    ASSERT_TRUE(las.save_draft(**connection, "fjordland-demo-approved", testing::sample_first_version(), student));
+    ASSERT_TRUE(las.sign_draft(**connection, "fjordland-demo-approved", mobilities::Signer::kStudent,
+                               testing::student_signature(), student));
+  }
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  auto queue = admin.get("/coordinator/queue");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  for (const char* expected : {"href=\"/mobilities/outgoing/fjordland-demo-approved#la\">Sign</a>", "Øyvind Kristiansen",
+                               "href=\"/mobilities/incoming/tu-rheinfeld.example/rheinfeld-demo-incoming-nominated#nomination\"",
+                               "href=\"/mobilities/incoming/pohjola.example/pohjola-demo-incoming-la-proposed#la\""}) {
+    EXPECT_TRUE(contains(queue.body, expected)) << expected;
+  }
+  EXPECT_FALSE(contains(queue.body, "lumiere-demo-incoming-approved")) << "decided already";
+  EXPECT_TRUE(contains(admin.get("/mobilities/outgoing/fjordland-demo-approved").body, "<h2 id=\"la\">"));
+
+  EXPECT_EQ(occurrences(admin.get("/coordinator/queue?year=2099/2100").body, "Nothing waits here."), 3u);
+  auto odd = admin.get("/coordinator/queue?year=next");
+  EXPECT_EQ(odd.status, 200);
+  EXPECT_TRUE(contains(odd.body, "Write the academic year as 2026/2027; all years are shown."));
+  EXPECT_TRUE(contains(odd.body, "Øyvind Kristiansen"));
+  EXPECT_FALSE(contains(admin.get("/coordinator/queue?unit=ou-mn").body, "Øyvind Kristiansen")) << "HF is not below MN";
+
+  Visit coordinator(portal_.base());
+  sign_in(coordinator, kUnitCoordinator);
+  auto theirs = coordinator.get("/coordinator/queue");
+  EXPECT_EQ(theirs.status, 200);
+  EXPECT_FALSE(contains(theirs.body, "Øyvind Kristiansen")) << "another faculty's student";
+  Visit student(portal_.base());
+  sign_in(student, "aase.bjornstad@student.fjordland.example");
+  EXPECT_EQ(student.get("/coordinator/queue").status, 403);
+  EXPECT_EQ(Visit(portal_.base()).get("/coordinator/queue").status, 303);
+
+  admin.get(kIncomingNomination);
+  auto approved = admin.post(std::string(kIncomingNomination) + "/nomination", {{"csrf", admin.csrf()}, {"decision", "approve"}});
+  EXPECT_EQ(approved.status, 303) << approved.body;
+  EXPECT_FALSE(contains(admin.get("/coordinator/queue").body, "rheinfeld-demo-incoming-nominated")) << "decided now";
+}
+
+// The timeline says where an exchange stands: what is done, who holds the waiting step and since
+// when, what comes next and before which date; "you" for the reader's own step.
+TEST_F(MobilityPagesTest, TheTimelineSaysWhoHoldsEachStepAndSinceWhen) {
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  auto proposed = admin.get("/mobilities/outgoing/fjordland-demo-la-proposed");
+  ASSERT_EQ(proposed.status, 200);
+  size_t timeline = proposed.body.find("<ol class=\"timeline\">");
+  ASSERT_NE(timeline, std::string::npos) << proposed.body;
+  std::string steps = proposed.body.substr(timeline, proposed.body.find("</ol>", timeline) - timeline);
+  EXPECT_TRUE(contains(steps, "<li class=\"done\"><strong>Nominated by the home institution</strong>: done 20")) << steps;
+  EXPECT_TRUE(
+      contains(steps, "<li class=\"waiting\"><strong>Approved by the receiving institution (version 1)</strong>: waiting for "))
+      << steps;
+  EXPECT_TRUE(contains(steps, " since 20")) << steps;
+  EXPECT_TRUE(contains(steps, "(before 20")) << "the planned arrival is the deadline\n" << steps;
+  EXPECT_TRUE(contains(steps, "<li class=\"next\"><strong>The stay abroad</strong>: next")) << steps;
+
+  {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    mobilities::OutgoingLearningAgreements las;
+    agreements::Editor student{std::nullopt, "oyvind.kristiansen@student.fjordland.example", "student"};
+    ASSERT_TRUE(las.save_draft(**connection, "fjordland-demo-approved", testing::sample_first_version(), student));
+    ASSERT_TRUE(las.sign_draft(**connection, "fjordland-demo-approved", mobilities::Signer::kStudent,
+                               testing::student_signature(), student));
+  }
+  auto to_sign = admin.get("/mobilities/outgoing/fjordland-demo-approved").body;
+  EXPECT_TRUE(contains(to_sign, "<strong>Signed by the home institution (version 1)</strong>: <em>waiting for you since 20"))
+      << to_sign;
+
+  Visit student(portal_.base());
+  sign_in(student, "aase.bjornstad@student.fjordland.example");
+  auto own = student.get("/my-exchange/mobilities/fjordland-demo-nominated");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(contains(own.body, "<strong>Vertsinstitusjonen avgjør nominasjonen</strong>: venter på ")) << own.body;
 }
 
 }  // namespace

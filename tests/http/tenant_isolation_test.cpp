@@ -50,7 +50,9 @@ const std::vector<std::string> kPages = {"/",
                                          "/my-exchange",
                                          "/coordinator/destinations",
                                          "/admin/information-review",
-                                         "/admin/factsheet"};
+                                         "/admin/factsheet",
+                                         "/mobilities",
+                                         "/coordinator/queue"};
 
 // Pages of one record, with {iia}, {partner} standing for the other HEI's ids. The own HEI's same
 // page tells what a role may open: where it opens its own, the other's must be 404.

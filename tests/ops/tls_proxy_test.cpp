@@ -12,6 +12,7 @@
 #include "ewp-node/client/curl_transport.hpp"
 #include "http/server.hpp"
 #include "tests/support/child_process.hpp"
+#include "tests/support/ewp_schemas.hpp"
 #include "tests/support/free_port.hpp"
 
 namespace mobility::http {
@@ -124,6 +125,63 @@ TEST_F(TlsProxyTest, ResponseHeadersTheNodeSignedArriveUnchanged) {
   EXPECT_THAT(header_values(reply->headers, "Digest"), ::testing::ElementsAre("SHA-256=signed-by-the-node"));
   EXPECT_TRUE(header_values(reply->headers, "X-Request-Id").empty()) << "the proxy must not invent request ids";
   EXPECT_TRUE(header_values(reply->headers, "Content-Encoding").empty());
+}
+
+// What nginx refuses itself never reaches the node, so nginx must answer as an EWP node would:
+// an error-response (valid against the official schema) under /ewp/, a page for browsers elsewhere.
+TEST_F(TlsProxyTest, NginxsOwnRefusalsUnderEwpAreEwpErrorResponses) {
+  struct Case {
+    std::string name;
+    std::string method;
+    std::string path;
+    http::HeaderList headers;
+    std::string body;
+    int status;
+  };
+  std::vector<Case> cases = {
+      {"a 60 KiB Authorization header", "GET", "/ewp/echo", {{"Authorization", std::string(60 * 1024, 'a')}}, "", 400},
+      {"a 10 KiB request target", "GET", "/ewp/echo?echo=" + std::string(10 * 1024, 'a'), {}, "", 414},
+      {"a body above the limit",
+       "POST",
+       "/ewp/iias",
+       {{"Content-Type", "application/x-www-form-urlencoded"}},
+       std::string(2 * 1024 * 1024, 'a'),
+       413},
+  };
+  for (const Case& c : cases) {
+    auto reply = transport_->send(c.method, base() + c.path, c.headers, c.body);
+    ASSERT_TRUE(reply) << c.name << ": " << reply.status().to_string();
+    EXPECT_EQ(reply->status, c.status) << c.name;
+    EXPECT_EQ(http::header_values(reply->headers, "Content-Type"), std::vector<std::string>{"text/xml; charset=utf-8"}) << c.name;
+    EXPECT_TRUE(testing::error_response_schema().validate(reply->body)) << c.name << ": " << reply->body;
+    EXPECT_THAT(reply->body, HasSubstr("HTTP " + std::to_string(c.status))) << c.name;
+  }
+  auto page = transport_->send("GET", "https://localhost:" + std::to_string(port_) + "/agreements",
+                               {{"X-Big", std::string(60 * 1024, 'a')}}, "");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 400);
+  EXPECT_THAT(page->body, HasSubstr("<!DOCTYPE html>")) << "a browser's page gets a page";
+}
+
+TEST_F(TlsProxyTest, ANodeThatIsDownIsA502ErrorResponse) {
+  // A second proxy whose node never started (the first one's node keeps its connections open).
+  uint16_t port = testing::free_port();
+  testing::ChildProcess proxy(
+      {std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy", "--listen", "127.0.0.1:" + std::to_string(port), "--upstream",
+       "127.0.0.1:" + std::to_string(testing::free_port()), "--dir", (directory_ / "down").string(), "--cert",
+       (directory_ / "tls/localhost.crt").string(), "--key", (directory_ / "tls/localhost.key").string()},
+      testing::Environment{});
+  Result<ewp::HttpReply> down = Status::unavailable("not tried");
+  for (int attempt = 0; attempt < 100 && !down; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    down = transport_->send("GET", "https://localhost:" + std::to_string(port) + "/ewp/echo", {}, "");
+  }
+  ASSERT_TRUE(down) << down.status().to_string() << proxy.err();
+  EXPECT_EQ(down->status, 502);
+  EXPECT_TRUE(testing::error_response_schema().validate(down->body)) << down->body;
+  EXPECT_THAT(down->body, HasSubstr("not answering"));
+  proxy.send_signal(SIGTERM);
+  EXPECT_TRUE(proxy.wait(std::chrono::seconds(10)));
 }
 
 }  // namespace

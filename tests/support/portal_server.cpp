@@ -30,7 +30,7 @@ void PortalServer::start(bool demo_agreements) {
   portal::add_home_route(*router, *site_);
   portal::add_account_pages(*router, *site_);
   portal::add_start_pages(*router, *site_);
-  portal::add_password_reset_page(*router, *site_);
+  portal::add_password_reset_page(*router, *site_, /*mail_enabled=*/true);
   portal::add_information_pages(*router, *site_);
   portal::add_information_review_pages(*router, *site_);
   portal::add_destination_pages(*router, *site_);

@@ -10,7 +10,7 @@
 #include <mutex>
 #include <stdexcept>
 
-#include "ewp-node/security/base64.hpp"
+#include "base/base64.hpp"
 
 namespace mobility::testing {
 namespace {
@@ -38,7 +38,7 @@ TestKeyPair generate() {
   auto private_key = ewp::RsaPrivateKey::from_pem(private_pem);
   auto public_key = ewp::RsaPublicKey::from_pem(public_pem);
   if (!private_key || !public_key) throw std::runtime_error("cannot load a generated test key");
-  return {*private_key, *public_key, private_pem, public_pem, ewp::base64_encode(der_bytes)};
+  return {*private_key, *public_key, private_pem, public_pem, base64_encode(der_bytes)};
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "ewp-node/security/base64.hpp"
+#include "base/base64.hpp"
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/request_id.hpp"
 #include "ewp-node/security/request_signer.hpp"

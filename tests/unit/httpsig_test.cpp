@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "ewp-node/security/base64.hpp"
+#include "base/base64.hpp"
 #include "ewp-node/security/digest.hpp"
 #include "ewp-node/security/rsa_signer.hpp"
 #include "ewp-node/security/signature_params.hpp"

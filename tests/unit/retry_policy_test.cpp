@@ -1,4 +1,4 @@
-// When a failed change notification is tried again (ewp-node/cnr/retry_policy.hpp): the first
+// When a failed change notification is tried again (base/retry_policy.hpp): the first
 // wait, doubling, the longest wait, the ±25 % spread and giving up.
 #include <gtest/gtest.h>
 
@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include "base/config.hpp"
-#include "ewp-node/cnr/retry_policy.hpp"
+#include "base/retry_policy.hpp"
 
-namespace mobility::ewp {
+namespace mobility {
 namespace {
 
 using std::chrono::hours;
@@ -100,4 +100,4 @@ TEST(RetryPolicy, GiveUpAfterIsTheConfiguredHours) {
 }
 
 }  // namespace
-}  // namespace mobility::ewp
+}  // namespace mobility

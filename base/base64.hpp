@@ -11,7 +11,7 @@
 
 #include "base/status.hpp"
 
-namespace mobility::ewp {
+namespace mobility {
 
 // The Base64 text of arbitrary bytes, padded to a multiple of 4 characters.
 std::string base64_encode(std::string_view bytes);
@@ -19,4 +19,4 @@ std::string base64_encode(std::string_view bytes);
 // The bytes encoded by `text`, or invalid_argument naming what is wrong with it.
 Result<std::string> base64_decode(std::string_view text);
 
-}  // namespace mobility::ewp
+}  // namespace mobility

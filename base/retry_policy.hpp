@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-namespace mobility::ewp {
+namespace mobility {
 
 struct RetryPolicy {
   std::chrono::milliseconds first{10'000};
@@ -17,4 +17,4 @@ struct RetryPolicy {
   bool gives_up(double age_seconds) const { return age_seconds * 1000 >= static_cast<double>(give_up_after.count()); }
 };
 
-}  // namespace mobility::ewp
+}  // namespace mobility

@@ -1,9 +1,9 @@
-#include "ewp-node/cnr/retry_policy.hpp"
+#include "base/retry_policy.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace mobility::ewp {
+namespace mobility {
 
 std::chrono::milliseconds RetryPolicy::delay_after(int attempts, double jitter) const {
   double doubled = static_cast<double>(first.count()) * std::pow(2.0, std::clamp(attempts - 1, 0, 40));
@@ -11,4 +11,4 @@ std::chrono::milliseconds RetryPolicy::delay_after(int attempts, double jitter) 
   return std::chrono::milliseconds(static_cast<long long>(capped * (0.75 + 0.5 * jitter)));
 }
 
-}  // namespace mobility::ewp
+}  // namespace mobility

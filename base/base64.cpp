@@ -1,11 +1,11 @@
-#include "ewp-node/security/base64.hpp"
+#include "base/base64.hpp"
 
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <climits>
 
-namespace mobility::ewp {
+namespace mobility {
 namespace {
 
 bool in_alphabet(char c) {
@@ -58,4 +58,4 @@ Result<std::string> base64_decode(std::string_view text) {
   return bytes;
 }
 
-}  // namespace mobility::ewp
+}  // namespace mobility

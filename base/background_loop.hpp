@@ -1,5 +1,5 @@
 // A background thread that works in rounds, for the node's workers (the CNR worker, the reference
-// refresher): after a round that did something it starts the next at once (more may be due);
+// refresher, the mail worker): after a round that did something it starts the next at once (more may be due);
 // after an idle round, or a failed one (logged as `failure_event`), it waits `idle`, or until
 // woken. stop() (and destruction) lets the round in progress finish, then ends the thread.
 #pragma once
@@ -13,7 +13,7 @@
 
 #include "base/status.hpp"
 
-namespace mobility::ewp {
+namespace mobility {
 
 class BackgroundLoop {
  public:
@@ -42,4 +42,4 @@ class BackgroundLoop {
   bool woken_ = false;
 };
 
-}  // namespace mobility::ewp
+}  // namespace mobility

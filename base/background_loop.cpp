@@ -1,8 +1,8 @@
-#include "ewp-node/background_loop.hpp"
+#include "base/background_loop.hpp"
 
 #include "base/log.hpp"
 
-namespace mobility::ewp {
+namespace mobility {
 
 BackgroundLoop::BackgroundLoop(std::string failure_event, std::chrono::milliseconds idle, Round round)
     : failure_event_(std::move(failure_event)), idle_(idle), round_(std::move(round)) {}
@@ -46,4 +46,4 @@ void BackgroundLoop::run() {
   }
 }
 
-}  // namespace mobility::ewp
+}  // namespace mobility
