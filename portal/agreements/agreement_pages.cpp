@@ -3,6 +3,7 @@
 #include "portal/agreements/detail_page.hpp"
 #include "portal/agreements/draft_pages.hpp"
 #include "portal/agreements/history_page.hpp"
+#include "portal/agreements/iia_pdf_page.hpp"
 #include "portal/agreements/list_page.hpp"
 #include "portal/agreements/proposals_page.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 using portal::PageRequest;
 
 constexpr std::string_view kTree = "/agreements/";
+constexpr std::string_view kPdf = ".pdf";
 
 // "/agreements/{iia_id}/{action}" → (iia_id, action); action "" for the agreement itself.
 std::pair<std::string, std::string> split_path(const std::string& path) {
@@ -24,6 +26,9 @@ std::pair<std::string, std::string> split_path(const std::string& path) {
 http::Response get_page(PageRequest& page) {
   auto [iia_id, action] = split_path(page.request.path);
   if (iia_id.empty()) return page.error(404);
+  if (action.empty() && iia_id.size() > kPdf.size() && iia_id.ends_with(kPdf)) {
+    return agreement_pdf(page, iia_id.substr(0, iia_id.size() - kPdf.size()));
+  }
   if (action.empty()) return agreement_detail(page, iia_id);
   if (action == "edit") return edit_form(page, iia_id);
   if (action == "history") return agreement_history(page, iia_id);

@@ -5,6 +5,7 @@
 //   GET  /agreements/{iia_id}              our copy beside the partner's, approvals, actions
 //   GET  /agreements/{iia_id}/edit, POST   a new version of the content
 //   GET  /agreements/{iia_id}/history      every version, and the differences of any two
+//   GET  /agreements/{iia_id}.pdf          the current version with both approvals as PDF
 //   POST /agreements/{iia_id}/share | approve | terminate | delete
 // Access: Action::kHandleAgreements on the agreement's HEI and unit; approving needs
 // kApproveAgreement. Every change goes through IiaBook (a version and an audit event) and

@@ -33,16 +33,10 @@ struct FormState {
 constexpr MobilityType kTypes[] = {MobilityType::kStudentStudies, MobilityType::kStudentTraineeship, MobilityType::kStaffTeacher,
                                    MobilityType::kStaffTraining};
 
-std::string type_key(MobilityType type) {
-  std::string name = mobility_type_name(type);
-  std::replace(name.begin(), name.end(), '-', '_');
-  return "agreements_type_" + name;
-}
-
 data spec_row(size_t row, const SpecFields& spec, bool removable, const FieldErrors& errors, const portal::Messages& messages) {
   std::string prefix = "spec" + std::to_string(row) + "_";
   Options types = {{"", messages.text("agreements_choose")}};
-  for (MobilityType type : kTypes) types.emplace_back(mobility_type_name(type), messages.text(type_key(type)));
+  for (MobilityType type : kTypes) types.emplace_back(mobility_type_name(type), messages.text(mobility_type_key(type)));
   Options directions = {{"outgoing", messages.text("agreements_direction_outgoing")},
                         {"incoming", messages.text("agreements_direction_incoming")}};
   data view;

@@ -1,5 +1,7 @@
 #include "portal/agreements/form_views.hpp"
 
+#include <algorithm>
+
 #include "base/text.hpp"
 
 namespace mobility::agreements::pages {
@@ -33,6 +35,12 @@ data text_field(const std::string& id, const std::string& label_key, const std::
   field.set("value", displayable(value));  // bytes that were refused show as U+FFFD
   field.set("multiline", multiline);
   return field;
+}
+
+std::string mobility_type_key(MobilityType type) {
+  std::string name = mobility_type_name(type);
+  std::replace(name.begin(), name.end(), '-', '_');
+  return "agreements_type_" + name;
 }
 
 }  // namespace mobility::agreements::pages

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "agreements/iia.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::agreements::pages {
@@ -29,5 +30,8 @@ kainjow::mustache::data text_field(const std::string& id, const std::string& lab
 
 // The error of a field (for a select or a checkbox group): {id, error?}.
 kainjow::mustache::data field_error(const std::string& id, const FieldErrors& errors, const portal::Messages& messages);
+
+// "agreements_type_student_studies": the message key of a mobility type.
+std::string mobility_type_key(MobilityType type);
 
 }  // namespace mobility::agreements::pages

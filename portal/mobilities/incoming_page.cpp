@@ -48,7 +48,9 @@ void add_agreement(const db::PartnerOMobilityRecord& record, const Messages& mes
     if (!la.contains(part) || la[part].is_null()) continue;
     auto version = mobilities::la_version_from_json_text(la[part].dump());
     if (!version) continue;
-    versions.push_back(la_version_view(*version, messages.text(std::string("mobilities_la_") + part), messages));
+    data shown = la_version_view(*version, messages.text(std::string("mobilities_la_") + part), messages);
+    shown.set("pdf_link", "/mobilities/incoming/" + record.sending_hei_id + "/" + record.omobility_id + "/la/" + part + ".pdf");
+    versions.push_back(shown);
   }
   view.set("la_versions", versions);
   view.set("has_la", true);

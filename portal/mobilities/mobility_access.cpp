@@ -63,4 +63,16 @@ IncomingLookup find_incoming(const PageRequest& page, const std::string& sending
   return {std::move(**record), std::move(*mobility), std::nullopt};
 }
 
+OwnLookup find_own(const PageRequest& page, const std::string& omobility_id) {
+  if (!page.visitor.account) return {std::nullopt, std::nullopt, page.refuse_unless(Action::kViewOwnExchange, Scope{})};
+  auto record = db::find_omobility(page.connection, omobility_id);
+  if (!record) return {std::nullopt, std::nullopt, unavailable(page, record.status())};
+  if (!*record || !(*record)->student_id) return {std::nullopt, std::nullopt, page.error(404)};
+  Scope own{(*record)->sending_hei_id, {}, (*record)->student_id};
+  if (!allowed(page.visitor.actor, Action::kViewOwnExchange, own)) return {std::nullopt, std::nullopt, page.error(404)};
+  auto mobility = mobilities::mobility_from_json_text((*record)->content_json);
+  if (!mobility) return {std::nullopt, std::nullopt, unavailable(page, mobility.status())};
+  return {std::move(**record), std::move(*mobility), std::nullopt};
+}
+
 }  // namespace mobility::portal::mobility_pages

@@ -36,6 +36,16 @@ struct IncomingLookup {
 };
 IncomingLookup find_incoming(const PageRequest& page, const std::string& sending_hei_id, const std::string& omobility_id);
 
+// The student's own mobility `omobility_id` (Action::kViewOwnExchange); for anyone else the
+// answer to give in `refusal`: signed out the login page, known id or not; signed in a 404, as
+// for an unknown id.
+struct OwnLookup {
+  std::optional<db::OMobilityRecord> record;
+  std::optional<mobilities::Mobility> mobility;
+  std::optional<http::Response> refusal;
+};
+OwnLookup find_own(const PageRequest& page, const std::string& omobility_id);
+
 // The units of `hei_id`, named in the visitor's language.
 Result<UnitTree> units_of(const PageRequest& page, const std::string& hei_id);
 

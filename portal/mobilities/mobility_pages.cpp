@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "portal/mobilities/incoming_page.hpp"
+#include "portal/mobilities/la_pdf_pages.hpp"
 #include "portal/mobilities/list_page.hpp"
 #include "portal/mobilities/outgoing_page.hpp"
 #include "portal/mobilities/queue_page.hpp"
@@ -30,9 +31,10 @@ std::vector<std::string> segments(const std::string& path, std::string_view pref
 
 http::Response outgoing(PageRequest& page) {
   auto parts = segments(page.request.path, kOutgoing);
-  if (parts.empty() || parts[0].empty() || parts.size() > 2) return page.error(404);
+  if (parts.empty() || parts[0].empty() || parts.size() > 3) return page.error(404);
   bool post = page.request.method == "POST";
   if (!post && parts.size() == 1) return outgoing_mobility(page, parts[0]);
+  if (!post && parts.size() == 3 && parts[1] == "la") return outgoing_la_pdf(page, parts[0], parts[2]);
   if (post && parts.size() == 2 && parts[1] == "cancel") return cancel_outgoing(page, parts[0]);
   if (post && parts.size() == 2 && parts[1] == "sign") return sign_as_sending_hei(page, parts[0]);
   return page.error(404);
@@ -40,9 +42,10 @@ http::Response outgoing(PageRequest& page) {
 
 http::Response own(PageRequest& page) {
   auto parts = segments(page.request.path, kOwn);
-  if (parts.empty() || parts[0].empty() || parts.size() > 2) return page.error(404);
+  if (parts.empty() || parts[0].empty() || parts.size() > 3) return page.error(404);
   bool post = page.request.method == "POST";
   if (!post && parts.size() == 1) return student_mobility(page, parts[0]);
+  if (!post && parts.size() == 3 && parts[1] == "la") return own_la_pdf(page, parts[0], parts[2]);
   if (post && parts.size() == 2 && parts[1] == "draft") return save_student_draft(page, parts[0]);
   if (post && parts.size() == 2 && parts[1] == "sign") return sign_as_student(page, parts[0]);
   return page.error(404);
@@ -50,9 +53,10 @@ http::Response own(PageRequest& page) {
 
 http::Response incoming(PageRequest& page) {
   auto parts = segments(page.request.path, kIncoming);
-  if (parts.size() < 2 || parts.size() > 3 || parts[0].empty() || parts[1].empty()) return page.error(404);
+  if (parts.size() < 2 || parts.size() > 4 || parts[0].empty() || parts[1].empty()) return page.error(404);
   bool post = page.request.method == "POST";
   if (!post && parts.size() == 2) return incoming_mobility(page, parts[0], parts[1]);
+  if (!post && parts.size() == 4 && parts[2] == "la") return incoming_la_pdf(page, parts[0], parts[1], parts[3]);
   if (post && parts.size() == 3) return decide_incoming(page, parts[0], parts[1], parts[2]);
   return page.error(404);
 }

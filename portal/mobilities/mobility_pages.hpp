@@ -9,6 +9,8 @@
 //   POST .../nomination   decision=approve|reject, comment
 //   POST .../la           decision=approve|comment, comment, signer_position
 //   POST .../dates        arrival, departure (YYYY-MM-DD)
+//   GET  .../la/{version or part}.pdf  a learning agreement as PDF (la_pdf_pages.hpp), also below
+//                                      /my-exchange/mobilities/{omobility_id}
 // Decisions on a partner's data travel through the outbox (mobilities/incoming_mobilities.hpp);
 // the page says where each stands, and a partner's 409 (it changed the proposal meanwhile) is
 // shown as a notice beside the newly fetched version, never as an error page.

@@ -21,29 +21,17 @@ void set_if(data& view, const std::string& name, const std::optional<std::string
   if (value && !value->empty()) view.set(name, *value);
 }
 
-std::string credits_text(const std::vector<mobilities::Credit>& credits) {
-  std::string text;
-  for (const auto& credit : credits) text += (text.empty() ? "" : ", ") + credit.value + " " + credit.scheme;
-  return text;
-}
-
 data component_view(const mobilities::Component& component, const Messages& messages) {
   data row;
   set_if(row, "code", component.los_code);
   row.set("title", component.title);
   row.set("credits", credits_text(component.credits));
   // Always set: a template looking up a missing value would find the mobility's own "term".
-  row.set("term", component.term ? std::to_string(component.term->term_number) + "/" + std::to_string(component.term->total_terms)
-                                 : std::string());
+  row.set("term", term_text(component));
   set_if(row, "conditions", component.recognition_conditions);
   set_if(row, "description", component.short_description);
-  if (component.change != ChangeStatus::kUnchanged) {
-    row.set("change", messages.text(component.change == ChangeStatus::kInserted ? "mobilities_change_inserted"
-                                                                                : "mobilities_change_deleted"));
-  }
-  std::string reason = component.reason_code ? messages.text(key_of("mobilities_reason_", *component.reason_code)) : "";
-  if (component.reason_text) reason += (reason.empty() ? "" : ": ") + *component.reason_text;
-  if (!reason.empty()) row.set("reason", reason);
+  if (std::string change = change_text(component, messages); !change.empty()) row.set("change", change);
+  if (std::string reason = reason_text(component, messages); !reason.empty()) row.set("reason", reason);
   return row;
 }
 
@@ -62,6 +50,36 @@ data signature_view(const std::string& role_key, const std::optional<mobilities:
 
 }  // namespace
 
+std::string credits_text(const std::vector<mobilities::Credit>& credits) {
+  std::string text;
+  for (const auto& credit : credits) text += (text.empty() ? "" : ", ") + credit.value + " " + credit.scheme;
+  return text;
+}
+
+std::string term_text(const mobilities::Component& component) {
+  if (!component.term) return "";
+  return std::to_string(component.term->term_number) + "/" + std::to_string(component.term->total_terms);
+}
+
+std::string change_text(const mobilities::Component& component, const Messages& messages) {
+  if (component.change == ChangeStatus::kUnchanged) return "";
+  return messages.text(component.change == ChangeStatus::kInserted ? "mobilities_change_inserted" : "mobilities_change_deleted");
+}
+
+std::string reason_text(const mobilities::Component& component, const Messages& messages) {
+  std::string reason = component.reason_code ? messages.text(key_of("mobilities_reason_", *component.reason_code)) : "";
+  if (component.reason_text) reason += (reason.empty() ? "" : ": ") + *component.reason_text;
+  return reason;
+}
+
+std::string activity_text(const mobilities::Nomination& nomination, const Messages& messages) {
+  return messages.text(key_of("mobilities_activity_", activity_attributes_name(nomination.activity_attributes)));
+}
+
+std::string table_text(mobilities::ComponentTable table, const Messages& messages) {
+  return messages.text(key_of("mobilities_table_", component_table_name(table)));
+}
+
 std::string status_text(const std::string& status, const Messages& messages) {
   return messages.text("mobilities_status_" + status);
 }
@@ -78,7 +96,7 @@ data mobility_facts(const mobilities::Mobility& m, const Messages& messages) {
   set_if(view, "receiving_unit", m.nomination.receiving.ounit_name);
   view.set("year", m.nomination.receiving_academic_year_id);
   set_if(view, "term", m.nomination.sending_academic_term_id);
-  view.set("activity", messages.text(key_of("mobilities_activity_", activity_attributes_name(m.nomination.activity_attributes))));
+  view.set("activity", activity_text(m.nomination, messages));
   view.set("isced", m.nomination.nominee_isced_f_code);
   view.set("eqf", std::to_string(m.nomination.eqf_level_at_departure));
   set_if(view, "planned_arrival", m.planned_arrival_date);
@@ -96,7 +114,7 @@ data la_version_view(const mobilities::LaVersion& version, const std::string& he
     data components = data::type::list;
     for (const auto& component : list.components) components.push_back(component_view(component, messages));
     data table;
-    table.set("name", messages.text(key_of("mobilities_table_", component_table_name(list.table))));
+    table.set("name", table_text(list.table, messages));
     table.set("components", components);
     tables.push_back(table);
   }
@@ -115,7 +133,7 @@ std::string la_version_label(const Messages& messages, int version) {
   return messages.text("mobilities_la_version") + " " + std::to_string(version);
 }
 
-data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Messages& messages) {
+data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Messages& messages, const std::string& pdf_base) {
   data list = data::type::list;
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
     auto content = mobilities::la_version_from_json_text(it->content_json);
@@ -124,6 +142,7 @@ data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Mes
     version.set("state", messages.text("mobilities_la_state_" + it->state));
     version.set("created_at", it->created_at);
     if (it->comment) version.set("comment", *it->comment);
+    version.set("pdf_link", pdf_base + std::to_string(it->version) + ".pdf");
     if (it->state == "proposed" || it->state == "commented") version.set("proposal_id", it->changes_proposal_id);
     list.push_back(version);
   }

@@ -23,14 +23,27 @@ kainjow::mustache::data la_version_view(const mobilities::LaVersion& version, co
                                         const Messages& messages);
 
 // Every stored version, newest first, each as la_version_view with its state ("proposed, awaiting
-// the receiving institution"), the receiving HEI's comment and, while awaiting, its proposal id.
-kainjow::mustache::data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Messages& messages);
+// the receiving institution"), the receiving HEI's comment and, while awaiting, its proposal id;
+// and its PDF's link, `pdf_base` + "<version>.pdf".
+kainjow::mustache::data la_history_view(const std::vector<db::LaVersionRecord>& versions, const Messages& messages,
+                                        const std::string& pdf_base);
 
 // "Version 3".
 std::string la_version_label(const Messages& messages, int version);
 
 // Now, as a signature's xs:dateTime in UTC: "2026-12-07T12:00:00Z".
 std::string signing_timestamp();
+
+// The words of one component's values: "7.5 ects, 5 ects"; "1/2" (empty without a term); "added"
+// (empty when unchanged); "timetable conflict: <the student's text>" (empty without a reason).
+std::string credits_text(const std::vector<mobilities::Credit>& credits);
+std::string term_text(const mobilities::Component& component);
+std::string change_text(const mobilities::Component& component, const Messages& messages);
+std::string reason_text(const mobilities::Component& component, const Messages& messages);
+
+// "Semester (long-term)"; "Table A: components studied at the receiving institution".
+std::string activity_text(const mobilities::Nomination& nomination, const Messages& messages);
+std::string table_text(mobilities::ComponentTable table, const Messages& messages);
 
 // The message of a nomination status: "Awaiting the receiving institution", ...
 std::string status_text(const std::string& status, const Messages& messages);

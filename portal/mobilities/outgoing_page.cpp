@@ -32,13 +32,13 @@ const db::LaVersionRecord& chosen(const PageRequest& page, const char* name, con
 }
 
 // Every version, newest first, with its state; and the comparison of two of them.
-void add_versions(const PageRequest& page, const std::vector<db::LaVersionRecord>& versions, const Messages& messages,
-                  data& view) {
+void add_versions(const PageRequest& page, const std::string& omobility_id, const std::vector<db::LaVersionRecord>& versions,
+                  const Messages& messages, data& view) {
   Options choices;
   for (const auto& version : versions) {
     choices.emplace_back(std::to_string(version.version), la_version_label(messages, version.version));
   }
-  view.set("versions", la_history_view(versions, messages));
+  view.set("versions", la_history_view(versions, messages, "/mobilities/outgoing/" + omobility_id + "/la/"));
   view.set("has_versions", !versions.empty());
   if (versions.size() < 2) return;
   const auto& from = chosen(page, "from", versions, versions.size() - 2);
@@ -71,7 +71,7 @@ http::Response render(PageRequest& page, const OutgoingLookup& found, int status
   data view = mobility_facts(*found.mobility, messages);
   auto versions = db::list_la_versions(page.connection, found.record->omobility_id);
   if (!versions) return unavailable(page, versions.status());
-  add_versions(page, *versions, messages, view);
+  add_versions(page, found.record->omobility_id, *versions, messages, view);
   if (Status added = add_history(page, found.record->omobility_id, view); !added) return unavailable(page, added);
   auto timeline = outgoing_timeline(page, *found.record, *found.mobility, *versions, mobilities::Holder::kSendingHei);
   if (!timeline) return unavailable(page, timeline.status());

@@ -8,6 +8,7 @@
 #include "mobilities/outgoing_learning_agreements.hpp"
 #include "portal/agreements/staff_scope.hpp"
 #include "portal/mobilities/la_form.hpp"
+#include "portal/mobilities/mobility_access.hpp"
 #include "portal/mobilities/mobility_views.hpp"
 #include "portal/mobilities/timeline_view.hpp"
 #include "portal/pages/page_support.hpp"
@@ -25,17 +26,9 @@ struct OwnMobility {
 
 // The visitor's own mobility `omobility_id`, or the answer to give.
 std::variant<OwnMobility, http::Response> own_mobility(const PageRequest& page, const std::string& omobility_id) {
-  // Signed out: to the login page, whatever the id (an id is not told apart from an unknown one).
-  if (!page.visitor.account) return *page.refuse_unless(Action::kViewOwnExchange, Scope{});
-  auto record = db::find_omobility(page.connection, omobility_id);
-  if (!record) return unavailable(page, record.status());
-  // Someone else's mobility reads as unknown.
-  if (!*record || !(*record)->student_id) return page.error(404);
-  Scope own{(*record)->sending_hei_id, {}, (*record)->student_id};
-  if (!allowed(page.visitor.actor, Action::kViewOwnExchange, own)) return page.error(404);
-  auto mobility = mobilities::mobility_from_json_text((*record)->content_json);
-  if (!mobility) return unavailable(page, mobility.status());
-  return OwnMobility{std::move(**record), std::move(*mobility)};
+  OwnLookup found = find_own(page, omobility_id);
+  if (found.refusal) return std::move(*found.refusal);
+  return OwnMobility{std::move(*found.record), std::move(*found.mobility)};
 }
 
 struct EditorState {
@@ -50,7 +43,7 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
   data view = mobility_facts(own.mobility, messages);
   auto versions = db::list_la_versions(page.connection, own.record.omobility_id);
   if (!versions) return unavailable(page, versions.status());
-  view.set("versions", la_history_view(*versions, messages));
+  view.set("versions", la_history_view(*versions, messages, "/my-exchange/mobilities/" + own.record.omobility_id + "/la/"));
   view.set("has_versions", !versions->empty());
   auto timeline = outgoing_timeline(page, own.record, own.mobility, *versions, mobilities::Holder::kStudent);
   if (!timeline) return unavailable(page, timeline.status());

@@ -57,6 +57,7 @@ const std::vector<std::string> kPages = {"/",
 // Pages of one record, with {iia}, {partner} standing for the other HEI's ids. The own HEI's same
 // page tells what a role may open: where it opens its own, the other's must be 404.
 const std::vector<std::string> kRecordPages = {"/agreements/{iia}",
+                                               "/agreements/{iia}.pdf",
                                                "/agreements/{iia}/edit",
                                                "/agreements/{iia}/history",
                                                "/coordinator/destinations/edit?partner_hei_id={partner}",

@@ -1,0 +1,34 @@
+#include "portal/documents/pdf_download.hpp"
+
+namespace mobility::portal::documents {
+namespace {
+
+constexpr size_t kMaxFileName = 120;
+constexpr std::string_view kSuffix = ".pdf";
+
+bool safe(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+}
+
+}  // namespace
+
+std::string safe_file_name(std::string_view name) {
+  if (name.size() >= kSuffix.size() && name.substr(name.size() - kSuffix.size()) == kSuffix) {
+    name.remove_suffix(kSuffix.size());
+  }
+  std::string stem;
+  for (char c : name.substr(0, kMaxFileName - kSuffix.size())) stem += safe(c) ? c : '-';
+  if (stem.empty() || stem.front() == '.') stem.insert(stem.begin(), 'x');
+  return stem + std::string(kSuffix);
+}
+
+http::Response pdf_download(std::string bytes, std::string_view file_name) {
+  http::Response response;
+  response.status = 200;
+  response.content_type = "application/pdf";
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safe_file_name(file_name) + "\"");
+  response.body = std::move(bytes);
+  return response;
+}
+
+}  // namespace mobility::portal::documents

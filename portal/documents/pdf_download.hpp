@@ -1,0 +1,18 @@
+// A rendered PDF as the answer to a download: 200, application/pdf, and
+// Content-Disposition: attachment with a file name that is safe in any browser and file system.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+
+namespace mobility::portal::documents {
+
+// `name` with every character but ASCII letters, digits, '.', '-' and '_' turned into '-', at
+// most 120 characters, never starting with '.', ending in ".pdf": "la-fjordland-demo-1-v2.pdf".
+std::string safe_file_name(std::string_view name);
+
+http::Response pdf_download(std::string bytes, std::string_view file_name);
+
+}  // namespace mobility::portal::documents
