@@ -75,9 +75,9 @@ http::Response render_form(const PageRequest& page, int status, const FormContex
     view.set("version", fields.version);
     view.set("unit_name",
              record.ounit_id ? context.agreement->units.name_of(*record.ounit_id) : messages.text("agreements_no_unit"));
-    IiaStage stage = stage_of(record);
-    view.set("approved_warning",
-             stage == IiaStage::kApprovedByBoth || partner_approves_current(record) || we_approve_current(record));
+    // A change to our copy outdates the partner's approval of it; ours of their copy stays valid.
+    view.set("partner_approval_lapses", partner_approves_current(record));
+    view.set("our_approval_stays", we_approve_current(record));
     auto content = iia_from_json_text(record.content_json);
     stored_rows = content ? content->mobility_specs.size() : 0;
   } else {

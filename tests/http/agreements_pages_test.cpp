@@ -285,12 +285,16 @@ TEST_F(AgreementPagesTest, DeletingIsRefusedOnceBothPartnersApproved) {
   EXPECT_EQ(portal_.text("SELECT state FROM iia WHERE iia_id = 'fjordland-demo-sent'"), "deleted");
 }
 
-TEST_F(AgreementPagesTest, TheEditFormWarnsThatAChangeAfterApprovalTakesTheApprovalsAway) {
+TEST_F(AgreementPagesTest, TheEditFormSaysWhichApprovalAChangeTakesAway) {
   auto admin = signed_in(kAdmin);
+  // Editing says exactly which approval a change outdates: the partner's of our copy, not ours
+  // of theirs.
   auto form = admin->get("/agreements/fjordland-demo-approved/edit");
-  EXPECT_TRUE(contains(form.body, "Saving a change makes every approval outdated"));
-  EXPECT_FALSE(
-      contains(admin->get("/agreements/fjordland-demo-sent/edit").body, "Saving a change makes every approval outdated"));
+  EXPECT_TRUE(contains(form.body, "Saving a change makes that approval outdated: the partner must approve the new version."));
+  EXPECT_TRUE(contains(form.body, "Our approval of the partner&apos;s copy stays valid")) << "the apostrophe is escaped";
+  auto sent = admin->get("/agreements/fjordland-demo-sent/edit").body;
+  EXPECT_FALSE(contains(sent, "makes that approval outdated"));
+  EXPECT_FALSE(contains(sent, "copy stays valid"));
 }
 
 TEST_F(AgreementPagesTest, TheHistoryListsEveryVersionAndTheDifferencesOfAnyTwo) {
