@@ -31,7 +31,7 @@ struct TemplateNames {
 const std::vector<TemplateNames>& templates() {
   static const std::vector<TemplateNames> all = [] {
     std::vector<TemplateNames> found;
-    // RE2, as everywhere: std::regex recurses per character (docs/decisions.md §19).
+    // RE2, as for every pattern on input: linear time on any length (docs/decisions.md §19).
     const RE2 tag(R"(\{\{(\{?)\s*([#^/&]?)\s*([A-Za-z_][A-Za-z0-9_.\-]*)\s*\}?\}\})");
     for (const std::string& name : portal::page_template_names()) {
       if (name == "layout") continue;  // render_page puts every page in it

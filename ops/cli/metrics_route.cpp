@@ -27,9 +27,13 @@ std::string pool_figures(db::Pool& pool) {
                                 {{{"state", "waiting_callers"}}, static_cast<double>(stats.waiting)}});
 }
 
+std::string database_up(bool up) {
+  return metrics::render_gauge("mobility_database_up", "1 when the database answered this scrape", {{{}, up ? 1.0 : 0.0}});
+}
+
 // The figures read from the database; "mobility_database_up 0" alone when it does not answer.
 std::string database_figures(db::Pool& pool) {
-  std::string down = metrics::render_gauge("mobility_database_up", "1 when the database answered this scrape", {{{}, 0}});
+  std::string down = database_up(false);
   auto connection = pool.acquire();
   if (!connection) return down;
   auto depths = db::queue_depths(**connection);
@@ -42,8 +46,7 @@ std::string database_figures(db::Pool& pool) {
   }
   for (const db::LoginFailures& failure : *failures)
     failed.push_back({{{"scope", failure.scope}}, static_cast<double>(failure.failures)});
-  return metrics::render_gauge("mobility_database_up", "1 when the database answered this scrape", {{{}, 1}}) +
-         metrics::render_gauge("mobility_queue_pending", "items waiting in each durable queue", pending) +
+  return database_up(true) + metrics::render_gauge("mobility_queue_pending", "items waiting in each durable queue", pending) +
          metrics::render_gauge("mobility_queue_oldest_seconds", "age of the oldest waiting item of each queue", oldest) +
          metrics::render_gauge("mobility_login_failures_recent", "failed logins of the last 15 minutes, by throttle scope",
                                failed);
