@@ -19,6 +19,14 @@ std::string ascii_lower(std::string_view text) {
   return result;
 }
 
+std::string ascii_upper(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return result;
+}
+
 namespace {
 
 // Length of the UTF-8 sequence starting at `text[i]`, or 0 when it is not well-formed.

@@ -11,6 +11,8 @@ std::string_view trim_blanks(std::string_view text);
 
 // `text` with ASCII letters lower-cased; other bytes unchanged.
 std::string ascii_lower(std::string_view text);
+// `text` with ASCII letters upper-cased; other bytes unchanged.
+std::string ascii_upper(std::string_view text);
 
 // true when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
 // U+10FFFF) without control characters other than tab, line feed and carriage return: what a

@@ -79,7 +79,8 @@ Status finish_mail(Connection& connection, int64_t mail_id, const std::string& s
   return connection
       .exec(
           "UPDATE mail_outbox SET state = $2, finished_at = now(), leased_until = NULL, last_error = coalesce($3, last_error),"
-          "  parameters = CASE WHEN kind = 'password_reset' THEN parameters - 'link' ELSE parameters END "
+          "  parameters = CASE WHEN kind IN ('password_reset', 'incoming_invitation') THEN parameters - 'link' ELSE parameters "
+          "END "
           "WHERE mail_id = $1",
           {mail_id, state, error})
       .status();

@@ -51,8 +51,8 @@ struct QueuedMail {
 // Up to `limit` due mails, oldest first, leased for `lease`.
 Result<std::vector<QueuedMail>> lease_due_mail(Connection& connection, int limit, std::chrono::seconds lease);
 
-// Ends a mail: sent, not_sent or gave_up. A password-reset mail loses its link (the one-time
-// token is kept nowhere else in clear).
+// Ends a mail: sent, not_sent or gave_up. A password-reset or invitation mail loses its link (the
+// one-time token is kept nowhere else in clear).
 Status finish_mail(Connection& connection, int64_t mail_id, const std::string& state,
                    const std::optional<std::string>& error = std::nullopt);
 

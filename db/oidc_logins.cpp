@@ -67,4 +67,14 @@ Status link_nomination(Connection& connection, int64_t account_id, const std::st
   return rows ? Status::ok() : rows.status();
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> nominations_linked_to(Connection& connection, int64_t account_id) {
+  auto rows = connection.exec(
+      "SELECT sending_hei_id, omobility_id FROM account_nomination WHERE account_id = $1 ORDER BY sending_hei_id, omobility_id",
+      {account_id});
+  if (!rows) return rows.status();
+  std::vector<std::pair<std::string, std::string>> linked;
+  for (Row row : *rows) linked.emplace_back(row.get<std::string>(0), row.get<std::string>(1));
+  return linked;
+}
+
 }  // namespace mobility::db

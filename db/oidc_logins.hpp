@@ -44,5 +44,8 @@ Result<std::vector<std::pair<std::string, std::string>>> nominations_of(Connecti
                                                                         const std::string& global_id);
 Status link_nomination(Connection& connection, int64_t account_id, const std::string& sending_hei_id,
                        const std::string& omobility_id);
+// The nominations linked to the account (an incoming student's): (sending HEI, omobility id)
+// pairs, oldest link first.
+Result<std::vector<std::pair<std::string, std::string>>> nominations_linked_to(Connection& connection, int64_t account_id);
 
 }  // namespace mobility::db

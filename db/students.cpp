@@ -6,7 +6,7 @@ namespace {
 // Students, for a WHERE clause over `s` with parameters from $1. (Their HEI's and unit's names
 // come from the pages' NameCache.)
 constexpr const char* kSelectStudents = R"(
-    SELECT s.hei_id, s.student_id, s.given_names, s.family_name, s.email, s.ounit_id
+    SELECT s.hei_id, s.student_id, s.given_names, s.family_name, s.email, s.ounit_id, s.birth_date::text AS birth_date, s.global_id
       FROM student s
      WHERE )";
 
@@ -15,7 +15,8 @@ std::vector<StudentRecord> students_from(const Rows& rows) {
   for (Row row : rows) {
     students.push_back({row.get<std::string>("hei_id"), row.get<std::string>("student_id"), row.get<std::string>("given_names"),
                         row.get<std::string>("family_name"), row.get<std::string>("email"),
-                        row.get<std::optional<std::string>>("ounit_id")});
+                        row.get<std::optional<std::string>>("ounit_id"), row.get<std::optional<std::string>>("birth_date"),
+                        row.get<std::optional<std::string>>("global_id")});
   }
   return students;
 }

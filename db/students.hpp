@@ -16,6 +16,8 @@ struct StudentRecord {
   std::string family_name;
   std::string email;
   std::optional<std::string> ounit_id;
+  std::optional<std::string> birth_date;  // YYYY-MM-DD
+  std::optional<std::string> global_id;   // the European Student Identifier, EWP's global-id
 };
 
 Result<std::optional<StudentRecord>> find_student(Connection& connection, const std::string& hei_id,

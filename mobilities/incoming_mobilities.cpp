@@ -5,6 +5,7 @@
 #include "db/notifications.hpp"
 #include "db/partner_mobilities.hpp"
 #include "db/transaction.hpp"
+#include "mobilities/incoming_invitations.hpp"
 #include "mobilities/journey_mail.hpp"
 #include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_json.hpp"
@@ -123,6 +124,11 @@ Status IncomingMobilities::decide(db::Connection& connection, const std::string&
     decision.proposal_id = held->proposal_id;
   }
   decision.decided_by = editor.name;
+  if (decision.kind == Kind::kApproveNomination) {
+    auto copy = mobility_from_json_text(held->content_json);
+    if (!copy) return copy.status();
+    if (Status invited = invite_incoming_student(connection, sending_hei_id, *copy); !invited) return invited;
+  }
   if (Status queued = db::enqueue_partner_update(connection, update_api_of(decision.kind), hei_id, sending_hei_id, omobility_id,
                                                  decision_to_json_text(decision));
       !queued) {

@@ -7,40 +7,12 @@
 #include "base/sha256.hpp"
 #include "base/text.hpp"
 #include "mobilities/mobility_json.hpp"
+#include "mobilities/problem_list.hpp"
 
 namespace mobility::mobilities {
 namespace {
 
-constexpr size_t kMaxNameLength = 255;
 constexpr size_t kMaxCommentLength = 5000;
-
-class Problems {
- public:
-  void add(const std::string& field, const std::string& text) { list_.push_back({field, text}); }
-  void require(bool ok, const std::string& field, const std::string& text) {
-    if (!ok) add(field, text);
-  }
-  // Clean UTF-8 on one line, 1 to `max_length` bytes.
-  void line(const std::string& field, const std::string& value, size_t max_length = kMaxNameLength) {
-    if (value.empty()) {
-      add(field, "is required");
-    } else if (value.size() > max_length) {
-      add(field, "is longer than " + std::to_string(max_length) + " bytes");
-    } else if (!is_single_line(value)) {
-      add(field, "must be one line of text");
-    }
-  }
-  void pattern(const std::string& field, const std::string& value, const char* pattern, size_t max_length,
-               const std::string& example) {
-    if (value.size() > max_length || !matches(value, pattern)) {
-      add(field, "'" + excerpt(value, 40) + "' is not " + example);
-    }
-  }
-  std::vector<RuleProblem> take() { return std::move(list_); }
-
- private:
-  std::vector<RuleProblem> list_;
-};
 
 bool is_isced_f_code(const std::string& text) { return text.size() == 4 && matches(text, "[0-9]{4}"); }
 
@@ -48,7 +20,7 @@ bool is_day_or_month(const std::string& text) {
   return is_date(text) || (text.size() == 7 && matches(text, "[0-9]{4}-(0[1-9]|1[0-2])"));
 }
 
-void check_student(Problems& problems, const Student& student) {
+void check_student(ProblemList& problems, const Student& student) {
   problems.line("student.given_names", student.given_names);
   problems.line("student.family_name", student.family_name);
   problems.require(is_esi(student.global_id), "student.global_id",
@@ -63,7 +35,7 @@ void check_student(Problems& problems, const Student& student) {
   problems.pattern("student.email", student.email, kEmailPattern, kMaxNameLength, "an e-mail address");
 }
 
-void check_party(Problems& problems, const MobilityParty& party, const std::string& field) {
+void check_party(ProblemList& problems, const MobilityParty& party, const std::string& field) {
   problems.pattern(field + ".hei_id", party.hei_id, kHeiIdPattern, 255, "an HEI id such as uio.no");
   for (const auto* id : {&party.ounit_id, &party.iia_id}) {
     if (*id && (id->value().empty() || id->value().size() > 64 || !matches(id->value(), "[\\x21-\\x7e]+"))) {
@@ -78,7 +50,7 @@ void check_party(Problems& problems, const MobilityParty& party, const std::stri
   }
 }
 
-void check_nomination(Problems& problems, const Nomination& nomination) {
+void check_nomination(ProblemList& problems, const Nomination& nomination) {
   check_party(problems, nomination.sending, "nomination.sending");
   check_party(problems, nomination.receiving, "nomination.receiving");
   problems.require(nomination.sending.hei_id != nomination.receiving.hei_id, "nomination.receiving.hei_id",
@@ -101,7 +73,7 @@ void check_nomination(Problems& problems, const Nomination& nomination) {
   }
 }
 
-void check_dates(Problems& problems, const std::optional<std::string>& from, const std::optional<std::string>& to,
+void check_dates(ProblemList& problems, const std::optional<std::string>& from, const std::optional<std::string>& to,
                  const std::string& from_field, const std::string& to_field) {
   if (from && !is_day_or_month(*from)) problems.add(from_field, "'" + excerpt(*from, 40) + "' is not a date such as 2026-08-15");
   if (to && !is_day_or_month(*to)) problems.add(to_field, "'" + excerpt(*to, 40) + "' is not a date such as 2026-12-20");
@@ -131,7 +103,7 @@ bool is_esi(std::string_view text) {
 }
 
 std::vector<RuleProblem> check_mobility(const Mobility& mobility) {
-  Problems problems;
+  ProblemList problems;
   problems.require(
       !mobility.omobility_id.empty() && mobility.omobility_id.size() <= 64 && matches(mobility.omobility_id, "[\\x21-\\x7e]+"),
       "omobility_id", "is not an EWP identifier (1 to 64 printable ASCII characters)");
@@ -161,7 +133,7 @@ std::vector<RuleProblem> check_mobility(const Mobility& mobility) {
 }
 
 std::vector<RuleProblem> check_mobility_change(const Mobility& before, const Mobility& after) {
-  Problems problems;
+  ProblemList problems;
   problems.require(before.omobility_id == after.omobility_id, "omobility_id", "never changes");
   problems.require(before.nomination.sending.hei_id == after.nomination.sending.hei_id, "nomination.sending.hei_id",
                    "never changes for a mobility");

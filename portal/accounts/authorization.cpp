@@ -47,7 +47,7 @@ std::string start_path(const Actor& actor) {
   if (has_role(actor, Role::kCoordinator)) return "/coordinator";
   if (has_role(actor, Role::kOperator)) return "/operator";
   if (has_role(actor, Role::kStudent)) return "/my-exchange";
-  return "/";
+  return "/my-stay";  // an incoming student's account has no role: it is linked to nominations
 }
 
 std::string role_name(Role role) {

@@ -57,7 +57,7 @@ struct Scope {
 bool allowed(const Actor& actor, Action action, const Scope& scope);
 
 // The start page after login: the admin's, else the coordinator's, the operator's, the student's;
-// "/" when the account has no role.
+// "/my-stay" when the account has no role (an incoming student's).
 std::string start_path(const Actor& actor);
 
 // "student", "coordinator", "io_admin", "operator" and back; nullopt for anything else.

@@ -38,7 +38,9 @@ std::string text_of(const nlohmann::json& parameters, const char* name) {
 
 // The catalogue key's middle: the kind, and the variant the parameters ask for.
 std::string key_of(const std::string& kind, const nlohmann::json& parameters) {
-  if (kind == "nomination_decided" || kind == "la_decided") return kind + "_" + text_of(parameters, "decision");
+  if (kind == "nomination_decided" || kind == "la_decided" || kind == "application_decided") {
+    return kind + "_" + text_of(parameters, "decision");
+  }
   if (kind == "la_to_sign" || kind == "la_unsigned_reminder") return kind + "_" + text_of(parameters, "to");
   return kind;
 }

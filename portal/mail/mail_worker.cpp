@@ -5,6 +5,7 @@
 
 #include "base/log.hpp"
 #include "db/mail_outbox.hpp"
+#include "mobilities/applications.hpp"
 #include "mobilities/journey_mail.hpp"
 #include "portal/mail/mail_text.hpp"
 #include "portal/mail/mime_message.hpp"
@@ -61,6 +62,9 @@ MailWorker::~MailWorker() { stop(); }
 Result<int> MailWorker::queue_reminders_and_digests(db::Connection& connection) {
   auto reminders = mobilities::journey_mail::remind_unsigned_drafts(connection, options_.reminder_days);
   if (!reminders) return reminders.status();
+  auto deadlines = mobilities::remind_before_deadlines(connection, options_.reminder_days);
+  if (!deadlines) return deadlines.status();
+  *reminders += *deadlines;
   std::string day = digest_day(options_.digest_hour);
   if (day.empty()) return *reminders;
   auto digests = db::queue_digests(connection, day);

@@ -1,7 +1,8 @@
 // The mail worker: it leases due mails from the mail outbox (db/mail_outbox.hpp), composes each in
 // its recipient's language (mail_text.hpp), hands it to the SMTP server (smtp_sender.hpp), then
 // marks it sent or schedules its retry (base/retry_policy.hpp). Every round also queues the
-// reminders for unsigned learning agreements and, from `digest_hour` (UTC), the daily digests
+// reminders for unsigned learning agreements and for applications still drafts when their round
+// closes within the same number of days, and, from `digest_hour` (UTC), the daily digests
 // (at most once a minute). Everything it knows is in PostgreSQL: a process killed mid-send
 // loses nothing, the lease runs out and the mail is sent again with the same Message-ID, which
 // a mailbox keeps once; several node processes may work one database.

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/pattern.hpp"
+#include "db/applications.hpp"
 #include "db/work_queue.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "portal/mobilities/mobility_access.hpp"
@@ -47,7 +48,7 @@ struct Kind {
   const char* name;     // "to_sign", "nominations", "las"
   bool ours;            // our outgoing mobility (else a partner's incoming one)
   const char* action;   // message key of the link text
-  const char* section;  // the anchor of the decision's form on the mobility's page
+  const char* section;  // the decision's page below the mobility's ("/courses") or its form's anchor ("#la")
 };
 
 data rows_of(PageRequest& page, const std::string& hei_id, const UnitTree& units, const Filters& filters, const Kind& kind,
@@ -72,11 +73,27 @@ data rows_of(PageRequest& page, const std::string& hei_id, const UnitTree& units
     row.set("since", item.since);
     row.set("link", (kind.ours ? "/mobilities/outgoing/" + item.omobility_id
                                : "/mobilities/incoming/" + item.sending_hei_id + "/" + item.omobility_id) +
-                        "#" + kind.section);
+                        kind.section);
     row.set("action", portal::Messages::of(page.visitor.language).text(kind.action));
     rows.push_back(row);
   }
   return rows;
+}
+
+// The HEI's rounds (of the year filtered for) with applications handed in and not decided; their
+// page shows only the students the visitor may decide.
+Status add_rounds(const PageRequest& page, const std::string& hei_id, const Filters& filters, data& rounds) {
+  auto waiting = db::rounds_to_decide(page.connection, hei_id, filters.year);
+  if (!waiting) return waiting.status();
+  for (const db::RoundRecord& round : *waiting) {
+    data row;
+    row.set("title", round.title);
+    row.set("year", round.academic_year_id);
+    row.set("closes_at", round.closes_at);
+    row.set("link", "/coordinator/applications/" + std::to_string(round.round_id));
+    rounds.push_back(row);
+  }
+  return Status::ok();
 }
 
 }  // namespace
@@ -85,10 +102,13 @@ http::Response work_queue(PageRequest& page) {
   auto heis = agreements::pages::handling_heis(page);
   if (heis.empty()) return page.refuse_unless(Action::kViewStudent, Scope{}).value_or(page.error(403));
   Filters filters = filters_of(page);
-  const Kind kinds[] = {{"to_sign", true, "queue_sign", "la"},
-                        {"nominations", false, "queue_decide", "nomination"},
-                        {"las", false, "queue_decide", "la"}};
-  data lists[3] = {data::type::list, data::type::list, data::type::list};
+  const Kind kinds[] = {{"to_sign", true, "queue_sign", "#la"},
+                        {"preapprovals", true, "queue_decide", "/courses"},
+                        {"nominations", false, "queue_decide", "#nomination"},
+                        {"las", false, "queue_decide", "#la"}};
+  constexpr int kKinds = 4;
+  data lists[kKinds] = {data::type::list, data::type::list, data::type::list, data::type::list};
+  data rounds = data::type::list;
   data unit_options = data::type::list;
   for (const std::string& hei_id : heis) {
     auto units = units_of(page, hei_id);
@@ -100,18 +120,22 @@ http::Response work_queue(PageRequest& page) {
       option.set("selected", filters.unit == unit.ounit_id);
       unit_options.push_back(option);
     }
-    Result<std::vector<db::QueueItem>> items[3] = {
+    Result<std::vector<db::QueueItem>> items[kKinds] = {
         db::las_to_sign(page.connection, hei_id, filters.year, kItemsPerKind),
+        db::preapprovals_to_decide(page.connection, hei_id, filters.year, kItemsPerKind),
         db::nominations_to_decide(page.connection, hei_id, filters.year, kItemsPerKind),
         db::partner_las_to_decide(page.connection, hei_id, filters.year, kItemsPerKind)};
-    for (int i = 0; i < 3; ++i) {
+    if (Status added = add_rounds(page, hei_id, filters, rounds); !added) return unavailable(page, added);
+    for (int i = 0; i < kKinds; ++i) {
       if (!items[i]) return unavailable(page, items[i].status());
       data rows = rows_of(page, hei_id, *units, filters, kinds[i], *items[i]);
       for (const data& row : rows.list_value()) lists[i].push_back(row);
     }
   }
   data view;
-  for (int i = 0; i < 3; ++i) {
+  view.set("rounds", rounds);
+  view.set("has_rounds", !rounds.is_empty_list());
+  for (int i = 0; i < kKinds; ++i) {
     data section;
     section.set("has_rows", !lists[i].is_empty_list());
     section.set("rows", lists[i]);

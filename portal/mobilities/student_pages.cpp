@@ -131,11 +131,7 @@ http::Response sign_as_student(PageRequest& page, const std::string& omobility_i
 }
 
 http::Response student_mobilities(PageRequest& page) {
-  std::optional<Grant> student;
-  for (const Grant& grant : page.visitor.actor.grants) {
-    if (grant.role == Role::kStudent) student = grant;
-  }
-  Scope own = student ? Scope{student->hei_id, {}, student->student_id} : Scope{};
+  Scope own = own_student_scope(page);
   if (auto refused = page.refuse_unless(Action::kViewOwnExchange, own)) return *refused;
   const Messages& messages = Messages::of(page.visitor.language);
   auto records = db::list_student_mobilities(page.connection, *own.hei_id, *own.student_id);

@@ -4,6 +4,7 @@
 #include "db/agreement_information.hpp"
 #include "db/factsheets.hpp"
 #include "db/partner_factsheets.hpp"
+#include "portal/pages/approved_courses.hpp"
 #include "portal/pages/information_facts.hpp"
 #include "portal/pages/page_support.hpp"
 
@@ -124,6 +125,9 @@ http::Response detail_page(PageRequest& page) {
     facts.set("fetched_at", (*factsheet)->fetched_at);
     view.set("factsheet", facts);
   }
+  auto courses = approved_courses_view(page, *hei_id, partner_hei_id, "courses");
+  if (!courses) return unavailable(page, courses.status());
+  view.set("approved_courses", *courses);
   return page.render(200, "destination", "destination_title", view);
 }
 

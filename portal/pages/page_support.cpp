@@ -16,6 +16,13 @@ std::optional<http::Response> refuse_unless_at_home_hei(PageRequest& page, Actio
   return page.refuse_unless(action, Scope{hei_id, {}, std::nullopt});
 }
 
+Scope own_student_scope(const PageRequest& page) {
+  for (const Grant& grant : page.visitor.actor.grants) {
+    if (grant.role == Role::kStudent) return Scope{grant.hei_id, {}, grant.student_id};
+  }
+  return Scope{};
+}
+
 agreements::Editor editor_of(const PageRequest& page) {
   agreements::Editor editor{std::nullopt, "", std::nullopt};
   if (!page.visitor.account) return editor;

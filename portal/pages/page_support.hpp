@@ -18,6 +18,10 @@ std::optional<std::string> home_hei_of(const PageRequest& page);
 // whole of that HEI) does; nullopt when the visitor may go on.
 std::optional<http::Response> refuse_unless_at_home_hei(PageRequest& page, Action action, std::optional<std::string>& hei_id);
 
+// The scope of the visitor's own student record (their first student grant); empty when they
+// hold none, which Action::kViewOwnExchange then refuses.
+Scope own_student_scope(const PageRequest& page);
+
 // The signed-in person as the author of a change, with the strongest role they hold at their HEI.
 agreements::Editor editor_of(const PageRequest& page);
 

@@ -45,8 +45,7 @@ std::vector<Grant> grants_of(const PageRequest& page, Role role) {
 }
 
 http::Response my_exchange(PageRequest& page) {
-  auto students = grants_of(page, Role::kStudent);
-  Scope own = students.empty() ? Scope{} : Scope{students.front().hei_id, {}, students.front().student_id};
+  Scope own = own_student_scope(page);
   if (auto refused = page.refuse_unless(Action::kViewOwnExchange, own)) return *refused;
   std::string language = language_code(page.visitor.language);
   auto student = db::find_student(page.connection, *own.hei_id, *own.student_id);

@@ -9,6 +9,7 @@
 
 #include "db/accounts.hpp"
 #include "db/connection.hpp"
+#include "mobilities/demo_mobilities.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_database.hpp"
@@ -31,6 +32,8 @@ class BrowserTest : public ::testing::Test {
     auto connection = db::Connection::open(database);
     ASSERT_TRUE(connection) << connection.status().to_string();
     add_account_with_markup_in_its_name(**connection);
+    auto mobilities = mobilities::seed_demo_mobilities(**connection);  // and the application rounds
+    ASSERT_TRUE(mobilities) << mobilities.status().to_string();
     server_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{MOBILITY_BINARY, "serve"},
         testing::Environment{{"MOBILITY_DATABASE_URL", database},
@@ -71,6 +74,11 @@ TEST_F(BrowserTest, Portal) {
 TEST_F(BrowserTest, Agreements) {
   if (HasFatalFailure()) return;
   run_spec("agreements");
+}
+
+TEST_F(BrowserTest, Journey) {
+  // The student applies, is selected and nominated, and gets a course pre-approved.
+  run_spec("journey");
 }
 
 TEST_F(BrowserTest, Destinations) {

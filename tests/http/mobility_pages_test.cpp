@@ -323,15 +323,17 @@ TEST_F(MobilityPagesTest, TheWorkQueueShowsWhatWaitsOneClickFromEachDecision) {
   sign_in(admin, kAdmin);
   auto queue = admin.get("/coordinator/queue");
   ASSERT_EQ(queue.status, 200) << queue.body;
-  for (const char* expected : {"href=\"/mobilities/outgoing/fjordland-demo-approved#la\">Sign</a>", "Øyvind Kristiansen",
-                               "href=\"/mobilities/incoming/tu-rheinfeld.example/rheinfeld-demo-incoming-nominated#nomination\"",
-                               "href=\"/mobilities/incoming/pohjola.example/pohjola-demo-incoming-la-proposed#la\""}) {
+  for (const char* expected :
+       {"href=\"/mobilities/outgoing/fjordland-demo-approved#la\">Sign</a>", "Øyvind Kristiansen",
+        "href=\"/mobilities/incoming/tu-rheinfeld.example/rheinfeld-demo-incoming-nominated#nomination\"",
+        "href=\"/mobilities/incoming/pohjola.example/pohjola-demo-incoming-la-proposed#la\"",
+        "href=\"/mobilities/outgoing/fjordland-demo-nominated/courses\"", "href=\"/coordinator/applications/"}) {
     EXPECT_TRUE(contains(queue.body, expected)) << expected;
   }
   EXPECT_FALSE(contains(queue.body, "lumiere-demo-incoming-approved")) << "decided already";
   EXPECT_TRUE(contains(admin.get("/mobilities/outgoing/fjordland-demo-approved").body, "<h2 id=\"la\">"));
 
-  EXPECT_EQ(occurrences(admin.get("/coordinator/queue?year=2099/2100").body, "Nothing waits here."), 3u);
+  EXPECT_EQ(occurrences(admin.get("/coordinator/queue?year=2099/2100").body, "Nothing waits here."), 5u);
   auto odd = admin.get("/coordinator/queue?year=next");
   EXPECT_EQ(odd.status, 200);
   EXPECT_TRUE(contains(odd.body, "Write the academic year as 2026/2027; all years are shown."));

@@ -148,7 +148,7 @@ TEST(Authorization, StartPageFollowsTheStrongestRole) {
   EXPECT_EQ(start_path(actor({kCoordinatorMn})), "/coordinator");
   EXPECT_EQ(start_path(actor({kOperator})), "/operator");
   EXPECT_EQ(start_path(actor({kStudentAase, kAdmin, kCoordinatorMn})), "/admin");
-  EXPECT_EQ(start_path(actor({})), "/");
+  EXPECT_EQ(start_path(actor({})), "/my-stay");
   for (Role role : {Role::kStudent, Role::kCoordinator, Role::kIoAdmin, Role::kOperator}) {
     EXPECT_EQ(role_from_name(role_name(role)), role);
   }

@@ -1,0 +1,60 @@
+// Course pre-approval repository: the lines of an outgoing mobility's pre-approval (migration
+// 0018), and the approved mappings of earlier students per destination. The rules are
+// mobilities/course_preapprovals.hpp's.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/connection.hpp"
+
+namespace mobility::db {
+
+// A host course and what it replaces at home. Credits are decimal text ("7.5").
+struct CourseMapping {
+  std::optional<std::string> host_course_code;
+  std::string host_course_title;
+  std::string host_credits;
+  std::optional<std::string> home_course_code;
+  std::optional<std::string> home_course_title;
+  std::string home_credits;
+  bool alternative = false;
+};
+
+struct PreapprovalLine {
+  int64_t line_id = 0;
+  std::string omobility_id;
+  CourseMapping mapping;
+  std::string state;  // proposed, approved, rejected, withdrawn
+  std::optional<std::string> comment;
+  std::optional<std::string> decided_by;
+  std::optional<std::string> decided_at;  // UTC "YYYY-MM-DD HH:MM"
+  std::string proposed_at;                // UTC "YYYY-MM-DD HH:MM"
+};
+
+// The mobility's lines, in the order they were proposed (withdrawn ones included).
+Result<std::vector<PreapprovalLine>> list_preapproval_lines(Connection& connection, const std::string& omobility_id);
+
+// Adds a proposed line; returns its id. kInvalidArgument when the database refuses the values.
+Result<int64_t> add_preapproval_line(Connection& connection, const std::string& omobility_id, const CourseMapping& mapping);
+
+// Sets a proposed line's state: approved or rejected (with the decider), or withdrawn. kConflict
+// when the line is not proposed any more (decided or withdrawn meanwhile); kNotFound when the
+// mobility has no such line.
+Status decide_preapproval_line(Connection& connection, const std::string& omobility_id, int64_t line_id, const std::string& state,
+                               const std::optional<std::string>& comment, const std::optional<std::string>& decided_by);
+
+// An approved mapping of an earlier student to the partner, for the destination page.
+struct ApprovedMapping {
+  CourseMapping mapping;
+  std::string academic_year_id;  // of the mobility
+  std::optional<std::string> comment;
+  std::string decided_at;
+};
+// The HEI's approved mappings to `partner_hei_id`, newest first; `search` (may be empty) narrows
+// them to those whose course codes or titles contain it, ignoring case. At most `limit`.
+Result<std::vector<ApprovedMapping>> approved_mappings(Connection& connection, const std::string& hei_id,
+                                                       const std::string& partner_hei_id, const std::string& search, int limit);
+
+}  // namespace mobility::db

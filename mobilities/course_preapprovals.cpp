@@ -1,0 +1,141 @@
+#include "mobilities/course_preapprovals.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "db/mail_outbox.hpp"
+#include "db/mobilities.hpp"
+#include "db/transaction.hpp"
+#include "mobilities/mobility_json.hpp"
+#include "mobilities/problem_list.hpp"
+
+namespace mobility::mobilities {
+namespace {
+
+constexpr size_t kMaxTitle = 300;
+constexpr size_t kMaxCode = 64;
+constexpr size_t kMaxComment = 5000;
+
+// A decimal with at most one decimal place between `low` and 60 ("7.5", "10").
+bool is_credits(const std::string& text, double low) {
+  if (text.size() > 5 || !matches(text, "[0-9]{1,2}(\\.[0-9])?")) return false;
+  double value = std::stod(text);
+  return value >= low && value <= 60;
+}
+
+void optional_line(ProblemList& problems, const std::string& field, const std::optional<std::string>& value, size_t max) {
+  if (value) problems.line(field, *value, max);
+}
+
+// The mobility, when it may still get pre-approval lines; kNotFound or kConflict otherwise.
+Result<db::OMobilityRecord> open_mobility(db::Connection& connection, const std::string& omobility_id) {
+  auto record = db::find_omobility(connection, omobility_id, /*lock=*/true);
+  if (!record) return record.status();
+  if (!*record) return Status::not_found("no mobility " + omobility_id);
+  if ((*record)->status == "cancelled" || (*record)->status == "rejected") {
+    return Status::conflict("the mobility is " + (*record)->status);
+  }
+  return **record;
+}
+
+Result<int> lines_waiting(db::Connection& connection, const std::string& omobility_id) {
+  auto lines = db::list_preapproval_lines(connection, omobility_id);
+  if (!lines) return lines.status();
+  int waiting = 0;
+  for (const auto& line : *lines) waiting += line.state == "proposed" ? 1 : 0;
+  return waiting;
+}
+
+// Queues `kind` about the mobility for `accounts`.
+Status tell(db::Connection& connection, const db::OMobilityRecord& record, const std::string& kind,
+            const std::vector<int64_t>& accounts, const std::string& link, bool digestible) {
+  auto mobility = mobility_from_json_text(record.content_json);
+  if (!mobility) return mobility.status();
+  nlohmann::json parameters{{"omobility_id", record.omobility_id},
+                            {"student", mobility->student.given_names + " " + mobility->student.family_name},
+                            {"sending_hei_id", record.sending_hei_id},
+                            {"receiving_hei_id", record.receiving_hei_id},
+                            {"link", link}};
+  for (int64_t account_id : accounts) {
+    auto queued = db::enqueue_mail(connection, {kind, account_id, parameters.dump(), std::nullopt, digestible});
+    if (!queued) return queued.status();
+  }
+  return Status::ok();
+}
+
+Status tell_staff(db::Connection& connection, const db::OMobilityRecord& record) {
+  auto mobility = mobility_from_json_text(record.content_json);
+  if (!mobility) return mobility.status();
+  auto staff = db::staff_to_tell(connection, record.sending_hei_id, mobility->nomination.sending.ounit_id);
+  if (!staff) return staff.status();
+  return tell(connection, record, "preapproval_to_decide", *staff, "/mobilities/outgoing/" + record.omobility_id, true);
+}
+
+Status tell_student(db::Connection& connection, const db::OMobilityRecord& record) {
+  if (!record.student_id) return Status::ok();
+  auto accounts = db::student_accounts(connection, record.sending_hei_id, *record.student_id);
+  if (!accounts) return accounts.status();
+  return tell(connection, record, "preapproval_decided", *accounts, "/my-exchange/mobilities/" + record.omobility_id, false);
+}
+
+}  // namespace
+
+std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping) {
+  ProblemList problems;
+  problems.line("host_course_title", mapping.host_course_title, kMaxTitle);
+  optional_line(problems, "host_course_code", mapping.host_course_code, kMaxCode);
+  problems.require(is_credits(mapping.host_credits, 0.5), "host_credits", "is not a number of credits from 0.5 to 60");
+  optional_line(problems, "home_course_code", mapping.home_course_code, kMaxCode);
+  optional_line(problems, "home_course_title", mapping.home_course_title, kMaxTitle);
+  problems.require(is_credits(mapping.home_credits, 0), "home_credits", "is not a number of credits from 0 to 60");
+  return problems.take();
+}
+
+Result<int64_t> CoursePreapprovals::propose(db::Connection& connection, const std::string& omobility_id,
+                                            const db::CourseMapping& mapping) const {
+  if (Status problems = problems_status(check_course_mapping(mapping)); !problems) return problems;
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto record = open_mobility(connection, omobility_id);
+  if (!record) return record.status();
+  auto waiting = lines_waiting(connection, omobility_id);
+  if (!waiting) return waiting.status();
+  auto line_id = db::add_preapproval_line(connection, omobility_id, mapping);
+  if (!line_id) return line_id.status();
+  if (*waiting == 0) {
+    if (Status told = tell_staff(connection, *record); !told) return told;
+  }
+  if (Status committed = tx->commit(); !committed) return committed;
+  return *line_id;
+}
+
+Status CoursePreapprovals::withdraw(db::Connection& connection, const std::string& omobility_id, int64_t line_id) const {
+  return db::decide_preapproval_line(connection, omobility_id, line_id, "withdrawn", std::nullopt, std::nullopt);
+}
+
+Status CoursePreapprovals::decide(db::Connection& connection, const std::string& omobility_id, int64_t line_id,
+                                  LineDecision decision, const std::optional<std::string>& comment,
+                                  const agreements::Editor& editor) const {
+  if (comment && (comment->size() > kMaxComment || !is_clean_utf8(*comment))) {
+    return Status::invalid_argument("comment: must be text of at most 5000 bytes");
+  }
+  if (decision == LineDecision::kReject && (!comment || trim_blanks(*comment).empty())) {
+    return Status::invalid_argument("comment: a rejection needs a reason");
+  }
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto record = open_mobility(connection, omobility_id);
+  if (!record) return record.status();
+  const char* state = decision == LineDecision::kApprove ? "approved" : "rejected";
+  std::optional<std::string> kept = comment && !trim_blanks(*comment).empty() ? comment : std::nullopt;
+  if (Status decided = db::decide_preapproval_line(connection, omobility_id, line_id, state, kept, editor.name); !decided) {
+    return decided;
+  }
+  auto waiting = lines_waiting(connection, omobility_id);
+  if (!waiting) return waiting.status();
+  if (*waiting == 0) {
+    if (Status told = tell_student(connection, *record); !told) return told;
+  }
+  return tx->commit();
+}
+
+}  // namespace mobility::mobilities

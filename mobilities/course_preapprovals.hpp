@@ -1,0 +1,43 @@
+// Course pre-approval of an outgoing mobility (in Norway a faculty decision, made before and apart
+// from the learning agreement): the student proposes host courses, each mapped to the home course
+// or credits it replaces, possibly as an alternative for a course that may be full or clash on
+// site; a coordinator approves or rejects each line (a rejection says why). Lines are kept for
+// the next students of the destination (db::approved_mappings).
+//
+// Mails: the sending staff hear of the first line waiting (later lines join it), the student hears
+// when no line waits any more. Each call is one transaction with its mails.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agreements/iia_book.hpp"
+#include "db/preapprovals.hpp"
+#include "mobilities/mobility_rules.hpp"
+
+namespace mobility::mobilities {
+
+// The mapping's problems by field: host_course_title (1..300 bytes of one line), host_credits and
+// home_credits (a decimal such as 7.5, host 0.5..60, home 0..60), the codes (at most 64 bytes of
+// one line), home_course_title (at most 300).
+std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping);
+
+enum class LineDecision { kApprove, kReject };
+
+class CoursePreapprovals {
+ public:
+  // Adds a proposed line; returns its id. kNotFound for an unknown mobility; kConflict for a
+  // cancelled or rejected one; kInvalidArgument for the mapping's problems.
+  Result<int64_t> propose(db::Connection& connection, const std::string& omobility_id, const db::CourseMapping& mapping) const;
+
+  // The student takes back a line not decided yet. kNotFound; kConflict when decided meanwhile.
+  Status withdraw(db::Connection& connection, const std::string& omobility_id, int64_t line_id) const;
+
+  // A coordinator's decision on a proposed line. kInvalidArgument for a rejection without a
+  // comment or a comment over 5000 bytes; kNotFound; kConflict when decided or withdrawn meanwhile.
+  Status decide(db::Connection& connection, const std::string& omobility_id, int64_t line_id, LineDecision decision,
+                const std::optional<std::string>& comment, const agreements::Editor& editor) const;
+};
+
+}  // namespace mobility::mobilities

@@ -1,0 +1,23 @@
+// A student's applications (Action::kViewOwnExchange: the student only; a round of another HEI
+// or unit reads as unknown):
+//   GET  /my-exchange/applications                        the rounds the student may apply in,
+//                                                         with their application's state
+//   GET  /my-exchange/applications/{round_id}             the application form, or the decision
+//   POST /my-exchange/applications/{round_id}             action=save (a draft) or submit; the form
+//                                                         carries the version it showed
+//   POST /my-exchange/applications/{round_id}/withdraw    withdraws it
+// Bad input is shown beside its field with what was typed kept; a change made meanwhile in
+// another tab is refused with "changed meanwhile" and the stored application shown.
+#pragma once
+
+#include <string>
+
+#include "portal/web/site.hpp"
+
+namespace mobility::portal::mobility_pages {
+
+http::Response student_applications(PageRequest& page);
+// `round_id` as the path gives it; `withdrawing` for the .../withdraw POST.
+http::Response student_application(PageRequest& page, const std::string& round_id, bool withdrawing);
+
+}  // namespace mobility::portal::mobility_pages

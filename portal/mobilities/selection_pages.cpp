@@ -1,0 +1,286 @@
+#include "portal/mobilities/selection_pages.hpp"
+
+#include <map>
+
+#include "agreements/iia_rules.hpp"
+#include "base/text.hpp"
+#include "db/applications.hpp"
+#include "db/students.hpp"
+#include "mobilities/applications.hpp"
+#include "mobilities/mobility_rules.hpp"
+#include "portal/agreements/form_views.hpp"
+#include "portal/agreements/staff_scope.hpp"
+#include "portal/mobilities/mobility_access.hpp"
+#include "portal/web/form_view.hpp"
+
+namespace mobility::portal::mobility_pages {
+namespace {
+
+using agreements::pages::FieldErrors;
+using kainjow::mustache::data;
+
+constexpr std::string_view kRounds = "/coordinator/applications";
+
+// --- The rounds ---
+
+struct RoundForm {
+  std::string title, year, opens, closes, max_choices, ounit_id;
+};
+
+RoundForm round_form_of(const PageRequest& page) {
+  return {std::string(trim_blanks(page.field("title"))),       std::string(trim_blanks(page.field("year"))),
+          std::string(trim_blanks(page.field("opens"))),       std::string(trim_blanks(page.field("closes"))),
+          std::string(trim_blanks(page.field("max_choices"))), page.field("ounit_id")};
+}
+
+FieldErrors check_round(const RoundForm& form) {
+  FieldErrors errors;
+  if (form.title.empty() || form.title.size() > 200 || !is_clean_utf8(form.title) || !is_single_line(form.title)) {
+    errors["title"] = "applications_error_title";
+  }
+  if (!agreements::is_academic_year_id(form.year)) errors["year"] = "applications_error_year";
+  if (!mobilities::is_date(form.opens)) errors["opens"] = "applications_error_date";
+  if (!mobilities::is_date(form.closes) || form.closes <= form.opens) errors["closes"] = "applications_error_closes";
+  int max = number_or_zero(form.max_choices);
+  if (max < 1 || max > 10) errors["max_choices"] = "applications_error_max_choices";
+  return errors;
+}
+
+http::Response render_rounds(PageRequest& page, const std::string& hei_id, const RoundForm& form, const FieldErrors& errors,
+                             int status) {
+  const Messages& messages = Messages::of(page.visitor.language);
+  auto rounds = db::list_rounds(page.connection, hei_id);
+  if (!rounds) return unavailable(page, rounds.status());
+  auto units = units_of(page, hei_id);
+  if (!units) return unavailable(page, units.status());
+  data rows = data::type::list;
+  for (const auto& round : *rounds) {
+    data row;
+    row.set("link", std::string(kRounds) + "/" + std::to_string(round.round_id));
+    row.set("title", round.title);
+    row.set("year", round.academic_year_id);
+    row.set("unit", round.ounit_id ? units->name_of(*round.ounit_id) : messages.text("applications_whole_hei"));
+    row.set("opens_at", round.opens_at);
+    row.set("closes_at", round.closes_at);
+    row.set("open", round.open);
+    rows.push_back(row);
+  }
+  agreements::pages::Options unit_options{{"", messages.text("applications_whole_hei")}};
+  for (const auto& unit : units->units()) unit_options.emplace_back(unit.ounit_id, unit.name);
+  data view;
+  view.set("rounds", rows);
+  view.set("has_rounds", !rounds->empty());
+  view.set("units", agreements::pages::option_list(unit_options, form.ounit_id));
+  view.set("title", agreements::pages::text_field("title", "applications_round_title", form.title, errors, messages));
+  view.set("year", agreements::pages::text_field("year", "applications_year", form.year, errors, messages));
+  view.set("opens", agreements::pages::text_field("opens", "applications_opens", form.opens, errors, messages));
+  view.set("closes", agreements::pages::text_field("closes", "applications_closes", form.closes, errors, messages));
+  view.set("max_choices", agreements::pages::text_field("max_choices", "applications_max_choices",
+                                                        form.max_choices.empty() ? "3" : form.max_choices, errors, messages));
+  view.set("unit_error", agreements::pages::field_error("ounit_id", errors, messages));
+  if (!errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
+  if (!page.request.query_values("created").empty()) view.set("done", messages.text("applications_round_created"));
+  return page.render(status, "mobilities/rounds", "applications_rounds_title", view);
+}
+
+std::optional<std::string> staff_hei(const PageRequest& page) {
+  auto heis = agreements::pages::handling_heis(page);
+  if (heis.empty()) return std::nullopt;
+  return heis.front();
+}
+
+http::Response create_round(PageRequest& page, const std::string& hei_id) {
+  RoundForm form = round_form_of(page);
+  FieldErrors errors = check_round(form);
+  auto units = units_of(page, hei_id);
+  if (!units) return unavailable(page, units.status());
+  std::optional<std::string> ounit_id = form.ounit_id.empty() ? std::nullopt : std::optional<std::string>(form.ounit_id);
+  if (!allowed(page.visitor.actor, Action::kViewStudent, Scope{hei_id, units->with_ancestors(ounit_id), std::nullopt})) {
+    errors["ounit_id"] = "applications_error_unit";
+  }
+  if (!errors.empty()) return render_rounds(page, hei_id, form, errors, 400);
+  db::NewRound round{hei_id,
+                     ounit_id,
+                     form.year,
+                     form.title,
+                     form.opens + " 00:00 UTC",
+                     form.closes + " 23:59 UTC",
+                     number_or_zero(form.max_choices)};
+  auto created = db::create_round(page.connection, round);
+  if (created.status().code() == Status::Code::kInvalidArgument) {
+    return render_rounds(page, hei_id, form, {{"ounit_id", "applications_error_unit"}}, 400);
+  }
+  if (!created) return unavailable(page, created.status());
+  return page.redirect(std::string(kRounds) + "?created=1");
+}
+
+// --- One round ---
+
+struct Applicant {
+  db::ApplicationRecord application;
+  std::string name;
+};
+
+// The round's applications the visitor may decide, with the students' names.
+Result<std::vector<Applicant>> visible_applications(const PageRequest& page, const db::RoundRecord& round) {
+  auto units = units_of(page, round.hei_id);
+  if (!units) return units.status();
+  auto applications = db::list_round_applications(page.connection, round.round_id);
+  if (!applications) return applications.status();
+  std::vector<Applicant> visible;
+  for (auto& application : *applications) {
+    auto student = db::find_student(page.connection, application.hei_id, application.student_id);
+    if (!student) return student.status();
+    if (!*student) continue;
+    Scope scope{round.hei_id, units->with_ancestors((*student)->ounit_id), std::nullopt};
+    if (!allowed(page.visitor.actor, Action::kViewStudent, scope)) continue;
+    visible.push_back({std::move(application), (*student)->given_names + " " + (*student)->family_name});
+  }
+  return visible;
+}
+
+data applicant_row(const Applicant& applicant, const std::string& partner_hei_id, int rank, const Messages& messages,
+                   const std::string& round_link) {
+  const auto& a = applicant.application;
+  data row;
+  row.set("name", applicant.name);
+  row.set("rank", std::to_string(rank));
+  row.set("submitted_at", a.submitted_at.value_or(""));
+  row.set("state", messages.text("applications_state_" + a.state));
+  row.set("motivation", a.motivation);
+  row.set("version", std::to_string(a.version));
+  row.set("partner_hei_id", partner_hei_id);
+  row.set("action", round_link + "/" + std::to_string(a.application_id));
+  row.set("can_select", a.state == "submitted");
+  if (a.omobility_id && a.selected_partner_hei_id == partner_hei_id)
+    row.set("mobility_link", "/mobilities/outgoing/" + *a.omobility_id);
+  return row;
+}
+
+struct RoundState {
+  int status = 200;
+  FieldErrors errors;
+  std::string notice_key;
+  std::string notice_detail;
+};
+
+http::Response render_round(PageRequest& page, const db::RoundRecord& round, const RoundState& state) {
+  const Messages& messages = Messages::of(page.visitor.language);
+  auto applicants = visible_applications(page, round);
+  if (!applicants) return unavailable(page, applicants.status());
+  auto taken = db::places_taken(page.connection, round.round_id);
+  if (!taken) return unavailable(page, taken.status());
+  std::string round_link = std::string(kRounds) + "/" + std::to_string(round.round_id);
+  std::map<std::string, data> by_destination;
+  for (const auto& applicant : *applicants) {
+    int rank = 1;
+    for (const auto& partner : applicant.application.choices) {
+      auto [entry, added] = by_destination.try_emplace(partner, data::type::list);
+      entry->second.push_back(applicant_row(applicant, partner, rank++, messages, round_link));
+    }
+  }
+  data destinations = data::type::list;
+  for (auto& [partner, rows] : by_destination) {
+    auto name = page.names.hei_name(page.connection, partner, language_code(page.visitor.language));
+    if (!name) return unavailable(page, name.status());
+    auto places = mobilities::places_offered(page.connection, round.hei_id, partner, round.academic_year_id);
+    if (!places) return unavailable(page, places.status());
+    int selected = 0;
+    for (const auto& t : *taken) selected += t.partner_hei_id == partner ? t.selected : 0;
+    data destination;
+    destination.set("name", name->value_or(partner));
+    destination.set("partner_hei_id", partner);
+    destination.set("places", *places ? std::to_string(**places) : messages.text("applications_no_agreement"));
+    destination.set("taken", std::to_string(selected));
+    destination.set("left", *places ? std::to_string(std::max(0, **places - selected)) : "0");
+    destination.set("applicants", rows);
+    destinations.push_back(destination);
+  }
+  data to_reject = data::type::list;
+  for (const auto& applicant : *applicants) {
+    if (applicant.application.state != "submitted") continue;
+    data row = applicant_row(applicant, "", 0, messages, round_link);
+    std::string id = "reason_" + std::to_string(applicant.application.application_id);
+    row.set("reason", agreements::pages::text_field(id, "applications_reject_reason", page.field(id), state.errors, messages));
+    to_reject.push_back(row);
+  }
+  data view;
+  view.set("title", round.title);
+  view.set("year", round.academic_year_id);
+  view.set("closes_at", round.closes_at);
+  view.set("destinations", destinations);
+  view.set("has_applications", !applicants->empty());
+  view.set("has_to_reject", !to_reject.is_empty_list());
+  view.set("to_reject", to_reject);
+  if (!state.notice_key.empty()) view.set("notice", messages.text(state.notice_key) + state.notice_detail);
+  auto done = page.request.query_values("done");
+  if (!done.empty() && (done.front() == "selected" || done.front() == "rejected")) {
+    view.set("done", messages.text("applications_done_" + done.front()));
+  }
+  return page.render(state.status, "mobilities/selection", "applications_round_title_page", view);
+}
+
+std::optional<mobilities::ContactPerson> contact_of(const PageRequest& page) {
+  if (!page.visitor.account) return std::nullopt;
+  const std::string& name = page.visitor.account->display_name;
+  size_t space = name.rfind(' ');
+  if (name.empty()) return std::nullopt;
+  if (space == std::string::npos) return mobilities::ContactPerson{name, name, page.visitor.account->email};
+  return mobilities::ContactPerson{name.substr(0, space), name.substr(space + 1), page.visitor.account->email};
+}
+
+http::Response decide(PageRequest& page, const db::RoundRecord& round, int64_t application_id, std::string_view what) {
+  auto applicants = visible_applications(page, round);
+  if (!applicants) return unavailable(page, applicants.status());
+  bool visible = false;
+  for (const auto& applicant : *applicants) visible = visible || applicant.application.application_id == application_id;
+  if (!visible) return page.error(404);
+  int version = number_or_zero(page.field("version"));
+  agreements::Editor editor = agreements::pages::editor_of(page, round.hei_id);
+  mobilities::Applications desk;
+  Status decided;
+  if (what == "select") {
+    decided = desk.select(page.connection, round.hei_id, application_id, page.field("partner_hei_id"), version, editor,
+                          contact_of(page))
+                  .status();
+  } else {
+    std::string reason = page.field("reason_" + std::to_string(application_id));
+    decided = desk.reject(page.connection, round.hei_id, application_id, reason, version, editor);
+    if (decided.code() == Status::Code::kInvalidArgument) {
+      return render_round(page, round,
+                          {400, {{"reason_" + std::to_string(application_id), "applications_error_reason"}}, "", ""});
+    }
+  }
+  if (decided.code() == Status::Code::kConflict)
+    return render_round(page, round, {409, {}, "applications_changed_meanwhile", ""});
+  if (decided.code() == Status::Code::kInvalidArgument || decided.code() == Status::Code::kNotFound) {
+    return render_round(page, round, {400, {}, "applications_cannot_select", " " + decided.message()});
+  }
+  if (!decided) return unavailable(page, decided);
+  return page.redirect(std::string(kRounds) + "/" + std::to_string(round.round_id) +
+                       (what == "select" ? "?done=selected" : "?done=rejected"));
+}
+
+}  // namespace
+
+http::Response application_rounds(PageRequest& page) {
+  auto hei_id = staff_hei(page);
+  if (!hei_id) return page.refuse_unless(Action::kViewStudent, Scope{}).value_or(page.error(403));
+  if (page.request.method == "POST") return create_round(page, *hei_id);
+  return render_rounds(page, *hei_id, {}, {}, 200);
+}
+
+http::Response application_round(PageRequest& page, const std::string& round_id, const std::string& application_id,
+                                 const std::string& decision) {
+  auto heis = agreements::pages::handling_heis(page);
+  if (heis.empty()) return page.refuse_unless(Action::kViewStudent, Scope{}).value_or(page.error(403));
+  auto round = db::find_round(page.connection, number_or_zero(round_id));
+  if (!round) return unavailable(page, round.status());
+  if (!*round || std::find(heis.begin(), heis.end(), (*round)->hei_id) == heis.end()) return page.error(404);
+  if (decision.empty()) return render_round(page, **round, {});
+  int64_t id = number_or_zero(application_id);
+  if (id <= 0 || (decision != "select" && decision != "reject")) return page.error(404);
+  return decide(page, **round, id, decision);
+}
+
+}  // namespace mobility::portal::mobility_pages

@@ -1,0 +1,28 @@
+// The coordinators' side of applications (Action::kViewStudent: a student's application is in the
+// scope of the student's unit and every unit above it, so a unit coordinator sees and decides
+// their unit's students; an IO admin the whole HEI):
+//   GET  /coordinator/applications                              the HEI's rounds; a form for a new one
+//   POST /coordinator/applications                              creates a round (for the whole HEI
+//                                                               or one unit the visitor handles)
+//   GET  /coordinator/applications/{round_id}                   per destination: the places the
+//                                                               agreement offers, those taken, and
+//                                                               the applicants who chose it, ranked
+//   POST /coordinator/applications/{round_id}/{application_id}/select   partner_hei_id, version:
+//                                                               selects and nominates the student
+//   POST /coordinator/applications/{round_id}/{application_id}/reject   reason, version
+// A round of another HEI, or an application outside the visitor's units, reads as unknown (404).
+#pragma once
+
+#include <string>
+
+#include "portal/web/site.hpp"
+
+namespace mobility::portal::mobility_pages {
+
+http::Response application_rounds(PageRequest& page);  // GET and POST /coordinator/applications
+// GET of the round (empty `decision`), or the POST of a decision ("select", "reject") on one of
+// its applications; the ids as the path gives them.
+http::Response application_round(PageRequest& page, const std::string& round_id, const std::string& application_id,
+                                 const std::string& decision);
+
+}  // namespace mobility::portal::mobility_pages

@@ -1,0 +1,349 @@
+// Applications, selection and course pre-approval (portal/mobilities/application_pages.hpp,
+// selection_pages.hpp, preapproval_pages.hpp) over real loopback HTTP with real PostgreSQL and the
+// demo data: the student applies (bad input kept and refused, two tabs never overwrite each
+// other), the coordinator selects (which nominates over EWP) or rejects, the student proposes
+// courses and the coordinator decides them; who may see what; the mails each step queues.
+#include <gtest/gtest.h>
+
+#include "mobilities/applications.hpp"
+#include "mobilities/demo_mobilities.hpp"
+#include "tests/support/portal_server.hpp"
+#include "tests/support/web_visit.hpp"
+
+namespace mobility::portal {
+namespace {
+
+using testing::contains;
+using testing::form_fields;
+using testing::Visit;
+using testing::with;
+
+constexpr const char* kStudent = "aase.bjornstad@student.fjordland.example";  // stud-aase, ou-mn-ifi
+constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";           // io_admin
+constexpr const char* kUnitCoordinator = "per.saether@fjordland.example";     // coordinator of ou-mn
+constexpr const char* kLumiere = "lumiere-nord.example";
+
+class ApplicationPagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    portal_.start(/*demo_agreements=*/true);
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    ASSERT_TRUE((*connection)->exec("UPDATE account SET language = 'en'"));  // the texts below are English
+    auto seeded = mobilities::seed_demo_mobilities(**connection);
+    ASSERT_TRUE(seeded) << seeded.status().to_string();
+    open_round_ = query("SELECT round_id::text FROM application_round WHERE title = 'Exchange studies 2027/2028'");
+    closed_round_ = query("SELECT round_id::text FROM application_round WHERE title = 'Exchange studies 2026/2027'");
+  }
+
+  std::string query(const std::string& sql) {
+    auto connection = portal_.pool().acquire();
+    auto rows = (*connection)->exec(sql);
+    EXPECT_TRUE(rows) << rows.status().to_string();
+    return rows && !rows->empty() ? rows->front().get<std::optional<std::string>>(0).value_or("NULL") : "";
+  }
+
+  std::string count(const std::string& sql) { return query("SELECT count(*)::text FROM " + sql); }
+
+  std::string application_of(const std::string& student_id) {
+    return query("SELECT application_id::text FROM application WHERE round_id = " + open_round_ + " AND student_id = '" +
+                 student_id + "'");
+  }
+
+  std::string form_path() const { return "/my-exchange/applications/" + open_round_; }
+  std::string round_path() const { return "/coordinator/applications/" + open_round_; }
+
+  // The student's application form as shown, with the first choice and citizenship filled in.
+  http::HeaderList filled_form(Visit& student, const std::string& action) {
+    auto page = student.get(form_path());
+    EXPECT_EQ(page.status, 200) << page.body;
+    auto fields = form_fields(page.body, form_path());
+    fields = with(fields, "choice_1", kLumiere);
+    fields = with(fields, "motivation", "Jeg vil studere maskinlæring i Lumière-Nord.");
+    fields = with(fields, "citizenship", "no");
+    return with(fields, "action", action);
+  }
+
+  testing::PortalServer portal_;
+  std::string open_round_;
+  std::string closed_round_;
+};
+
+TEST_F(ApplicationPagesTest, AStudentDraftsHandsInAndWithdrawsAndBadInputIsKeptAndStoresNothing) {
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  auto list = student->get("/my-exchange/applications");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_TRUE(contains(list.body, "Exchange studies 2027/2028"));
+  EXPECT_TRUE(contains(list.body, "Not started"));
+  EXPECT_TRUE(contains(list.body, "Selected")) << "the closed round's decision";
+
+  auto bad = student->post(form_path(), with(with(filled_form(*student, "submit"), "citizenship", "Norway"), "choice_1", ""));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "Give your citizenship as a two-letter country code"));
+  EXPECT_TRUE(contains(bad.body, "Choose each destination at most once"));
+  EXPECT_TRUE(contains(bad.body, "Jeg vil studere maskinlæring")) << "what was typed is kept";
+  EXPECT_TRUE(contains(bad.body, "aria-invalid=\"true\""));
+  EXPECT_EQ(application_of("stud-aase"), "");
+
+  auto twice = filled_form(*student, "submit");
+  twice = with(twice, "choice_2", kLumiere);
+  EXPECT_EQ(student->post(form_path(), twice).status, 400) << "one destination twice";
+  auto foreign = with(filled_form(*student, "save"), "choice_1", "pohjola.example");
+  EXPECT_EQ(student->post(form_path(), foreign).status, 400) << "not a published destination";
+
+  auto draft = student->post(form_path(), filled_form(*student, "save"));
+  ASSERT_EQ(draft.status, 303) << draft.body;
+  EXPECT_EQ(
+      query("SELECT state || ' ' || citizenship FROM application WHERE student_id = 'stud-aase' AND round_id = " + open_round_),
+      "draft NO");
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'application_received'"), "0") << "a draft is not handed in";
+
+  auto handed_in = student->post(form_path(), filled_form(*student, "submit"));
+  ASSERT_EQ(handed_in.status, 303) << handed_in.body;
+  EXPECT_EQ(query("SELECT state FROM application WHERE application_id = " + application_of("stud-aase")), "submitted");
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'application_received'"), "1");
+  auto shown = student->get(form_path() + "?done=submitted");
+  EXPECT_TRUE(contains(shown.body, "Your application is handed in"));
+
+  auto withdrawn = student->post(form_path() + "/withdraw", {{"csrf", student->csrf()}, {"version", "2"}});
+  EXPECT_EQ(withdrawn.status, 303) << withdrawn.body;
+  EXPECT_EQ(query("SELECT state FROM application WHERE application_id = " + application_of("stud-aase")), "withdrawn");
+}
+
+TEST_F(ApplicationPagesTest, TwoTabsNeverOverwriteEachOther) {
+  auto tab_one = testing::signed_in(portal_.base(), kStudent);
+  auto tab_two = testing::signed_in(portal_.base(), kStudent);
+  auto first = filled_form(*tab_one, "save");
+  auto second = with(filled_form(*tab_two, "save"), "motivation", "From the second tab");
+  ASSERT_EQ(tab_one->post(form_path(), first).status, 303);
+  auto stale = tab_two->post(form_path(), second);
+  EXPECT_EQ(stale.status, 409) << "both tabs started a new application";
+  EXPECT_TRUE(contains(stale.body, "changed meanwhile"));
+  EXPECT_TRUE(contains(stale.body, "From the second tab")) << "what was typed is still there to copy";
+  EXPECT_EQ(query("SELECT motivation FROM application WHERE student_id = 'stud-aase' AND round_id = " + open_round_),
+            "Jeg vil studere maskinlæring i Lumière-Nord.");
+  EXPECT_EQ(query("SELECT version::text FROM application WHERE student_id = 'stud-aase' AND round_id = " + open_round_), "1");
+}
+
+TEST_F(ApplicationPagesTest, OnlyTheStudentSeesTheirApplicationAndClosedRoundsRefuseChanges) {
+  EXPECT_EQ(Visit(portal_.base()).get(form_path()).status, 303) << "signed out: the login page";
+  auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
+  EXPECT_EQ(coordinator->get(form_path()).status, 403) << "staff have no application of their own";
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  EXPECT_EQ(student->get("/my-exchange/applications/999999").status, 404);
+  EXPECT_EQ(student->get("/coordinator/applications").status, 403);
+  EXPECT_EQ(student->get(round_path()).status, 403);
+  auto closed = student->get("/my-exchange/applications/" + closed_round_);
+  ASSERT_EQ(closed.status, 200);
+  EXPECT_TRUE(contains(closed.body, "You have been selected for"));
+  EXPECT_FALSE(contains(closed.body, "name=\"motivation\"")) << "no form in a closed round";
+  auto late = student->post("/my-exchange/applications/" + closed_round_,
+                            {{"csrf", student->csrf()}, {"version", "2"}, {"choice_1", kLumiere}, {"action", "save"}});
+  EXPECT_EQ(late.status, 409);
+  EXPECT_TRUE(contains(late.body, "not open"));
+}
+
+TEST_F(ApplicationPagesTest, SelectingNominatesTheStudentOverEwpAndTellsThem) {
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  ASSERT_EQ(student->post(form_path(), filled_form(*student, "submit")).status, 303);
+  std::string application = application_of("stud-aase");
+
+  auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
+  auto round = coordinator->get(round_path());
+  ASSERT_EQ(round.status, 200) << round.body;
+  EXPECT_TRUE(contains(round.body, "Åse Bjørnstad"));
+  EXPECT_TRUE(contains(round.body, "Jonas Eriksen"));
+  EXPECT_TRUE(contains(round.body, "Places in the agreement: 2 · selected: 0 · left: 2")) << round.body;
+
+  std::string action = round_path() + "/" + application;
+  auto stale =
+      coordinator->post(action + "/select", {{"csrf", coordinator->csrf()}, {"version", "7"}, {"partner_hei_id", kLumiere}});
+  EXPECT_EQ(stale.status, 409) << "a page showing another version than the stored one";
+  EXPECT_TRUE(contains(stale.body, "changed meanwhile"));
+  EXPECT_EQ(count("omobility WHERE student_id = 'stud-aase'"), "1");
+  auto fields = form_fields(coordinator->get(round_path()).body, action + "/select");
+  auto selected = coordinator->post(action + "/select", fields);
+  ASSERT_EQ(selected.status, 303) << selected.body;
+  std::string omobility_id = query("SELECT omobility_id FROM application WHERE application_id = " + application);
+  EXPECT_EQ(
+      query("SELECT status || ' ' || receiving_hei_id || ' ' || receiving_academic_year_id || ' ' || student_id FROM omobility "
+            "WHERE omobility_id = '" +
+            omobility_id + "'"),
+      "pending lumiere-nord.example 2027/2028 stud-aase");
+  EXPECT_EQ(query("SELECT content->'nomination'->'sending'->'contact'->>'email' FROM omobility WHERE omobility_id = '" +
+                  omobility_id + "'"),
+            kUnitCoordinator);
+  EXPECT_EQ(count("cnr_outbox WHERE api = 'omobility-cnr' AND object_id = '" + omobility_id + "'"), "1");
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'application_decided'"), "1");
+  auto after = coordinator->get(round_path());
+  EXPECT_TRUE(contains(after.body, "Places in the agreement: 2 · selected: 1 · left: 1"));
+  auto again =
+      coordinator->post(action + "/select", {{"csrf", coordinator->csrf()}, {"version", "3"}, {"partner_hei_id", kLumiere}});
+  EXPECT_EQ(again.status, 409) << "decided already";
+  EXPECT_EQ(count("omobility WHERE student_id = 'stud-aase'"), "2") << "no second nomination";
+  auto seen = student->get(form_path());
+  EXPECT_TRUE(contains(seen.body, "/my-exchange/mobilities/" + omobility_id));
+}
+
+TEST_F(ApplicationPagesTest, RejectingNeedsAReasonAndAnotherUnitsStudentIsUnknown) {
+  std::string jonas = application_of("stud-jonas");
+  auto admin = testing::signed_in(portal_.base(), kAdmin);
+  admin->get(round_path());
+  std::string action = round_path() + "/" + jonas;
+  auto no_reason = admin->post(action + "/reject", {{"csrf", admin->csrf()}, {"version", "1"}, {"reason_" + jonas, " "}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_TRUE(contains(no_reason.body, "Give the reason the student will see"));
+  EXPECT_EQ(query("SELECT state FROM application WHERE application_id = " + jonas), "submitted");
+  auto rejected =
+      admin->post(action + "/reject", {{"csrf", admin->csrf()}, {"version", "1"}, {"reason_" + jonas, "All places are taken"}});
+  EXPECT_EQ(rejected.status, 303) << rejected.body;
+  EXPECT_EQ(query("SELECT state || ': ' || decision_reason FROM application WHERE application_id = " + jonas),
+            "rejected: All places are taken");
+
+  // A coordinator of another faculty neither sees nor decides ou-mn's students.
+  auto connection = portal_.pool().acquire();
+  ASSERT_TRUE((*connection)->exec("UPDATE account_role SET ounit_id = 'ou-hf' WHERE role = 'coordinator'"));
+  auto other = testing::signed_in(portal_.base(), kUnitCoordinator);
+  auto round = other->get(round_path());
+  EXPECT_FALSE(contains(round.body, "Jonas Eriksen"));
+  EXPECT_EQ(other->post(action + "/select", {{"csrf", other->csrf()}, {"version", "2"}, {"partner_hei_id", kLumiere}}).status,
+            404);
+}
+
+TEST_F(ApplicationPagesTest, CoordinatorsCreateRoundsOnlyForTheirUnits) {
+  auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
+  auto page = coordinator->get("/coordinator/applications");
+  ASSERT_EQ(page.status, 200) << page.body;
+  http::HeaderList round{{"csrf", coordinator->csrf()}, {"title", "Spring exchange 2028"}, {"year", "2027/2028"},
+                         {"ounit_id", "ou-mn"},         {"opens", "2027-01-10"},           {"closes", "2027-01-05"},
+                         {"max_choices", "2"}};
+  auto bad = coordinator->post("/coordinator/applications", round);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "after the opening date"));
+  EXPECT_TRUE(contains(bad.body, "Spring exchange 2028")) << "kept";
+  auto whole_hei = coordinator->post("/coordinator/applications", with(with(round, "closes", "2027-02-01"), "ounit_id", ""));
+  EXPECT_EQ(whole_hei.status, 400) << "a unit coordinator cannot open a round for the whole HEI";
+  auto created = coordinator->post("/coordinator/applications", with(round, "closes", "2027-02-01"));
+  EXPECT_EQ(created.status, 303) << created.body;
+  EXPECT_EQ(count("application_round WHERE title = 'Spring exchange 2028' AND ounit_id = 'ou-mn' AND max_choices = 2"), "1");
+}
+
+TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
+  const std::string own = "/my-exchange/mobilities/fjordland-demo-nominated/courses";
+  const std::string staff = "/mobilities/outgoing/fjordland-demo-nominated/courses";
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  auto page = student->get(own);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "Distributed Systems"));
+  EXPECT_TRUE(contains(page.body, "Waiting for a decision"));
+
+  http::HeaderList line{{"csrf", student->csrf()},
+                        {"host_course_code", "=HYPERLINK(\"x\")"},
+                        {"host_course_title", "Robotics"},
+                        {"host_credits", "seventy"},
+                        {"home_course_code", "IN3140"},
+                        {"home_course_title", "Robotikk"},
+                        {"home_credits", "10"}};
+  auto bad = student->post(own, line);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(contains(bad.body, "Give the credits as a number from 0.5 to 60"));
+  EXPECT_TRUE(contains(bad.body, "Robotikk")) << "kept";
+  EXPECT_EQ(count("preapproval_line WHERE host_course_title = 'Robotics'"), "0");
+  ASSERT_EQ(student->post(own, with(line, "host_credits", "7.5")).status, 303);
+  std::string line_id = query("SELECT line_id::text FROM preapproval_line WHERE host_course_title = 'Robotics'");
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'preapproval_to_decide'"), "0") << "a line was waiting already: no second mail";
+
+  auto coordinator = testing::signed_in(portal_.base(), kAdmin);  // the demo mobility names no unit
+  auto decisions = coordinator->get(staff);
+  ASSERT_EQ(decisions.status, 200) << decisions.body;
+  auto no_comment = coordinator->post(staff + "/" + line_id, {{"csrf", coordinator->csrf()}, {"decision", "reject"}});
+  EXPECT_EQ(no_comment.status, 400);
+  EXPECT_TRUE(contains(no_comment.body, "A rejection needs a comment"));
+  EXPECT_EQ(coordinator->post(staff + "/" + line_id, {{"csrf", coordinator->csrf()}, {"decision", "approve"}}).status, 303);
+  std::string waiting = query("SELECT line_id::text FROM preapproval_line WHERE host_course_code = 'CV-330'");
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'preapproval_decided'"), "0") << "one line still waits";
+  coordinator->get(staff);
+  EXPECT_EQ(coordinator
+                ->post(staff + "/" + waiting,
+                       {{"csrf", coordinator->csrf()}, {"decision", "reject"}, {"comment_" + waiting, "Taught in spring only"}})
+                .status,
+            303);
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'preapproval_decided'"), "1") << "every line decided: the student is told";
+  student->get(own);
+  EXPECT_EQ(student->post(own + "/" + line_id + "/withdraw", {{"csrf", student->csrf()}}).status, 409) << "decided already";
+
+  auto csv = coordinator->get(staff + "/decision.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(contains(csv.body, "omobility_id,student_global_id,student_name"));
+  EXPECT_TRUE(contains(csv.body, "\"'=HYPERLINK(\"\"x\"\")\",Robotics,7.5,IN3140,Robotikk,10,no")) << csv.body;
+  EXPECT_FALSE(contains(csv.body, "Computer Vision")) << "rejected lines are not exported";
+  EXPECT_EQ(student->get(own + "/decision.csv").status, 404) << "the export is the staff's";
+  auto pdf = student->get(own + "/decision.pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+
+  EXPECT_EQ(student->get("/my-exchange/mobilities/fjordland-demo-approved/courses").status, 404) << "Øyvind's";
+  auto earlier = coordinator->get("/mobilities/outgoing/fjordland-demo-approved/courses?search=apprentissage");
+  EXPECT_TRUE(contains(earlier.body, "Apprentissage automatique")) << "approved for an earlier student at Lumière-Nord";
+  EXPECT_FALSE(contains(earlier.body, "Systèmes distribués")) << "the search narrows the list";
+  auto destination = student->get("/destinations/lumiere-nord.example?courses=INF-301");
+  ASSERT_EQ(destination.status, 200);
+  EXPECT_TRUE(contains(destination.body, "INF-301 Systèmes distribués")) << "the destination page lists them too";
+  EXPECT_FALSE(contains(destination.body, "Apprentissage automatique"));
+}
+
+TEST_F(ApplicationPagesTest, AnApprovedIncomingStudentIsInvitedOnceAndSeesTheirStay) {
+  const std::string nomination = "/mobilities/incoming/tu-rheinfeld.example/rheinfeld-demo-incoming-nominated";
+  auto admin = testing::signed_in(portal_.base(), kAdmin);
+  admin->get(nomination);
+  ASSERT_EQ(admin->post(nomination + "/nomination", {{"csrf", admin->csrf()}, {"decision", "approve"}}).status, 303);
+  EXPECT_EQ(count("mail_outbox m JOIN account a USING (account_id) WHERE m.kind = 'incoming_invitation'"
+                  " AND a.email = 's-lena@student.tu-rheinfeld.example' AND a.password_hash IS NULL"),
+            "1");
+  EXPECT_EQ(count("account_nomination WHERE omobility_id = 'rheinfeld-demo-incoming-nominated'"), "1");
+  admin->get(nomination);
+  admin->post(nomination + "/nomination", {{"csrf", admin->csrf()}, {"decision", "approve"}});
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'incoming_invitation'"), "1") << "invited once";
+
+  std::string link = query("SELECT parameters->>'link' FROM mail_outbox WHERE kind = 'incoming_invitation'");
+  ASSERT_TRUE(link.starts_with("/reset-password?token=")) << link;
+  Visit lena(portal_.base());
+  ASSERT_EQ(lena.get(link).status, 200);
+  std::string token = link.substr(std::string("/reset-password?token=").size());
+  auto chosen = lena.post(
+      "/reset-password",
+      {{"csrf", lena.csrf()}, {"token", token}, {"password", "Lena's new password"}, {"repeat", "Lena's new password"}});
+  EXPECT_EQ(chosen.status, 200) << chosen.body;
+  auto login = lena.log_in("s-lena@student.tu-rheinfeld.example", "Lena's new password");
+  ASSERT_EQ(login.status, 303);
+  EXPECT_EQ(login.header("Location"), "/my-stay");
+  auto stay = lena.get("/my-stay");
+  ASSERT_EQ(stay.status, 200) << stay.body;
+  EXPECT_TRUE(contains(stay.body, "Lena Vogt"));
+  EXPECT_TRUE(contains(stay.body, "Your learning agreement has not reached us yet."));
+  EXPECT_EQ(lena.get("/my-exchange").status, 403) << "not one of our students";
+  EXPECT_EQ(lena.get("/mobilities").status, 403);
+  auto someone_else = testing::signed_in(portal_.base(), kStudent);
+  auto empty = someone_else->get("/my-stay");
+  EXPECT_FALSE(contains(empty.body, "Lena Vogt")) << "only the visitor's own linked nominations";
+  EXPECT_EQ(Visit(portal_.base()).get("/my-stay").status, 303);
+}
+
+TEST_F(ApplicationPagesTest, DraftsAreRemindedOnceBeforeTheRoundCloses) {
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  ASSERT_EQ(student->post(form_path(), filled_form(*student, "save")).status, 303);
+  auto connection = portal_.pool().acquire();
+  auto far = mobilities::remind_before_deadlines(**connection, 10);
+  ASSERT_TRUE(far) << far.status().to_string();
+  EXPECT_EQ(*far, 0) << "the round closes in 45 days";
+  auto near = mobilities::remind_before_deadlines(**connection, 60);
+  ASSERT_TRUE(near);
+  EXPECT_EQ(*near, 1) << "Åse's draft (Maria's has no account to tell)";
+  auto again = mobilities::remind_before_deadlines(**connection, 60);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0) << "once";
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'application_deadline'"), "1");
+}
+
+}  // namespace
+}  // namespace mobility::portal
