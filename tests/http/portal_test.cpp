@@ -153,6 +153,34 @@ TEST_F(PortalTest, NynorskIsRememberedForTheAccountAndSpokenByEveryPage) {
   EXPECT_TRUE(contains(anonymous.get("/login").body, "<html lang=\"nn\">")) << "Accept-Language: nn";
 }
 
+TEST_F(PortalTest, TheAccessibilityStatementIsPublicInEveryLanguageAndLinkedFromEveryPage) {
+  struct Expected {
+    const char* accept_language;
+    const char* lang;
+    const char* title;
+  };
+  for (Expected expected : {Expected{"nb", "nb", "Tilgjengelighetserklæring"}, Expected{"nn", "nn", "Tilgjengelegheitserklæring"},
+                            Expected{"en", "en", "Accessibility statement"}}) {
+    Visit visit(base_, expected.accept_language);
+    auto statement = visit.get("/accessibility");
+    EXPECT_EQ(statement.status, 200) << expected.lang;
+    EXPECT_TRUE(contains(statement.body, std::string("<html lang=\"") + expected.lang + "\">"));
+    EXPECT_TRUE(contains(statement.body, std::string("<h1>") + expected.title + "</h1>")) << expected.lang;
+    EXPECT_TRUE(contains(statement.body, "WCAG 2.1"));
+    EXPECT_TRUE(contains(statement.body, "<a href=\"mailto:ewp-admin@fjordland.example\">"));
+    EXPECT_TRUE(contains(statement.body, "<a href=\"https://www.uutilsynet.no/\">"));
+    EXPECT_TRUE(contains(statement.body, "<time datetime=\"2026-12-07\">"));
+    EXPECT_TRUE(contains(statement.body, "PDF"));
+    for (const char* path : {"/", "/login"}) {
+      EXPECT_TRUE(contains(visit.get(path).body, std::string("<a href=\"/accessibility\">") + expected.title + "</a>"))
+          << path << " in " << expected.lang;
+    }
+  }
+  auto student = testing::signed_in(base_, "aase.bjornstad@student.fjordland.example");
+  EXPECT_TRUE(contains(student->get("/my-exchange").body, "<a href=\"/accessibility\">"));
+  EXPECT_EQ(student->get("/accessibility").status, 200) << "signed in too";
+}
+
 TEST_F(PortalTest, LogoutEndsTheSessionAndLogoutEverywhereEndsAll) {
   Visit first(base_), second(base_);
   first.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
