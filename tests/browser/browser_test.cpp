@@ -9,6 +9,7 @@
 
 #include "db/accounts.hpp"
 #include "db/connection.hpp"
+#include "mobilities/demo_mobilities.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_database.hpp"
@@ -24,16 +25,16 @@ const fs::path kSpecs = fs::path(MOBILITY_SOURCE_DIR) / "tests/browser";
 class BrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kSpecs / "node_modules/playwright-core")) {
-      GTEST_FAIL() << "playwright-core is not installed: run ops/test (it runs npm ci in tests/browser)";
+    if (!fs::exists(kSpecs / "node_modules/playwright-core") || !fs::exists(kSpecs / "node_modules/axe-core")) {
+      GTEST_FAIL() << "playwright-core or axe-core is not installed: run ops/test (it runs npm ci in tests/browser)";
     }
-    std::string database = testing::create_demo_database(/*demo_agreements=*/true);
-    auto connection = db::Connection::open(database);
+    database_ = testing::create_demo_database(/*demo_agreements=*/true);
+    auto connection = db::Connection::open(database_);
     ASSERT_TRUE(connection) << connection.status().to_string();
     add_account_with_markup_in_its_name(**connection);
     server_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{MOBILITY_BINARY, "serve"},
-        testing::Environment{{"MOBILITY_DATABASE_URL", database},
+        testing::Environment{{"MOBILITY_DATABASE_URL", database_},
                              {"MOBILITY_LISTEN_PORT", "0"},
                              {"MOBILITY_REGISTRY_URL", "file:///nonexistent/catalogue.xml"}});
     ASSERT_TRUE(server_->wait_for_output("serving", seconds(30))) << server_->err();
@@ -59,6 +60,15 @@ class BrowserTest : public ::testing::Test {
     if (result.exit_code == 0) std::cout << result.out;
   }
 
+  // The demo mobilities (mobilities/demo_mobilities.hpp), for specs that visit a student's exchange.
+  void add_demo_mobilities() {
+    auto connection = db::Connection::open(database_);
+    ASSERT_TRUE(connection) << connection.status().to_string();
+    auto seeded = mobilities::seed_demo_mobilities(**connection);
+    ASSERT_TRUE(seeded) << seeded.status().to_string();
+  }
+
+  std::string database_;
   std::unique_ptr<testing::ChildProcess> server_;
   std::string base_url_;
 };
@@ -76,6 +86,13 @@ TEST_F(BrowserTest, Agreements) {
 TEST_F(BrowserTest, Destinations) {
   if (HasFatalFailure()) return;
   run_spec("destinations");
+}
+
+TEST_F(BrowserTest, Accessibility) {
+  if (HasFatalFailure()) return;
+  add_demo_mobilities();
+  if (HasFatalFailure()) return;
+  run_spec("accessibility");
 }
 
 }  // namespace
