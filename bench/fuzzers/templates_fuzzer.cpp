@@ -117,7 +117,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     }
   }
   portal::PageFrame frame;
-  frame.language = bytes[0] & 0x80 ? portal::Language::kEnglish : portal::Language::kBokmal;
+  frame.language = portal::kLanguages[(bytes[0] >> 6) % std::size(portal::kLanguages)];
   frame.current_path = value();
   frame.csrf_token = value();
   frame.display_name = value();

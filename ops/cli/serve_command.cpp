@@ -20,6 +20,7 @@
 #include "portal/home_page.hpp"
 #include "portal/mail/mail_worker.hpp"
 #include "portal/mobilities/mobility_pages.hpp"
+#include "portal/pages/accessibility_page.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
 #include "portal/pages/factsheet_pages.hpp"
@@ -95,6 +96,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
   portal::Site site(pool, {});
   site.add_common_routes(*router);
   portal::add_home_route(*router, site);
+  portal::add_accessibility_page(*router, site, config.admin_email);
   // Sign-in with the OpenID providers `mobility oidc` configured; with none, only the password.
   portal::oidc::CurlInternet internet({std::chrono::milliseconds(config.http_connect_timeout_ms),
                                        std::chrono::milliseconds(config.http_timeout_ms), config.ca_bundle});

@@ -19,7 +19,7 @@
 namespace mobility::cli {
 namespace {
 
-constexpr const char* kHelp = R"help(Usage: mobility users add EMAIL --name NAME [--language nb|en] [--password-stdin]
+constexpr const char* kHelp = R"help(Usage: mobility users add EMAIL --name NAME [--language nb|nn|en] [--password-stdin]
        mobility users list
        mobility users disable EMAIL
        mobility users enable EMAIL
@@ -72,7 +72,7 @@ std::string refusal(const db::NewAccount& account) {
   if (account.display_name.empty() || account.display_name.size() > 200 || !is_clean_utf8(account.display_name)) {
     return "--name must be 1 to 200 characters of text";
   }
-  if (account.language != "nb" && account.language != "en") return "--language must be nb or en";
+  if (account.language != "nb" && account.language != "nn" && account.language != "en") return "--language must be nb, nn or en";
   return "";
 }
 

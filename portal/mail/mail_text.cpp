@@ -45,6 +45,11 @@ std::string key_of(const std::string& kind, const nlohmann::json& parameters) {
   return kind;
 }
 
+// The catalogue of a recipient's language code (an account's: nb, nn or en).
+const Messages& texts_in(const std::string& language) {
+  return Messages::of(language_from_code(language).value_or(Language::kBokmal));
+}
+
 bool known_key(const Messages& texts, const std::string& key) {
   return texts.all().count("mail_" + key + "_subject") && texts.all().count("mail_" + key + "_body");
 }
@@ -80,7 +85,7 @@ std::vector<std::string> paragraphs_of(const std::string& body, const Values& va
 
 Result<MailText> compose_digest(db::Connection& connection, const NameCache& names, const nlohmann::json& parameters,
                                 const std::string& language, const std::string& portal_url) {
-  const Messages& texts = Messages::of(language == "en" ? Language::kEnglish : Language::kBokmal);
+  const Messages& texts = texts_in(language);
   auto items = parameters.find("items");
   if (items == parameters.end() || !items->is_array()) return Status::invalid_argument("a digest without items");
   MailText digest{language,
@@ -104,7 +109,7 @@ Result<MailText> compose_mail(db::Connection& connection, const NameCache& names
   nlohmann::json parameters = nlohmann::json::parse(parameters_json, nullptr, /*allow_exceptions=*/false);
   if (!parameters.is_object()) return Status::invalid_argument("mail parameters are not a JSON object");
   if (kind == "digest") return compose_digest(connection, names, parameters, language, portal_url);
-  const Messages& texts = Messages::of(language == "en" ? Language::kEnglish : Language::kBokmal);
+  const Messages& texts = texts_in(language);
   std::string key = key_of(kind, parameters);
   if (!known_key(texts, key)) return Status::invalid_argument("no mail text for " + key);
   auto values = values_of(connection, names, parameters, language);
@@ -120,7 +125,7 @@ Result<MailText> compose_mail(db::Connection& connection, const NameCache& names
 }
 
 std::string plain_text(const MailText& mail) {
-  const Messages& texts = Messages::of(mail.language == "en" ? Language::kEnglish : Language::kBokmal);
+  const Messages& texts = texts_in(mail.language);
   std::string text;
   for (const std::string& paragraph : mail.paragraphs) text += paragraph + "\n\n";
   for (const DigestItem& item : mail.items) text += "- " + item.subject + "\n  " + item.link + "\n";
@@ -148,7 +153,7 @@ Result<std::string> html_text(const MailText& mail) {
   view.set("items", items);
   view.set("has_items", !mail.items.empty());
   if (mail.link) view.set("link", *mail.link);
-  return render_template("mail/message", view, Messages::of(mail.language == "en" ? Language::kEnglish : Language::kBokmal));
+  return render_template("mail/message", view, texts_in(mail.language));
 }
 
 }  // namespace mobility::portal::mail

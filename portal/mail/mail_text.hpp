@@ -21,7 +21,7 @@ struct DigestItem {
 };
 
 struct MailText {
-  std::string language;  // nb or en
+  std::string language;  // nb, nn or en
   std::string subject;
   std::vector<std::string> paragraphs;
   std::optional<std::string> link;  // absolute URL of the page to act on

@@ -38,12 +38,20 @@ std::optional<Language> from_accept_language(std::string_view header) {
 
 }  // namespace
 
-std::string language_code(Language language) { return language == Language::kEnglish ? "en" : "nb"; }
+std::string language_code(Language language) {
+  switch (language) {
+    case Language::kNynorsk: return "nn";
+    case Language::kEnglish: return "en";
+    case Language::kBokmal: break;
+  }
+  return "nb";
+}
 
 std::optional<Language> language_from_code(std::string_view code) {
   std::string lower = ascii_lower(code);
   std::string_view primary = std::string_view(lower).substr(0, lower.find_first_of("-_"));
-  if (primary == "nb" || primary == "no" || primary == "nn") return Language::kBokmal;
+  if (primary == "nb" || primary == "no" || primary == "nob") return Language::kBokmal;
+  if (primary == "nn" || primary == "nno") return Language::kNynorsk;
   if (primary == "en") return Language::kEnglish;
   return std::nullopt;
 }

@@ -1,5 +1,7 @@
 #include "portal/web/messages.hpp"
 
+#include <array>
+
 #include "base/text.hpp"
 #include "portal/templates.hpp"
 
@@ -28,9 +30,12 @@ std::map<std::string, std::string, std::less<>> parse_messages(std::string_view 
 Messages::Messages(std::map<std::string, std::string, std::less<>> texts) : texts_(std::move(texts)) {}
 
 const Messages& Messages::of(Language language) {
-  static const Messages bokmal(parse_messages(catalogue_file(Language::kBokmal)));
-  static const Messages english(parse_messages(catalogue_file(Language::kEnglish)));
-  return language == Language::kEnglish ? english : bokmal;
+  static const std::array<Messages, std::size(kLanguages)> catalogues = {
+      Messages(parse_messages(catalogue_file(Language::kBokmal))),
+      Messages(parse_messages(catalogue_file(Language::kNynorsk))),
+      Messages(parse_messages(catalogue_file(Language::kEnglish))),
+  };
+  return catalogues[language_index(language)];
 }
 
 std::string Messages::text(std::string_view key) const {

@@ -15,7 +15,7 @@ class Messages {
   // The catalogue of `language`, parsed once.
   static const Messages& of(Language language);
 
-  // The text for `key`; the key itself when missing (a test keeps both catalogues complete).
+  // The text for `key`; the key itself when missing (a test keeps the catalogues complete).
   std::string text(std::string_view key) const;
   const std::map<std::string, std::string, std::less<>>& all() const { return texts_; }
 

@@ -1,5 +1,7 @@
 #include "portal/web/page.hpp"
 
+#include <array>
+
 #include "portal/templates.hpp"
 #include "portal/web/messages.hpp"
 
@@ -12,7 +14,7 @@ using kainjow::mustache::data;
 const data& language_options(Language current) {
   auto build = [](Language shown) {
     data options = data::type::list;
-    for (Language language : {Language::kBokmal, Language::kEnglish}) {
+    for (Language language : kLanguages) {
       data option;
       option.set("code", language_code(language));
       option.set("label", Messages::of(shown).text("language_" + language_code(language)));
@@ -21,8 +23,9 @@ const data& language_options(Language current) {
     }
     return options;
   };
-  static const data bokmal = build(Language::kBokmal), english = build(Language::kEnglish);
-  return current == Language::kBokmal ? bokmal : english;
+  static const std::array<data, std::size(kLanguages)> by_language = {build(Language::kBokmal), build(Language::kNynorsk),
+                                                                      build(Language::kEnglish)};
+  return by_language[language_index(current)];
 }
 
 }  // namespace

@@ -25,18 +25,19 @@ const fs::path kSpecs = fs::path(MOBILITY_SOURCE_DIR) / "tests/browser";
 class BrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kSpecs / "node_modules/playwright-core")) {
-      GTEST_FAIL() << "playwright-core is not installed: run ops/test (it runs npm ci in tests/browser)";
+    if (!fs::exists(kSpecs / "node_modules/playwright-core") || !fs::exists(kSpecs / "node_modules/axe-core")) {
+      GTEST_FAIL() << "playwright-core or axe-core is not installed: run ops/test (it runs npm ci in tests/browser)";
     }
-    std::string database = testing::create_demo_database(/*demo_agreements=*/true);
-    auto connection = db::Connection::open(database);
+    database_ = testing::create_demo_database(/*demo_agreements=*/true);
+    auto connection = db::Connection::open(database_);
     ASSERT_TRUE(connection) << connection.status().to_string();
     add_account_with_markup_in_its_name(**connection);
-    auto mobilities = mobilities::seed_demo_mobilities(**connection);  // and the application rounds
+    // The demo mobilities, application rounds and pre-approvals (mobilities/demo_mobilities.hpp).
+    auto mobilities = mobilities::seed_demo_mobilities(**connection);
     ASSERT_TRUE(mobilities) << mobilities.status().to_string();
     server_ = std::make_unique<testing::ChildProcess>(
         std::vector<std::string>{MOBILITY_BINARY, "serve"},
-        testing::Environment{{"MOBILITY_DATABASE_URL", database},
+        testing::Environment{{"MOBILITY_DATABASE_URL", database_},
                              {"MOBILITY_LISTEN_PORT", "0"},
                              {"MOBILITY_REGISTRY_URL", "file:///nonexistent/catalogue.xml"}});
     ASSERT_TRUE(server_->wait_for_output("serving", seconds(30))) << server_->err();
@@ -62,6 +63,7 @@ class BrowserTest : public ::testing::Test {
     if (result.exit_code == 0) std::cout << result.out;
   }
 
+  std::string database_;
   std::unique_ptr<testing::ChildProcess> server_;
   std::string base_url_;
 };
@@ -84,6 +86,12 @@ TEST_F(BrowserTest, Journey) {
 TEST_F(BrowserTest, Destinations) {
   if (HasFatalFailure()) return;
   run_spec("destinations");
+}
+
+TEST_F(BrowserTest, Accessibility) {
+  if (HasFatalFailure()) return;
+  if (HasFatalFailure()) return;
+  run_spec("accessibility");
 }
 
 }  // namespace

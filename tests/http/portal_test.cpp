@@ -136,6 +136,51 @@ TEST_F(PortalTest, LanguageSwitchIsRememberedForTheAccountAndOnlyReturnsToOurPag
   EXPECT_EQ(away.header("Location"), "/");
 }
 
+TEST_F(PortalTest, NynorskIsRememberedForTheAccountAndSpokenByEveryPage) {
+  Visit visit(base_, "nb");
+  visit.log_in("aase.bjornstad@student.fjordland.example", "mobility-demo");
+  EXPECT_TRUE(contains(visit.get("/my-exchange").body, "<h1>Min utveksling</h1>"));
+  auto switched = visit.post("/language", {{"csrf", visit.csrf()}, {"lang", "nn"}, {"return_to", "/my-exchange"}});
+  EXPECT_EQ(switched.status, 303);
+  EXPECT_NE(switched.header("Set-Cookie").find("lang=nn"), std::string::npos);
+  auto page = visit.get("/my-exchange");
+  EXPECT_TRUE(contains(page.body, "<html lang=\"nn\">"));
+  EXPECT_TRUE(contains(page.body, "<h1>Utvekslinga mi</h1>")) << page.body;
+  EXPECT_TRUE(contains(page.body, "<option value=\"nn\" lang=\"nn\" selected>Norsk (nynorsk)</option>"));
+  EXPECT_EQ(count("SELECT count(*) FROM account WHERE language = 'nn' AND email LIKE 'aase%'"), 1);
+
+  Visit anonymous(base_, "nn-NO,nn;q=0.9");
+  EXPECT_TRUE(contains(anonymous.get("/login").body, "<html lang=\"nn\">")) << "Accept-Language: nn";
+}
+
+TEST_F(PortalTest, TheAccessibilityStatementIsPublicInEveryLanguageAndLinkedFromEveryPage) {
+  struct Expected {
+    const char* accept_language;
+    const char* lang;
+    const char* title;
+  };
+  for (Expected expected : {Expected{"nb", "nb", "Tilgjengelighetserklæring"}, Expected{"nn", "nn", "Tilgjengelegheitserklæring"},
+                            Expected{"en", "en", "Accessibility statement"}}) {
+    Visit visit(base_, expected.accept_language);
+    auto statement = visit.get("/accessibility");
+    EXPECT_EQ(statement.status, 200) << expected.lang;
+    EXPECT_TRUE(contains(statement.body, std::string("<html lang=\"") + expected.lang + "\">"));
+    EXPECT_TRUE(contains(statement.body, std::string("<h1>") + expected.title + "</h1>")) << expected.lang;
+    EXPECT_TRUE(contains(statement.body, "WCAG 2.1"));
+    EXPECT_TRUE(contains(statement.body, "<a href=\"mailto:ewp-admin@fjordland.example\">"));
+    EXPECT_TRUE(contains(statement.body, "<a href=\"https://www.uutilsynet.no/\">"));
+    EXPECT_TRUE(contains(statement.body, "<time datetime=\"2026-12-07\">"));
+    EXPECT_TRUE(contains(statement.body, "PDF"));
+    for (const char* path : {"/", "/login"}) {
+      EXPECT_TRUE(contains(visit.get(path).body, std::string("<a href=\"/accessibility\">") + expected.title + "</a>"))
+          << path << " in " << expected.lang;
+    }
+  }
+  auto student = testing::signed_in(base_, "aase.bjornstad@student.fjordland.example");
+  EXPECT_TRUE(contains(student->get("/my-exchange").body, "<a href=\"/accessibility\">"));
+  EXPECT_EQ(student->get("/accessibility").status, 200) << "signed in too";
+}
+
 TEST_F(PortalTest, LogoutEndsTheSessionAndLogoutEverywhereEndsAll) {
   Visit first(base_), second(base_);
   first.log_in("ingrid.haugland@fjordland.example", "mobility-demo");

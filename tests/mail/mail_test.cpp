@@ -236,6 +236,25 @@ TEST_F(MailJourneyTest, EachStepReachesItsRecipientInTheirLanguageWithTheLink) {
   EXPECT_EQ(text("SELECT string_agg(state, ',') FROM mail_outbox"), "sent,sent");
 }
 
+TEST_F(MailJourneyTest, ANynorskAccountGetsItsMailInNynorsk) {
+  start_sink();
+  ASSERT_TRUE(db::set_account_language(connection(), account_id("aase.bjornstad@student.fjordland.example"), "nn"));
+  nominate_and_sign_as_student("mail-nynorsk-1");
+  MailWorker worker(*pool_, sender_.get(), names_, options());
+  ASSERT_TRUE(worker.run_once());
+  auto sent = deliveries();
+  const Delivery* nominated = nullptr;
+  for (const Delivery& delivery : sent) {
+    if (delivery.meta.find("aase.bjornstad") != std::string::npos) nominated = &delivery;
+  }
+  ASSERT_NE(nominated, nullptr);
+  std::string body = part_of(nominated->message, "text/plain");
+  EXPECT_NE(body.find("skal no ta stilling til nominasjonen. Du får ei melding"), std::string::npos) << body;
+  EXPECT_NE(body.find("Denne meldinga er send av Mobility"), std::string::npos) << body;
+  EXPECT_NE(part_of(nominated->message, "text/html").find("<html lang=\"nn\">"), std::string::npos);
+  EXPECT_EQ(text("SELECT string_agg(DISTINCT language, ',') FROM mail_outbox WHERE recipient LIKE 'aase%'"), "nn");
+}
+
 TEST_F(MailJourneyTest, AServerDownForAWhileGetsTheMailAfter) {
   nominate_and_sign_as_student("mail-down-1");
   MailWorker worker(*pool_, sender_.get(), names_, options());

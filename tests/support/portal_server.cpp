@@ -7,6 +7,7 @@
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
 #include "portal/mobilities/mobility_pages.hpp"
+#include "portal/pages/accessibility_page.hpp"
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
 #include "portal/pages/factsheet_pages.hpp"
@@ -28,6 +29,7 @@ void PortalServer::start(bool demo_agreements) {
   auto router = std::make_shared<http::Router>();
   site_->add_common_routes(*router);
   portal::add_home_route(*router, *site_);
+  portal::add_accessibility_page(*router, *site_, "ewp-admin@fjordland.example");
   portal::add_account_pages(*router, *site_);
   portal::add_start_pages(*router, *site_);
   portal::add_password_reset_page(*router, *site_, /*mail_enabled=*/true);

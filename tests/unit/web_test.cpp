@@ -1,4 +1,4 @@
-// The pages' languages: both catalogues complete, language negotiation, the layout's escaping.
+// The pages' languages: every catalogue complete, language negotiation, the layout's escaping.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,19 +11,21 @@
 namespace mobility::portal {
 namespace {
 
-TEST(Messages, BothCataloguesHaveTheSameKeysAndNoEmptyText) {
+TEST(Messages, EveryCatalogueHasTheSameKeysAndNoEmptyText) {
   const auto& bokmal = Messages::of(Language::kBokmal).all();
-  const auto& english = Messages::of(Language::kEnglish).all();
   ASSERT_GT(bokmal.size(), 50u);
-  for (const auto& [key, text] : bokmal) {
-    EXPECT_TRUE(english.count(key)) << key << " is missing in en.txt";
-    EXPECT_FALSE(text.empty()) << key << " is empty in nb.txt";
-  }
-  for (const auto& [key, text] : english) {
-    EXPECT_TRUE(bokmal.count(key)) << key << " is missing in nb.txt";
-    EXPECT_FALSE(text.empty()) << key << " is empty in en.txt";
+  for (Language language : kLanguages) {
+    const std::string file = language_code(language) + ".txt";
+    const auto& texts = Messages::of(language).all();
+    for (const auto& [key, text] : bokmal) EXPECT_TRUE(texts.count(key)) << key << " is missing in " << file;
+    for (const auto& [key, text] : texts) {
+      EXPECT_TRUE(bokmal.count(key)) << key << " is missing in nb.txt (it is in " << file << ")";
+      EXPECT_FALSE(text.empty()) << key << " is empty in " << file;
+    }
   }
   EXPECT_EQ(Messages::of(Language::kBokmal).text("login_title"), "Logg inn");
+  EXPECT_EQ(Messages::of(Language::kNynorsk).text("error_404_title"), "Fann ikkje sida");
+  EXPECT_EQ(Messages::of(Language::kBokmal).text("error_404_title"), "Fant ikke siden");
   EXPECT_EQ(Messages::of(Language::kEnglish).text("no_such_key"), "no_such_key");
 }
 
@@ -42,9 +44,29 @@ TEST(Language, AccountThenCookieThenBrowserThenBokmal) {
   EXPECT_EQ(choose_language(std::nullopt, std::nullopt, "de-DE,de;q=0.9"), Language::kBokmal);
 }
 
+TEST(Language, CodesOfBothNorwegianStandards) {
+  for (const char* code : {"nb", "NB-no", "nb_NO", "no", "no-NO", "nob"})
+    EXPECT_EQ(language_from_code(code), Language::kBokmal) << code;
+  for (const char* code : {"nn", "nn-NO", "NN_no", "nno"}) EXPECT_EQ(language_from_code(code), Language::kNynorsk) << code;
+  for (const char* code : {"en", "en-GB"}) EXPECT_EQ(language_from_code(code), Language::kEnglish) << code;
+  for (const char* code : {"", "n", "nnn", "nor-x", "sv", "nbx", "-nn"})
+    EXPECT_EQ(language_from_code(code), std::nullopt) << code;
+  for (Language language : kLanguages) EXPECT_EQ(language_from_code(language_code(language)), language);
+  EXPECT_EQ(language_code(Language::kNynorsk), "nn");
+}
+
+TEST(Language, NynorskIsChosenByAccountCookieOrBrowser) {
+  EXPECT_EQ(choose_language("nn", "en", "nb"), Language::kNynorsk);
+  EXPECT_EQ(choose_language("nb", "nn", "nn"), Language::kBokmal) << "the account's choice wins";
+  EXPECT_EQ(choose_language(std::nullopt, "nn", "en"), Language::kNynorsk);
+  EXPECT_EQ(choose_language(std::nullopt, "xx", "nn-NO,nn;q=0.9,en;q=0.5"), Language::kNynorsk);
+  EXPECT_EQ(choose_language("nn", std::nullopt, std::nullopt), Language::kNynorsk);
+}
+
 TEST(Language, AcceptLanguageHonoursQualityAndNorwegianVariants) {
   auto browser = [](const char* header) { return choose_language(std::nullopt, std::nullopt, std::string(header)); };
-  EXPECT_EQ(browser("en;q=0.4, nn-NO;q=0.8"), Language::kBokmal);
+  EXPECT_EQ(browser("en;q=0.4, nn-NO;q=0.8"), Language::kNynorsk);
+  EXPECT_EQ(browser("nn;q=0.5, nb;q=0.8"), Language::kBokmal);
   EXPECT_EQ(browser("no, en;q=0.9"), Language::kBokmal);
   EXPECT_EQ(browser("nb;q=0.2, EN-gb;q=0.7"), Language::kEnglish);
   EXPECT_EQ(browser("fr, en;q=0"), Language::kBokmal) << "q=0 means not acceptable";
@@ -66,6 +88,25 @@ TEST(Page, LayoutEscapesTheDisplayNameAndNamesItsLanguage) {
   EXPECT_NE(html->find("<nav aria-label=\"Main navigation\">"), std::string::npos);
   frame.language = Language::kBokmal;
   EXPECT_NE(render_page(frame, "error", "error_404_title")->find("<html lang=\"nb\">"), std::string::npos);
+  frame.language = Language::kNynorsk;
+  auto nynorsk = render_page(frame, "error", "error_404_title");
+  ASSERT_TRUE(nynorsk);
+  EXPECT_NE(nynorsk->find("<html lang=\"nn\">"), std::string::npos);
+  EXPECT_NE(nynorsk->find("<title>Fann ikkje sida – Mobility</title>"), std::string::npos);
+}
+
+TEST(Page, TheLanguageSwitchOffersAllThreeWithTheCurrentOneSelected) {
+  for (Language language : kLanguages) {
+    auto html = render_page({language, "/", "token", std::nullopt, std::nullopt}, "error", "error_404_title");
+    ASSERT_TRUE(html) << html.status().to_string();
+    for (const char* option :
+         {"<option value=\"nb\" lang=\"nb\"", "<option value=\"nn\" lang=\"nn\"", "<option value=\"en\" lang=\"en\""}) {
+      EXPECT_NE(html->find(option), std::string::npos) << option;
+    }
+    std::string selected = "<option value=\"" + language_code(language) + "\" lang=\"" + language_code(language) + "\" selected>";
+    EXPECT_NE(html->find(selected), std::string::npos) << selected;
+    EXPECT_NE(html->find(">Norsk (nynorsk)</option>"), std::string::npos);
+  }
 }
 
 TEST(Templates, PreparedWithPartialsWrittenInAndTextsEscaped) {
@@ -75,12 +116,12 @@ TEST(Templates, PreparedWithPartialsWrittenInAndTextsEscaped) {
   EXPECT_EQ(layout->find("{{t."), std::string::npos) << "every text is written in";
   EXPECT_NE(layout->find("<nav aria-label=\"Main navigation\">"), std::string::npos);
   EXPECT_NE(layout->find("{{display_name}}"), std::string::npos) << "page data stays a tag";
-  // Every template prepares in both languages (a {{t.key}} that a catalogue lacks fails it), and
+  // Every template prepares in every language (a {{t.key}} that a catalogue lacks fails it), and
   // every text in it comes out escaped.
   auto names = page_template_names();
   EXPECT_GT(names.size(), 20u);
   EXPECT_NE(std::find(names.begin(), names.end(), "agreements/list"), names.end());
-  for (Language language : {Language::kBokmal, Language::kEnglish}) {
+  for (Language language : kLanguages) {
     for (const std::string& name : names) {
       auto prepared = prepared_template(name, Messages::of(language));
       ASSERT_TRUE(prepared) << name << ": " << prepared.status().to_string();

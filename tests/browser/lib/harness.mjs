@@ -1,10 +1,12 @@
 // A small runner for browser specs: Debian's chromium driven by playwright-core (no test
 // framework). A spec calls run(async (check) => { ... }) and inside it check(name, fn) for each
-// scenario; every scenario gets a fresh browser context (no cookies shared). Failures are
+// scenario (optionally with check(name, fn, contextOptions) for playwright's newContext); every
+// scenario gets a fresh browser context (no cookies shared). Failures are
 // printed with their reason; the process exits 1 if any scenario failed, 2 on bad usage.
 //
 //   node specs/<spec>.mjs BASE_URL ARTIFACTS_DIR
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -27,6 +29,32 @@ export async function logIn(page, email, password) {
   await page.getByRole('button', { name: /^(Logg inn|Log in)$/ }).click();
 }
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_RULES = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+const GRAVE = new Set(['serious', 'critical']);
+
+// Runs axe-core on the page as it stands against WCAG 2.1 A and AA, and fails the scenario with
+// every serious or critical violation (rule, impact, the first elements it found, and where: the
+// `label`). Returns the violations of lesser impact, for a spec that wants to report them.
+export async function checkAccessibility(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (options) => {
+    const results = await window.axe.run(document, options);
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      more: Math.max(0, violation.nodes.length - 3),
+    }));
+  }, AXE_RULES);
+  const grave = violations.filter((violation) => GRAVE.has(violation.impact));
+  expect(grave.length === 0, `${label}: ${grave.length} serious or critical accessibility violation(s):\n` +
+    grave.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    at ${v.targets.join(' | ')}` +
+      (v.more ? ` and ${v.more} more` : '')).join('\n'));
+  return violations.filter((violation) => !GRAVE.has(violation.impact));
+}
+
 export async function run(spec) {
   const [baseUrl, artifacts] = process.argv.slice(2);
   if (!baseUrl || !artifacts) {
@@ -36,8 +64,8 @@ export async function run(spec) {
   mkdirSync(artifacts, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   let failed = 0;
-  const check = async (name, scenario) => {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB' });
+  const check = async (name, scenario, contextOptions = {}) => {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...contextOptions });
     const page = await context.newPage();
     const screenshot = (label) => page.screenshot({ path: join(artifacts, `${label}.png`), fullPage: true });
     try {
