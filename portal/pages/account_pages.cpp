@@ -73,17 +73,19 @@ http::Response login_form(const PageRequest& page, int status, const std::string
   return page.render(status, "login", "login_title", form);
 }
 
-http::Response submit_login(PageRequest& page, const Site& site) {
+http::Response submit_login(PageRequest& page, const Site& site, bool oidc_enabled) {
   std::string email = page.field("email"), password = page.field("password");
   std::string email_error = field_problem(email, kMaxEmail), password_error = field_problem(password, kMaxPassword);
-  if (!email_error.empty() || !password_error.empty()) return login_form(page, 400, email, "", email_error, password_error);
+  if (!email_error.empty() || !password_error.empty()) {
+    return login_form(page, 400, email, "", email_error, password_error, oidc_enabled);
+  }
   auto result = site.login().attempt(page.connection, email, password, client_address(page.request));
   if (!result) {
     log::error("login_failed", {{"id", page.request.request_id}, {"error", result.status().to_string()}});
     return page.error(503);
   }
-  if (result->outcome == LoginOutcome::kThrottled) return login_form(page, 429, email, "login_throttled", "", "");
-  if (result->outcome == LoginOutcome::kRefused) return login_form(page, 401, email, "login_failed", "", "");
+  if (result->outcome == LoginOutcome::kThrottled) return login_form(page, 429, email, "login_throttled", "", "", oidc_enabled);
+  if (result->outcome == LoginOutcome::kRefused) return login_form(page, 401, email, "login_failed", "", "", oidc_enabled);
   http::Response response = page.redirect(start_path(actor_from(*result->account)));
   response.headers.emplace_back("Set-Cookie", Sessions::set_cookie(page.request, *result->session));
   return response;
@@ -156,7 +158,7 @@ void add_account_pages(http::Router& router, const Site& site, oidc::OidcSignIn*
     if (page.visitor.account) return page.redirect(start_path(page.visitor.actor));
     return login_form(page, 200, "", "", "", "", oidc != nullptr);
   });
-  site.add_page(router, "POST", "/login", [&site](PageRequest& page) { return submit_login(page, site); });
+  site.add_page(router, "POST", "/login", [&site, oidc](PageRequest& page) { return submit_login(page, site, oidc != nullptr); });
   site.add_page(router, "POST", "/logout", [&site, oidc](PageRequest& page) { return logout(page, site, oidc); });
   site.add_page(router, "POST", "/language", [&site](PageRequest& page) { return switch_language(page, site); });
 }

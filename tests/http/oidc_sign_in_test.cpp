@@ -243,6 +243,10 @@ TEST_F(OidcSignInTest, TheLoginPageOffersEachProviderBesideThePassword) {
   }
   EXPECT_TRUE(visit.cookies.count("oidc_browser"));
   EXPECT_EQ(visit.get("/login/oidc/nobody").status, 404);
+  Visit mistyped(base_);
+  auto refused = mistyped.log_in("per.saether@fjordland.example", "not the password");
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_TRUE(contains(refused.body, "href=\"/login/oidc/feide\"")) << "a refused password still offers the providers";
 }
 
 TEST_F(OidcSignInTest, ALinkedStaffMemberLandsSignedInAndLogsOutAtTheProvider) {

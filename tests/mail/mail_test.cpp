@@ -16,6 +16,9 @@
 #include "base/base64.hpp"
 #include "db/accounts.hpp"
 #include "db/mail_outbox.hpp"
+#include "mobilities/applications.hpp"
+#include "mobilities/demo_mobilities.hpp"
+#include "mobilities/incoming_mobilities.hpp"
 #include "mobilities/outgoing_learning_agreements.hpp"
 #include "mobilities/outgoing_mobilities.hpp"
 #include "portal/mail/mail_worker.hpp"
@@ -253,6 +256,48 @@ TEST_F(MailJourneyTest, ANynorskAccountGetsItsMailInNynorsk) {
   EXPECT_NE(body.find("Denne meldinga er send av Mobility"), std::string::npos) << body;
   EXPECT_NE(part_of(nominated->message, "text/html").find("<html lang=\"nn\">"), std::string::npos);
   EXPECT_EQ(text("SELECT string_agg(DISTINCT language, ',') FROM mail_outbox WHERE recipient LIKE 'aase%'"), "nn");
+}
+
+// Åse (bokmål) applies and is selected; Lena, a partner's student, is invited once we approve her
+// nomination, in English, with a link that the outbox forgets once the mail is sent.
+TEST_F(MailJourneyTest, ApplicationMailsAndTheInvitationArriveWithTheirLinks) {
+  start_sink();
+  ASSERT_TRUE(mobilities::seed_demo_mobilities(connection()));
+  int64_t open_round =
+      std::stoll(text("SELECT round_id::text FROM application_round WHERE title = 'Exchange studies 2027/2028'"));
+  mobilities::Applications desk;
+  mobilities::ApplicationForm form{{}, "Maskinlæring i Frankrike.", std::string("NO"), true};
+  auto saved = desk.save(connection(), open_round, {"fjordland.example", "stud-aase"}, form, 0);
+  EXPECT_EQ(saved.status().code(), Status::Code::kInvalidArgument) << "no destination chosen";
+  form.choices = {"lumiere-nord.example"};
+  saved = desk.save(connection(), open_round, {"fjordland.example", "stud-aase"}, form, 0);
+  ASSERT_TRUE(saved) << saved.status().to_string();
+  auto approve =
+      mobilities::PartnerDecision{mobilities::PartnerDecision::Kind::kApproveNomination, "", std::nullopt, std::nullopt, ""};
+  ASSERT_TRUE(mobilities::IncomingMobilities().decide(connection(), "fjordland.example", "tu-rheinfeld.example",
+                                                      "rheinfeld-demo-incoming-nominated", approve, kCoordinator));
+  MailWorker worker(*pool_, sender_.get(), names_, options());
+  ASSERT_TRUE(worker.run_once());
+
+  std::string received, invitation;
+  for (const Delivery& delivery : deliveries()) {
+    if (delivery.meta.find("aase.bjornstad") != std::string::npos && subject_of(delivery.message).starts_with("Søknaden")) {
+      received = delivery.message;
+    }
+    if (delivery.meta.find("s-lena@student.tu-rheinfeld.example") != std::string::npos) invitation = delivery.message;
+  }
+  EXPECT_EQ(subject_of(received), "Søknaden din i Exchange studies 2027/2028 er levert");
+  EXPECT_NE(part_of(received, "text/plain")
+                .find("https://mobility.fjordland.example/my-exchange/applications/" + std::to_string(open_round)),
+            std::string::npos);
+  EXPECT_TRUE(subject_of(invitation).starts_with("Welcome to ")) << subject_of(invitation);
+  std::string body = part_of(invitation, "text/plain");
+  EXPECT_NE(body.find("has accepted your nomination from"), std::string::npos) << body;
+  EXPECT_NE(body.find("https://mobility.fjordland.example/reset-password?token="), std::string::npos) << body;
+  EXPECT_EQ(
+      text("SELECT state || ' ' || coalesce(parameters->>'link', 'no link') FROM mail_outbox WHERE kind = 'incoming_invitation'"),
+      "sent no link")
+      << "the one-time token is kept nowhere in clear once sent";
 }
 
 TEST_F(MailJourneyTest, AServerDownForAWhileGetsTheMailAfter) {
