@@ -90,6 +90,30 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping) 
   return problems.take();
 }
 
+LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines) {
+  std::vector<Component> studied;
+  std::vector<Component> recognized;
+  for (const db::PreapprovalLine& line : lines) {
+    if (line.state != "approved" || line.mapping.alternative) continue;
+    Component host;
+    host.los_code = line.mapping.host_course_code;
+    host.title = line.mapping.host_course_title;
+    host.credits = {{"ects", line.mapping.host_credits}};
+    studied.push_back(host);
+    if (!line.mapping.home_course_title && !line.mapping.home_course_code) continue;
+    Component home;
+    home.los_code = line.mapping.home_course_code;
+    home.title = line.mapping.home_course_title ? *line.mapping.home_course_title : *line.mapping.home_course_code;
+    home.credits = {{"ects", line.mapping.home_credits}};
+    recognized.push_back(home);
+  }
+  // Filled apart: components_of() may add a table, which moves the others.
+  LaVersion version;
+  version.components_of(ComponentTable::kStudied) = std::move(studied);
+  version.components_of(ComponentTable::kRecognized) = std::move(recognized);
+  return version;
+}
+
 Result<int64_t> CoursePreapprovals::propose(db::Connection& connection, const std::string& omobility_id,
                                             const db::CourseMapping& mapping) const {
   if (Status problems = problems_status(check_course_mapping(mapping)); !problems) return problems;

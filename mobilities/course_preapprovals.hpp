@@ -14,6 +14,7 @@
 
 #include "agreements/iia_book.hpp"
 #include "db/preapprovals.hpp"
+#include "mobilities/learning_agreement.hpp"
 #include "mobilities/mobility_rules.hpp"
 
 namespace mobility::mobilities {
@@ -22,6 +23,11 @@ namespace mobility::mobilities {
 // home_credits (a decimal such as 7.5, host 0.5..60, home 0..60), the codes (at most 64 bytes of
 // one line), home_course_title (at most 300).
 std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping);
+
+// A first learning-agreement draft drafted from the approved lines: table A the host courses (not
+// the alternatives, which go in later as changes), table B the home courses they replace (a line
+// that replaces only credits gives none). Terms are left for the student to fill in.
+LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines);
 
 enum class LineDecision { kApprove, kReject };
 

@@ -4,6 +4,8 @@
 
 #include "db/learning_agreements.hpp"
 #include "db/mobilities.hpp"
+#include "db/preapprovals.hpp"
+#include "mobilities/course_preapprovals.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "mobilities/outgoing_learning_agreements.hpp"
 #include "portal/agreements/staff_scope.hpp"
@@ -65,6 +67,11 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
     fields = la_fields_of(**draft);
   } else if (la->changes_proposal) {
     fields = la_fields_of(*la->changes_proposal);
+  } else if (!is_change) {
+    // A first draft starts from the courses pre-approved for this mobility.
+    auto lines = db::list_preapproval_lines(page.connection, own.record.omobility_id);
+    if (!lines) return unavailable(page, lines.status());
+    fields = la_fields_of(mobilities::draft_from_preapproval(*lines));
   }
   view.set("editor", la_editor_view(fields, state.errors, is_change, messages));
   bool student_signed = *draft && (*draft)->student_signature.has_value();

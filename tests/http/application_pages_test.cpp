@@ -286,6 +286,11 @@ TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
   auto earlier = coordinator->get("/mobilities/outgoing/fjordland-demo-approved/courses?search=apprentissage");
   EXPECT_TRUE(contains(earlier.body, "Apprentissage automatique")) << "approved for an earlier student at Lumière-Nord";
   EXPECT_FALSE(contains(earlier.body, "Systèmes distribués")) << "the search narrows the list";
+  auto editor = student->get("/my-exchange/mobilities/fjordland-demo-nominated");
+  EXPECT_TRUE(contains(editor.body, "value=\"Distributed Systems\"")) << "the first draft starts from the approved courses";
+  EXPECT_TRUE(contains(editor.body, "value=\"Robotics\""));
+  EXPECT_TRUE(contains(editor.body, "value=\"Robotikk\"")) << "table B: what they replace at home";
+  EXPECT_FALSE(contains(editor.body, "value=\"Computer Vision\"")) << "rejected";
   auto destination = student->get("/destinations/lumiere-nord.example?courses=INF-301");
   ASSERT_EQ(destination.status, 200);
   EXPECT_TRUE(contains(destination.body, "INF-301 Systèmes distribués")) << "the destination page lists them too";
