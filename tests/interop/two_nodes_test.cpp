@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,8 @@
 #include <thread>
 
 #include "db/connection.hpp"
+#include "ewp-node/client/curl_transport.hpp"
+#include "ewp-node/security/request_signer.hpp"
 #include "http/server.hpp"
 #include "mobilities/incoming_mobilities.hpp"
 #include "mobilities/outgoing_learning_agreements.hpp"
@@ -57,6 +60,9 @@ struct NodeProcess {
   std::string key_id;
   std::unique_ptr<ChildProcess> proxy;
   std::unique_ptr<ChildProcess> server;
+  // A second `mobility serve` on the same database behind the same nginx (ScaleOutTest), when set.
+  uint16_t second_port = 0;
+  std::unique_ptr<ChildProcess> second;
 
   std::string public_url() const { return "https://" + public_host + ":" + std::to_string(public_port); }
   // The pages are visited on the server itself (nginx carries only the EWP paths of public_url
@@ -116,6 +122,7 @@ class TwoNodeProcessesTest : public ::testing::Test {
     for (NodeProcess* node : {&a_, &b_}) {
       if (node->server) ::kill(node->server->pid(), SIGCONT);  // a test may have paused it
       node->server.reset();
+      node->second.reset();
       if (node->proxy) {
         node->proxy->send_signal(SIGTERM);  // nginx's master stops its workers; killed, it would not
         node->proxy->wait(seconds(10));
@@ -125,9 +132,9 @@ class TwoNodeProcessesTest : public ::testing::Test {
     if (!HasFailure()) fs::remove_all(root_);
   }
 
-  testing::Environment environment(const NodeProcess& node) const {
+  testing::Environment environment(const NodeProcess& node, uint16_t listen_port = 0) const {
     return {{"MOBILITY_DATABASE_URL", node.database_url},
-            {"MOBILITY_LISTEN_PORT", std::to_string(node.listen_port)},
+            {"MOBILITY_LISTEN_PORT", std::to_string(listen_port ? listen_port : node.listen_port)},
             {"MOBILITY_PUBLIC_URL", node.public_url()},
             {"MOBILITY_KEY_DIR", (node.directory / "keys").string()},
             {"MOBILITY_ADMIN_EMAIL", "ewp@" + node.hei_id},
@@ -171,12 +178,17 @@ class TwoNodeProcessesTest : public ::testing::Test {
   }
 
   void start_proxy(NodeProcess& node) {
-    node.proxy =
-        std::make_unique<ChildProcess>(std::vector<std::string>{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy", "--listen",
-                                                                "127.0.0.1:" + std::to_string(node.public_port), "--upstream",
-                                                                "127.0.0.1:" + std::to_string(node.listen_port), "--dir",
-                                                                (node.directory / "nginx").string(), "--name", node.public_host},
-                                       testing::Environment{});
+    std::vector<std::string> command{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy",
+                                     "--listen",
+                                     "127.0.0.1:" + std::to_string(node.public_port),
+                                     "--upstream",
+                                     "127.0.0.1:" + std::to_string(node.listen_port),
+                                     "--dir",
+                                     (node.directory / "nginx").string(),
+                                     "--name",
+                                     node.public_host};
+    if (node.second_port) command.insert(command.begin() + 5, {"--upstream", "127.0.0.1:" + std::to_string(node.second_port)});
+    node.proxy = std::make_unique<ChildProcess>(command, testing::Environment{});
     ASSERT_TRUE(eventually([&] { return fs::exists(node.directory / "nginx/nginx.pid"); }, seconds(20)))
         << "nginx did not start: " << node.proxy->err();
   }
@@ -373,6 +385,121 @@ TEST_F(TwoNodeProcessesTest, ANodeKilledInTheMiddleOfADeliveryLosesNothing) {
       << "delivered by the restarted node once the dead one's lease ran out";
   EXPECT_TRUE(
       eventually([&] { return b_.query("SELECT count(*)::text FROM partner_iia WHERE partner_iia_id = $1", {a_id}) == "1"; }));
+}
+
+// Node A as two `mobility serve` processes on one database behind one nginx (docs/scaling.md):
+// either process serves any request, a session made on one is good on the other, an X-Request-Id
+// used on one is refused by the other, the outbox is delivered exactly once, and a process killed
+// under load costs no request a 5xx and no notification.
+class ScaleOutTest : public TwoNodeProcessesTest {
+ protected:
+  void SetUp() override {
+    a_.second_port = testing::free_port();
+    TwoNodeProcessesTest::SetUp();
+    if (HasFatalFailure()) return;
+    a_.second =
+        std::make_unique<ChildProcess>(std::vector<std::string>{MOBILITY_BINARY, "serve"}, environment(a_, a_.second_port));
+    ASSERT_TRUE(a_.second->wait_for_output("serving", seconds(30))) << a_.second->err();
+    transport_ = std::make_unique<ewp::CurlTransport>(
+        ewp::TransportOptions{milliseconds(2000), milliseconds(10000), (root_ / "ca.pem").string(), {}});
+  }
+
+  // How many requests for `path` (a prefix) the process's log shows.
+  static size_t served(const ChildProcess& process, const std::string& path) {
+    std::string log = process.err();
+    size_t count = 0;
+    for (size_t at = log.find(" path=" + path); at != std::string::npos; at = log.find(" path=" + path, at + 1)) ++count;
+    return count;
+  }
+
+  // A signed GET of A's echo API as B would send it, to one of A's processes directly.
+  Result<ewp::HttpReply> echo_at(uint16_t port, const ewp::SignedRequest& request) {
+    return transport_->send("GET", "http://127.0.0.1:" + std::to_string(port) + "/ewp/echo?echo=scale", request.headers, "");
+  }
+
+  std::unique_ptr<ewp::CurlTransport> transport_;
+};
+
+TEST_F(ScaleOutTest, TwoProcessesShareSessionsRequestIdsAndTheOutboxAndSurviveAKill) {
+  // nginx spreads requests over both processes.
+  for (int i = 0; i < 20; ++i) {
+    auto manifest = transport_->send("GET", a_.public_url() + "/ewp/manifest.xml", {}, "");
+    ASSERT_TRUE(manifest && manifest->status == 200) << (manifest ? manifest->body : manifest.status().to_string());
+  }
+  EXPECT_GT(served(*a_.server, "/ewp/manifest.xml"), 0u);
+  EXPECT_GT(served(*a_.second, "/ewp/manifest.xml"), 0u);
+
+  // A session made on the first process is good on the second, and a logout there ends it on both
+  // (the first trusts its cache for at most 2 s).
+  auto first = admin_of(a_);
+  Visit second("http://127.0.0.1:" + std::to_string(a_.second_port));
+  second.cookies = first->cookies;
+  auto admin_page = second.get("/admin");
+  EXPECT_EQ(admin_page.status, 200) << admin_page.body;
+  EXPECT_EQ(second.post("/logout", {{"csrf", second.csrf()}}).status, 303);
+  EXPECT_TRUE(eventually([&] { return first->get("/admin").status == 303; }, seconds(5))) << "the first process still takes it";
+
+  // An X-Request-Id the first process accepted is a replay for the second, once the two have
+  // exchanged the ids they saw (every 500 ms: ewp-node/security/replay_guard.hpp).
+  auto key = ewp::RsaPrivateKey::from_pem_file((b_.directory / "keys/node.key.pem").string());
+  ASSERT_TRUE(key) << key.status().to_string();
+  auto request = ewp::sign_request({"GET", a_.public_host + ":" + std::to_string(a_.public_port), "/ewp/echo?echo=scale", {}, ""},
+                                   *key, std::chrono::system_clock::now());
+  ASSERT_TRUE(request) << request.status().to_string();
+  auto accepted = echo_at(a_.listen_port, *request);
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 200) << accepted->body;
+  std::this_thread::sleep_for(milliseconds(1500));
+  auto replayed = echo_at(a_.second_port, *request);
+  ASSERT_TRUE(replayed);
+  EXPECT_EQ(replayed->status, 400) << replayed->body;
+  EXPECT_TRUE(contains(replayed->body, "X-Request-Id")) << replayed->body;
+
+  // Both processes run the outbox worker; each notification reaches B once.
+  auto admin = admin_of(a_);
+  std::vector<std::string> sent;
+  for (const char* code : {"UIF-UNIB-SCALE-1", "UIF-UNIB-SCALE-2", "UIF-UNIB-SCALE-3"})
+    sent.push_back(a_sends_an_agreement(*admin, code));
+  ASSERT_TRUE(eventually([&] {
+    return a_.query(
+               "SELECT count(*)::text FROM cnr_outbox WHERE api = 'iia-cnr' AND partner_hei_id = 'uni-b.example' AND state = "
+               "'delivered'") == "3";
+  }))
+      << a_.query(
+             "SELECT string_agg(concat_ws(' ', state, attempts, last_error), '; ') FROM cnr_outbox"
+             " WHERE partner_hei_id = 'uni-b.example'");
+  EXPECT_EQ(a_.query("SELECT max(attempts)::text FROM cnr_outbox WHERE api = 'iia-cnr' AND partner_hei_id = 'uni-b.example'"),
+            "1")
+      << "each delivered at its first attempt";
+  EXPECT_EQ(served(*b_.server, "/ewp/iia-cnr"), 3u) << "each notification once";
+
+  // SIGKILL of one process under load: nginx passes what it could not take to the other.
+  std::atomic<bool> loading{true};
+  std::atomic<int> answered{0}, failed{0};
+  std::thread load([&] {
+    ewp::CurlTransport client(ewp::TransportOptions{milliseconds(2000), milliseconds(10000), (root_ / "ca.pem").string(), {}});
+    while (loading) {
+      auto reply = client.send("GET", a_.public_url() + "/ewp/manifest.xml", {}, "");
+      (reply && reply->status < 500 ? answered : failed) += 1;
+    }
+  });
+  std::this_thread::sleep_for(milliseconds(800));
+  a_.second->send_signal(SIGKILL);
+  a_.second->wait(seconds(10));
+  std::this_thread::sleep_for(milliseconds(1500));
+  sent.push_back(a_sends_an_agreement(*admin, "UIF-UNIB-SCALE-4"));
+  loading = false;
+  load.join();
+  EXPECT_GT(answered.load(), 20);
+  EXPECT_EQ(failed.load(), 0) << answered.load() << " answered";
+  EXPECT_TRUE(eventually([&] {
+    return a_.query(
+               "SELECT count(*)::text FROM cnr_outbox WHERE api = 'iia-cnr' AND partner_hei_id = 'uni-b.example' AND state = "
+               "'delivered'") == "4";
+  })) << "nothing lost: "
+      << a_.query(
+             "SELECT string_agg(concat_ws(' ', state, attempts, last_error), '; ') FROM cnr_outbox"
+             " WHERE partner_hei_id = 'uni-b.example'");
 }
 
 TEST_F(TwoNodeProcessesTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
