@@ -38,8 +38,8 @@ struct NewRound {
   int max_choices = 3;
 };
 
-// The new round's id. kInvalidArgument when the database refuses the values (closes before it
-// opens, an unknown unit, a malformed year).
+// The new round's id. kConflict (from the database's constraints) when it refuses the values:
+// closes before it opens, an unknown unit, a malformed year. Callers check these first.
 Result<int64_t> create_round(Connection& connection, const NewRound& round);
 Result<std::optional<RoundRecord>> find_round(Connection& connection, int64_t round_id);
 // The HEI's rounds a student of `student_ounit_id` may apply in (the HEI's own and those of the

@@ -45,7 +45,7 @@ Result<std::vector<std::pair<std::string, std::string>>> nominations_of(Connecti
 Status link_nomination(Connection& connection, int64_t account_id, const std::string& sending_hei_id,
                        const std::string& omobility_id);
 // The nominations linked to the account (an incoming student's): (sending HEI, omobility id)
-// pairs, oldest link first.
+// pairs, by sending HEI and id.
 Result<std::vector<std::pair<std::string, std::string>>> nominations_linked_to(Connection& connection, int64_t account_id);
 
 }  // namespace mobility::db

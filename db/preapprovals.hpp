@@ -36,7 +36,8 @@ struct PreapprovalLine {
 // The mobility's lines, in the order they were proposed (withdrawn ones included).
 Result<std::vector<PreapprovalLine>> list_preapproval_lines(Connection& connection, const std::string& omobility_id);
 
-// Adds a proposed line; returns its id. kInvalidArgument when the database refuses the values.
+// Adds a proposed line; returns its id. kConflict (from the database's constraints) when it
+// refuses the values; mobilities/course_preapprovals.hpp checks them first.
 Result<int64_t> add_preapproval_line(Connection& connection, const std::string& omobility_id, const CourseMapping& mapping);
 
 // Sets a proposed line's state: approved or rejected (with the decider), or withdrawn. kConflict

@@ -60,7 +60,7 @@ Result<std::vector<QueueItem>> preapprovals_to_decide(Connection& connection, co
       connection.exec("SELECT o.omobility_id, o.sending_hei_id, o.content::text,"
                       "       to_char(min(p.proposed_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), NULL::int "
                       "FROM preapproval_line p JOIN omobility o USING (omobility_id) "
-                      "WHERE p.state = 'proposed' AND o.sending_hei_id = $1 AND o.status <> 'cancelled'"
+                      "WHERE p.state = 'proposed' AND o.sending_hei_id = $1 AND o.status NOT IN ('cancelled', 'rejected')"
                       "  AND ($2::text IS NULL OR o.receiving_academic_year_id = $2) "
                       "GROUP BY o.omobility_id ORDER BY min(p.proposed_at) LIMIT $3",
                       {hei_id, academic_year_id, limit}));

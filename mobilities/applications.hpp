@@ -1,8 +1,8 @@
 // Applications: a student applies in an application round for up to the round's number of
 // destinations, ranked; the unit's coordinator selects the student for one of them, which
 // nominates the student to that partner (OutgoingMobilities::nominate: EWP OMobilities CNR), or
-// rejects the application with a reason. Each step is one transaction with its mail to the student
-// (db/mail_outbox.hpp).
+// rejects the application with a reason. A hand-in, a selection and a rejection are each one
+// transaction with its mail to the student (db/mail_outbox.hpp); a withdrawal tells nobody.
 //
 //   draft ⇄ submitted   (the student, while the round is open)
 //   draft | submitted → withdrawn   (the student, any time before a decision)
@@ -67,7 +67,8 @@ class Applications {
   // them: the mobility is built from the student's record, the application and our agreement
   // with the partner that both approved (its student-studies conditions from us to the partner
   // for the round's year: the first subject area, the lowest EQF level). Returns the omobility_id.
-  // kNotFound: no such application at `hei_id`. kInvalidArgument: the partner is not among the
+  // kNotFound: no such application at `hei_id`, or the applicant is no longer a student there.
+  // kInvalidArgument: the partner is not among the
   // choices, no agreement in force with it, or the student's record lacks the ESI or birth date
   // (the message says which). kConflict: changed meanwhile or not submitted.
   Result<std::string> select(db::Connection& connection, const std::string& hei_id, int64_t application_id,

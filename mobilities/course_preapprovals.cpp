@@ -140,7 +140,7 @@ Status CoursePreapprovals::decide(db::Connection& connection, const std::string&
                                   LineDecision decision, const std::optional<std::string>& comment,
                                   const agreements::Editor& editor) const {
   if (comment && (comment->size() > kMaxComment || !is_clean_utf8(*comment))) {
-    return Status::invalid_argument("comment: must be text of at most 5000 bytes");
+    return Status::invalid_argument("comment: must be text of at most 5000 bytes");  // also for an approval
   }
   if (decision == LineDecision::kReject && (!comment || trim_blanks(*comment).empty())) {
     return Status::invalid_argument("comment: a rejection needs a reason");

@@ -1,13 +1,17 @@
-// The invitation of an incoming student whose nomination one of our HEIs approved: their account
-// (the one with the nominee's e-mail, else a new one without password or role, in English), linked
-// to the nomination, and a mail with a one-time link, valid for 14 days, to choose a password
-// (the password-reset link of db/password_resets.hpp, so it is spent on first use). Signed in,
-// the student sees their exchange with us on /my-stay (portal/mobilities/stay_page.hpp); a
-// student who signs in with MyAcademicID is linked to the same nominations by ESI.
+// The invitation of an incoming student whose nomination one of our HEIs approved, so they can see
+// their exchange with us on /my-stay (portal/mobilities/stay_page.hpp):
+//   - no account has the nominee's e-mail: a new one (no password, no role, in English), linked to
+//     the nomination, and a mail with a one-time link, valid for 14 days, to choose a password
+//     (the password-reset link of db/password_resets.hpp, spent on first use);
+//   - an account without any role has it (an earlier incoming student): linked, and told to sign
+//     in as before; no link that sets a password;
+//   - an account with a role has it (our staff or students): nothing. Such accounts are never
+//     linked from a partner's data; a student who signs in with MyAcademicID is linked by ESI.
 //
-// Runs in the caller's transaction (IncomingMobilities::decide): the invitation exists exactly
-// when the approval was stored. Invited once per nomination; a nominee without a usable e-mail
-// address is not invited (kOk, nothing stored).
+// Runs in the caller's transaction (IncomingMobilities::decide): the invitation exists exactly when
+// the approval was stored. Told once per nomination. A nominee without an e-mail address, or one
+// whose account cannot be made (the database refuses the address), is not invited, and the
+// approval is stored all the same.
 #pragma once
 
 #include <string>

@@ -109,9 +109,10 @@ Typed typed_from_record(const std::optional<db::ApplicationRecord>& application)
 
 struct FormState {
   int status = 200;
-  std::optional<Typed> typed;
+  std::optional<Typed> typed;  // shown in the form instead of the stored application
   FieldErrors errors;
-  std::string notice_key;  // a message above the form
+  std::string notice_key;      // a message above the form
+  std::optional<Typed> yours;  // what was typed against an older version: shown beside, not saved
 };
 
 Result<data> choice_selects(const PageRequest& page, const OwnRound& own, const Typed& typed, const FieldErrors& errors,
@@ -155,6 +156,7 @@ http::Response render(PageRequest& page, const OwnRound& own, const FormState& s
   bool editable = own.round.open && (stored_state.empty() || stored_state == "draft" || stored_state == "submitted");
   view.set("editable", editable);
   view.set("can_withdraw", stored_state == "draft" || stored_state == "submitted");
+  view.set("handed_in", stored_state == "submitted");  // saving keeps it handed in
   view.set("version", std::to_string(own.application ? own.application->version : 0));
   if (own.application && (stored_state == "selected" || stored_state == "rejected")) {
     auto decision = decision_view(page, *own.application);
@@ -174,6 +176,15 @@ http::Response render(PageRequest& page, const OwnRound& own, const FormState& s
   }
   if (!state.errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
   if (!state.notice_key.empty()) view.set("notice", messages.text(state.notice_key));
+  if (state.yours) {
+    data yours;
+    std::string choices;
+    for (const auto& choice : state.yours->choices) choices += (choices.empty() ? "" : ", ") + choice;
+    yours.set("choices", choices);
+    yours.set("motivation", state.yours->motivation);
+    yours.set("citizenship", state.yours->citizenship);
+    view.set("yours", yours);
+  }
   auto done = page.request.query_values("done");
   if (!done.empty() && (done.front() == "saved" || done.front() == "submitted" || done.front() == "withdrawn")) {
     view.set("done", messages.text("applications_done_" + done.front()));
@@ -205,14 +216,17 @@ http::Response save(PageRequest& page, OwnRound& own) {
                          (form.submit ? "?done=submitted" : "?done=saved"));
   }
   const Status& status = saved.status();
-  if (status.code() == Status::Code::kInvalidArgument) return render(page, own, {400, typed, errors_of(status), ""});
+  if (status.code() == Status::Code::kInvalidArgument)
+    return render(page, own, {400, typed, errors_of(status), "", std::nullopt});
   if (status.code() == Status::Code::kConflict) {
     bool closed = status.message().find("not open") != std::string::npos;
+    // The form shows the application as it is now (with its version), what was typed beside it.
     return render(page, own,
                   {409,
-                   closed ? std::nullopt : std::optional<Typed>(typed),
+                   std::nullopt,
                    {},
-                   closed ? "applications_round_closed" : "applications_changed_meanwhile"});
+                   closed ? "applications_round_closed" : "applications_changed_meanwhile",
+                   closed ? std::nullopt : std::optional<Typed>(typed)});
   }
   if (status.code() == Status::Code::kNotFound) return page.error(404);
   return unavailable(page, status);
@@ -224,7 +238,7 @@ http::Response withdraw(PageRequest& page, OwnRound& own) {
   Status withdrawn =
       mobilities::Applications().withdraw(page.connection, own.application->application_id, own.applicant, version);
   if (withdrawn.code() == Status::Code::kConflict)
-    return render(page, own, {409, std::nullopt, {}, "applications_changed_meanwhile"});
+    return render(page, own, {409, std::nullopt, {}, "applications_changed_meanwhile", std::nullopt});
   if (!withdrawn) return unavailable(page, withdrawn);
   return page.redirect(std::string(kPrefix) + std::to_string(own.round.round_id) + "?done=withdrawn");
 }

@@ -41,7 +41,11 @@ db::CourseMapping mapping_of(const PageRequest& page) {
           page.field("alternative") == "1"};
 }
 
-data line_view(const db::PreapprovalLine& line, const CoursesPage& at, const Messages& messages) {
+// The mobility may still get and decide lines.
+bool is_live(const CoursesPage& at) { return at.record.status != "cancelled" && at.record.status != "rejected"; }
+
+data line_view(const PageRequest& page, const db::PreapprovalLine& line, const CoursesPage& at, const FieldErrors& errors,
+               const Messages& messages) {
   data row;
   row.set("host", course_text(line.mapping.host_course_code, line.mapping.host_course_title));
   row.set("host_credits", line.mapping.host_credits);
@@ -51,11 +55,13 @@ data line_view(const db::PreapprovalLine& line, const CoursesPage& at, const Mes
   row.set("state", messages.text("preapproval_state_" + line.state));
   if (line.comment) row.set("comment", *line.comment);
   row.set("decided", line.decided_at ? line.decided_by.value_or("") + ", " + *line.decided_at + " UTC" : "");
-  bool proposed = line.state == "proposed";
+  bool proposed = line.state == "proposed" && is_live(at);
   row.set("can_withdraw", proposed && !at.staff);
-  row.set("can_decide", proposed && at.staff);
   row.set("action", at.base + "/" + std::to_string(line.line_id));
-  row.set("comment_id", "comment_" + std::to_string(line.line_id));
+  if (proposed && at.staff) {
+    std::string id = "comment_" + std::to_string(line.line_id);
+    row.set("decision", agreements::pages::text_field(id, "preapproval_comment", page.field(id), errors, messages));
+  }
   return row;
 }
 
@@ -65,7 +71,7 @@ http::Response render(PageRequest& page, const CoursesPage& at, int status, cons
   auto lines = db::list_preapproval_lines(page.connection, at.record.omobility_id);
   if (!lines) return unavailable(page, lines.status());
   data rows = data::type::list;
-  for (const auto& line : *lines) rows.push_back(line_view(line, at, messages));
+  for (const auto& line : *lines) rows.push_back(line_view(page, line, at, errors, messages));
   auto earlier = approved_courses_view(page, at.record.sending_hei_id, at.record.receiving_hei_id, "search");
   if (!earlier) return unavailable(page, earlier.status());
   auto partner = page.names.hei_name(page.connection, at.record.receiving_hei_id, language_code(page.visitor.language));
@@ -80,8 +86,7 @@ http::Response render(PageRequest& page, const CoursesPage& at, int status, cons
   view.set("has_lines", !lines->empty());
   view.set("staff", at.staff);
   view.set("earlier", *earlier);
-  bool live = at.record.status != "cancelled" && at.record.status != "rejected";
-  if (!at.staff && live) {
+  if (!at.staff && is_live(at)) {
     data form;
     for (auto [id, label] : {std::pair{"host_course_code", "preapproval_host_code"},
                              {"host_course_title", "preapproval_host_title"},
@@ -93,9 +98,6 @@ http::Response render(PageRequest& page, const CoursesPage& at, int status, cons
     }
     form.set("alternative", page.field("alternative") == "1");
     view.set("form", form);
-  }
-  for (const auto& [id, key] : errors) {
-    if (id.starts_with("comment_")) view.set("decision_error", messages.text(key));
   }
   if (!errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
   if (!notice_key.empty()) view.set("notice", messages.text(notice_key));

@@ -45,7 +45,7 @@ Filters filters_of(const PageRequest& page) {
 
 // One kind of waiting item, narrowed to what the visitor may see and the unit filter.
 struct Kind {
-  const char* name;     // "to_sign", "nominations", "las"
+  const char* name;     // "to_sign", "preapprovals", "nominations", "las"
   bool ours;            // our outgoing mobility (else a partner's incoming one)
   const char* action;   // message key of the link text
   const char* section;  // the decision's page below the mobility's ("/courses") or its form's anchor ("#la")

@@ -1,5 +1,6 @@
 #include "portal/mobilities/selection_pages.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "agreements/iia_rules.hpp"
@@ -95,7 +96,10 @@ http::Response create_round(PageRequest& page, const std::string& hei_id) {
   auto units = units_of(page, hei_id);
   if (!units) return unavailable(page, units.status());
   std::optional<std::string> ounit_id = form.ounit_id.empty() ? std::nullopt : std::optional<std::string>(form.ounit_id);
-  if (!allowed(page.visitor.actor, Action::kViewStudent, Scope{hei_id, units->with_ancestors(ounit_id), std::nullopt})) {
+  const auto& known = units->units();
+  bool unit_known = !ounit_id || std::any_of(known.begin(), known.end(), [&](const auto& u) { return u.ounit_id == *ounit_id; });
+  if (!unit_known ||
+      !allowed(page.visitor.actor, Action::kViewStudent, Scope{hei_id, units->with_ancestors(ounit_id), std::nullopt})) {
     errors["ounit_id"] = "applications_error_unit";
   }
   if (!errors.empty()) return render_rounds(page, hei_id, form, errors, 400);
@@ -107,9 +111,6 @@ http::Response create_round(PageRequest& page, const std::string& hei_id) {
                      form.closes + " 23:59 UTC",
                      number_or_zero(form.max_choices)};
   auto created = db::create_round(page.connection, round);
-  if (created.status().code() == Status::Code::kInvalidArgument) {
-    return render_rounds(page, hei_id, form, {{"ounit_id", "applications_error_unit"}}, 400);
-  }
   if (!created) return unavailable(page, created.status());
   return page.redirect(std::string(kRounds) + "?created=1");
 }

@@ -90,7 +90,6 @@ TEST_F(BrowserTest, Destinations) {
 
 TEST_F(BrowserTest, Accessibility) {
   if (HasFatalFailure()) return;
-  if (HasFatalFailure()) return;
   run_spec("accessibility");
 }
 

@@ -5,6 +5,8 @@
 // courses and the coordinator decides them; who may see what; the mails each step queues.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "mobilities/applications.hpp"
 #include "mobilities/demo_mobilities.hpp"
 #include "tests/support/portal_server.hpp"
@@ -119,7 +121,15 @@ TEST_F(ApplicationPagesTest, TwoTabsNeverOverwriteEachOther) {
   auto stale = tab_two->post(form_path(), second);
   EXPECT_EQ(stale.status, 409) << "both tabs started a new application";
   EXPECT_TRUE(contains(stale.body, "changed meanwhile"));
+  EXPECT_TRUE(contains(stale.body, "What you typed (not saved)"));
   EXPECT_TRUE(contains(stale.body, "From the second tab")) << "what was typed is still there to copy";
+  auto shown = form_fields(stale.body, form_path());
+  EXPECT_TRUE(std::find(shown.begin(), shown.end(), std::pair<std::string, std::string>("version", "1")) != shown.end())
+      << "the form now carries the stored version";
+  EXPECT_TRUE(std::find(shown.begin(), shown.end(),
+                        std::pair<std::string, std::string>("motivation", "Jeg vil studere maskinlæring i Lumière-Nord.")) !=
+              shown.end())
+      << "the form shows the stored application, so a second click cannot overwrite it unseen";
   EXPECT_EQ(query("SELECT motivation FROM application WHERE student_id = 'stud-aase' AND round_id = " + open_round_),
             "Jeg vil studere maskinlæring i Lumière-Nord.");
   EXPECT_EQ(query("SELECT version::text FROM application WHERE student_id = 'stud-aase' AND round_id = " + open_round_), "1");
@@ -258,7 +268,8 @@ TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
   ASSERT_EQ(decisions.status, 200) << decisions.body;
   auto no_comment = coordinator->post(staff + "/" + line_id, {{"csrf", coordinator->csrf()}, {"decision", "reject"}});
   EXPECT_EQ(no_comment.status, 400);
-  EXPECT_TRUE(contains(no_comment.body, "A rejection needs a comment"));
+  EXPECT_TRUE(contains(no_comment.body, "a rejection needs one that says why"));
+  EXPECT_TRUE(contains(no_comment.body, "aria-invalid=\"true\"")) << "beside the field";
   EXPECT_EQ(coordinator->post(staff + "/" + line_id, {{"csrf", coordinator->csrf()}, {"decision", "approve"}}).status, 303);
   std::string waiting = query("SELECT line_id::text FROM preapproval_line WHERE host_course_code = 'CV-330'");
   EXPECT_EQ(count("mail_outbox WHERE kind = 'preapproval_decided'"), "0") << "one line still waits";
@@ -332,6 +343,36 @@ TEST_F(ApplicationPagesTest, AnApprovedIncomingStudentIsInvitedOnceAndSeesTheirS
   auto empty = someone_else->get("/my-stay");
   EXPECT_FALSE(contains(empty.body, "Lena Vogt")) << "only the visitor's own linked nominations";
   EXPECT_EQ(Visit(portal_.base()).get("/my-stay").status, 303);
+}
+
+// A partner's data never links a nomination to one of our staff or students, and a nominee whose
+// account cannot be made (a name too long for it) still gets the approval stored.
+TEST_F(ApplicationPagesTest, PartnersDataNeverReachesOurAccountsAndNeverBlocksAnApproval) {
+  const std::string nomination = "/mobilities/incoming/tu-rheinfeld.example/rheinfeld-demo-incoming-nominated";
+  auto connection = portal_.pool().acquire();
+  ASSERT_TRUE(
+      (*connection)
+          ->exec(
+              "UPDATE partner_omobility SET content = jsonb_set(content, '{student,email}', '\"per.saether@fjordland.example\"')"
+              " WHERE omobility_id = 'rheinfeld-demo-incoming-nominated'"));
+  auto admin = testing::signed_in(portal_.base(), kAdmin);
+  admin->get(nomination);
+  ASSERT_EQ(admin->post(nomination + "/nomination", {{"csrf", admin->csrf()}, {"decision", "approve"}}).status, 303);
+  EXPECT_EQ(count("account_nomination"), "0") << "a staff account is never linked from a partner's data";
+  EXPECT_EQ(count("mail_outbox WHERE kind IN ('incoming_invitation', 'incoming_welcome')"), "0");
+  EXPECT_EQ(count("password_reset"), "0");
+  EXPECT_EQ(count("cnr_outbox WHERE api = 'omobilities-update' AND object_id = 'rheinfeld-demo-incoming-nominated'"), "1");
+
+  // A name of 250 letters: the account's display name is cut to fit, the approval goes through.
+  const std::string other = "/mobilities/incoming/lumiere-nord.example/lumiere-demo-incoming-approved";
+  ASSERT_TRUE((*connection)
+                  ->exec("UPDATE partner_omobility SET status = 'pending', content = jsonb_set(content,"
+                         " '{student,given_names}', to_jsonb(repeat('A', 250))) WHERE omobility_id ="
+                         " 'lumiere-demo-incoming-approved'"));
+  admin->get(other);
+  ASSERT_EQ(admin->post(other + "/nomination", {{"csrf", admin->csrf()}, {"decision", "approve"}}).status, 303);
+  EXPECT_EQ(count("account WHERE length(display_name) <= 200 AND display_name LIKE 'AAAA%'"), "1");
+  EXPECT_EQ(count("mail_outbox WHERE kind = 'incoming_invitation'"), "1");
 }
 
 TEST_F(ApplicationPagesTest, DraftsAreRemindedOnceBeforeTheRoundCloses) {
