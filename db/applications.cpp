@@ -233,11 +233,13 @@ Result<std::vector<DraftNearDeadline>> drafts_near_deadline(Connection& connecti
   return drafts;
 }
 
-Result<std::vector<PlacesTaken>> places_taken(Connection& connection, int64_t round_id) {
+Result<std::vector<PlacesTaken>> places_taken(Connection& connection, const std::string& hei_id,
+                                              const std::string& academic_year_id) {
   auto rows = connection.exec(
-      "SELECT selected_partner_hei_id, count(*)::int FROM application "
-      "WHERE round_id = $1 AND state = 'selected' GROUP BY selected_partner_hei_id ORDER BY 1",
-      {round_id});
+      "SELECT receiving_hei_id, count(*)::int FROM omobility "
+      "WHERE sending_hei_id = $1 AND receiving_academic_year_id = $2 AND status NOT IN ('cancelled', 'rejected')"
+      " AND NOT withdrawn GROUP BY receiving_hei_id ORDER BY 1",
+      {hei_id, academic_year_id});
   if (!rows) return rows.status();
   std::vector<PlacesTaken> taken;
   for (Row row : *rows) taken.push_back({row.get<std::string>(0), row.get<int>(1)});

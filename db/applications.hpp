@@ -124,11 +124,14 @@ struct DraftNearDeadline {
 };
 Result<std::vector<DraftNearDeadline>> drafts_near_deadline(Connection& connection, int days);
 
-// How many students of the round each partner has taken already (selected applications).
+// How many of the HEI's students each partner has for the academic year already: nominations
+// from any round or none (made by hand or by another round), except cancelled or rejected ones.
+// The agreement's places are per year, so this is what is left of them.
 struct PlacesTaken {
   std::string partner_hei_id;
   int selected = 0;
 };
-Result<std::vector<PlacesTaken>> places_taken(Connection& connection, int64_t round_id);
+Result<std::vector<PlacesTaken>> places_taken(Connection& connection, const std::string& hei_id,
+                                              const std::string& academic_year_id);
 
 }  // namespace mobility::db

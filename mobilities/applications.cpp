@@ -221,13 +221,26 @@ Result<db::SavedApplication> Applications::save(db::Connection& connection, int6
 }
 
 Status Applications::withdraw(db::Connection& connection, int64_t application_id, const Applicant& applicant,
-                              int expected_version) const {
+                              int expected_version, const agreements::Editor& editor) const {
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
   auto application = application_at(connection, applicant.hei_id, application_id);
   if (!application) return application.status();
-  if (application->student_id != applicant.student_id)
+  if (application->student_id != applicant.student_id) {
     return Status::not_found("no application " + std::to_string(application_id));
-  return db::decide_application(connection, application_id, expected_version, {"draft", "submitted"},
-                                {"withdrawn", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+  }
+  if (Status withdrawn = db::decide_application(
+          connection, application_id, expected_version, {"draft", "submitted", "selected"},
+          {"withdrawn", application->selected_partner_hei_id, application->omobility_id, std::nullopt, std::nullopt});
+      !withdrawn) {
+    return withdrawn;
+  }
+  if (application->state == "selected" && application->omobility_id) {
+    Status cancelled =
+        OutgoingMobilities().cancel(connection, *application->omobility_id, editor, "The student withdrew the application");
+    if (!cancelled && cancelled.code() != Status::Code::kConflict) return cancelled;  // kConflict: cancelled already
+  }
+  return tx->commit();
 }
 
 Result<std::string> Applications::select(db::Connection& connection, const std::string& hei_id, int64_t application_id,

@@ -5,7 +5,8 @@
 // transaction with its mail to the student (db/mail_outbox.hpp); a withdrawal tells nobody.
 //
 //   draft ⇄ submitted   (the student, while the round is open)
-//   draft | submitted → withdrawn   (the student, any time before a decision)
+//   draft | submitted | selected → withdrawn   (the student, at any time; a selected student's
+//                                               nomination is cancelled with it)
 //   submitted → selected | rejected   (a coordinator, any time after submission)
 //
 // Every change names the version it was made against (db/applications.hpp): kConflict "the
@@ -60,8 +61,11 @@ class Applications {
   Result<db::SavedApplication> save(db::Connection& connection, int64_t round_id, const Applicant& applicant,
                                     const ApplicationForm& form, int expected_version) const;
 
-  // kNotFound when it is not the applicant's; kConflict when changed meanwhile or decided.
-  Status withdraw(db::Connection& connection, int64_t application_id, const Applicant& applicant, int expected_version) const;
+  // Withdraws the application; a selected one's nomination is cancelled (the receiving HEI gets an
+  // OMobility CNR), by `editor`. kNotFound when it is not the applicant's; kConflict when changed
+  // meanwhile, rejected or withdrawn already.
+  Status withdraw(db::Connection& connection, int64_t application_id, const Applicant& applicant, int expected_version,
+                  const agreements::Editor& editor) const;
 
   // Selects the applicant for `partner_hei_id`, one of the application's choices, and nominates
   // them: the mobility is built from the student's record, the application and our agreement

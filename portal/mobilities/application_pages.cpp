@@ -155,7 +155,8 @@ http::Response render(PageRequest& page, const OwnRound& own, const FormState& s
   std::string stored_state = own.application ? own.application->state : "";
   bool editable = own.round.open && (stored_state.empty() || stored_state == "draft" || stored_state == "submitted");
   view.set("editable", editable);
-  view.set("can_withdraw", stored_state == "draft" || stored_state == "submitted");
+  view.set("can_withdraw", stored_state == "draft" || stored_state == "submitted" || stored_state == "selected");
+  view.set("withdraw_cancels", stored_state == "selected");
   view.set("handed_in", stored_state == "submitted");  // saving keeps it handed in
   view.set("version", std::to_string(own.application ? own.application->version : 0));
   if (own.application && (stored_state == "selected" || stored_state == "rejected")) {
@@ -235,8 +236,8 @@ http::Response save(PageRequest& page, OwnRound& own) {
 http::Response withdraw(PageRequest& page, OwnRound& own) {
   if (!own.application) return page.error(404);
   int version = number_or_zero(page.field("version"));
-  Status withdrawn =
-      mobilities::Applications().withdraw(page.connection, own.application->application_id, own.applicant, version);
+  Status withdrawn = mobilities::Applications().withdraw(page.connection, own.application->application_id, own.applicant, version,
+                                                         editor_of(page));
   if (withdrawn.code() == Status::Code::kConflict)
     return render(page, own, {409, std::nullopt, {}, "applications_changed_meanwhile", std::nullopt});
   if (!withdrawn) return unavailable(page, withdrawn);

@@ -169,7 +169,7 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
   const Messages& messages = Messages::of(page.visitor.language);
   auto applicants = visible_applications(page, round);
   if (!applicants) return unavailable(page, applicants.status());
-  auto taken = db::places_taken(page.connection, round.round_id);
+  auto taken = db::places_taken(page.connection, round.hei_id, round.academic_year_id);
   if (!taken) return unavailable(page, taken.status());
   std::string round_link = std::string(kRounds) + "/" + std::to_string(round.round_id);
   std::map<std::string, data> by_destination;

@@ -163,7 +163,7 @@ TEST_F(ApplicationPagesTest, SelectingNominatesTheStudentOverEwpAndTellsThem) {
   ASSERT_EQ(round.status, 200) << round.body;
   EXPECT_TRUE(contains(round.body, "Åse Bjørnstad"));
   EXPECT_TRUE(contains(round.body, "Jonas Eriksen"));
-  EXPECT_TRUE(contains(round.body, "Places in the agreement: 2 · selected: 0 · left: 2")) << round.body;
+  EXPECT_TRUE(contains(round.body, "Places in the agreement: 2 · nominated for the year: 0 · left: 2")) << round.body;
 
   std::string action = round_path() + "/" + application;
   auto stale =
@@ -186,13 +186,22 @@ TEST_F(ApplicationPagesTest, SelectingNominatesTheStudentOverEwpAndTellsThem) {
   EXPECT_EQ(count("cnr_outbox WHERE api = 'omobility-cnr' AND object_id = '" + omobility_id + "'"), "1");
   EXPECT_EQ(count("mail_outbox WHERE kind = 'application_decided'"), "1");
   auto after = coordinator->get(round_path());
-  EXPECT_TRUE(contains(after.body, "Places in the agreement: 2 · selected: 1 · left: 1"));
+  EXPECT_TRUE(contains(after.body, "Places in the agreement: 2 · nominated for the year: 1 · left: 1"));
   auto again =
       coordinator->post(action + "/select", {{"csrf", coordinator->csrf()}, {"version", "3"}, {"partner_hei_id", kLumiere}});
   EXPECT_EQ(again.status, 409) << "decided already";
   EXPECT_EQ(count("omobility WHERE student_id = 'stud-aase'"), "2") << "no second nomination";
   auto seen = student->get(form_path());
   EXPECT_TRUE(contains(seen.body, "/my-exchange/mobilities/" + omobility_id));
+
+  // She withdraws after all: the nomination is cancelled and the partner told.
+  EXPECT_TRUE(contains(seen.body, "Withdrawing now also cancels your nomination"));
+  auto withdrawn = student->post(form_path() + "/withdraw", form_fields(seen.body, form_path() + "/withdraw"));
+  EXPECT_EQ(withdrawn.status, 303) << withdrawn.body;
+  EXPECT_EQ(query("SELECT state FROM application WHERE application_id = " + application), "withdrawn");
+  EXPECT_EQ(query("SELECT status FROM omobility WHERE omobility_id = '" + omobility_id + "'"), "cancelled");
+  EXPECT_EQ(count("cnr_outbox WHERE api = 'omobility-cnr' AND object_id = '" + omobility_id + "' AND state = 'pending'"), "1")
+      << "the notification not yet sent covers the cancellation too";
 }
 
 TEST_F(ApplicationPagesTest, RejectingNeedsAReasonAndAnotherUnitsStudentIsUnknown) {
