@@ -216,7 +216,8 @@ Result<std::vector<PublishedDestination>> list_published_destinations(Connection
                                                                       const DestinationFilter& filter,
                                                                       const std::string& language) {
   // strpos instead of LIKE: the student's text is matched literally, '%' and '_' included.
-  auto rows = connection.exec(std::string("SELECT h.hei_id, v.content::text AS content, ") + kPartnerName + R"(
+  auto rows = connection.exec(
+      std::string("SELECT h.hei_id, v.content::text AS content, ") + kPartnerName + R"(
       FROM agreement_information_version v
       JOIN hei h ON h.hei_id = v.partner_hei_id
      WHERE v.hei_id = $1 AND v.state = 'published'
@@ -225,8 +226,12 @@ Result<std::vector<PublishedDestination>> list_published_destinations(Connection
        AND ($5 = '' OR EXISTS (SELECT 1 FROM jsonb_array_elements(v.content->'study_places') p
                                 WHERE strpos(lower(p->>'subject_area'), lower($5)) > 0
                                    OR starts_with(p->>'isced_f_code', $5)))
+       AND ($6 = '' OR EXISTS (SELECT 1 FROM jsonb_array_elements(v.content->'language_requirements') l
+                                WHERE lower(l->>'language') = lower($6)))
+       AND ($7 = '' OR EXISTS (SELECT 1 FROM jsonb_array_elements(v.content->'study_places') p WHERE p->>'level' = $7))
+       AND ($8 = '' OR coalesce(v.content->>($8 || '_deadline'), '') <> '')
      ORDER BY name, h.hei_id)",
-                              {hei_id, language, filter.country_code, filter.city, filter.subject});
+      {hei_id, language, filter.country_code, filter.city, filter.subject, filter.language, filter.level, filter.semester});
   if (!rows) return rows.status();
   std::vector<PublishedDestination> destinations;
   for (Row row : *rows) {

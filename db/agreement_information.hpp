@@ -113,6 +113,9 @@ struct DestinationFilter {
   std::string country_code;  // "FR"
   std::string city;          // part of the city's name
   std::string subject;       // part of a study place's subject area, or an ISCED-F code prefix
+  std::string language;      // a language the destination teaches in: "fr"
+  std::string level;         // bachelor, master or doctoral: a study place at that level
+  std::string semester;      // autumn or spring: the destination takes our students then
 };
 
 struct PublishedDestination {

@@ -22,6 +22,29 @@ std::string search_text(const PageRequest& page, std::string_view name) {
   return text.size() <= kMaxSearchText && is_clean_utf8(text) ? text : "";
 }
 
+// The query parameter `name` when it is one of `allowed`, else "" (no filter).
+std::string one_of(const PageRequest& page, std::string_view name, std::initializer_list<std::string_view> allowed) {
+  std::string value = query_value(page, name);
+  for (std::string_view choice : allowed) {
+    if (value == choice) return value;
+  }
+  return "";
+}
+
+// {value, label, selected} for each (value, label key), for the option partial.
+data options_of(std::initializer_list<std::pair<const char*, const char*>> choices, const std::string& chosen,
+                const Messages& messages) {
+  data list = data::type::list;
+  for (const auto& [value, key] : choices) {
+    data option;
+    option.set("value", value);
+    option.set("label", messages.text(key));
+    option.set("selected", chosen == value);
+    list.push_back(option);
+  }
+  return list;
+}
+
 std::string subjects_of(const agreements::AgreementInformation& information) {
   std::string subjects;
   for (const auto& places : information.study_places) {
@@ -35,7 +58,12 @@ std::string subjects_of(const agreements::AgreementInformation& information) {
 http::Response list_page(PageRequest& page) {
   std::optional<std::string> hei_id;
   if (auto refused = refuse_unless_at_home_hei(page, Action::kViewDestinations, hei_id)) return *refused;
-  db::DestinationFilter filter{search_text(page, "country"), search_text(page, "city"), search_text(page, "subject")};
+  db::DestinationFilter filter{search_text(page, "country"),
+                               search_text(page, "city"),
+                               search_text(page, "subject"),
+                               search_text(page, "language"),
+                               one_of(page, "level", {"bachelor", "master", "doctoral"}),
+                               one_of(page, "semester", {"autumn", "spring"})};
   auto destinations = db::list_published_destinations(page.connection, *hei_id, filter, language_code(page.visitor.language));
   if (!destinations) return unavailable(page, destinations.status());
   data rows = data::type::list;
@@ -53,6 +81,16 @@ http::Response list_page(PageRequest& page) {
   view.set("country", filter.country_code);
   view.set("city", filter.city);
   view.set("subject", filter.subject);
+  view.set("language", filter.language);
+  const Messages& messages = Messages::of(page.visitor.language);
+  view.set("levels", options_of({{"", "destinations_any"},
+                                 {"bachelor", "info_level_bachelor"},
+                                 {"master", "info_level_master"},
+                                 {"doctoral", "info_level_doctoral"}},
+                                filter.level, messages));
+  view.set("semesters",
+           options_of({{"", "destinations_any"}, {"autumn", "destinations_autumn"}, {"spring", "destinations_spring"}},
+                      filter.semester, messages));
   view.set("destinations", rows);
   view.set("has_destinations", !destinations->empty());
   return page.render(200, "destinations", "destinations_title", view);

@@ -214,13 +214,13 @@ TEST_F(AgreementInformationTest, StudentsFindOnlyPublishedDestinationsBySearch) 
   EXPECT_FALSE(find({})) << "nor is a version in review";
   ASSERT_TRUE(approve_information(*connection_, kPohjola, 1, ingrid_, ReviewRole::kReviewer)->done());
   EXPECT_TRUE(find({}));
-  EXPECT_TRUE(find({"fi", "", ""}));
-  EXPECT_FALSE(find({"FR", "", ""}));
-  EXPECT_TRUE(find({"", "ulu", ""}));
-  EXPECT_TRUE(find({"", "", "computer"}));
-  EXPECT_TRUE(find({"", "", "051"})) << "an ISCED-F prefix";
-  EXPECT_FALSE(find({"", "", "%"})) << "the text is matched literally";
-  EXPECT_FALSE(find({"", "", "History"}));
+  EXPECT_TRUE(find({"fi", "", "", "", "", ""}));
+  EXPECT_FALSE(find({"FR", "", "", "", "", ""}));
+  EXPECT_TRUE(find({"", "ulu", "", "", "", ""}));
+  EXPECT_TRUE(find({"", "", "computer", "", "", ""}));
+  EXPECT_TRUE(find({"", "", "051", "", "", ""})) << "an ISCED-F prefix";
+  EXPECT_FALSE(find({"", "", "%", "", "", ""})) << "the text is matched literally";
+  EXPECT_FALSE(find({"", "", "History", "", "", ""}));
 }
 
 }  // namespace

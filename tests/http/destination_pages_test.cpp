@@ -151,6 +151,17 @@ TEST_F(DestinationPagesTest, StudentsSeeOnlyPublishedInformationAndSearchIt) {
   EXPECT_TRUE(contains(aase->get("/destinations?country=fr").body, "/destinations/lumiere-nord.example"));
   EXPECT_FALSE(contains(aase->get("/destinations?country=DE").body, "/destinations/lumiere-nord.example"));
   EXPECT_TRUE(contains(aase->get("/destinations?subject=Mathematics&city=lil").body, "/destinations/lumiere-nord.example"));
+  // Lumière-Nord teaches in French and English, at bachelor and master level, in both semesters.
+  for (const char* found : {"?language=FR", "?language=en&level=master", "?level=bachelor&semester=spring"}) {
+    EXPECT_TRUE(contains(aase->get(std::string("/destinations") + found).body, "/destinations/lumiere-nord.example")) << found;
+  }
+  for (const char* not_found : {"?language=es", "?level=doctoral"}) {
+    EXPECT_FALSE(contains(aase->get(std::string("/destinations") + not_found).body, "/destinations/lumiere-nord.example"))
+        << not_found;
+  }
+  auto odd = aase->get("/destinations?level=%00&semester=winter&language=" + std::string(200, 'x'));
+  EXPECT_EQ(odd.status, 200) << "odd values are no filter";
+  EXPECT_TRUE(contains(odd.body, "/destinations/lumiere-nord.example"));
   auto detail = aase->get("/destinations/lumiere-nord.example");
   EXPECT_TRUE(contains(detail.body, "Small classes and helpful teachers.")) << "the approved student report";
   EXPECT_TRUE(contains(aase->get("/my-exchange").body, "href=\"/destinations\"")) << "linked from her start page";
