@@ -7,6 +7,7 @@
 #include "portal/pages/approved_courses.hpp"
 #include "portal/pages/information_facts.hpp"
 #include "portal/pages/page_support.hpp"
+#include "portal/web/form_view.hpp"
 
 namespace mobility::portal {
 namespace {
@@ -29,20 +30,6 @@ std::string one_of(const PageRequest& page, std::string_view name, std::initiali
     if (value == choice) return value;
   }
   return "";
-}
-
-// {value, label, selected} for each (value, label key), for the option partial.
-data options_of(std::initializer_list<std::pair<const char*, const char*>> choices, const std::string& chosen,
-                const Messages& messages) {
-  data list = data::type::list;
-  for (const auto& [value, key] : choices) {
-    data option;
-    option.set("value", value);
-    option.set("label", messages.text(key));
-    option.set("selected", chosen == value);
-    list.push_back(option);
-  }
-  return list;
 }
 
 std::string subjects_of(const agreements::AgreementInformation& information) {
@@ -83,14 +70,14 @@ http::Response list_page(PageRequest& page) {
   view.set("subject", filter.subject);
   view.set("language", filter.language);
   const Messages& messages = Messages::of(page.visitor.language);
-  view.set("levels", options_of({{"", "destinations_any"},
-                                 {"bachelor", "info_level_bachelor"},
-                                 {"master", "info_level_master"},
-                                 {"doctoral", "info_level_doctoral"}},
-                                filter.level, messages));
+  view.set("levels", option_items({{"", "destinations_any"},
+                                   {"bachelor", "info_level_bachelor"},
+                                   {"master", "info_level_master"},
+                                   {"doctoral", "info_level_doctoral"}},
+                                  filter.level, messages));
   view.set("semesters",
-           options_of({{"", "destinations_any"}, {"autumn", "destinations_autumn"}, {"spring", "destinations_spring"}},
-                      filter.semester, messages));
+           option_items({{"", "destinations_any"}, {"autumn", "destinations_autumn"}, {"spring", "destinations_spring"}},
+                        filter.semester, messages));
   view.set("destinations", rows);
   view.set("has_destinations", !destinations->empty());
   return page.render(200, "destinations", "destinations_title", view);

@@ -24,18 +24,23 @@ bool row_exists(const FormValues& values, const std::string& list, size_t row, c
 }
 
 data options_view(const FieldSpec& spec, const std::string& value, const Messages& messages) {
-  data options = data::type::list;
-  for (const auto& [option, label_key] : spec.options) {
-    data item;
-    item.set("value", option);
-    item.set("label", messages.text(label_key));
-    item.set("selected", option == value);
-    options.push_back(item);
-  }
-  return options;
+  return option_items(spec.options, value, messages);
 }
 
 }  // namespace
+
+data option_items(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen,
+                  const Messages& messages) {
+  data items = data::type::list;
+  for (const auto& [option, label_key] : options) {
+    data item;
+    item.set("value", option);
+    item.set("label", messages.text(label_key));
+    item.set("selected", option == chosen);
+    items.push_back(item);
+  }
+  return items;
+}
 
 std::string row_field(const std::string& list, size_t row, const std::string& name) {
   return list + "[" + std::to_string(row) + "]." + name;

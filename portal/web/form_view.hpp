@@ -46,6 +46,11 @@ FormValues compact_rows(const FormValues& values, const std::string& list, const
 // How many rows of `list` the values hold (the first row index with no value of `row_fields`).
 size_t row_count(const FormValues& values, const std::string& list, const std::vector<FieldSpec>& row_fields);
 
+// {value, label, selected} for each (value, label key) of a select, `chosen` selected, for the
+// option partial.
+kainjow::mustache::data option_items(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen,
+                                     const Messages& messages);
+
 // A whole decimal number, or 0 for anything else (the rules then refuse it where 0 is wrong).
 int number_or_zero(std::string_view text);
 
