@@ -40,7 +40,7 @@ int count_of(const std::string& text, const std::string& part) {
 
 void print(const char* name, const Latencies& m) {
   std::printf("%s_requests %zu\n%s_requests_per_second %.1f\n%s_p50_ms %.2f\n%s_p99_ms %.2f\n%s_failed %ld\n", name, m.ms.size(),
-              name, m.ms.size() / m.seconds, name, m.percentile(0.50), name, m.percentile(0.99), name, m.failed);
+              name, m.per_second(), name, m.percentile(0.50), name, m.percentile(0.99), name, m.failed);
   if (m.failed) std::printf("%s_first_failure %s\n", name, m.first_failure.c_str());
 }
 
@@ -53,18 +53,23 @@ Result<LoadRequest> signed_load_request(const std::string& method, const std::st
   return LoadRequest{method, target, body, std::move(*signed_request)};
 }
 
-Latencies measure(int port, int requests, int connections, const RequestMaker& make, const ReplyCheck& check) {
+namespace {
+
+// Connection c sends make(c, i) for i = c, c + connections, ... while more(i), to
+// ports[c % ports.size()].
+Latencies run_load(const std::vector<int>& ports, int connections, const std::function<bool(int)>& more, const RequestMaker& make,
+                   const ReplyCheck& check) {
   Latencies result;
   std::mutex mutex;
   std::vector<std::thread> workers;
   auto started = Steady::now();
   for (int c = 0; c < connections; ++c) {
     workers.emplace_back([&, c] {
-      KeepAliveClient client(port);
+      KeepAliveClient client(ports[c % ports.size()]);
       std::vector<double> mine;
       long failed = 0;
       std::string failure;
-      for (int i = c; i < requests; i += connections) {
+      for (int i = c; more(i); i += connections) {
         auto request = make(c, i);
         Status ok = request.status();
         if (request) {
@@ -86,6 +91,20 @@ Latencies measure(int port, int requests, int connections, const RequestMaker& m
   result.seconds = seconds_since(started);
   std::sort(result.ms.begin(), result.ms.end());
   return result;
+}
+
+}  // namespace
+
+Latencies measure(int port, int requests, int connections, const RequestMaker& make, const ReplyCheck& check) {
+  return run_load(
+      {port}, connections, [requests](int i) { return i < requests; }, make, check);
+}
+
+Latencies measure_for(const std::vector<int>& ports, std::chrono::milliseconds duration, int connections,
+                      const RequestMaker& make, const ReplyCheck& check) {
+  auto until = Steady::now() + duration;
+  return run_load(
+      ports, connections, [until](int) { return Steady::now() < until; }, make, check);
 }
 
 Status signed_answer_holds(const LoadRequest& request, const Reply& reply, const ewp::RsaPublicKey& node_key,
@@ -189,6 +208,67 @@ Status write_catalogue(const fs::path& path, db::Pool& our_pool, const std::stri
   if (!catalogue) return catalogue.status();
   std::ofstream(path) << catalogue->xml;
   return Status::ok();
+}
+
+Result<std::string> prepare_network(PartnerNode& partner, const std::string& partner_hei_id, const fs::path& directory,
+                                    db::Pool& our_pool, const std::string& our_url, int callers) {
+  if (Status prepared = prepare_partner(partner, partner_hei_id, directory / "partner"); !prepared) {
+    return prepared.with_context("partner node");
+  }
+  if (Status key = ewp::generate_key((directory / "keys").string(), "node", 2048).status(); !key) {
+    return key.with_context("node key");
+  }
+  auto keys = ewp::published_public_keys((directory / "keys").string());
+  if (!keys) return keys.status().with_context("node key");
+  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, our_url, keys->front(), partner, callers);
+      !written) {
+    return written.with_context("catalogue");
+  }
+  return keys->front();
+}
+
+Result<Drain> drain_outbox(const char* name, db::Pool& our_pool, const PartnerNode& partner, int count,
+                           std::chrono::seconds limit) {
+  auto connection = our_pool.acquire();
+  if (!connection) return connection.status();
+  const std::string batch = std::string(name) + "-";  // the batch's ids start with it
+  auto enqueued = (*connection)
+                      ->exec(
+                          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id)"
+                          " SELECT 'iia-cnr', $1, $2, $3 || gen_random_uuid() FROM generate_series(1, $4::int)",
+                          {kOurHei, partner.hei_id, batch, count});
+  if (!enqueued) return enqueued.status();
+  auto started = Steady::now();
+  Drain drain;
+  drain.enqueued = count;
+  while (true) {
+    auto rows = (*connection)
+                    ->exec(
+                        "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'delivered'),"
+                        "       count(*) FILTER (WHERE state NOT IN ('pending', 'delivered'))"
+                        "  FROM cnr_outbox WHERE starts_with(object_id, $1)",
+                        {batch});
+    if (!rows) return rows.status();
+    db::Row row = rows->front();
+    drain.pending = row.get<int64_t>(0);
+    drain.delivered = row.get<int64_t>(1);
+    drain.failed = row.get<int64_t>(2);
+    drain.seconds = seconds_since(started);
+    if (drain.pending == 0 || drain.seconds > limit.count()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  auto partner_connection = partner.pool->acquire();
+  if (!partner_connection) return partner_connection.status();
+  auto received = (*partner_connection)->exec("SELECT count(*) FROM cnr_inbox WHERE starts_with(object_id, $1)", {batch});
+  if (!received) return received.status();
+  drain.received = received->front().get<int64_t>(0);
+  std::printf(
+      "%s_enqueued %ld\n%s_delivered %ld\n%s_failed %ld\n%s_pending %ld\n%s_in_partner_inbox %ld\n%s_drain_seconds %.2f\n"
+      "%s_per_second %.1f\n",
+      name, drain.enqueued, name, drain.delivered, name, drain.failed, name, drain.pending, name, drain.received, name,
+      drain.seconds, name, drain.delivered / drain.seconds);
+  if (drain.delivered != count) return Status::unavailable(std::string(name) + ": not every CNR was delivered");
+  return drain;
 }
 
 int fail(const char* bench, const std::string& what, const Status& status) {

@@ -1,7 +1,8 @@
-// What the node benchmarks (bench/iias_bench.cpp, bench/mobilities_bench.cpp) share: signed load
-// over persistent loopback connections with its latency percentiles, the node under load as a
-// child `mobility serve`, its memory from /proc, and a live partner node in the bench's own
-// process, trusted through a registry catalogue built from both nodes' manifests.
+// What the node benchmarks (bench/iias_bench.cpp, bench/mobilities_bench.cpp, bench/scale_bench.cpp)
+// share: signed load over persistent loopback connections with its latency percentiles, the node
+// under load as a child `mobility serve` (or two), its memory from /proc, a live partner node in
+// the bench's own process, trusted through a registry catalogue built from both nodes'
+// manifests, and the drain of a batch of CNRs from the node's outbox to that partner.
 #pragma once
 
 #include <chrono>
@@ -45,6 +46,7 @@ struct Latencies {
   double seconds = 0;
 
   double percentile(double p) const { return ms.empty() ? 0 : ms[static_cast<size_t>(p * (ms.size() - 1))]; }
+  double per_second() const { return seconds > 0 ? ms.size() / seconds : 0; }  // of the successful requests
 };
 
 // name_requests, name_requests_per_second, name_p50_ms, name_p99_ms, name_failed (and the first
@@ -72,6 +74,12 @@ using ReplyCheck = std::function<Status(const LoadRequest& request, const Reply&
 // sends requests c, c + connections, ...); a reply counts when `check` accepts it. Only the HTTP
 // exchange is timed, not making the request (signing) or checking the reply.
 Latencies measure(int port, int requests, int connections, const RequestMaker& make, const ReplyCheck& check);
+
+// The same for `duration` instead of a number of requests, connection c to ports[c % ports.size()]
+// (several processes serving one database). Requests per second count the whole loop, making and
+// checking included.
+Latencies measure_for(const std::vector<int>& ports, std::chrono::milliseconds duration, int connections,
+                      const RequestMaker& make, const ReplyCheck& check);
 
 // A partner's checks of an answer: 200, signed by the node with `node_key`, `marker` in the body
 // `expected` times.
@@ -117,6 +125,29 @@ Status start_partner(PartnerNode& partner, const ewp::EwpNodeOptions& options);
 // only a client key each (testing::test_key(c)).
 Status write_catalogue(const fs::path& path, db::Pool& our_pool, const std::string& our_url, const std::string& our_key,
                        const PartnerNode& partner, int callers);
+
+// What a node bench sets up before it starts `mobility serve`: the live partner hosting
+// `partner_hei_id` prepared in directory/partner (prepare_partner), our node's key pair in
+// directory/keys (as `mobility keys generate` makes it) and the catalogue directory/catalogue.xml
+// (write_catalogue: our node at `our_url`, the partner, `callers` calling partners). Returns our
+// public key as the catalogue publishes it (Base64 DER).
+Result<std::string> prepare_network(PartnerNode& partner, const std::string& partner_hei_id, const fs::path& directory,
+                                    db::Pool& our_pool, const std::string& our_url, int callers);
+
+// How a batch of CNRs in the outbox ended.
+struct Drain {
+  long enqueued = 0, delivered = 0, failed = 0, pending = 0;
+  long received = 0;  // rows of the batch in the partner's inbox
+  double seconds = 0;
+};
+
+// Enqueues `count` IIA CNRs (fresh UUIDs, as that many agreements changing) from our HEI to the
+// live partner in one INSERT, waits (at most `limit`) until the serving nodes' workers have
+// finished them all and prints name_enqueued, name_delivered, name_failed, name_pending,
+// name_in_partner_inbox, name_drain_seconds and name_per_second. Unavailable when not all were
+// delivered.
+Result<Drain> drain_outbox(const char* name, db::Pool& our_pool, const PartnerNode& partner, int count,
+                           std::chrono::seconds limit);
 
 int fail(const char* bench, const std::string& what, const Status& status);
 

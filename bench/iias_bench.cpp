@@ -13,12 +13,12 @@
 //   5. enqueues 1,000 IIA CNRs in the node's outbox for a live partner node (partner-199.example,
 //      an EwpNode in this process on loopback, listed in the catalogue; the ids are fresh UUIDs,
 //      as 1,000 distinct agreements changing) and times until the serving node's own background
-//      worker has delivered them all (its first look may come up to idle_poll, 0.5 s, later).
+//      worker has delivered them all (its first look may come up to idle_poll, 0.5 s, later):
+//      bench_support's drain_outbox.
 // Only loopback traffic; every wait is bounded. Timings are printed, never asserted.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 #include <vector>
 
 #include "agreements/iia_book.hpp"
@@ -26,13 +26,10 @@
 #include "agreements/iia_rules.hpp"
 #include "base/log.hpp"
 #include "bench/bench_support.hpp"
-#include "db/notifications.hpp"
 #include "db/pool.hpp"
 #include "db/transaction.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/apis/iias-v7/iias_api.hpp"
-#include "ewp-node/security/keys.hpp"
-#include "ewp-node/security/node_keys.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/test_database.hpp"
 #include "tests/support/test_keys.hpp"
@@ -111,45 +108,6 @@ Result<IdsByPartner> seed_iias(db::Connection& connection) {
   return ids;
 }
 
-// Enqueues kCnrs IIA CNRs to the live partner in one transaction and waits (at most a minute)
-// until the serving node's background worker has finished them; prints and returns the drain time.
-Result<double> drain_outbox(db::Pool& our_pool, db::Pool& partner_pool) {
-  auto connection = our_pool.acquire();
-  if (!connection) return connection.status();
-  {
-    auto tx = db::Transaction::begin(**connection);
-    if (!tx) return tx.status();
-    for (int i = 0; i < kCnrs; ++i) {
-      if (Status queued = db::enqueue_outgoing_cnr(**connection, "iia-cnr", kOurHei, kLivePartner, agreements::new_iia_id());
-          !queued) {
-        return queued;
-      }
-    }
-    if (Status committed = tx->commit(); !committed) return committed;
-  }
-  auto started = Steady::now();
-  db::QueueCounts counts;
-  while (seconds_since(started) < 60) {
-    auto counted = db::count_notifications(**connection, db::Queue::kCnrOutbox);
-    if (!counted) return counted.status();
-    counts = *counted;
-    if (counts.pending == 0) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  double seconds = seconds_since(started);
-  auto partner_connection = partner_pool.acquire();
-  if (!partner_connection) return partner_connection.status();
-  auto received = db::count_notifications(**partner_connection, db::Queue::kCnrInbox);
-  if (!received) return received.status();
-  std::printf(
-      "cnrs_enqueued %d\ncnrs_delivered %ld\ncnrs_failed %ld\ncnrs_pending %ld\ncnrs_in_partner_inbox %ld\n"
-      "cnr_drain_seconds %.2f\ncnrs_per_second %.1f\n",
-      kCnrs, static_cast<long>(counts.finished_ok), static_cast<long>(counts.failed), static_cast<long>(counts.pending),
-      static_cast<long>(received->pending + received->finished_ok), seconds, counts.finished_ok / seconds);
-  if (counts.finished_ok != kCnrs) return Status::unavailable("not every CNR was delivered");
-  return seconds;
-}
-
 int fail(const std::string& what, const Status& status) { return bench::fail("bench/iias", what, status); }
 
 }  // namespace
@@ -172,17 +130,8 @@ int main(int argc, char** argv) {
   if (!seeded) return fail("seeding", seeded.status());
 
   PartnerNode partner;
-  if (Status prepared = prepare_partner(partner, kLivePartner, directory / "partner"); !prepared) {
-    return fail("partner node", prepared);
-  }
-  if (Status key = generate_key((directory / "keys").string(), "node", 2048).status(); !key) return fail("node key", key);
-  auto our_keys = published_public_keys((directory / "keys").string());
-  if (!our_keys) return fail("node key", our_keys.status());
-  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, "https://" + kPublicHost, our_keys->front(),
-                                       partner, connections);
-      !written) {
-    return fail("catalogue", written);
-  }
+  auto our_key = prepare_network(partner, kLivePartner, directory, our_pool, "https://" + kPublicHost, connections);
+  if (!our_key) return fail("set-up", our_key.status());
   if (Status started = start_partner(partner, {false, {}}); !started) return fail("partner node", started);
 
   auto serve = start_serve(our_database, directory, server_threads);
@@ -190,7 +139,7 @@ int main(int argc, char** argv) {
   int serve_pid = serve->process->pid();
   std::printf("serve_rss_idle_mb %.1f\n", proc_status_mb(serve_pid, "VmRSS"));
 
-  auto node_key = RsaPublicKey::from_base64_der(our_keys->front());
+  auto node_key = RsaPublicKey::from_base64_der(*our_key);
   const IdsByPartner& ids = *seeded;
   auto signed_get = [](const std::string& target) {
     return [target](int c, int) { return signed_load_request("GET", target, "", testing::test_key(c).private_key); };
@@ -215,11 +164,11 @@ int main(int argc, char** argv) {
   std::printf("get_iia_ids_per_request %d\nconnections %d\nserver_threads %s\n", kMaxIiaIds, connections, server_threads.c_str());
   std::printf("serve_rss_after_load_mb %.1f\nserve_rss_peak_mb %.1f\n", rss_mb, proc_status_mb(serve_pid, "VmHWM"));
 
-  auto drained = drain_outbox(our_pool, *partner.pool);
+  auto drained = drain_outbox("cnrs", our_pool, partner, kCnrs, std::chrono::seconds(60));
   std::printf("serve_rss_after_drain_mb %.1f\n", proc_status_mb(serve_pid, "VmRSS"));
   std::printf(
       "targets: index p50 %.2f ms (target < 20 ms), RSS %.1f MB (target < 200 MB), %d CNRs drained in %.2f s (target < 10 s)\n",
-      index.percentile(0.50), rss_mb, kCnrs, drained ? *drained : -1.0);
+      index.percentile(0.50), rss_mb, kCnrs, drained ? drained->seconds : -1.0);
 
   bool stopped = stop_serve(*serve);
   partner.server->stop();

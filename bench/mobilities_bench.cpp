@@ -40,8 +40,6 @@
 #include "db/transaction.hpp"
 #include "ewp-node/apis/omobility-las-v1/la_xml.hpp"
 #include "ewp-node/apis/omobility-las-v1/las_api.hpp"
-#include "ewp-node/security/keys.hpp"
-#include "ewp-node/security/node_keys.hpp"
 #include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "mobilities/mobility_rules.hpp"
@@ -377,24 +375,15 @@ int main(int argc, char** argv) {
   }
 
   PartnerNode partner;
-  if (Status prepared = prepare_partner(partner, kLivePartner, directory / "partner"); !prepared) {
-    return fail("partner node", prepared);
-  }
-  if (Status key = generate_key((directory / "keys").string(), "node", 2048).status(); !key) return fail("node key", key);
-  auto our_keys = published_public_keys((directory / "keys").string());
-  if (!our_keys) return fail("node key", our_keys.status());
   // B calls us at http://ewp.bench.example, which its curl connect_to rule maps to our port.
-  if (Status written = write_catalogue(directory / "catalogue.xml", our_pool, "http://" + kPublicHost, our_keys->front(), partner,
-                                       kUpdatingPartners);
-      !written) {
-    return fail("catalogue", written);
-  }
+  auto our_key = prepare_network(partner, kLivePartner, directory, our_pool, "http://" + kPublicHost, kUpdatingPartners);
+  if (!our_key) return fail("set-up", our_key.status());
   auto serve = start_serve(our_database, directory, server_threads);
   if (!serve) return fail("mobility serve", serve.status());
   int serve_pid = serve->process->pid();
   std::printf("serve_rss_idle_mb %.1f\n", proc_status_mb(serve_pid, "VmRSS"));
 
-  auto node_key = RsaPublicKey::from_base64_der(our_keys->front());
+  auto node_key = RsaPublicKey::from_base64_der(*our_key);
   if (!node_key) return fail("node key", node_key.status());
   Load load{serve->port, count, requests, connections, std::move(*node_key)};
   Latencies index = measure_index(load);
