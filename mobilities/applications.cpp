@@ -203,15 +203,20 @@ Result<db::SavedApplication> Applications::save(db::Connection& connection, int6
   if (!published) return published.status();
   std::vector<std::string> destinations;
   for (const auto& destination : *published) destinations.push_back(destination.partner_hei_id);
-  if (Status problems = problems_status(check_application(form, round->max_choices, destinations)); !problems) return problems;
   auto tx = db::Transaction::begin(connection);
   if (!tx) return tx.status();
   auto before = db::find_student_application(connection, round_id, applicant.hei_id, applicant.student_id);
   if (!before) return before.status();
-  db::ApplicationContent content{form.submit ? "submitted" : "draft", form.motivation, form.citizenship, form.choices};
+  // Once handed in, a change keeps it handed in (and must still be complete).
+  ApplicationForm effective = form;
+  effective.submit = form.submit || (*before && (*before)->state == "submitted");
+  if (Status problems = problems_status(check_application(effective, round->max_choices, destinations)); !problems) {
+    return problems;
+  }
+  db::ApplicationContent content{effective.submit ? "submitted" : "draft", form.motivation, form.citizenship, form.choices};
   auto saved = db::save_application(connection, round_id, applicant.hei_id, applicant.student_id, content, expected_version);
   if (!saved) return saved.status();
-  if (form.submit && (!*before || (*before)->state != "submitted")) {
+  if (effective.submit && (!*before || (*before)->state != "submitted")) {
     auto after = db::find_application(connection, saved->application_id);
     if (!after) return after.status();
     if (Status told = tell_student(connection, **after, "application_received", {{"round", round->title}}); !told) return told;

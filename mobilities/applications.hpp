@@ -4,7 +4,8 @@
 // rejects the application with a reason. A hand-in, a selection and a rejection are each one
 // transaction with its mail to the student (db/mail_outbox.hpp); a withdrawal tells nobody.
 //
-//   draft ⇄ submitted   (the student, while the round is open)
+//   draft → submitted   (the student, while the round is open; a handed-in application stays
+//                        handed in when the student changes it)
 //   draft | submitted | selected → withdrawn   (the student, at any time; a selected student's
 //                                               nomination is cancelled with it)
 //   submitted → selected | rejected   (a coordinator, any time after submission)

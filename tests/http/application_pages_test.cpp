@@ -106,8 +106,14 @@ TEST_F(ApplicationPagesTest, AStudentDraftsHandsInAndWithdrawsAndBadInputIsKeptA
   EXPECT_EQ(count("mail_outbox WHERE kind = 'application_received'"), "1");
   auto shown = student->get(form_path() + "?done=submitted");
   EXPECT_TRUE(contains(shown.body, "Your application is handed in"));
+  auto kept = student->post(form_path(), with(form_fields(shown.body, form_path()), "action", "save"));
+  EXPECT_EQ(kept.status, 303) << "a crafted save of a handed-in application";
+  EXPECT_EQ(query("SELECT state || ' ' || version FROM application WHERE application_id = " + application_of("stud-aase")),
+            "submitted 3")
+      << "it stays handed in";
+  student->get(form_path());
 
-  auto withdrawn = student->post(form_path() + "/withdraw", {{"csrf", student->csrf()}, {"version", "2"}});
+  auto withdrawn = student->post(form_path() + "/withdraw", {{"csrf", student->csrf()}, {"version", "3"}});
   EXPECT_EQ(withdrawn.status, 303) << withdrawn.body;
   EXPECT_EQ(query("SELECT state FROM application WHERE application_id = " + application_of("stud-aase")), "withdrawn");
 }
