@@ -31,8 +31,9 @@ constexpr const char* kSelectApplications = R"(
            a.selected_partner_hei_id, a.omobility_id, a.decision_reason, a.decided_by,
            to_char(a.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS decided_at,
            to_char(a.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS submitted_at,
-           to_char(a.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS modified_at
-      FROM application a
+           to_char(a.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS modified_at,
+           s.given_names || ' ' || s.family_name AS student_name, s.ounit_id AS student_ounit_id
+      FROM application a JOIN student s ON s.hei_id = a.hei_id AND s.student_id = a.student_id
      WHERE )";
 
 // HEI ids hold no blanks (schac codes), so the choices travel as one space-separated text.
@@ -68,6 +69,8 @@ std::vector<ApplicationRecord> applications_from(const Rows& rows) {
     a.decided_at = row.get<std::optional<std::string>>("decided_at");
     a.submitted_at = row.get<std::optional<std::string>>("submitted_at");
     a.modified_at = row.get<std::string>("modified_at");
+    a.student_name = row.get<std::string>("student_name");
+    a.student_ounit_id = row.get<std::optional<std::string>>("student_ounit_id");
     applications.push_back(std::move(a));
   }
   return applications;
@@ -150,14 +153,6 @@ Result<std::optional<ApplicationRecord>> find_student_application(Connection& co
   return first_application(
       connection.exec(std::string(kSelectApplications) + "a.round_id = $1 AND a.hei_id = $2 AND a.student_id = $3",
                       {round_id, hei_id, student_id}));
-}
-
-Result<std::vector<ApplicationRecord>> list_student_applications(Connection& connection, const std::string& hei_id,
-                                                                 const std::string& student_id) {
-  auto rows = connection.exec(std::string(kSelectApplications) + "a.hei_id = $1 AND a.student_id = $2 ORDER BY a.round_id DESC",
-                              {hei_id, student_id});
-  if (!rows) return rows.status();
-  return applications_from(*rows);
 }
 
 Result<std::vector<ApplicationRecord>> list_round_applications(Connection& connection, int64_t round_id) {

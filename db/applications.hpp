@@ -70,14 +70,13 @@ struct ApplicationRecord {
   std::optional<std::string> decided_at;    // UTC "YYYY-MM-DD HH:MM"
   std::optional<std::string> submitted_at;  // UTC "YYYY-MM-DD HH:MM"
   std::string modified_at;                  // UTC "YYYY-MM-DD HH:MM"
+  std::string student_name;                 // "Åse Bjørnstad", from the student's record
+  std::optional<std::string> student_ounit_id;
 };
 
 Result<std::optional<ApplicationRecord>> find_application(Connection& connection, int64_t application_id);
 Result<std::optional<ApplicationRecord>> find_student_application(Connection& connection, int64_t round_id,
                                                                   const std::string& hei_id, const std::string& student_id);
-// A student's applications in every round, newest round first.
-Result<std::vector<ApplicationRecord>> list_student_applications(Connection& connection, const std::string& hei_id,
-                                                                 const std::string& student_id);
 // The round's applications that are not drafts, oldest submission first.
 Result<std::vector<ApplicationRecord>> list_round_applications(Connection& connection, int64_t round_id);
 

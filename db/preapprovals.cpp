@@ -66,9 +66,7 @@ Status decide_preapproval_line(Connection& connection, const std::string& omobil
 
 Result<std::vector<ApprovedMapping>> approved_mappings(Connection& connection, const std::string& hei_id,
                                                        const std::string& partner_hei_id, const std::string& search, int limit) {
-  auto rows = connection.exec(std::string("SELECT o.receiving_academic_year_id, p.comment,"
-                                          " to_char(p.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS decided_at,") +
-                                  kMappingColumns + R"(
+  auto rows = connection.exec(std::string("SELECT o.receiving_academic_year_id,") + kMappingColumns + R"(
        FROM preapproval_line p JOIN omobility o USING (omobility_id)
       WHERE o.sending_hei_id = $1 AND o.receiving_hei_id = $2 AND p.state = 'approved'
         AND ($3 = '' OR strpos(lower(concat_ws(' ', p.host_course_code, p.host_course_title, p.home_course_code,
@@ -78,8 +76,7 @@ Result<std::vector<ApprovedMapping>> approved_mappings(Connection& connection, c
   if (!rows) return rows.status();
   std::vector<ApprovedMapping> mappings;
   for (Row row : *rows) {
-    mappings.push_back(
-        {mapping_from(row), row.get<std::string>(0), row.get<std::optional<std::string>>(1), row.get<std::string>(2)});
+    mappings.push_back({mapping_from(row), row.get<std::string>(0)});
   }
   return mappings;
 }

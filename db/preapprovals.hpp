@@ -46,12 +46,11 @@ Result<int64_t> add_preapproval_line(Connection& connection, const std::string& 
 Status decide_preapproval_line(Connection& connection, const std::string& omobility_id, int64_t line_id, const std::string& state,
                                const std::optional<std::string>& comment, const std::optional<std::string>& decided_by);
 
-// An approved mapping of an earlier student to the partner, for the destination page.
+// An approved mapping of an earlier student to the partner, for the destination page (without the
+// coordinator's comment, which was for that student only).
 struct ApprovedMapping {
   CourseMapping mapping;
   std::string academic_year_id;  // of the mobility
-  std::optional<std::string> comment;
-  std::string decided_at;
 };
 // The HEI's approved mappings to `partner_hei_id`, newest first; `search` (may be empty) narrows
 // them to those whose course codes or titles contain it, ignoring case. At most `limit`.

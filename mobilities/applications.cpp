@@ -1,6 +1,7 @@
 #include "mobilities/applications.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "agreements/iia_json.hpp"
@@ -66,25 +67,41 @@ struct Conditions {
   std::optional<std::string> partner_iia_id;
 };
 
-Result<Conditions> conditions_with(db::Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
-                                   const std::string& academic_year_id) {
+// Our student-studies conditions for the year by partner, from the agreements both approved
+// (the first agreement found for a partner), read in one pass over the HEI's agreements.
+Result<std::map<std::string, Conditions>> conditions_for_year(db::Connection& connection, const std::string& hei_id,
+                                                              const std::string& academic_year_id) {
   auto iias = db::list_iias(connection, hei_id);
   if (!iias) return iias.status();
+  std::map<std::string, Conditions> by_partner;
   for (const auto& record : *iias) {
-    if (record.partner_hei_id != partner_hei_id || agreements::stage_of(record) != agreements::IiaStage::kApprovedByBoth)
+    if (by_partner.contains(record.partner_hei_id) || agreements::stage_of(record) != agreements::IiaStage::kApprovedByBoth) {
       continue;
+    }
     auto iia = agreements::iia_from_json_text(record.content_json);
     if (!iia || iia->terminated_as_a_whole) continue;
     for (const auto& spec : iia->mobility_specs) {
       if (spec.type == agreements::MobilityType::kStudentStudies && spec.sending_hei_id == hei_id &&
-          spec.receiving_hei_id == partner_hei_id && spec.receiving_first_academic_year_id <= academic_year_id &&
+          spec.receiving_hei_id == record.partner_hei_id && spec.receiving_first_academic_year_id <= academic_year_id &&
           academic_year_id <= spec.receiving_last_academic_year_id) {
-        return Conditions{spec, record.iia_id, record.partner_iia_id};
+        by_partner.emplace(record.partner_hei_id, Conditions{spec, record.iia_id, record.partner_iia_id});
+        break;
       }
     }
   }
-  return Status::invalid_argument("no agreement approved by both with " + partner_hei_id + " has places for students in " +
-                                  academic_year_id);
+  return by_partner;
+}
+
+Result<Conditions> conditions_with(db::Connection& connection, const std::string& hei_id, const std::string& partner_hei_id,
+                                   const std::string& academic_year_id) {
+  auto all = conditions_for_year(connection, hei_id, academic_year_id);
+  if (!all) return all.status();
+  auto found = all->find(partner_hei_id);
+  if (found == all->end()) {
+    return Status::invalid_argument("no agreement approved by both with " + partner_hei_id + " has places for students in " +
+                                    academic_year_id);
+  }
+  return found->second;
 }
 
 Result<std::optional<std::string>> ounit_name(db::Connection& connection, const std::string& hei_id,
@@ -135,12 +152,13 @@ Result<Mobility> nomination_for(db::Connection& connection, const db::Applicatio
 
 }  // namespace
 
-Result<std::optional<int>> places_offered(db::Connection& connection, const std::string& hei_id,
-                                          const std::string& partner_hei_id, const std::string& academic_year_id) {
-  auto conditions = conditions_with(connection, hei_id, partner_hei_id, academic_year_id);
-  if (conditions.status().code() == Status::Code::kInvalidArgument) return std::optional<int>();
-  if (!conditions) return conditions.status();
-  return std::optional<int>(conditions->spec.mobilities_per_year);
+Result<std::map<std::string, int>> places_offered(db::Connection& connection, const std::string& hei_id,
+                                                  const std::string& academic_year_id) {
+  auto all = conditions_for_year(connection, hei_id, academic_year_id);
+  if (!all) return all.status();
+  std::map<std::string, int> places;
+  for (const auto& [partner, conditions] : *all) places.emplace(partner, conditions.spec.mobilities_per_year);
+  return places;
 }
 
 Result<int> remind_before_deadlines(db::Connection& connection, int days) {

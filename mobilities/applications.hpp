@@ -14,6 +14,7 @@
 // application changed meanwhile" when another tab or person changed it first.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,10 +44,11 @@ struct ApplicationForm {
 std::vector<RuleProblem> check_application(const ApplicationForm& form, int max_choices,
                                            const std::vector<std::string>& destinations);
 
-// The places for our students that our agreement with the partner offers in the year (its
-// student-studies mobilities per year), or nullopt when no agreement approved by both has any.
-Result<std::optional<int>> places_offered(db::Connection& connection, const std::string& hei_id,
-                                          const std::string& partner_hei_id, const std::string& academic_year_id);
+// The places for our students that our agreements offer in the year, by partner (their
+// student-studies mobilities per year); a partner without an agreement approved by both that has
+// any is not in the map.
+Result<std::map<std::string, int>> places_offered(db::Connection& connection, const std::string& hei_id,
+                                                  const std::string& academic_year_id);
 
 // Reminds each student whose application is still a draft in a round closing within `days` days,
 // once per application. Returns how many reminders were queued.

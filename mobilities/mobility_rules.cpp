@@ -154,6 +154,20 @@ Status problems_status(const std::vector<RuleProblem>& problems) {
   return Status::invalid_argument(text);
 }
 
+std::vector<std::string> problem_fields(const Status& status) {
+  std::vector<std::string> fields;
+  if (status.code() != Status::Code::kInvalidArgument) return fields;
+  std::string_view rest = status.message();
+  while (!rest.empty()) {
+    size_t colon = rest.find(": ");
+    if (colon == std::string_view::npos) break;
+    fields.emplace_back(rest.substr(0, colon));
+    size_t next = rest.find("; ", colon);
+    rest = next == std::string_view::npos ? std::string_view() : rest.substr(next + 2);
+  }
+  return fields;
+}
+
 std::string nomination_proposal_id(const Nomination& nomination) {
   return "p-" + sha256_hex(canonical_text(to_json_value(nomination))).substr(0, 40);
 }

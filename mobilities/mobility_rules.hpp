@@ -29,6 +29,11 @@ std::vector<RuleProblem> check_mobility_change(const Mobility& before, const Mob
 // The problems as one kInvalidArgument status ("student.email: ...; ..."), or OK when none.
 Status problems_status(const std::vector<RuleProblem>& problems);
 
+// The fields a problems_status() names, in order: what a page needs to show each error beside its
+// field. Empty for any other status. A problem's text that itself holds "; name: " (only a crafted
+// value quoted in it can) reads as one more field.
+std::vector<std::string> problem_fields(const Status& status);
+
 // The nomination's proposal-id: a hash of its canonical content, so it changes exactly when the
 // content does and is the same in every process ("p-" and 40 hex digits).
 std::string nomination_proposal_id(const Nomination& nomination);

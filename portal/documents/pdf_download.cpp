@@ -4,7 +4,6 @@ namespace mobility::portal::documents {
 namespace {
 
 constexpr size_t kMaxFileName = 120;
-constexpr std::string_view kSuffix = ".pdf";
 
 bool safe(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
@@ -12,14 +11,14 @@ bool safe(char c) {
 
 }  // namespace
 
-std::string safe_file_name(std::string_view name) {
-  if (name.size() >= kSuffix.size() && name.substr(name.size() - kSuffix.size()) == kSuffix) {
-    name.remove_suffix(kSuffix.size());
+std::string safe_file_name(std::string_view name, std::string_view extension) {
+  if (name.size() >= extension.size() && name.substr(name.size() - extension.size()) == extension) {
+    name.remove_suffix(extension.size());
   }
   std::string stem;
-  for (char c : name.substr(0, kMaxFileName - kSuffix.size())) stem += safe(c) ? c : '-';
+  for (char c : name.substr(0, kMaxFileName - extension.size())) stem += safe(c) ? c : '-';
   if (stem.empty() || stem.front() == '.') stem.insert(stem.begin(), 'x');
-  return stem + std::string(kSuffix);
+  return stem + std::string(extension);
 }
 
 http::Response pdf_download(std::string bytes, std::string_view file_name) {

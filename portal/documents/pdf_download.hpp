@@ -10,8 +10,8 @@
 namespace mobility::portal::documents {
 
 // `name` with every character but ASCII letters, digits, '.', '-' and '_' turned into '-', at
-// most 120 characters, never starting with '.', ending in ".pdf": "la-fjordland-demo-1-v2.pdf".
-std::string safe_file_name(std::string_view name);
+// most 120 characters, never starting with '.', ending in `extension`: "la-fjordland-demo-1-v2.pdf".
+std::string safe_file_name(std::string_view name, std::string_view extension = ".pdf");
 
 http::Response pdf_download(std::string bytes, std::string_view file_name);
 

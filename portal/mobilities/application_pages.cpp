@@ -193,13 +193,11 @@ http::Response render(PageRequest& page, const OwnRound& own, const FormState& s
   return page.render(state.status, "mobilities/application", "applications_form_title", view);
 }
 
-// The refused form's field errors, one message per field.
+// The refused form's field errors, one message per field (the choices' beside the first select).
 FieldErrors errors_of(const Status& status) {
   FieldErrors errors;
-  for (const char* field : {"choices", "motivation", "citizenship"}) {
-    if (status.message().find(std::string(field) + ":") != std::string::npos) {
-      errors[field == std::string("choices") ? "choice_1" : field] = std::string("applications_error_") + field;
-    }
+  for (const std::string& field : mobilities::problem_fields(status)) {
+    errors[field == "choices" ? "choice_1" : field] = "applications_error_" + field;
   }
   return errors;
 }
@@ -220,7 +218,7 @@ http::Response save(PageRequest& page, OwnRound& own) {
   if (status.code() == Status::Code::kInvalidArgument)
     return render(page, own, {400, typed, errors_of(status), "", std::nullopt});
   if (status.code() == Status::Code::kConflict) {
-    bool closed = status.message().find("not open") != std::string::npos;
+    bool closed = !own.round.open;
     // The form shows the application as it is now (with its version), what was typed beside it.
     return render(page, own,
                   {409,

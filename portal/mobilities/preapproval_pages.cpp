@@ -110,11 +110,7 @@ http::Response render(PageRequest& page, const CoursesPage& at, int status, cons
 
 FieldErrors errors_of(const Status& status) {
   FieldErrors errors;
-  for (const char* field :
-       {"host_course_code", "host_course_title", "host_credits", "home_course_code", "home_course_title", "home_credits"}) {
-    if (status.message().find(std::string(field) + ":") != std::string::npos)
-      errors[field] = "preapproval_error_" + std::string(field);
-  }
+  for (const std::string& field : mobilities::problem_fields(status)) errors[field] = "preapproval_error_" + field;
   return errors;
 }
 
@@ -171,8 +167,7 @@ http::Response decision_csv(PageRequest& page, const CoursesPage& at) {
                      line.comment.value_or("")});
   }
   http::Response response{200, "text/csv; charset=utf-8", {}, std::move(body)};
-  std::string name = documents::safe_file_name("preapproval-" + at.record.omobility_id);
-  name.replace(name.size() - 4, 4, ".csv");
+  std::string name = documents::safe_file_name("preapproval-" + at.record.omobility_id, ".csv");
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
   return response;
 }

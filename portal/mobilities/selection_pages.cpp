@@ -6,7 +6,6 @@
 #include "agreements/iia_rules.hpp"
 #include "base/text.hpp"
 #include "db/applications.hpp"
-#include "db/students.hpp"
 #include "mobilities/applications.hpp"
 #include "mobilities/mobility_rules.hpp"
 #include "portal/agreements/form_views.hpp"
@@ -117,34 +116,24 @@ http::Response create_round(PageRequest& page, const std::string& hei_id) {
 
 // --- One round ---
 
-struct Applicant {
-  db::ApplicationRecord application;
-  std::string name;
-};
-
-// The round's applications the visitor may decide, with the students' names.
-Result<std::vector<Applicant>> visible_applications(const PageRequest& page, const db::RoundRecord& round) {
+// The round's applications the visitor may decide: those of students of the visitor's units.
+Result<std::vector<db::ApplicationRecord>> visible_applications(const PageRequest& page, const db::RoundRecord& round) {
   auto units = units_of(page, round.hei_id);
   if (!units) return units.status();
   auto applications = db::list_round_applications(page.connection, round.round_id);
   if (!applications) return applications.status();
-  std::vector<Applicant> visible;
+  std::vector<db::ApplicationRecord> visible;
   for (auto& application : *applications) {
-    auto student = db::find_student(page.connection, application.hei_id, application.student_id);
-    if (!student) return student.status();
-    if (!*student) continue;
-    Scope scope{round.hei_id, units->with_ancestors((*student)->ounit_id), std::nullopt};
-    if (!allowed(page.visitor.actor, Action::kViewStudent, scope)) continue;
-    visible.push_back({std::move(application), (*student)->given_names + " " + (*student)->family_name});
+    Scope scope{round.hei_id, units->with_ancestors(application.student_ounit_id), std::nullopt};
+    if (allowed(page.visitor.actor, Action::kViewStudent, scope)) visible.push_back(std::move(application));
   }
   return visible;
 }
 
-data applicant_row(const Applicant& applicant, const std::string& partner_hei_id, int rank, const Messages& messages,
+data applicant_row(const db::ApplicationRecord& a, const std::string& partner_hei_id, int rank, const Messages& messages,
                    const std::string& round_link) {
-  const auto& a = applicant.application;
   data row;
-  row.set("name", applicant.name);
+  row.set("name", a.student_name);
   row.set("rank", std::to_string(rank));
   row.set("submitted_at", a.submitted_at.value_or(""));
   row.set("state", messages.text("applications_state_" + a.state));
@@ -175,33 +164,35 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
   std::map<std::string, data> by_destination;
   for (const auto& applicant : *applicants) {
     int rank = 1;
-    for (const auto& partner : applicant.application.choices) {
+    for (const auto& partner : applicant.choices) {
       auto [entry, added] = by_destination.try_emplace(partner, data::type::list);
       entry->second.push_back(applicant_row(applicant, partner, rank++, messages, round_link));
     }
   }
+  auto offered = mobilities::places_offered(page.connection, round.hei_id, round.academic_year_id);
+  if (!offered) return unavailable(page, offered.status());
   data destinations = data::type::list;
   for (auto& [partner, rows] : by_destination) {
     auto name = page.names.hei_name(page.connection, partner, language_code(page.visitor.language));
     if (!name) return unavailable(page, name.status());
-    auto places = mobilities::places_offered(page.connection, round.hei_id, partner, round.academic_year_id);
-    if (!places) return unavailable(page, places.status());
+    auto places = offered->find(partner);
     int selected = 0;
     for (const auto& t : *taken) selected += t.partner_hei_id == partner ? t.selected : 0;
     data destination;
     destination.set("name", name->value_or(partner));
     destination.set("partner_hei_id", partner);
-    destination.set("places", *places ? std::to_string(**places) : messages.text("applications_no_agreement"));
+    bool agreed = places != offered->end();
+    destination.set("places", agreed ? std::to_string(places->second) : messages.text("applications_no_agreement"));
     destination.set("taken", std::to_string(selected));
-    destination.set("left", *places ? std::to_string(std::max(0, **places - selected)) : "0");
+    destination.set("left", agreed ? std::to_string(std::max(0, places->second - selected)) : "0");
     destination.set("applicants", rows);
     destinations.push_back(destination);
   }
   data to_reject = data::type::list;
   for (const auto& applicant : *applicants) {
-    if (applicant.application.state != "submitted") continue;
+    if (applicant.state != "submitted") continue;
     data row = applicant_row(applicant, "", 0, messages, round_link);
-    std::string id = "reason_" + std::to_string(applicant.application.application_id);
+    std::string id = "reason_" + std::to_string(applicant.application_id);
     row.set("reason", agreements::pages::text_field(id, "applications_reject_reason", page.field(id), state.errors, messages));
     to_reject.push_back(row);
   }
@@ -234,7 +225,7 @@ http::Response decide(PageRequest& page, const db::RoundRecord& round, int64_t a
   auto applicants = visible_applications(page, round);
   if (!applicants) return unavailable(page, applicants.status());
   bool visible = false;
-  for (const auto& applicant : *applicants) visible = visible || applicant.application.application_id == application_id;
+  for (const auto& applicant : *applicants) visible = visible || applicant.application_id == application_id;
   if (!visible) return page.error(404);
   int version = number_or_zero(page.field("version"));
   agreements::Editor editor = agreements::pages::editor_of(page, round.hei_id);

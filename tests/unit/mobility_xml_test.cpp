@@ -864,3 +864,15 @@ TEST(IMobilityXml, OurDatesAreValidAndReadBack) {
 
 }  // namespace
 }  // namespace mobility::ewp
+
+namespace mobility::mobilities {
+
+TEST(RuleProblems, TheFieldsOfARefusalAreReadBackInOrder) {
+  Status refused = problems_status(
+      {{"choices", "'x.example' is not one of the destinations"}, {"citizenship", "is not a country code such as NO"}});
+  EXPECT_THAT(problem_fields(refused), ::testing::ElementsAre("choices", "citizenship"));
+  EXPECT_TRUE(problem_fields(Status::conflict("the application changed meanwhile")).empty());
+  EXPECT_TRUE(problem_fields(Status::ok()).empty());
+}
+
+}  // namespace mobility::mobilities
