@@ -20,15 +20,18 @@ QueueTable table_of(Queue queue) {
   return {"cnr_inbox", "job_id", "kind", "''::text", "received_at", "NULL::text"};
 }
 
+// On a conflict with the pending item: an item a worker holds now is marked to be done again.
+std::string mark_if_held(const std::string& table) { return "again = coalesce(" + table + ".leased_until > now(), false)"; }
+
 }  // namespace
 
 Status enqueue_outgoing_cnr(Connection& connection, const std::string& api, const std::string& sender_hei_id,
                             const std::string& partner_hei_id, const std::string& object_id) {
   return connection
-      .exec(
-          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id) VALUES ($1, $2, $3, $4) "
-          "ON CONFLICT (api, sender_hei_id, partner_hei_id, object_id) WHERE state = 'pending' DO NOTHING",
-          {api, sender_hei_id, partner_hei_id, object_id})
+      .exec(std::string("INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id) VALUES ($1, $2, $3, $4) "
+                        "ON CONFLICT (api, sender_hei_id, partner_hei_id, object_id) WHERE state = 'pending' DO UPDATE SET ") +
+                mark_if_held("cnr_outbox"),
+            {api, sender_hei_id, partner_hei_id, object_id})
       .status();
 }
 
@@ -36,21 +39,23 @@ Status enqueue_partner_update(Connection& connection, const std::string& api, co
                               const std::string& partner_hei_id, const std::string& omobility_id,
                               const std::string& payload_json) {
   return connection
-      .exec(
-          "INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, payload) VALUES ($1, $2, $3, $4, $5::jsonb) "
-          "ON CONFLICT (api, sender_hei_id, partner_hei_id, object_id) WHERE state = 'pending' "
-          "DO UPDATE SET payload = EXCLUDED.payload, attempts = 0, next_attempt_at = now(), last_error = NULL",
-          {api, sender_hei_id, partner_hei_id, omobility_id, payload_json})
+      .exec(std::string("INSERT INTO cnr_outbox (api, sender_hei_id, partner_hei_id, object_id, payload) "
+                        "VALUES ($1, $2, $3, $4, $5::jsonb) "
+                        "ON CONFLICT (api, sender_hei_id, partner_hei_id, object_id) WHERE state = 'pending' "
+                        "DO UPDATE SET payload = EXCLUDED.payload, attempts = 0, next_attempt_at = now(), last_error = NULL, ") +
+                mark_if_held("cnr_outbox"),
+            {api, sender_hei_id, partner_hei_id, omobility_id, payload_json})
       .status();
 }
 
 Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
                             const std::string& object_id) {
   return connection
-      .exec(
-          "INSERT INTO cnr_inbox (kind, partner_hei_id, object_id) VALUES ($1, $2, $3) "
-          "ON CONFLICT (kind, partner_hei_id, object_id) WHERE state = 'pending' DO NOTHING",
-          {kind, partner_hei_id, object_id})
+      .exec(std::string("INSERT INTO cnr_inbox (kind, partner_hei_id, object_id) VALUES ($1, $2, $3) "
+                        "ON CONFLICT (kind, partner_hei_id, object_id) WHERE state = 'pending' "
+                        "DO UPDATE SET next_attempt_at = least(cnr_inbox.next_attempt_at, now()), ") +
+                mark_if_held("cnr_inbox"),
+            {kind, partner_hei_id, object_id})
       .status();
 }
 
@@ -77,8 +82,13 @@ Status finish_notification(Connection& connection, Queue queue, int64_t id, cons
                            const std::optional<std::string>& error) {
   QueueTable t = table_of(queue);
   return connection
-      .exec(std::string("UPDATE ") + t.table + " SET state = $2, finished_at = now(), leased_until = NULL," +
-                " last_error = coalesce($3, last_error) WHERE " + t.id + " = $1",
+      .exec(std::string("UPDATE ") + t.table +
+                " SET state = CASE WHEN again THEN 'pending' ELSE $2 END, leased_until = NULL,"
+                " finished_at = CASE WHEN again THEN NULL ELSE now() END,"
+                " attempts = CASE WHEN again THEN 0 ELSE attempts END,"
+                " next_attempt_at = CASE WHEN again THEN now() ELSE next_attempt_at END,"
+                " again = false, last_error = coalesce($3, last_error) WHERE " +
+                t.id + " = $1",
             {id, state, error})
       .status();
 }
@@ -88,8 +98,10 @@ Status retry_notification(Connection& connection, Queue queue, int64_t id, std::
   QueueTable t = table_of(queue);
   return connection
       .exec(std::string("UPDATE ") + t.table +
-                " SET next_attempt_at = now() + make_interval(secs => $2), leased_until = NULL, last_error = $3 WHERE " + t.id +
-                " = $1",
+                " SET next_attempt_at = CASE WHEN again THEN now() ELSE now() + make_interval(secs => $2) END,"
+                " attempts = CASE WHEN again THEN 0 ELSE attempts END, again = false, leased_until = NULL, last_error = $3"
+                " WHERE " +
+                t.id + " = $1",
             {id, delay.count() / 1000.0, error})
       .status();
 }

@@ -2,7 +2,9 @@
 // with the same rules: enqueue coalesces with a pending item of the same thing; lease_due hands
 // due items to one worker at a time (FOR UPDATE SKIP LOCKED, so several node processes can work
 // one database) for `lease`, after which an unfinished item is due again (its worker died); the
-// worker then finishes it or asks for a retry later.
+// worker then finishes it or asks for a retry later. A notification that comes while a worker
+// holds its item is never lost to that worker's outcome: the item is due again at once when the
+// worker finishes or retries it (the worker read what stood before the news).
 #pragma once
 
 #include <chrono>
@@ -42,7 +44,8 @@ Status enqueue_partner_update(Connection& connection, const std::string& api, co
                               const std::string& partner_hei_id, const std::string& omobility_id,
                               const std::string& payload_json);
 
-// A partner's notification to us, to be worked off later; coalesced the same way.
+// A partner's notification to us, to be worked off later; coalesced the same way, but an item
+// waiting for a retry is due at once (the partner that notifies us is up).
 Status enqueue_incoming_cnr(Connection& connection, const std::string& kind, const std::string& partner_hei_id,
                             const std::string& object_id);
 
