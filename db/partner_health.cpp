@@ -90,7 +90,9 @@ Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, c
            to_char(c.last_success_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS last_success_at,
            to_char(c.last_error_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS last_error_at, c.last_error,
            coalesce(o.pending, 0) AS outgoing_pending, coalesce(o.failed, 0) AS outgoing_failed,
-           coalesce(i.pending, 0) AS incoming_pending
+           coalesce(i.pending, 0) AS incoming_pending,
+           EXISTS (SELECT 1 FROM (SELECT hei_ids FROM registry_catalogue ORDER BY fetched_at DESC LIMIT 1) newest
+                    WHERE h.hei_id = ANY (newest.hei_ids)) AS has_node
       FROM hei h
       LEFT JOIN LATERAL (SELECT name FROM hei_name WHERE hei_id = h.hei_id
                           ORDER BY lang = $1 DESC, lang = 'en' DESC, lang LIMIT 1) n ON true
@@ -111,6 +113,7 @@ Result<std::vector<PartnerHealth>> list_partner_health(Connection& connection, c
                         row.get<int64_t>("outgoing_pending"),
                         row.get<int64_t>("outgoing_failed"),
                         row.get<int64_t>("incoming_pending"),
+                        row.get<bool>("has_node"),
                         {}});
   }
   if (Status added = add_traffic(connection, scope, partners); !added) return added;

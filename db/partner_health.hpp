@@ -35,6 +35,7 @@ struct PartnerHealth {
   int64_t outgoing_pending = 0;
   int64_t outgoing_failed = 0;  // given up, or the partner has no CNR API
   int64_t incoming_pending = 0;
+  bool has_node = false;            // the newest stored registry catalogue lists it (it has an EWP node)
   std::vector<ApiTraffic> traffic;  // sent first, then fetched; by API
 };
 

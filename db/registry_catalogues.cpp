@@ -49,14 +49,8 @@ Status confirm_cached_catalogue(Connection& connection, const std::string& regis
 }
 
 Result<bool> newest_catalogue_lists_hei(Connection& connection, const std::string& hei_id) {
-  // PostgreSQL reads the XML itself: this is an occasional staff action, not a request path.
-  auto rows = connection.exec(R"(
-    SELECT $1 = ANY (xpath('/r:catalogue/r:institutions/r:hei/@id', body::xml,
-                           ARRAY[ARRAY['r', 'https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1']])::text[])
-      FROM registry_catalogue
-     ORDER BY fetched_at DESC
-     LIMIT 1)",
-                              {hei_id});
+  // hei_ids: read out of the stored copy by the trigger of migration 0021.
+  auto rows = connection.exec("SELECT $1 = ANY (hei_ids) FROM registry_catalogue ORDER BY fetched_at DESC LIMIT 1", {hei_id});
   if (!rows) return rows.status();
   return !rows->empty() && rows->front().get<bool>(0);
 }

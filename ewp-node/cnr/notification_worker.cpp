@@ -21,12 +21,13 @@ const char* done_state(db::Queue queue) { return queue == db::Queue::kCnrOutbox 
 Status settle(db::Connection& connection, db::Queue queue, const db::QueuedNotification& item, const WorkOutcome& outcome,
               const RetryPolicy& retry) {
   using Kind = WorkOutcome::Kind;
-  std::optional<std::string> contact_error;
-  // A 409 is the partner answering as it should (its data changed): a successful contact.
-  if (outcome.kind != Kind::kDone && outcome.kind != Kind::kNoApi && outcome.kind != Kind::kConflict) {
-    contact_error = outcome.detail;
+  // A partner without the API (or without a node) was not called: no contact to record. A 409 is
+  // the partner answering as it should (its data changed): a successful contact.
+  if (outcome.kind != Kind::kNoApi) {
+    std::optional<std::string> contact_error;
+    if (outcome.kind != Kind::kDone && outcome.kind != Kind::kConflict) contact_error = outcome.detail;
+    if (Status recorded = db::record_partner_contact(connection, item.partner_hei_id, contact_error); !recorded) return recorded;
   }
-  if (Status recorded = db::record_partner_contact(connection, item.partner_hei_id, contact_error); !recorded) return recorded;
   log::info("cnr_tried", {{"queue", queue == db::Queue::kCnrOutbox ? "outbox" : "inbox"},
                           {"kind", item.kind},
                           {"partner", item.partner_hei_id},

@@ -46,6 +46,7 @@ data partner_row(const db::PartnerHealth& partner) {
   data row;
   row.set("hei_id", partner.hei_id);
   row.set("name", partner.name);
+  row.set("no_node", !partner.has_node);
   if (partner.last_success_at) row.set("last_success_at", *partner.last_success_at);
   if (partner.last_error_at) row.set("last_error_at", *partner.last_error_at);
   if (partner.last_error) row.set("last_error", *partner.last_error);

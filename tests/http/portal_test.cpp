@@ -6,6 +6,7 @@
 #include "base/sha256.hpp"
 #include "db/accounts.hpp"
 #include "db/password_resets.hpp"
+#include "db/registry_catalogues.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/portal_server.hpp"
 
@@ -372,6 +373,31 @@ TEST_F(PartnerHealthTest, StaffAndTheOperatorSeeEachPartnersConnection) {
   }
   Visit anonymous(base_);
   EXPECT_EQ(anonymous.get("/partners").status, 303);
+}
+
+TEST_F(PartnerHealthTest, APartnerTheRegistryListsNoNodeForIsShownAsSuch) {
+  exec(
+      "INSERT INTO registry_catalogue (registry_url, body, fetched_at, expires_at) VALUES ('file:///old.xml', "
+      "'<catalogue xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1\"/>', "
+      "now() - interval '1 day', now())");
+  auto connection = portal_.pool().acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE(db::save_cached_catalogue(
+      **connection, {"file:///catalogue.xml",
+                     "<catalogue xmlns=\"https://github.com/erasmus-without-paper/ewp-specs-api-registry/tree/stable-v1\">"
+                     "<institutions><hei id=\"pohjola.example\"/></institutions></catalogue>",
+                     "", "", std::chrono::system_clock::now(), std::chrono::system_clock::now()}));
+  Visit visit(base_, "en");
+  visit.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
+  auto page = visit.get("/partners");
+  ASSERT_EQ(page.status, 200) << page.body;
+  auto row = [&](const std::string& hei_id) {
+    size_t at = page.body.find("<small>" + hei_id + "</small>");
+    return at == std::string::npos ? std::string() : page.body.substr(at, page.body.find("</tr>", at) - at);
+  };
+  ASSERT_FALSE(row("lumiere-nord.example").empty()) << page.body;
+  EXPECT_TRUE(contains(row("lumiere-nord.example"), "No EWP node")) << row("lumiere-nord.example");
+  EXPECT_FALSE(contains(row("pohjola.example"), "No EWP node")) << "the newest catalogue lists it";
 }
 
 TEST_F(PartnerHealthTest, EachApisNotificationsUpdatesAndFetchesAreCountedPerPartner) {
