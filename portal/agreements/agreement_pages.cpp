@@ -52,6 +52,7 @@ void add_agreement_pages(http::Router& router, const portal::Site& site, const I
   site.add_page(router, "GET", "/agreements", agreement_list);
   site.add_page(router, "GET", "/agreements/new", new_draft_form);
   site.add_page(router, "GET", "/agreements/proposals", partner_proposals);
+  site.add_page(router, "GET", "/agreements/proposals/view", partner_proposal);
   site.add_page(router, "POST", "/agreements/proposals/adopt", [&book](PageRequest& page) { return adopt_proposal(page, book); });
   site.add_page(router, "POST", "/agreements/proposals/bind", [&book](PageRequest& page) { return bind_proposal(page, book); });
   site.add_page(router, "POST", "/agreements/new", [&book](PageRequest& page) { return create_draft(page, book); });

@@ -1,9 +1,13 @@
 #include "portal/agreements/proposals_page.hpp"
 
+#include "agreements/copy_comparison.hpp"
+#include "agreements/iia_json.hpp"
 #include "agreements/partner_copies.hpp"
 #include "base/text.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/iias.hpp"
+#include "http/form.hpp"
+#include "portal/agreements/field_comparison.hpp"
 #include "portal/agreements/staff_scope.hpp"
 #include "portal/web/messages.hpp"
 
@@ -15,6 +19,23 @@ namespace {
 using kainjow::mustache::data;
 
 constexpr size_t kMaxCodeLength = 200;
+
+// Sets "choices" and "has_choices" of `row`: our agreements with the partner that no copy of
+// theirs is bound to yet, which the proposal could be bound to.
+Status add_answer_choices(const PageRequest& page, const std::string& hei_id, const std::string& partner_hei_id, data& row) {
+  auto ours = db::list_unbound_iias(page.connection, hei_id, partner_hei_id);
+  if (!ours) return ours.status();
+  data choices = data::type::list;
+  for (const db::IiaChoice& choice : *ours) {
+    data option;
+    option.set("iia_id", choice.iia_id);
+    option.set("iia_code", choice.iia_code);
+    choices.push_back(option);
+  }
+  row.set("choices", choices);
+  row.set("has_choices", !ours->empty());
+  return Status::ok();
+}
 
 // The HEIs where the visitor handles agreements as a whole (not only one unit's).
 Result<data> proposals_of(const PageRequest& page, const std::string& hei_id) {
@@ -31,17 +52,11 @@ Result<data> proposals_of(const PageRequest& page, const std::string& hei_id) {
     row.set("partner_iia_id", copy.partner_iia_id);
     row.set("partner_iia_code", copy.partner_iia_code.value_or(""));
     row.set("fetched_at", copy.fetched_at);
-    auto ours = db::list_unbound_iias(page.connection, hei_id, copy.partner_hei_id);
-    if (!ours) return ours.status();
-    data choices = data::type::list;
-    for (const db::IiaChoice& choice : *ours) {
-      data option;
-      option.set("iia_id", choice.iia_id);
-      option.set("iia_code", choice.iia_code);
-      choices.push_back(option);
-    }
-    row.set("choices", choices);
-    row.set("has_choices", !ours->empty());
+    row.set("view_link", "/agreements/proposals/view?hei_id=" + http::percent_encode(hei_id) +
+                             "&partner_hei_id=" + http::percent_encode(copy.partner_hei_id) +
+                             "&partner_iia_id=" + http::percent_encode(copy.partner_iia_id));
+    Status answers = add_answer_choices(page, hei_id, copy.partner_hei_id, row);
+    if (!answers) return answers;
     rows.push_back(row);
   }
   return rows;
@@ -76,6 +91,38 @@ http::Response partner_proposals(PageRequest& page) {
     view.set("error", portal::Messages::of(page.visitor.language).text("agreements_proposals_error_" + error.front()));
   }
   return page.render(200, "agreements/proposals", "agreements_proposals_title", view);
+}
+
+http::Response partner_proposal(PageRequest& page) {
+  auto heis = whole_heis(page);
+  if (heis.empty()) return refused(page);
+  auto first = [&](const char* name) {
+    auto values = page.request.query_values(name);
+    return values.empty() ? std::string() : values.front();
+  };
+  std::string hei_id = first("hei_id");
+  std::string partner_hei_id = first("partner_hei_id");
+  std::string partner_iia_id = first("partner_iia_id");
+  if (std::find(heis.begin(), heis.end(), hei_id) == heis.end()) return page.error(404);
+  auto copy = db::find_partner_copy(page.connection, hei_id, partner_hei_id, partner_iia_id);
+  if (!copy) return unavailable(page, copy.status());
+  if (!*copy) return page.error(404);
+  auto theirs = iia_from_json_text((*copy)->content_json);
+  if (!theirs) return unavailable(page, theirs.status());
+  auto name = page.names.hei_name(page.connection, partner_hei_id, language_of(page));
+  if (!name) return unavailable(page, name.status());
+  const portal::Messages& messages = portal::Messages::of(page.visitor.language);
+  nlohmann::json content = iia_to_json(aligned_with_ours(std::move(*theirs)));
+  data view;
+  view.set("hei_id", hei_id);
+  view.set("partner_hei_id", partner_hei_id);
+  view.set("partner_name", name->value_or(partner_hei_id));
+  view.set("partner_iia_id", partner_iia_id);
+  view.set("bound", (*copy)->iia_id.has_value());
+  view.set("theirs", comparison_table(content, content, false, messages.text("agreements_their_copy"), "", messages));
+  Status answers = add_answer_choices(page, hei_id, partner_hei_id, view);
+  if (!answers) return unavailable(page, answers);
+  return page.render(200, "agreements/proposal", "agreements_proposal_title", view);
 }
 
 http::Response adopt_proposal(PageRequest& page, const IiaBook& book) {

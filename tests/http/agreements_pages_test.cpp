@@ -403,6 +403,31 @@ TEST_F(AgreementPagesTest, AProposalFromAPartnerBecomesOurCopyBoundToItAndSentBa
   EXPECT_EQ(again.header("Location"), "/agreements/proposals?error=adopt");
 }
 
+TEST_F(AgreementPagesTest, APartnersProposalCanBeReadBeforeItIsAnswered) {
+  store_collina_proposal(portal_.pool());
+  auto admin = signed_in(kAdmin);
+  const std::string view =
+      "/agreements/proposals/view?hei_id=fjordland.example&partner_hei_id=collina.example&partner_iia_id=collina-77";
+  EXPECT_TRUE(contains(admin->get("/agreements/proposals").body,
+                       "href=\"/agreements/proposals/view?hei_id=fjordland.example&amp;partner_hei_id=collina.example&amp;"
+                       "partner_iia_id=collina-77\""));
+  auto page = admin->get(view);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "University of Collina"));
+  EXPECT_TRUE(contains(page.body, "UNIC-UIF-2027")) << "the partner's own code";
+  EXPECT_TRUE(contains(page.body, "Software &amp; applications")) << "the cooperation conditions, field by field";
+  auto answer = form_fields(page.body, "/agreements/proposals/adopt");
+  EXPECT_TRUE(std::find(answer.begin(), answer.end(), std::pair<std::string, std::string>("partner_iia_id", "collina-77")) !=
+              answer.end())
+      << "answered from where it is read";
+  EXPECT_EQ(admin->get(view.substr(0, view.size() - 2) + "78").status, 404) << "a proposal not stored";
+  EXPECT_EQ(admin->get("/agreements/proposals/view?hei_id=uni-y.example&partner_hei_id=collina.example&partner_iia_id=collina-77")
+                .status,
+            404)
+      << "an HEI the visitor does not handle";
+  EXPECT_EQ(signed_in(kStudent)->get(view).status, 403);
+}
+
 TEST_F(AgreementPagesTest, AProposalThatIsOneOfOursIsBoundToIt) {
   auto admin = signed_in(kAdmin);
   admin->get("/agreements/new");

@@ -56,14 +56,17 @@ const std::vector<std::string> kPages = {"/",
 
 // Pages of one record, with {iia}, {partner} standing for the other HEI's ids. The own HEI's same
 // page tells what a role may open: where it opens its own, the other's must be 404.
-const std::vector<std::string> kRecordPages = {"/agreements/{iia}",
-                                               "/agreements/{iia}.pdf",
-                                               "/agreements/{iia}/edit",
-                                               "/agreements/{iia}/history",
-                                               "/coordinator/destinations/edit?partner_hei_id={partner}",
-                                               "/coordinator/destinations/compare?partner_hei_id={partner}",
-                                               "/destinations/{partner}",
-                                               "/admin/information-review/item?partner_hei_id={partner}"};
+const std::vector<std::string> kRecordPages = {
+    "/agreements/{iia}",
+    "/agreements/{iia}.pdf",
+    "/agreements/{iia}/edit",
+    "/agreements/{iia}/history",
+    "/coordinator/destinations/edit?partner_hei_id={partner}",
+    "/coordinator/destinations/compare?partner_hei_id={partner}",
+    "/destinations/{partner}",
+    "/admin/information-review/item?partner_hei_id={partner}",
+    "/agreements/proposals/view?hei_id={hei}&partner_hei_id={proposer}&partner_iia_id={proposal}",
+    "/agreements/proposals/view?hei_id={own_hei}&partner_hei_id={proposer}&partner_iia_id={proposal}"};
 
 struct Action {
   std::string path;
