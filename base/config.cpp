@@ -348,11 +348,23 @@ Result<std::map<std::string, std::string>> read_config_file(const std::string& p
 
 bool is_launcher_variable(const std::string& name) {
   // The ops/ scripts' own variables (a test checks that every MOBILITY_* name they use is a key or here).
-  static const char* const names[] = {"MOBILITY_CONFIG",        "MOBILITY_PG_PORT",      "MOBILITY_PG_DIR",
-                                      "MOBILITY_TEST_PG_PORT",  "MOBILITY_TEST_PG_DIR",  "MOBILITY_TEST_DATABASE_URL",
-                                      "MOBILITY_BUILD_DIR",     "MOBILITY_CMAKE_ARGS",   "MOBILITY_DEMO",
-                                      "MOBILITY_DEMO_PARTNERS", "MOBILITY_RUN_LOCK",     "MOBILITY_SCHEMA_SOURCE",
-                                      "MOBILITY_SCHEMA_MIRROR", "MOBILITY_SCHEMA_SHARED"};
+  static const char* const names[] = {"MOBILITY_CONFIG",
+                                      "MOBILITY_PG_PORT",
+                                      "MOBILITY_PG_DIR",
+                                      "MOBILITY_TEST_PG_PORT",
+                                      "MOBILITY_TEST_PG_DIR",
+                                      "MOBILITY_TEST_DATABASE_URL",
+                                      "MOBILITY_BUILD_DIR",
+                                      "MOBILITY_CMAKE_ARGS",
+                                      "MOBILITY_DEMO",
+                                      "MOBILITY_DEMO_PARTNERS",
+                                      "MOBILITY_RUN_LOCK",
+                                      "MOBILITY_SCHEMA_SOURCE",
+                                      "MOBILITY_SCHEMA_MIRROR",
+                                      "MOBILITY_SCHEMA_SHARED",
+                                      "MOBILITY_DEV_NETWORK_DIR",
+                                      "MOBILITY_DEV_NETWORK_PORT",
+                                      "MOBILITY_DEV_NETWORK_PG_PORT"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 

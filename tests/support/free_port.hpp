@@ -15,18 +15,23 @@
 
 namespace mobility::testing {
 
+// Nothing on the loopback interface listens on `port` right now.
+inline bool is_port_free(uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(port);
+  bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return bound;
+}
+
 inline uint16_t free_port() {
   static thread_local std::minstd_rand random(std::random_device{}());
   for (int attempt = 0; attempt < 200; ++attempt) {
     auto port = static_cast<uint16_t>(20000 + random() % 12000);
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    ::close(fd);
-    if (bound) return port;
+    if (is_port_free(port)) return port;
   }
   return 0;  // nothing free there: the child fails to start with a clear message
 }
