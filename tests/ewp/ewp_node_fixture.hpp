@@ -1,7 +1,8 @@
 // The EWP node as `mobility serve` assembles it, on a free loopback port, for end-to-end tests:
 // a migrated and seeded database, a fresh node key, and a registry catalogue (read from a file)
 // listing the node itself, a partner uni-a.example whose client key is test key 0, and a host
-// whose only key, test key 1, is a *server* key.
+// whose only key, test key 1, is a *server* key. A test may add hosts (extra_manifests_) before
+// SetUp runs.
 #pragma once
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -91,22 +92,24 @@ class EwpNodeTest : public ::testing::Test {
                       *node_keys,
                       *node_keys,
                       {echo_v2_descriptor(), institutions_v2_descriptor(*pool_), ounits_v2_descriptor(*pool_)}}),
-        manifest_xml({"https://ewp.uni-a.example",
-                      {"a@uni-a.example"},
-                      {"uni-a.example", {{"", "Uni A"}}},
-                      {test_key(0).public_base64_der},
-                      {},
-                      {}}),
+        partner_manifest("uni-a.example", 0),
         manifest_xml({"https://ewp.other.example",
                       {"a@other.example"},
                       {"other.example", {{"", "Other"}}},
                       {},
                       {test_key(1).public_base64_der},
                       {}})};
+    manifests.insert(manifests.end(), extra_manifests_.begin(), extra_manifests_.end());
     auto catalogue = build_catalogue(manifests);
     ASSERT_TRUE(catalogue) << catalogue.status().to_string();
     ASSERT_TRUE(testing::catalogue_schema().validate(catalogue->xml)) << catalogue->xml;
     std::ofstream(directory_ / "catalogue.xml") << catalogue->xml;
+  }
+
+  // The manifest of a partner `hei_id` (at https://ewp.<hei_id>) whose client key is test key `slot`.
+  static std::string partner_manifest(const std::string& hei_id, int slot) {
+    return manifest_xml(
+        {"https://ewp." + hei_id, {"a@" + hei_id}, {hei_id, {{"", hei_id}}}, {test_key(slot).public_base64_der}, {}, {}});
   }
 
   // Sends a request signed with test key `slot` (or unsigned when slot < 0).
@@ -160,6 +163,7 @@ class EwpNodeTest : public ::testing::Test {
   std::unique_ptr<http::Server> server_;
   CurlTransport transport_{TransportOptions{}};
   std::string node_key_base64_;
+  std::vector<std::string> extra_manifests_;  // more catalogue hosts, set before SetUp
 };
 
 }  // namespace mobility::ewp::test

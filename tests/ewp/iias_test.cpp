@@ -1,6 +1,7 @@
 // IIAs v7 served end to end over loopback HTTP with real signatures: the validator's get and
 // index cases (ewp-apis.md §14), who may see what, stats, and every answer checked against the
-// official schemas and signed by the node. uni-a.example (test key 0) is the partner.
+// official schemas and signed by the node. uni-a.example (test key 0) is the partner;
+// uni-b.example (test key 3) is another participant of the network with no agreement with us.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -23,6 +24,7 @@ using ::testing::Not;
 class IiasApiTest : public EwpNodeTest {
  protected:
   void SetUp() override {
+    extra_manifests_ = {partner_manifest("uni-b.example", kOtherParticipant)};
     EwpNodeTest::SetUp();
     auto connection = pool_->acquire();
     ASSERT_TRUE(connection);
@@ -68,6 +70,8 @@ class IiasApiTest : public EwpNodeTest {
   }
 
   static int count_iias(const std::string& body) { return static_cast<int>(testing::occurrences(body, "<iia>")); }
+
+  static constexpr int kOtherParticipant = 3;  // test key of uni-b.example
 
   agreements::IiaBook book_{served_iia_hash};
   agreements::Editor editor_{std::nullopt, "command line", std::nullopt};
@@ -155,9 +159,26 @@ TEST_F(IiasApiTest, IndexParameterErrorsAre400) {
   expect_error(call("GET", "/ewp/iias/index?modified_since=2004-13-45T99:00:00Z"), 400, "modified_since");
 }
 
-TEST_F(IiasApiTest, AnotherParticipantSeesNothing) {
-  // Test key 2 is unknown to the catalogue: refused before any handler runs.
-  expect_error(call("GET", "/ewp/iias/index", "", "", 2), 403, "not a client key");
+TEST_F(IiasApiTest, AnotherParticipantSeesNothing) {  // validator: "request as other participant"
+  Call listed = call("GET", "/ewp/iias/index", "", "", kOtherParticipant);
+  ASSERT_EQ(listed.reply.status, 200) << listed.reply.body;
+  EXPECT_TRUE(testing::iias_response_schema().validate(listed.reply.body)) << listed.reply.body;
+  EXPECT_THAT(listed.reply.body, Not(HasSubstr("<iia-id>")));
+  expect_signed_by_node(listed);
+  std::string ids = "iia_id=" + shared_id_ + "&iia_id=" + draft_id_ + "&iia_id=" + other_partners_id_;
+  Call fetched = call("POST", "/ewp/iias/get", ids, "application/x-www-form-urlencoded", kOtherParticipant);
+  ASSERT_EQ(fetched.reply.status, 200) << fetched.reply.body;
+  EXPECT_TRUE(testing::iias_response_schema().validate(fetched.reply.body)) << fetched.reply.body;
+  EXPECT_EQ(count_iias(fetched.reply.body), 0);
+  expect_signed_by_node(fetched);
+  EXPECT_EQ(count_iias(call("POST", "/ewp/iias/get", ids, "application/x-www-form-urlencoded").reply.body), 1)
+      << "the partner itself sees its agreement";
+}
+
+TEST_F(IiasApiTest, KeyUnknownToTheCatalogueIsForbiddenBeforeAnyHandler) {
+  Call refused = call("GET", "/ewp/iias/index", "", "", 2);
+  expect_error(refused, 403, "keyId " + test_key(2).public_key.key_id() + " is not a client key in the EWP registry catalogue");
+  expect_signed_by_node(refused);
 }
 
 TEST_F(IiasApiTest, StatsCountTheSharedAgreements) {

@@ -41,7 +41,7 @@ TEST_F(EwpNodeTest, SignedPostReadsTheFormAndIgnoresTheQuery) {  // validator ca
   expect_signed_by_node(echo);
 }
 
-TEST_F(EwpNodeTest, UnsignedRequestIsChallengedWithASignedErrorResponse) {  // validator cases 6, 9
+TEST_F(EwpNodeTest, UnsignedRequestIsChallengedWithASignedErrorResponse) {  // validator case 6 (6-9: ValidatorCasesTest)
   Call anonymous = call("GET", "/ewp/echo?echo=a", "", "", -1);
   expect_error(anonymous, 401, "HTTP Signature");
   bool challenged = false;

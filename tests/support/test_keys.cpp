@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "base/base64.hpp"
+#include "ewp-node/security/signature_params.hpp"
 
 namespace mobility::testing {
 namespace {
@@ -50,6 +51,14 @@ const TestKeyPair& test_key(int slot) {
   auto& key = keys[slot];
   if (!key) key = std::make_unique<TestKeyPair>(generate());
   return *key;
+}
+
+Result<std::string> hand_signature(const ewp::SignedMessage& message, const std::vector<std::string>& names, int slot) {
+  auto text = ewp::build_signing_string(message, names);
+  if (!text) return text.status();
+  auto signature = test_key(slot).private_key.sign_sha256(*text);
+  if (!signature) return signature.status();
+  return ewp::format_signature_params({test_key(slot).public_key.key_id(), "rsa-sha256", names, base64_encode(*signature)});
 }
 
 }  // namespace mobility::testing

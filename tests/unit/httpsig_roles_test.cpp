@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -22,6 +23,7 @@
 namespace mobility::ewp {
 namespace {
 
+using mobility::testing::hand_signature;
 using mobility::testing::test_key;
 using ::testing::HasSubstr;
 
@@ -83,12 +85,17 @@ void remove_header(http::Request& request, const std::string& name) {
 // its edge cases).
 void resign(http::Request& request, const std::vector<std::string>& names, int slot = 0) {
   remove_header(request, "Authorization");
-  auto text = build_signing_string({request.method, request.target, request.headers}, names);
-  ASSERT_TRUE(text) << text.status().to_string();
-  auto signature = test_key(slot).private_key.sign_sha256(*text);
-  ASSERT_TRUE(signature);
-  SignatureParams params{test_key(slot).public_key.key_id(), "rsa-sha256", names, base64_encode(*signature)};
-  request.headers.emplace_back("Authorization", "Signature " + format_signature_params(params));
+  auto params = hand_signature({request.method, request.target, request.headers}, names, slot);
+  ASSERT_TRUE(params) << params.status().to_string();
+  request.headers.emplace_back("Authorization", "Signature " + *params);
+}
+
+// `request`'s Authorization parameters after `change`, as a client could garble them.
+void edit_authorization(http::Request& request, const std::function<void(SignatureParams&)>& change) {
+  auto params = parse_authorization_signature(*request.header("Authorization"));
+  ASSERT_TRUE(params) << params.status().to_string();
+  change(*params);
+  set_header(request, "Authorization", "Signature " + format_signature_params(*params));
 }
 
 class RequestVerification : public ::testing::Test {
@@ -99,11 +106,17 @@ class RequestVerification : public ::testing::Test {
     return verifier.verify(request);
   }
   void expect_refused(const http::Request& request, int status, const std::string& message_part) {
+    expect_refusal(request, status, HasSubstr(message_part));
+  }
+  void expect_refused_exactly(const http::Request& request, int status, const std::string& message) {
+    expect_refusal(request, status, ::testing::Eq(message));
+  }
+  void expect_refusal(const http::Request& request, int status, const ::testing::Matcher<const std::string&>& message) {
     AuthOutcome outcome = verify(request);
     ASSERT_TRUE(std::holds_alternative<AuthFailure>(outcome)) << "accepted, expected " << status;
     const auto& failure = std::get<AuthFailure>(outcome);
     EXPECT_EQ(failure.status, status) << failure.developer_message;
-    EXPECT_THAT(failure.developer_message, HasSubstr(message_part));
+    EXPECT_THAT(failure.developer_message, message);
   }
   void expect_accepted(const http::Request& request) {
     AuthOutcome outcome = verify(request);
@@ -278,6 +291,37 @@ TEST_F(RequestVerification, WrongAlgorithmAndGarbageParametersAreRefused) {
   expect_refused(request, 400, "");
 }
 
+TEST_F(RequestVerification, TwoAuthorizationHeadersAreRefused) {
+  http::Request request = signed_request("GET", "/ewp/echo");
+  request.headers.emplace_back("Authorization", *signed_request("GET", "/ewp/echo", "", 2).header("Authorization"));
+  expect_refused_exactly(request, 400, "more than one Authorization header");
+}
+
+TEST_F(RequestVerification, TwoRequestIdsAreRefused) {
+  http::Request request = signed_request("GET", "/ewp/echo");
+  request.headers.emplace_back("X-Request-Id", new_request_id());
+  resign(request, {"(request-target)", "host", "date", "digest", "x-request-id"});
+  expect_refused_exactly(request, 400,
+                         "X-Request-Id must appear once as a lower-case UUID like 0f8c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21");
+}
+
+TEST_F(RequestVerification, SignatureThatIsNotBase64IsRefused) {
+  http::Request request = signed_request("GET", "/ewp/echo");
+  edit_authorization(request, [](SignatureParams& params) { params.signature = "not*base64"; });
+  expect_refused_exactly(request, 400, "the signature does not verify: the signature is not Base64");
+}
+
+TEST_F(RequestVerification, UpperCaseKeyIdNamesTheSameKey) {  // ewp-core.md PIT-2: normalise before lookup
+  http::Request request = signed_request("GET", "/ewp/echo");
+  std::string upper_case;
+  for (char c : test_key(0).public_key.key_id()) upper_case += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  ASSERT_NE(upper_case, test_key(0).public_key.key_id());
+  edit_authorization(request, [&](SignatureParams& params) { params.key_id = upper_case; });
+  AuthOutcome outcome = verify(request);
+  ASSERT_TRUE(std::holds_alternative<AuthenticatedClient>(outcome)) << std::get<AuthFailure>(outcome).developer_message;
+  EXPECT_EQ(std::get<AuthenticatedClient>(outcome).key_id, test_key(0).public_key.key_id());
+}
+
 TEST(UnsignedHeaders, AreDroppedBeforeHandlersSeeThem) {
   http::Request request = to_request("GET", "/", {{"Host", "h"}, {"X-Evil", "1"}, {"Date", "d"}}, "");
   http::Request kept = without_unsigned_headers(request, {"host", "date"});
@@ -376,6 +420,80 @@ TEST(ResponseSignatures, UnsignedOrStaleResponsesAreRefused) {
                   .status()
                   .message(),
               HasSubstr("600 s away"));
+}
+
+// The refusal message of `response`, or "accepted".
+std::string refusal_of(const Exchange& exchange, const ReceivedResponse& response) {
+  auto verified = check(exchange, response);
+  return verified ? "accepted" : verified.status().message();
+}
+
+// Why a signed response is refused after a forger applied `change` to its Signature parameters
+// (its body, Digest and the other headers stay as the server signed them).
+std::string refusal_after_edit(const std::function<void(SignatureParams&)>& change) {
+  Exchange exchange = signed_exchange();
+  ReceivedResponse response = serve(exchange);
+  for (auto& [name, value] : response.headers) {
+    if (name != "Signature") continue;
+    auto params = parse_signature_params(value);
+    EXPECT_TRUE(params) << params.status().to_string();
+    if (params) change(*params);
+    value = params ? format_signature_params(*params) : value;
+  }
+  return refusal_of(exchange, response);
+}
+
+// Why a response is refused whose server signed every header ResponseSigner signs but `left_out`.
+std::string refusal_when_unsigned(const std::string& left_out) {
+  Exchange exchange = signed_exchange();
+  ReceivedResponse response = serve(exchange);
+  std::erase_if(response.headers, [](const auto& h) { return h.first == "Signature"; });
+  std::vector<std::string> names;
+  for (const char* name : {"(request-target)", "date", "digest", "content-type", "x-request-id", "x-request-signature"}) {
+    if (name != left_out) names.emplace_back(name);
+  }
+  auto params = hand_signature({exchange.sent.method, exchange.sent.target, response.headers}, names, 1);
+  EXPECT_TRUE(params) << params.status().to_string();
+  response.headers.emplace_back("Signature", params ? *params : "");
+  return refusal_of(exchange, response);
+}
+
+TEST(ResponseSignatures, WrongSignatureBytesAreRefusedThoughTheDigestMatches) {
+  auto flip_a_bit = [](SignatureParams& params) {
+    std::string bytes = base64_decode(params.signature).value();
+    bytes[bytes.size() / 2] ^= 0x01;
+    params.signature = base64_encode(bytes);
+  };
+  EXPECT_EQ(refusal_after_edit(flip_a_bit), "response refused: the signature does not verify");
+}
+
+TEST(ResponseSignatures, SeveralSignatureHeadersAreRefused) {
+  Exchange exchange = signed_exchange();
+  ReceivedResponse response = serve(exchange);
+  response.headers.emplace_back("Signature", http::header_values(response.headers, "Signature").front());
+  EXPECT_EQ(refusal_of(exchange, response), "response refused: several Signature headers");
+}
+
+TEST(ResponseSignatures, AlgorithmOtherThanRsaSha256IsRefused) {
+  EXPECT_EQ(refusal_after_edit([](SignatureParams& params) { params.algorithm = "hmac-sha256"; }),
+            "response refused: algorithm is not rsa-sha256");
+}
+
+TEST(ResponseSignatures, UnsignedDigestIsRefused) {
+  EXPECT_EQ(refusal_when_unsigned("digest"), "response refused: digest is not signed");
+}
+
+TEST(ResponseSignatures, UnsignedRequestIdIsRefused) {
+  EXPECT_EQ(refusal_when_unsigned("x-request-id"), "response refused: x-request-id is not signed");
+}
+
+TEST(ResponseSignatures, UnsignedRequestSignatureIsRefused) {
+  EXPECT_EQ(refusal_when_unsigned("x-request-signature"), "response refused: x-request-signature is not signed");
+}
+
+TEST(ResponseSignatures, SignatureThatIsNotBase64IsRefused) {
+  EXPECT_EQ(refusal_after_edit([](SignatureParams& params) { params.signature = "not*base64"; }),
+            "response refused: the signature is not Base64");
 }
 
 TEST(ResponseSignatures, ChallengeHeaders) {
