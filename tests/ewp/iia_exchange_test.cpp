@@ -7,8 +7,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "agreements/iia_book.hpp"
 #include "agreements/iia_json.hpp"
 #include "agreements/partner_copies.hpp"
@@ -17,6 +15,7 @@
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "tests/ewp/two_nodes_fixture.hpp"
 #include "tests/support/iia_samples.hpp"
+#include "tests/support/wait_until.hpp"
 
 namespace mobility::ewp::test {
 namespace {
@@ -161,8 +160,7 @@ TEST_F(IiaExchangeTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRestarts
   EXPECT_EQ(pending->pending, 1) << "kept for a retry";
   EXPECT_EQ(a_.work(), 0) << "not due again before its backoff";
   ASSERT_TRUE(b_.start_server());
-  std::this_thread::sleep_for(std::chrono::milliseconds(1400));  // first retry after 1 s ± 25 %
-  EXPECT_EQ(a_.work(), 1);
+  EXPECT_TRUE(testing::wait_until([&] { return a_.work() == 1; }, kRetryDue)) << "the first retry comes after 1 s ± 25 %";
   EXPECT_EQ(db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox)->finished_ok, 1);
   EXPECT_EQ(b_.work(), 1);
   auto copy = db::find_partner_copy(*b_.connection(), "uni-b.example", "fjordland.example", a_id);
@@ -176,8 +174,7 @@ TEST_F(IiaExchangeTest, AWorkerThatDiedHoldingALeaseLosesNothing) {
   ASSERT_TRUE(leased);
   ASSERT_EQ(leased->size(), 1u);  // ... and the worker holding it is gone
   EXPECT_EQ(a_.work(), 0) << "leased items are nobody else's";
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  EXPECT_EQ(a_.work(), 1);
+  EXPECT_TRUE(testing::wait_until([&] { return a_.work() == 1; }, kRetryDue)) << "due again once the 1 s lease ran out";
   EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->finished_ok, 1);
 }
 

@@ -14,6 +14,10 @@
 
 namespace mobility::ewp::test {
 
+// Time enough for a first retry or a lease of 1 s (the nodes' cnr_retry_first_seconds, and the
+// leases tests take) to come due, with room to spare on a slow machine.
+inline constexpr std::chrono::seconds kRetryDue{10};
+
 struct TestNode {
   std::string hei_id;
   std::string host;  // reached through connect_to rules on the server's loopback port
