@@ -58,6 +58,14 @@ class IiaExchangeTest : public TwoNodesTest {
     return {a_id, *b_id};
   }
 
+  // "state attempts last_error" of A's notification about `object_id`.
+  std::string a_delivery(const std::string& object_id) {
+    auto rows = a_.connection()->exec("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_outbox WHERE object_id = $1",
+                                      {object_id});
+    EXPECT_TRUE(rows && rows->size() == 1) << object_id;
+    return rows && rows->size() == 1 ? rows->front().get<std::string>(0) : "";
+  }
+
   agreements::IiaBook a_book_{served_iia_hash};
   agreements::PartnerCopies a_copies_{a_book_};
   agreements::IiaBook b_book_{served_iia_hash};
@@ -193,6 +201,18 @@ TEST_F(IiaExchangeTest, DuplicateNotificationsCoalesceAndForceRetryBringsBackGiv
   EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->finished_ok, 1);
 }
 
+TEST_F(IiaExchangeTest, ANotificationThePartnerRefusesIsGivenUpAtTheFirstTry) {
+  b_.refuse("POST", "/ewp/iia-cnr", 400, "no such notifier");
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(a_delivery(a_id), "gave_up 1 uni-b.example iia-cnr answered HTTP 400: no such notifier")
+      << "a 4xx would be refused again: no retry";
+  EXPECT_EQ(a_.work(), 0);
+  auto counts = db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox);
+  EXPECT_EQ(counts->failed, 1);
+  EXPECT_EQ(counts->pending, 0);
+}
+
 TEST_F(IiaExchangeTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
   std::string a_id = a_drafts_and_shares();
   a_.answer_signed_garbage("GET", "/ewp/iias/get", "<iias-get-response>not what the schema says");
@@ -223,6 +243,27 @@ TEST_F(IiaExchangeTest, ACopyAPartnerServesInAnotherHeisNameIsRefused) {
   EXPECT_EQ(counts->pending, 0);
   auto stored = connection->exec("SELECT count(*) FROM partner_iia");
   EXPECT_EQ(stored->front().get<int64_t>(0), 0);
+}
+
+// B's manifest announces every API but the IIA CNR.
+class IiaExchangeWithoutCnrTest : public IiaExchangeTest {
+ protected:
+  std::vector<ApiDescriptor> announced_apis(TestNode& node) override {
+    std::vector<ApiDescriptor> apis = IiaExchangeTest::announced_apis(node);
+    if (&node == &b_) std::erase_if(apis, [](const ApiDescriptor& api) { return api.entry_namespace == ns::kIiaCnrEntry; });
+    return apis;
+  }
+};
+
+TEST_F(IiaExchangeWithoutCnrTest, ANotificationToAPartnerWithoutTheCnrApiEndsAsNoCnrApi) {
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(a_delivery(a_id),
+            "no_cnr_api 1 the registry lists no iia-cnr url with HTTP-signature authentication for uni-b.example");
+  EXPECT_EQ(a_.work(), 0) << "nothing to retry";
+  auto contact = a_.connection()->exec("SELECT last_error FROM partner_contact WHERE partner_hei_id = 'uni-b.example'");
+  ASSERT_TRUE(contact);
+  EXPECT_TRUE(contact->empty() || contact->front().is_null(0)) << "a missing API is no failed contact";
 }
 
 }  // namespace
