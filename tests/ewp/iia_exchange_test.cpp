@@ -3,7 +3,8 @@
 // other through a catalogue built from their manifests. Every step goes through the real
 // HTTP APIs with real signatures: IIA CNRs, IIAs get, IIA Approval CNRs and IIAs Approval, with
 // the durable outbox and inbox worked step by step. Faults: the partner down while we notify,
-// a worker that died holding a lease, and a partner answering garbage.
+// a worker that died holding a lease, a partner answering garbage, a partner refusing our
+// notification (4xx: given up) and a partner without the IIA CNR API (no_cnr_api).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
