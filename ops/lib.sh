@@ -90,23 +90,32 @@ install_missing_packages() {
   local -a missing
   mapfile -t missing < <(missing_packages "$@")
   ((${#missing[@]} == 0)) && return 0
+  apt_install "${missing[@]}"
+}
+
+# apt_install PACKAGE...: apt-get install the Debian packages named, as root (directly or
+# through sudo).
+apt_install() {
   if ! is_root && ! command -v sudo >/dev/null; then
-    die "missing packages: ${missing[*]}; run as root, or install sudo, or run: apt-get install ${missing[*]}"
+    die "missing packages: $*; run as root, or install sudo, or run: apt-get install $*"
   fi
-  say "installing missing packages: ${missing[*]}"
+  say "installing missing packages: $*"
   as_admin apt-get update -q 9>&- ||
     die "apt-get update failed (see above); check the network and /etc/apt/sources.list, then run again"
   as_admin env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    -o DPkg::Lock::Timeout=120 "${missing[@]}" 9>&- ||
-    die "apt-get install failed for: ${missing[*]} (see above); fix apt, then run again"
+    -o DPkg::Lock::Timeout=120 "$@" 9>&- ||
+    die "apt-get install failed for: $* (see above); fix apt, then run again"
 }
 
 # install_npm_tooling DIR WHAT: `npm ci` in DIR (tests/browser, tests/oidc) from the npm registry at
-# the versions its package-lock.json pins; again only when the lock file changed.
+# the versions its package-lock.json pins; again only when the lock file changed. Debian's own
+# nodejs comes without npm, which is Debian's package `npm`: installed when npm is missing (a
+# Node.js that bundles npm, as the official builds do, has it already).
 install_npm_tooling() {
   local dir=$ROOT/$1 what=$2 stamp=$ROOT/$1/node_modules/.package-lock.json
   [[ -f $stamp && ! $dir/package-lock.json -nt $stamp ]] && return 0
-  command -v npm >/dev/null || die "npm not found; install Node.js with npm (the tests need $what)"
+  command -v npm >/dev/null || apt_install npm
+  command -v npm >/dev/null || die "npm not found, even after installing Debian's npm package; install Node.js with npm (the tests need $what)"
   say "installing $what for the tests (npm ci in $1)"
   (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error 9>&-) ||
     die "npm ci in $dir failed (see above); check that the npm registry is reachable, then run again"

@@ -4,7 +4,10 @@
 // Screenshots are kept under <build>/browser-artifacts/<spec>/.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "db/accounts.hpp"
@@ -91,6 +94,24 @@ TEST_F(BrowserTest, Destinations) {
 TEST_F(BrowserTest, Accessibility) {
   if (HasFatalFailure()) return;
   run_spec("accessibility");
+}
+
+// The harness itself: a spec that runs no scenario (a loop over an empty list, a check() never
+// reached) proves nothing and must fail.
+TEST(BrowserHarness, ASpecThatRunsNoScenarioFails) {
+  if (!fs::exists(kSpecs / "node_modules/playwright-core")) {
+    GTEST_FAIL() << "playwright-core is not installed: run ops/test (it runs npm ci in tests/browser)";
+  }
+  fs::path directory = fs::temp_directory_path() / ("mobility-empty-spec-" + std::to_string(::getpid()));
+  fs::create_directories(directory);
+  std::ofstream(directory / "empty.mjs") << "import { run } from '" << (kSpecs / "lib/harness.mjs").string() << "';\n"
+                                         << "await run(async () => {});\n";
+  auto result = testing::run_program(
+      {"/usr/bin/node", (directory / "empty.mjs").string(), "http://127.0.0.1:9", (directory / "artifacts").string()}, {},
+      seconds(60));
+  fs::remove_all(directory);
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("no scenario ran"), std::string::npos) << result.out << result.err;
 }
 
 }  // namespace

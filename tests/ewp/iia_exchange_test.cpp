@@ -3,11 +3,10 @@
 // other through a catalogue built from their manifests. Every step goes through the real
 // HTTP APIs with real signatures: IIA CNRs, IIAs get, IIA Approval CNRs and IIAs Approval, with
 // the durable outbox and inbox worked step by step. Faults: the partner down while we notify,
-// a worker that died holding a lease, and a partner answering garbage.
+// a worker that died holding a lease, a partner answering garbage, a partner refusing our
+// notification (4xx: given up) and a partner without the IIA CNR API (no_cnr_api).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <thread>
 
 #include "agreements/iia_book.hpp"
 #include "agreements/iia_json.hpp"
@@ -17,6 +16,7 @@
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "tests/ewp/two_nodes_fixture.hpp"
 #include "tests/support/iia_samples.hpp"
+#include "tests/support/wait_until.hpp"
 
 namespace mobility::ewp::test {
 namespace {
@@ -57,6 +57,14 @@ class IiaExchangeTest : public TwoNodesTest {
     EXPECT_TRUE(a_book_.approve_partner_copy(*a_connection, "fjordland.example", a_id, kStaff));
     exchange();
     return {a_id, *b_id};
+  }
+
+  // "state attempts last_error" of A's notification about `object_id`.
+  std::string a_delivery(const std::string& object_id) {
+    auto rows = a_.connection()->exec("SELECT concat_ws(' ', state, attempts, last_error) FROM cnr_outbox WHERE object_id = $1",
+                                      {object_id});
+    EXPECT_TRUE(rows && rows->size() == 1) << object_id;
+    return rows && rows->size() == 1 ? rows->front().get<std::string>(0) : "";
   }
 
   agreements::IiaBook a_book_{served_iia_hash};
@@ -161,8 +169,7 @@ TEST_F(IiaExchangeTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRestarts
   EXPECT_EQ(pending->pending, 1) << "kept for a retry";
   EXPECT_EQ(a_.work(), 0) << "not due again before its backoff";
   ASSERT_TRUE(b_.start_server());
-  std::this_thread::sleep_for(std::chrono::milliseconds(1400));  // first retry after 1 s ± 25 %
-  EXPECT_EQ(a_.work(), 1);
+  EXPECT_TRUE(testing::wait_until([&] { return a_.work() == 1; }, kRetryDue)) << "the first retry comes after 1 s ± 25 %";
   EXPECT_EQ(db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox)->finished_ok, 1);
   EXPECT_EQ(b_.work(), 1);
   auto copy = db::find_partner_copy(*b_.connection(), "uni-b.example", "fjordland.example", a_id);
@@ -176,8 +183,7 @@ TEST_F(IiaExchangeTest, AWorkerThatDiedHoldingALeaseLosesNothing) {
   ASSERT_TRUE(leased);
   ASSERT_EQ(leased->size(), 1u);  // ... and the worker holding it is gone
   EXPECT_EQ(a_.work(), 0) << "leased items are nobody else's";
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  EXPECT_EQ(a_.work(), 1);
+  EXPECT_TRUE(testing::wait_until([&] { return a_.work() == 1; }, kRetryDue)) << "due again once the 1 s lease ran out";
   EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->finished_ok, 1);
 }
 
@@ -194,6 +200,18 @@ TEST_F(IiaExchangeTest, DuplicateNotificationsCoalesceAndForceRetryBringsBackGiv
   EXPECT_EQ(*retried, 1);
   EXPECT_EQ(a_.work(), 1);
   EXPECT_EQ(db::count_notifications(*connection, db::Queue::kCnrOutbox)->finished_ok, 1);
+}
+
+TEST_F(IiaExchangeTest, ANotificationThePartnerRefusesIsGivenUpAtTheFirstTry) {
+  b_.refuse("POST", "/ewp/iia-cnr", 400, "no such notifier");
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(a_delivery(a_id), "gave_up 1 uni-b.example iia-cnr answered HTTP 400: no such notifier")
+      << "a 4xx would be refused again: no retry";
+  EXPECT_EQ(a_.work(), 0);
+  auto counts = db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox);
+  EXPECT_EQ(counts->failed, 1);
+  EXPECT_EQ(counts->pending, 0);
 }
 
 TEST_F(IiaExchangeTest, APartnerAnsweringGarbageIsRecordedAndNothingIsStored) {
@@ -226,6 +244,27 @@ TEST_F(IiaExchangeTest, ACopyAPartnerServesInAnotherHeisNameIsRefused) {
   EXPECT_EQ(counts->pending, 0);
   auto stored = connection->exec("SELECT count(*) FROM partner_iia");
   EXPECT_EQ(stored->front().get<int64_t>(0), 0);
+}
+
+// B's manifest announces every API but the IIA CNR.
+class IiaExchangeWithoutCnrTest : public IiaExchangeTest {
+ protected:
+  std::vector<ApiDescriptor> announced_apis(TestNode& node) override {
+    std::vector<ApiDescriptor> apis = IiaExchangeTest::announced_apis(node);
+    if (&node == &b_) std::erase_if(apis, [](const ApiDescriptor& api) { return api.entry_namespace == ns::kIiaCnrEntry; });
+    return apis;
+  }
+};
+
+TEST_F(IiaExchangeWithoutCnrTest, ANotificationToAPartnerWithoutTheCnrApiEndsAsNoCnrApi) {
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 1);
+  EXPECT_EQ(a_delivery(a_id),
+            "no_cnr_api 1 the registry lists no iia-cnr url with HTTP-signature authentication for uni-b.example");
+  EXPECT_EQ(a_.work(), 0) << "nothing to retry";
+  auto contact = a_.connection()->exec("SELECT last_error FROM partner_contact WHERE partner_hei_id = 'uni-b.example'");
+  ASSERT_TRUE(contact);
+  EXPECT_TRUE(contact->empty() || contact->front().is_null(0)) << "a missing API is no failed contact";
 }
 
 }  // namespace

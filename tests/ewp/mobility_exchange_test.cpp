@@ -7,8 +7,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "db/partner_mobilities.hpp"
 #include "mobilities/incoming_mobilities.hpp"
 #include "mobilities/learning_agreement.hpp"
@@ -17,6 +15,7 @@
 #include "mobilities/outgoing_mobilities.hpp"
 #include "tests/ewp/two_nodes_fixture.hpp"
 #include "tests/support/mobility_samples.hpp"
+#include "tests/support/wait_until.hpp"
 
 namespace mobility::ewp::test {
 namespace {
@@ -193,7 +192,7 @@ TEST_F(MobilityExchangeTest, ANotificationToAStoppedPartnerIsDeliveredAfterItRes
   EXPECT_EQ(a_.work(), 1);
   EXPECT_EQ(db::count_notifications(*a_.connection(), db::Queue::kCnrOutbox)->pending, 1) << "kept for a retry";
   ASSERT_TRUE(b_.start_server());
-  std::this_thread::sleep_for(std::chrono::milliseconds(1400));  // first retry after 1 s ± 25 %
+  EXPECT_TRUE(testing::wait_until([&] { return a_.work() == 1; }, kRetryDue)) << "the first retry comes after 1 s ± 25 %";
   exchange();
   EXPECT_EQ(b_copy("om-3").status, "pending");
 }
@@ -204,7 +203,7 @@ TEST_F(MobilityExchangeTest, AWorkerThatDiedHoldingALeaseLosesNothing) {
   auto leased = db::lease_due(*connection, db::Queue::kCnrOutbox, 10, std::chrono::seconds(1));
   ASSERT_TRUE(leased && leased->size() == 1);  // ... and the worker holding it is gone
   EXPECT_EQ(a_.work(), 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_TRUE(testing::wait_until([&] { return a_.work() == 1; }, kRetryDue)) << "due again once the 1 s lease ran out";
   exchange();
   EXPECT_EQ(b_copy("om-4").status, "pending");
 }

@@ -9,10 +9,15 @@
 
 #include "db/iias.hpp"
 #include "ewp-node/cnr/notification_worker.hpp"
+#include "ewp-node/xml/error_response.hpp"
 #include "tests/ewp/ewp_node_fixture.hpp"
 #include "tests/support/signed_answer.hpp"
 
 namespace mobility::ewp::test {
+
+// Time enough for a first retry or a lease of 1 s (the nodes' cnr_retry_first_seconds, and the
+// leases tests take) to come due, with room to spare on a slow machine.
+inline constexpr std::chrono::seconds kRetryDue{10};
 
 struct TestNode {
   std::string hei_id;
@@ -55,6 +60,11 @@ struct TestNode {
   // real answer is: the partner's client verifies the signature and must then refuse the body.
   void answer_signed_garbage(const std::string& method, const std::string& path, const std::string& body) {
     router->add(method, path, testing::signed_answer((directory / "keys").string(), body));
+  }
+  // From now on `method path` refuses with `status` and an <error-response> saying `message`,
+  // signed as the node's real refusals are.
+  void refuse(const std::string& method, const std::string& path, int status, const std::string& message) {
+    router->add(method, path, testing::signed_answer((directory / "keys").string(), error_response_xml(message), status));
   }
 };
 

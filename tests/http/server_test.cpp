@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <future>
 #include <sstream>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "portal/home_page.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/wait_until.hpp"
 
 namespace mobility::http {
 namespace {
@@ -45,7 +47,8 @@ class ServerTest : public ::testing::Test {
     add_health_route(*router, *pool_);
     site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
     portal::add_home_route(*router, *site_);
-    router->add("GET", "/slow", [](const Request&) {
+    router->add("GET", "/slow", [this](const Request&) {
+      slow_handler_entered_ = true;
       std::this_thread::sleep_for(milliseconds(600));
       return Response::text(200, "finished\n");
     });
@@ -100,6 +103,7 @@ class ServerTest : public ::testing::Test {
   }
 
   std::ostringstream log_;
+  std::atomic<bool> slow_handler_entered_{false};
   std::unique_ptr<db::Pool> pool_;
   std::unique_ptr<portal::Site> site_;
   std::unique_ptr<Server> server_;
@@ -243,7 +247,7 @@ TEST_F(ServerTest, StopLetsRequestsInFlightFinish) {
     HttpClient other;
     return other.get(base_ + "/slow");
   });
-  std::this_thread::sleep_for(milliseconds(150));  // the request is now inside the handler
+  ASSERT_TRUE(testing::wait_until([&] { return slow_handler_entered_.load(); }, milliseconds(5000)));
   auto stopping_started = std::chrono::steady_clock::now();
   server_->stop();
   auto stop_took = std::chrono::steady_clock::now() - stopping_started;

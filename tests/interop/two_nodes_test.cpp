@@ -31,6 +31,7 @@
 #include "tests/support/mobility_samples.hpp"
 #include "tests/support/signed_answer.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/wait_until.hpp"
 #include "tests/support/web_visit.hpp"
 
 namespace mobility {
@@ -83,11 +84,7 @@ struct NodeProcess {
 
 // Polls `done` every 200 ms for up to `limit`.
 bool eventually(const std::function<bool()>& done, milliseconds limit = seconds(30)) {
-  for (auto until = std::chrono::steady_clock::now() + limit; std::chrono::steady_clock::now() < until;) {
-    if (done()) return true;
-    std::this_thread::sleep_for(milliseconds(200));
-  }
-  return done();
+  return testing::wait_until(done, limit, milliseconds(200));
 }
 
 // The row of the partner health page about `hei_id`, "" when there is none.
@@ -416,6 +413,30 @@ class ScaleOutTest : public TwoNodeProcessesTest {
   Result<ewp::HttpReply> echo_at(uint16_t port, const ewp::SignedRequest& request) {
     return transport_->send("GET", "http://127.0.0.1:" + std::to_string(port) + "/ewp/echo?echo=scale", request.headers, "");
   }
+  Result<ewp::SignedRequest> b_signs_an_echo() {
+    auto key = ewp::RsaPrivateKey::from_pem_file((b_.directory / "keys/node.key.pem").string());
+    if (!key) return key.status();
+    return ewp::sign_request({"GET", a_.public_host + ":" + std::to_string(a_.public_port), "/ewp/echo?echo=scale", {}, ""}, *key,
+                             std::chrono::system_clock::now());
+  }
+  bool a_recorded(const std::string& x_request_id) const {
+    return eventually(
+        [&] { return a_.query("SELECT count(*)::text FROM http_request_id WHERE x_request_id = $1", {x_request_id}) == "1"; },
+        seconds(10));
+  }
+  // Waits until A's process on `port` has synced its replay guard with the database since now
+  // (ewp-node/security/replay_guard.hpp: a sync writes the ids the process saw, then reads the
+  // others'): once it has recorded two requests sent one after the other, the sync that wrote
+  // the first one has also read what was recorded before it.
+  bool a_process_synced(uint16_t port) {
+    for (int probe = 0; probe < 2; ++probe) {
+      auto request = b_signs_an_echo();
+      if (!request) return false;
+      auto answered = echo_at(port, *request);
+      if (!answered || answered->status != 200 || !a_recorded(request->x_request_id)) return false;
+    }
+    return true;
+  }
 
   std::unique_ptr<ewp::CurlTransport> transport_;
 };
@@ -441,15 +462,13 @@ TEST_F(ScaleOutTest, TwoProcessesShareSessionsRequestIdsAndTheOutboxAndSurviveAK
 
   // An X-Request-Id the first process accepted is a replay for the second, once the two have
   // exchanged the ids they saw (every 500 ms: ewp-node/security/replay_guard.hpp).
-  auto key = ewp::RsaPrivateKey::from_pem_file((b_.directory / "keys/node.key.pem").string());
-  ASSERT_TRUE(key) << key.status().to_string();
-  auto request = ewp::sign_request({"GET", a_.public_host + ":" + std::to_string(a_.public_port), "/ewp/echo?echo=scale", {}, ""},
-                                   *key, std::chrono::system_clock::now());
+  auto request = b_signs_an_echo();
   ASSERT_TRUE(request) << request.status().to_string();
   auto accepted = echo_at(a_.listen_port, *request);
   ASSERT_TRUE(accepted);
   EXPECT_EQ(accepted->status, 200) << accepted->body;
-  std::this_thread::sleep_for(milliseconds(1500));
+  ASSERT_TRUE(a_recorded(request->x_request_id)) << "the first process records the id it accepted";
+  ASSERT_TRUE(a_process_synced(a_.second_port)) << "the second process syncs";
   auto replayed = echo_at(a_.second_port, *request);
   ASSERT_TRUE(replayed);
   EXPECT_EQ(replayed->status, 400) << replayed->body;
@@ -483,10 +502,12 @@ TEST_F(ScaleOutTest, TwoProcessesShareSessionsRequestIdsAndTheOutboxAndSurviveAK
       (reply && reply->status < 500 ? answered : failed) += 1;
     }
   });
-  std::this_thread::sleep_for(milliseconds(800));
+  EXPECT_TRUE(eventually([&] { return answered.load() >= 20; }, seconds(20))) << "the load is under way";
   a_.second->send_signal(SIGKILL);
   a_.second->wait(seconds(10));
-  std::this_thread::sleep_for(milliseconds(1500));
+  int answered_at_the_kill = answered.load();
+  // nginx meets the dead process and passes its requests to the other one.
+  EXPECT_TRUE(eventually([&] { return answered.load() >= answered_at_the_kill + 40; }, seconds(20)));
   sent.push_back(a_sends_an_agreement(*admin, "UIF-UNIB-SCALE-4"));
   loading = false;
   load.join();

@@ -1,6 +1,6 @@
 // A route handler that answers like a partner's node, signed with the node key in `key_dir`, but
-// with a body of the test's choosing (200, text/xml): the caller verifies the signature and must
-// then refuse what the body says.
+// with a body and status of the test's choosing (text/xml): the caller verifies the signature and
+// must then refuse what the body says, or take the status as the partner's refusal.
 #pragma once
 
 #include <memory>
@@ -12,10 +12,10 @@
 
 namespace mobility::testing {
 
-inline http::Handler signed_answer(const std::string& key_dir, std::string body) {
+inline http::Handler signed_answer(const std::string& key_dir, std::string body, int status = 200) {
   auto key = std::make_shared<ewp::SigningKeySource>(key_dir, std::chrono::minutes(0));
-  return [key, body = std::move(body)](const http::Request& request) {
-    http::Response response = http::Response::text(200, body);
+  return [key, body = std::move(body), status](const http::Request& request) {
+    http::Response response = http::Response::text(status, body);
     response.content_type = "text/xml";
     if (auto current = key->current(ewp::Clock::now())) ewp::ResponseSigner(*current).sign(request, response);
     return response;

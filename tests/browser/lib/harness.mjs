@@ -2,13 +2,14 @@
 // framework). A spec calls run(async (check) => { ... }) and inside it check(name, fn) for each
 // scenario (optionally with check(name, fn, contextOptions) for playwright's newContext); every
 // scenario gets a fresh browser context (no cookies shared). Failures are
-// printed with their reason; the process exits 1 if any scenario failed, 2 on bad usage.
+// printed with their reason; the process exits 1 if any scenario failed or none ran, 2 on bad
+// usage.
 //
 //   node specs/<spec>.mjs BASE_URL ARTIFACTS_DIR
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, errors } from 'playwright-core';
 
 const CHROMIUM = process.env.MOBILITY_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -19,6 +20,18 @@ export class Failure extends Error {}
 // Throws a Failure with `message` unless `condition` holds.
 export function expect(condition, message) {
   if (!condition) throw new Failure(message);
+}
+
+// Waits until `locator` is visible (playwright's waiting, up to `timeout` ms) and fails the
+// scenario with `message` when it never is. locator.isVisible() answers at once, so right after a
+// click or a navigation it may look at a page that does not show the element yet.
+export async function expectVisible(locator, message, timeout = 10000) {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    if (error instanceof errors.TimeoutError) throw new Failure(`${message} (not visible after ${timeout} ms)`);
+    throw error;
+  }
 }
 
 // Logs in through the login form, in either language.
@@ -64,7 +77,9 @@ export async function run(spec) {
   mkdirSync(artifacts, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   let failed = 0;
+  let ran = 0;
   const check = async (name, scenario, contextOptions = {}) => {
+    ran += 1;
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...contextOptions });
     const page = await context.newPage();
     const screenshot = (label) => page.screenshot({ path: join(artifacts, `${label}.png`), fullPage: true });
@@ -84,6 +99,10 @@ export async function run(spec) {
   } finally {
     await browser.close();
   }
-  console.log(failed ? `${failed} scenario(s) failed` : 'all scenarios passed');
+  if (ran === 0) {
+    console.log('no scenario ran: a spec must call check() at least once');
+    process.exit(1);
+  }
+  console.log(failed ? `${failed} scenario(s) failed` : `all ${ran} scenarios passed`);
   process.exit(failed ? 1 : 0);
 }

@@ -2,7 +2,7 @@
 // handle it: each page, in bokmål, nynorsk and English, has no serious or critical axe-core
 // violation of WCAG 2.1 A/AA (checkAccessibility in lib/harness.mjs). And the login form works
 // from the keyboard alone.
-import { checkAccessibility, expect, logIn, run } from '../lib/harness.mjs';
+import { checkAccessibility, expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const LANGUAGES = ['nb', 'nn', 'en'];
@@ -75,7 +75,7 @@ await run(async (check) => {
       await checkPages(page, language, PUBLIC_PAGES);
       await page.goto('/login');
       await page.locator('form[action="/login"] button[type=submit]').click();
-      expect(await page.getByRole('alert').first().isVisible(), 'an empty login form shows no error');
+      await expectVisible(page.getByRole('alert').first(), 'an empty login form shows no error');
       await checkAccessibility(page, `${language} /login with errors`);
     }, AXE_CONTEXT);
 

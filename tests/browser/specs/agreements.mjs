@@ -1,7 +1,7 @@
 // The agreement tool as a coordinator uses it: from the start page to the list, a new draft with
 // one error corrected, sending it to the partner, and a demo agreement whose partner copy differs
 // from ours side by side. Per's account reads bokmål.
-import { expect, run } from '../lib/harness.mjs';
+import { expect, expectVisible, run } from '../lib/harness.mjs';
 
 const COORDINATOR = 'per.saether@fjordland.example';
 const PASSWORD = 'mobility-demo';
@@ -61,7 +61,7 @@ await run(async (check) => {
     await page.getByLabel('Grunn til endringen').fill('Ny avtale med Collina for informatikk');
     await page.getByRole('button', { name: 'Lagre utkastet' }).click();
     const error = page.locator('#spec0_last_year-error');
-    expect(await error.isVisible(), 'no error next to the last academic year');
+    await expectVisible(error, 'no error next to the last academic year');
     const said = (await error.textContent()).trim();
     expect(said === 'Det siste studieåret kan ikke komme før det første.', `the error says "${said}"`);
     expect(await page.locator('#spec0_last_year').getAttribute('aria-describedby') === 'spec0_last_year-error', 'the error is not tied to the field');
@@ -87,7 +87,7 @@ await run(async (check) => {
     const months = page.locator('table.comparison tr.differs', { hasText: 'Måneder per år' });
     expect((await months.locator('td').nth(0).textContent()) === '5' && (await months.locator('td').nth(1).textContent()) === '4.5',
       'the months are not shown side by side');
-    expect(await page.getByText('Samarbeidsvilkårene i de to kopiene er ulike').isVisible(), 'no reason why approval is blocked');
+    await expectVisible(page.getByText('Samarbeidsvilkårene i de to kopiene er ulike'), 'no reason why approval is blocked');
     await screenshot('side-by-side');
   });
 });

@@ -1,7 +1,7 @@
 // Destination information from draft to students: a coordinator edits the TU Rheinfeld draft and
 // submits it, the international-office admin reviews the changes and approves them, and a student
 // finds the destination and reads it. A mistake in the editor is shown next to its field.
-import { expect, logIn, run } from '../lib/harness.mjs';
+import { expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const COORDINATOR = 'per.saether@fjordland.example';
@@ -20,7 +20,7 @@ await run(async (check) => {
     await page.getByLabel(/^(Grunn til denne versjonen|Reason for this version)$/).fill('Fees for 2026/2027');
     await page.getByRole('button', { name: /^(Lagre utkast|Save draft)$/ }).click();
     const error = page.locator('[id="country_code-error"]');
-    expect(await error.isVisible(), 'no error next to the country code');
+    await expectVisible(error, 'no error next to the country code');
     expect(await page.getByLabel(/^(Studieavgifter|Tuition fees)$/).inputValue() === FEES, 'the typed fees were lost');
     await screenshot('editor-error-kept');
     await page.getByLabel(/^(Landkode|Country code)$/).fill('DE');
@@ -28,7 +28,7 @@ await run(async (check) => {
     await page.waitForURL('**saved=1');
     await page.getByRole('button', { name: /^(Send til godkjenning|Submit for review)$/ }).click();
     await page.waitForURL('**submitted=1');
-    expect(await page.getByRole('status').first().isVisible(), 'no confirmation shown');
+    await expectVisible(page.getByRole('status').first(), 'no confirmation shown');
     await screenshot('editor-submitted');
   });
 
@@ -38,7 +38,7 @@ await run(async (check) => {
     await page.getByRole('link', { name: 'Destination information waiting for review' }).click();
     await page.locator('a[href$="partner_hei_id=tu-rheinfeld.example"]').click();
     const changed = page.locator('table.differences ins', { hasText: FEES });
-    expect(await changed.isVisible(), 'the new fees are not shown as a change');
+    await expectVisible(changed, 'the new fees are not shown as a change');
     await screenshot('review-diff');
     await page.getByRole('button', { name: 'Approve and publish' }).click();
     await page.waitForURL('**/admin/information-review?done=approved');
@@ -52,7 +52,7 @@ await run(async (check) => {
     await page.getByLabel(/^(Landkode|Country code)$/).fill('DE');
     await page.getByRole('button', { name: /^(Søk etter studiesteder|Search destinations)$/ }).click();
     await page.locator('a[href="/destinations/tu-rheinfeld.example"]').click();
-    expect(await page.getByText(FEES).isVisible(), 'the approved fees are not on the destination page');
+    await expectVisible(page.getByText(FEES), 'the approved fees are not on the destination page');
     await screenshot('destination-for-students');
   });
 });

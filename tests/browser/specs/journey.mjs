@@ -5,7 +5,7 @@
 // approves it from the work queue; the student then sees the decision and its PDF. (The partner's
 // side of the nomination and the learning agreement is proven between two real nodes in
 // tests/interop.)
-import { expect, logIn, run } from '../lib/harness.mjs';
+import { expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const STUDENT = 'aase.bjornstad@student.fjordland.example';
@@ -46,7 +46,7 @@ await run(async (check) => {
     await page.locator('#citizenship').fill('NO');
     await page.getByRole('button', { name: 'Lever' }).click();
     await page.waitForURL('**done=submitted');
-    expect(await page.getByRole('status').isVisible(), 'no confirmation');
+    await expectVisible(page.getByRole('status'), 'no confirmation');
     await screenshot('nb-application-handed-in');
   });
 
@@ -59,7 +59,7 @@ await run(async (check) => {
     await screenshot('nb-selection');
     await row.getByRole('button', { name: 'Velg ut og nominer' }).click();
     await page.waitForURL('**done=selected');
-    expect(await page.locator('tr', { hasText: 'Åse Bjørnstad' }).getByRole('link', { name: 'Nominasjonen' }).isVisible(),
+    await expectVisible(page.locator('tr', { hasText: 'Åse Bjørnstad' }).getByRole('link', { name: 'Nominasjonen' }),
       'no link to the nomination');
     await screenshot('nb-selected');
   });
@@ -92,7 +92,7 @@ await run(async (check) => {
     const line = page.locator('tr', { hasText: 'Vision par ordinateur' });
     await line.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL('**done=decided');
-    expect(await page.locator('tr', { hasText: 'Vision par ordinateur' }).getByText('Approved').isVisible(), 'not approved');
+    await expectVisible(page.locator('tr', { hasText: 'Vision par ordinateur' }).getByText('Approved'), 'not approved');
     await screenshot('en-preapproval-decided');
   });
 
@@ -101,7 +101,7 @@ await run(async (check) => {
     await page.goto('/my-exchange/mobilities');
     await page.getByRole('link', { name: 'Lumière-Nord', exact: false }).first().click();
     await page.getByRole('link', { name: 'Forhåndsgodkjenning av emner' }).click();
-    expect(await page.locator('tr', { hasText: 'Vision par ordinateur' }).getByText('Godkjent').isVisible(), 'no approval shown');
+    await expectVisible(page.locator('tr', { hasText: 'Vision par ordinateur' }).getByText('Godkjent'), 'no approval shown');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Last ned vedtaket (PDF)' }).click();
     expect((await download).suggestedFilename().endsWith('.pdf'), 'no PDF');

@@ -1,6 +1,6 @@
 // The pages as people use them: each demo role logs in and lands on its start page, access
 // rules, a wrong password, the language switch, a forged POST, and escaping.
-import { expect, logIn, run } from '../lib/harness.mjs';
+import { expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const ROLES = [
@@ -26,13 +26,13 @@ await run(async (check) => {
     await page.waitForURL('**/my-exchange');
     const response = await page.goto('/coordinator');
     expect(response.status() === 403, `status ${response.status()}, not 403`);
-    expect(await page.getByRole('heading', { name: 'Ingen tilgang' }).isVisible(), 'no "Ingen tilgang" heading');
+    await expectVisible(page.getByRole('heading', { name: 'Ingen tilgang' }), 'no "Ingen tilgang" heading');
   });
 
   await check('a wrong password shows a readable error next to the form', async ({ page, screenshot }) => {
     await logIn(page, ROLES[1].email, 'not-the-password');
     const alert = page.getByRole('alert');
-    expect(await alert.isVisible(), 'no alert shown');
+    await expectVisible(alert, 'no alert shown');
     const text = (await alert.textContent()).trim();
     expect(/Wrong email address or password\.|Feil e-postadresse eller passord\./.test(text), `alert says "${text}"`);
     expect(await page.getByLabel(/E-postadresse|Email address/).inputValue() === ROLES[1].email, 'the email was not kept');
@@ -49,7 +49,7 @@ await run(async (check) => {
     const after = await page.getAttribute('html', 'lang');
     expect(after === target, `lang is "${after}" after choosing "${target}"`);
     const label = target === 'en' ? 'Email address' : 'E-postadresse';
-    expect(await page.getByLabel(label).isVisible(), `no "${label}" field`);
+    await expectVisible(page.getByLabel(label), `no "${label}" field`);
   });
 
   await check('a POST without the CSRF token is refused', async ({ page }) => {
