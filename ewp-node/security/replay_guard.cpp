@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <random>
 #include <utility>
 
@@ -21,11 +22,19 @@ std::string unique_recorder_name() {
   return std::to_string(::getpid()) + "-" + std::to_string(random()) + std::to_string(random());
 }
 
+std::chrono::milliseconds max_unsynced_or_default(std::chrono::milliseconds max_unsynced, std::chrono::milliseconds sync_period) {
+  if (max_unsynced > std::chrono::milliseconds::zero()) return max_unsynced;
+  return std::max<std::chrono::milliseconds>(10 * sync_period, std::chrono::seconds(5));
+}
+
 }  // namespace
 
 PostgresReplayGuard::PostgresReplayGuard(const std::string& database_url, std::chrono::seconds retention,
-                                         std::chrono::milliseconds sync_period)
-    : recorder_(unique_recorder_name()), retention_(retention), pool_({database_url, 1, std::chrono::seconds(5)}) {
+                                         std::chrono::milliseconds sync_period, std::chrono::milliseconds max_unsynced)
+    : recorder_(unique_recorder_name()),
+      retention_(retention),
+      max_unsynced_(max_unsynced_or_default(max_unsynced, sync_period)),
+      pool_({database_url, 1, std::chrono::seconds(5)}) {
   if (auto first = sync(); !first) log::warn("replay_ids_unreadable", {{"error", first.status().message()}});
   background_ = std::thread([this, sync_period] { run_background_sync(sync_period); });
 }
@@ -42,7 +51,10 @@ PostgresReplayGuard::~PostgresReplayGuard() {
 
 Result<bool> PostgresReplayGuard::first_use(const std::string& x_request_id, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  if (!loaded_) return Status::unavailable("the X-Request-Id values already used are not read from the database yet");
+  if (!in_touch_) return Status::unavailable("the database of X-Request-Id values used did not answer the last exchange");
+  if (std::chrono::steady_clock::now() - last_exchange_began_ > max_unsynced_) {
+    return Status::unavailable("the database of X-Request-Id values used has not answered for too long");
+  }
   if (!seen_.emplace(x_request_id, now).second) return false;
   unwritten_.push_back({x_request_id, now});
   latest_ = std::max(latest_, now);
@@ -51,6 +63,15 @@ Result<bool> PostgresReplayGuard::first_use(const std::string& x_request_id, Clo
 
 Result<ReplaySync> PostgresReplayGuard::sync() {
   std::lock_guard sync_lock(sync_mutex_);
+  auto began = std::chrono::steady_clock::now();
+  auto report = exchange();
+  std::lock_guard lock(mutex_);
+  in_touch_ = static_cast<bool>(report);
+  if (report) last_exchange_began_ = began;
+  return report;
+}
+
+Result<ReplaySync> PostgresReplayGuard::exchange() {
   // Memory is bounded by the window even while the database is away.
   if (auto cutoff = forget_expired_in_memory()) purge_before_ = *cutoff;
   ReplaySync report;
@@ -96,7 +117,6 @@ Status PostgresReplayGuard::learn_others_ids(db::Connection& connection, ReplayS
   read_up_to_ = recorded->as_of;
   std::lock_guard lock(mutex_);
   for (auto& id : recorded->ids) report.learned += seen_.emplace(std::move(id.x_request_id), id.seen_at).second;
-  loaded_ = true;
   return Status::ok();
 }
 

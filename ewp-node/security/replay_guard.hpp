@@ -43,24 +43,34 @@ struct ReplaySync {
 //
 // So a replay to the same process is always refused; a replay to another process is refused
 // once both have synced (within two sync periods), and one that slips in earlier is logged as
-// `request_replayed_across_processes`. A restarted process reads the whole window before it
-// answers: until that first read succeeds, first_use() is an error (fail closed). Ids used
-// during the last sync period before a crash are lost.
+// `request_replayed_across_processes`. Ids used during the last sync period before a crash are
+// lost.
+//
+// first_use() is an error (fail closed) while the guard is out of touch with the database, so
+// that memory alone never answers for longer than the window above:
+// - until the first exchange succeeds (a restarted process reads the whole window first);
+// - from an exchange that failed (at most one sync period after the database went away) until
+//   one succeeds again;
+// - when the last successful exchange began more than `max_unsynced` ago (an exchange that hangs).
+//   Zero means ten sync periods, at least 5 s.
 // Thread-safe.
 class PostgresReplayGuard : public ReplayGuard {
  public:
   PostgresReplayGuard(const std::string& database_url, std::chrono::seconds retention,
-                      std::chrono::milliseconds sync_period = std::chrono::milliseconds(500));
+                      std::chrono::milliseconds sync_period = std::chrono::milliseconds(500),
+                      std::chrono::milliseconds max_unsynced = std::chrono::milliseconds::zero());
   // Stops the background thread and writes what is still unwritten.
   ~PostgresReplayGuard() override;
 
   Result<bool> first_use(const std::string& x_request_id, Clock::time_point now) override;
 
   // One exchange with the database, as the background thread does it; tests call it to avoid
-  // waiting. An error leaves the unwritten ids queued for the next attempt.
+  // waiting. An error leaves the unwritten ids queued for the next attempt, and first_use()
+  // failing until an exchange succeeds.
   Result<ReplaySync> sync();
 
  private:
+  Result<ReplaySync> exchange();  // sync() without the bookkeeping of success
   void run_background_sync(std::chrono::milliseconds period);
   Status write_new_ids(db::Connection& connection, ReplaySync& report);
   Status learn_others_ids(db::Connection& connection, ReplaySync& report);
@@ -69,13 +79,17 @@ class PostgresReplayGuard : public ReplayGuard {
 
   const std::string recorder_;  // names this process in the database
   const std::chrono::seconds retention_;
+  const std::chrono::milliseconds max_unsynced_;
   db::Pool pool_;  // one connection, used under sync_mutex_
 
   std::mutex mutex_;  // guards the members below up to sync_mutex_
   std::unordered_map<std::string, Clock::time_point> seen_;
   std::vector<db::SeenRequestId> unwritten_;
   Clock::time_point latest_ = {};  // the latest `now` given to first_use()
-  bool loaded_ = false;            // the ids recorded before this process started are known
+  // The last exchange succeeded (so the ids recorded before this process started are known), and
+  // when it began.
+  bool in_touch_ = false;
+  std::chrono::steady_clock::time_point last_exchange_began_ = {};
 
   Clock::time_point last_forgotten_ = {};
 

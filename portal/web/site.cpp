@@ -110,7 +110,9 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
     log::error("page_unavailable", {{"id", request.request_id}, {"error", visitor.status().to_string()}});
     Visitor anonymous;
     anonymous.language = choose_language(std::nullopt, cookie_value(request, kLanguageCookie), request.header("Accept-Language"));
-    return with_security_headers(error_page(request, anonymous, 503, ""));
+    http::Response unavailable = error_page(request, anonymous, 503, "");
+    unavailable.headers.emplace_back("Cache-Control", "no-store");
+    return with_security_headers(std::move(unavailable));
   }
   http::HeaderList form;
   if (request.method == "POST") {

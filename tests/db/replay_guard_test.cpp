@@ -1,6 +1,6 @@
 // Replay protection against a real PostgreSQL: each X-Request-Id wins once, even under
 // concurrency, across restarts and across node processes sharing the database; old ids are
-// forgotten.
+// forgotten; while the database is down or silent, nothing new is accepted (fail closed).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -111,6 +111,49 @@ TEST(ReplayGuard, UnreadableDatabaseAtStartIsAnErrorNotAFirstUse) {
   auto first = guard.first_use("4f8c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow);
   ASSERT_FALSE(first);
   EXPECT_EQ(first.status().code(), Status::Code::kUnavailable);
+}
+
+TEST(ReplayGuard, WhileItsDatabaseIsDownNoNewIdIsAcceptedAndAfterwardsAllIsAsBefore) {
+  auto cluster = testing::TestCluster::start();  // the guard's own server, stopped below
+  ASSERT_TRUE(cluster) << cluster.status().to_string();
+  std::string database = testing::create_database_on(**cluster);
+  PostgresReplayGuard guard(database, kRetention, kNoBackgroundSync);
+  ASSERT_TRUE(guard.first_use("b08c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow).value());
+
+  ASSERT_TRUE((*cluster)->stop());
+  auto failed = guard.sync();
+  ASSERT_FALSE(failed) << "an exchange with a stopped server cannot succeed";
+  auto fresh = guard.first_use("c08c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow);
+  ASSERT_FALSE(fresh) << "a new id was accepted while the database was down";
+  EXPECT_EQ(fresh.status().code(), Status::Code::kUnavailable);
+  auto replay = guard.first_use("b08c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow);
+  EXPECT_FALSE(replay && *replay) << "a replay was accepted while the database was down";
+
+  ASSERT_TRUE((*cluster)->resume());
+  auto recovered = guard.sync();
+  ASSERT_TRUE(recovered) << recovered.status().to_string();
+  EXPECT_EQ(recovered->written, 1u) << "the id accepted before the stop is recorded now";
+  EXPECT_TRUE(guard.first_use("c08c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow).value()) << "the refused id was not burnt";
+  EXPECT_FALSE(guard.first_use("b08c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow).value());
+}
+
+TEST(ReplayGuard, NoAnswerFromTheDatabaseForLongerThanMaxUnsyncedEndsTheAccepting) {
+  constexpr std::chrono::milliseconds kMaxUnsynced{100};
+  PostgresReplayGuard guard(testing::create_migrated_database(), kRetention, kNoBackgroundSync, kMaxUnsynced);
+  auto last_exchange = std::chrono::steady_clock::now();
+  ASSERT_TRUE(guard.sync());
+  // No exchange from here on, as when one hangs: the guard stops accepting once the last one is too old.
+  auto deadline = last_exchange + std::chrono::seconds(5);
+  Result<bool> answer = true;
+  for (int i = 0; answer && std::chrono::steady_clock::now() < deadline; ++i) {
+    answer = guard.first_use("d-" + std::to_string(i), kNow);
+    if (answer) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_FALSE(answer) << "still accepting 5 s after the last exchange";
+  EXPECT_EQ(answer.status().code(), Status::Code::kUnavailable);
+  EXPECT_GE(std::chrono::steady_clock::now() - last_exchange, kMaxUnsynced) << "refused before max_unsynced passed";
+  ASSERT_TRUE(guard.sync());
+  EXPECT_TRUE(guard.first_use("e08c3a36-9e3b-4b39-8a8e-8f1f3c9a7d21", kNow).value()) << "an exchange ends the refusing";
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ class EwpNodeTest : public ::testing::Test {
     directory_ = fs::temp_directory_path() / ("mobility-node-" + std::to_string(::getpid()));
     fs::remove_all(directory_);
     fs::create_directories(directory_);
-    pool_ = std::make_unique<db::Pool>(db::PoolOptions{testing::create_demo_database(), 4, std::chrono::seconds(5)});
+    pool_ = std::make_unique<db::Pool>(db::PoolOptions{make_database(), 4, std::chrono::seconds(5)});
     auto node_key = generate_key((directory_ / "keys").string(), "node", 2048);
     ASSERT_TRUE(node_key) << node_key.status().to_string();
     write_catalogue();
@@ -80,6 +80,9 @@ class EwpNodeTest : public ::testing::Test {
     node_.reset();
     fs::remove_all(directory_);
   }
+
+  // The node's database: a migrated, seeded one on the shared test server. Throws when it cannot.
+  virtual std::string make_database() { return testing::create_demo_database(); }
 
   void write_catalogue() {
     auto node_keys = published_public_keys((directory_ / "keys").string());

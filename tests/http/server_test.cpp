@@ -78,29 +78,10 @@ class ServerTest : public ::testing::Test {
   // Sends `bytes` on a new TCP connection and returns everything received until the server
   // closes it or `wait` passes without data.
   std::string raw_exchange(const std::string& bytes, milliseconds wait = milliseconds(1500)) {
-    int fd = connect_raw();
-    ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    std::string received;
-    char buffer[4096];
-    pollfd poll_fd{fd, POLLIN, 0};
-    while (::poll(&poll_fd, 1, static_cast<int>(wait.count())) > 0) {
-      ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-      if (n <= 0) break;
-      received.append(buffer, static_cast<size_t>(n));
-    }
-    ::close(fd);
-    return received;
+    return testing::raw_exchange(server_->port(), bytes, wait);
   }
 
-  int connect_raw() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(server_->port());
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    return fd;
-  }
+  int connect_raw() { return testing::connect_loopback(server_->port()); }
 
   std::ostringstream log_;
   std::atomic<bool> slow_handler_entered_{false};

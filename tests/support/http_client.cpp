@@ -1,5 +1,12 @@
 #include "tests/support/http_client.hpp"
 
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "base/text.hpp"
 #include "http/message.hpp"
 
@@ -33,6 +40,31 @@ Result<HttpReply> HttpClient::request(const std::string& method, const std::stri
   HttpReply reply{sent->status, std::move(sent->body), {}};
   for (const auto& [name, value] : sent->headers) reply.header_lines.push_back(name + ": " + value);
   return reply;
+}
+
+int connect_loopback(uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  return fd;
+}
+
+std::string raw_exchange(uint16_t port, const std::string& bytes, std::chrono::milliseconds wait) {
+  int fd = connect_loopback(port);
+  ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  std::string received;
+  char buffer[4096];
+  pollfd poll_fd{fd, POLLIN, 0};
+  while (::poll(&poll_fd, 1, static_cast<int>(wait.count())) > 0) {
+    ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    received.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return received;
 }
 
 }  // namespace mobility::testing

@@ -2,6 +2,8 @@
 // over loopback, one reusable connection, nothing added to the request but what the test gives.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,5 +31,12 @@ class HttpClient {
  private:
   ewp::CurlTransport transport_{ewp::TransportOptions{std::chrono::milliseconds(5000), std::chrono::milliseconds(20000), "", {}}};
 };
+
+// Raw HTTP, for what a client library would not send or would hide.
+// A TCP connection to 127.0.0.1:`port` (the test fails when it cannot connect); the caller closes it.
+int connect_loopback(uint16_t port);
+// Sends `bytes` on a new connection to 127.0.0.1:`port` and returns everything received until the
+// server closes it or `wait` passes without data ("" when nothing came).
+std::string raw_exchange(uint16_t port, const std::string& bytes, std::chrono::milliseconds wait);
 
 }  // namespace mobility::testing

@@ -22,8 +22,10 @@ namespace mobility::testing {
 
 using std::chrono::milliseconds;
 
-void PortalServer::start(bool demo_agreements) {
-  pool_ = std::make_unique<db::Pool>(db::PoolOptions{create_demo_database(demo_agreements), 4, milliseconds(5000)});
+void PortalServer::start(bool demo_agreements) { start_on(create_demo_database(demo_agreements)); }
+
+void PortalServer::start_on(const std::string& database_url) {
+  pool_ = std::make_unique<db::Pool>(db::PoolOptions{database_url, 4, milliseconds(5000)});
   book_ = std::make_unique<agreements::IiaBook>(ewp::served_iia_hash);
   site_ = std::make_unique<portal::Site>(*pool_, portal::SiteSettings{});
   auto router = std::make_shared<http::Router>();

@@ -21,6 +21,8 @@ class PortalServer {
   // Fails the calling test (gtest ASSERT) when something cannot start; check HasFatalFailure().
   // `demo_agreements`: also the demo agreements of agreements/demo_agreements.hpp.
   void start(bool demo_agreements = false);
+  // The same on the migrated, seeded database `database_url` (one on a server the test may stop).
+  void start_on(const std::string& database_url);
 
   const std::string& base() const { return base_; }
   db::Pool& pool() { return *pool_; }

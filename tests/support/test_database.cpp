@@ -118,6 +118,18 @@ void build_template(db::Connection& admin, const std::string& name, const std::v
   must_exec(admin, "ALTER DATABASE " + quote_identifier(admin, partial) + " RENAME TO " + quote_identifier(admin, name));
 }
 
+// The demo data (and, when `demo_agreements`, the demo agreements) in the migrated database `url`.
+void seed_demo_data(const std::string& url, bool demo_agreements) {
+  auto opened = db::Connection::open(url);
+  db::Connection& connection = must(opened, "connecting to the demo database");
+  if (auto seeded = db::seed_demo(connection); !seeded)
+    throw std::runtime_error("seeding the demo data: " + seeded.status().to_string());
+  if (demo_agreements) {
+    auto seeded = agreements::seed_demo_agreements(connection, ewp::served_iia_hash);
+    if (!seeded) throw std::runtime_error("seeding the demo agreements: " + seeded.status().to_string());
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<TestCluster>> TestCluster::start() {
@@ -227,15 +239,24 @@ std::string create_migrated_database() {
 
 std::string create_demo_database(bool demo_agreements) {
   std::string url = create_migrated_database();
-  auto opened = db::Connection::open(url);
-  db::Connection& connection = must(opened, "connecting to the demo database");
-  if (auto seeded = db::seed_demo(connection); !seeded)
-    throw std::runtime_error("seeding the demo data: " + seeded.status().to_string());
-  if (demo_agreements) {
-    auto seeded = agreements::seed_demo_agreements(connection, ewp::served_iia_hash);
-    if (!seeded) throw std::runtime_error("seeding the demo agreements: " + seeded.status().to_string());
-  }
+  seed_demo_data(url, demo_agreements);
   return url;
+}
+
+std::string create_database_on(const TestCluster& cluster, bool demo) {
+  std::string name = next_database_name();
+  {
+    auto admin = db::Connection::open(cluster.url());
+    db::Connection& connection = must(admin, "connecting to the private test server");
+    must_exec(connection, "CREATE DATABASE " + quote_identifier(connection, name));
+  }
+  auto migrations = db::builtin_migrations();
+  if (!migrations) throw std::runtime_error(migrations.status().to_string());
+  auto opened = db::Connection::open(cluster.url(name));
+  auto report = db::migrate(must(opened, "connecting to the new database"), *migrations);
+  if (!report) throw std::runtime_error("migrating the new database: " + report.status().to_string());
+  if (demo) seed_demo_data(cluster.url(name), /*demo_agreements=*/true);
+  return cluster.url(name);
 }
 
 Result<std::unique_ptr<db::Connection>> open_demo_database() {

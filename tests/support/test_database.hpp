@@ -54,6 +54,11 @@ std::string create_migrated_database();
 // URL. Throws std::runtime_error when seeding fails.
 std::string create_demo_database(bool demo_agreements = false);
 
+// A new database on `cluster` (a private server the test may stop) with every built-in migration
+// applied and, when `demo`, the demo data and agreements as create_demo_database(true) seeds
+// them; returns its URL. Throws std::runtime_error when that fails.
+std::string create_database_on(const TestCluster& cluster, bool demo = false);
+
 // A connection to a fresh migrated database with the demo data (db/demo_seed.hpp).
 Result<std::unique_ptr<db::Connection>> open_demo_database();
 
