@@ -113,13 +113,17 @@ Result<std::string> held_by_partners(Connection& connection, const std::string& 
   auto rows = connection.exec(R"(
     SELECT (SELECT count(*) FROM iia WHERE hei_id = $1 AND state = 'shared'),
            (SELECT count(*) FROM iia_approval_given WHERE hei_id = $1),
-           (SELECT count(*) FROM cnr_outbox WHERE sender_hei_id = $1 AND state = 'pending'))",
+           (SELECT count(*) FROM cnr_outbox WHERE sender_hei_id = $1 AND state = 'pending'),
+           (SELECT count(*) FROM omobility WHERE sending_hei_id = $1),
+           (SELECT count(*) FROM partner_omobility WHERE receiving_hei_id = $1)
+         + (SELECT count(*) FROM partner_la WHERE receiving_hei_id = $1))",
                               {hei_id});
   if (!rows) return rows.status();
   std::string held;
   const char* kinds[] = {" agreement(s) shared with partners", " approval(s) of partners' copies",
-                         " notification(s) still to deliver"};
-  for (int i = 0; i < 3; ++i) {
+                         " notification(s) still to deliver", " outgoing mobility(ies) nominated to partners",
+                         " incoming nomination(s) or learning agreement(s) of partners"};
+  for (int i = 0; i < 5; ++i) {
     int64_t count = rows->front().get<int64_t>(i);
     if (count > 0) held += (held.empty() ? "" : ", ") + std::to_string(count) + kinds[i];
   }
@@ -145,7 +149,9 @@ Status unhost_hei(Connection& connection, const std::string& hei_id) {
        {"DELETE FROM agreement_information WHERE hei_id = $1", "DELETE FROM partner_iia WHERE hei_id = $1",
         "DELETE FROM iia WHERE hei_id = $1", "DELETE FROM cnr_outbox WHERE sender_hei_id = $1",
         "DELETE FROM factsheet_version WHERE hei_id = $1", "DELETE FROM account_role WHERE hei_id = $1",
-        "DELETE FROM hosted_hei WHERE hei_id = $1"}) {
+        // applications of rounds that never led to a mobility (those with one are refused above)
+        "DELETE FROM application WHERE round_id IN (SELECT round_id FROM application_round WHERE hei_id = $1)",
+        "DELETE FROM application_round WHERE hei_id = $1", "DELETE FROM hosted_hei WHERE hei_id = $1"}) {
     if (auto done = tx->exec(statement, {hei_id}); !done) return done.status();
   }
   return tx->commit();

@@ -63,10 +63,12 @@ Result<bool> host_hei(Connection& connection, const HeiToHost& hei);
 
 // Stops serving `hei_id`: its agreements that never reached a partner (drafts, withdrawn ones),
 // the partners' copies held for it, its destination information, factsheet versions, finished
-// notifications and the roles accounts had at it are deleted; the HEI stays a known institution.
-// kNotFound when it is not hosted. kConflict, changing nothing, while partners hold data of it:
-// agreements shared with them, approvals we gave of their copies, or notifications still to
-// deliver (the message counts each). Run inside the caller's transaction when it has one.
+// notifications, application rounds with their applications and the roles accounts had at it are
+// deleted; the HEI stays a known institution. kNotFound when it is not hosted. kConflict,
+// changing nothing, while partners hold data of it: agreements shared with them, approvals we
+// gave of their copies, notifications still to deliver, our students' mobilities nominated to
+// them, or their nominations and learning agreements to it (the message counts each). Run inside the caller's transaction when it
+// has one.
 Status unhost_hei(Connection& connection, const std::string& hei_id);
 
 // true when this node serves `hei_id` over EWP.

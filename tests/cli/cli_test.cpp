@@ -338,16 +338,22 @@ TEST(Cli, AnOperatorStopsHostingAnInstitutionUnlessPartnersHoldItsData) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_TRUE(contains(refused.err, "fjordland.example still has data that partners hold: ")) << refused.err;
   EXPECT_TRUE(contains(refused.err, "agreement(s) shared with partners")) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "outgoing mobility(ies) nominated to partners")) << refused.err;
   EXPECT_TRUE(contains(refused.err, "nothing was changed")) << refused.err;
   EXPECT_EQ(text("SELECT (SELECT count(*) FROM iia WHERE hei_id = 'fjordland.example') || '/' || "
                  "(SELECT count(*) FROM account_role WHERE hei_id = 'fjordland.example')"),
             demo_before);
 
+  ASSERT_TRUE((*connection)
+                  ->exec("INSERT INTO application_round (hei_id, academic_year_id, title, opens_at, closes_at) "
+                         "VALUES ('uni-b.example', '2027/2028', 'Exchange 2027/2028', now(), now() + interval '30 days')"))
+      << "a round of its own, which no partner holds";
   auto stopped = run({"hei", "unhost", "uni-b.example"});
   EXPECT_EQ(stopped.exit_code, 0) << stopped.err;
   EXPECT_TRUE(contains(stopped.out, "no longer hosting uni-b.example")) << stopped.out;
   EXPECT_FALSE(contains(run({"hei", "list"}).out, "uni-b.example"));
   EXPECT_EQ(text("SELECT count(*)::text FROM account_role WHERE hei_id = 'uni-b.example'"), "0");
+  EXPECT_EQ(text("SELECT count(*)::text FROM application_round WHERE hei_id = 'uni-b.example'"), "0");
   EXPECT_EQ(text("SELECT count(*)::text FROM hei WHERE hei_id = 'uni-b.example'"), "1") << "still a known institution";
   EXPECT_EQ(text("SELECT count(*)::text FROM audit_event WHERE action = 'hei_unhosted' AND hei_id = 'uni-b.example'"), "1");
 
