@@ -52,6 +52,8 @@ Result<ApiEntry> EwpClient::entry_for(const ApiCall& call) const {
   return choose_entry(*catalogue, call);
 }
 
+bool EwpClient::has_catalogue() const { return registry_.current() != nullptr; }
+
 // Every call is counted by partner, API and outcome (GET /metrics).
 Result<ApiReply> EwpClient::call(const ApiCall& call) {
   auto started = std::chrono::steady_clock::now();

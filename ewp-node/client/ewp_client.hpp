@@ -58,6 +58,9 @@ class EwpClient {
   // same errors as call() when there is none.
   Result<ApiEntry> entry_for(const ApiCall& call) const;
 
+  // A usable registry catalogue is at hand: without one every call fails as unavailable.
+  bool has_catalogue() const;
+
  private:
   Result<ApiReply> send_call(const ApiCall& call);  // call() without counting it
 

@@ -74,6 +74,13 @@ Result<int> NotificationWorker::work_queue(db::Connection& connection, db::Queue
 }
 
 Result<int> NotificationWorker::run_once() {
+  if (!client_.has_catalogue()) {
+    if (!paused_.exchange(true)) {
+      log::warn("cnr_paused", {{"reason", "no usable registry catalogue: notifications wait until there is one"}});
+    }
+    return 0;
+  }
+  if (paused_.exchange(false)) log::info("cnr_resumed", {});
   auto connection = pool_.acquire();
   if (!connection) return connection.status();
   int tried = 0;

@@ -5,6 +5,7 @@
 // try follows; several processes may work one database at once.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 
 #include "agreements/partner_copies.hpp"
@@ -36,6 +37,8 @@ class NotificationWorker {
   void wake() { loop_.wake(); }
 
   // Works every item due now, in this thread; returns how many were tried. For tests and tools.
+  // Without a usable registry catalogue nothing can be sent or fetched: no item is tried (none
+  // spends an attempt), and the pause and its end are logged once each, not once per item.
   Result<int> run_once();
 
  private:
@@ -45,7 +48,8 @@ class NotificationWorker {
   EwpClient& client_;
   const agreements::PartnerCopies& copies_;
   NotificationWorkerOptions options_;
-  BackgroundLoop loop_;  // last: its thread uses the members above
+  std::atomic<bool> paused_{false};  // the catalogue was missing at the last run
+  BackgroundLoop loop_;              // last: its thread uses the members above
 };
 
 }  // namespace mobility::ewp

@@ -4,7 +4,8 @@
 // HTTP APIs with real signatures: IIA CNRs, IIAs get, IIA Approval CNRs and IIAs Approval, with
 // the durable outbox and inbox worked step by step. Faults: the partner down while we notify,
 // a worker that died holding a lease, a partner answering garbage, a partner refusing our
-// notification (4xx: given up) and a partner without the IIA CNR API (no_cnr_api).
+// notification (4xx: given up), a partner without the IIA CNR API (no_cnr_api) and a node
+// without a registry catalogue (notifications wait, untried).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -264,7 +265,22 @@ TEST_F(IiaExchangeWithoutCnrTest, ANotificationToAPartnerWithoutTheCnrApiEndsAsN
   EXPECT_EQ(a_.work(), 0) << "nothing to retry";
   auto contact = a_.connection()->exec("SELECT last_error FROM partner_contact WHERE partner_hei_id = 'uni-b.example'");
   ASSERT_TRUE(contact);
-  EXPECT_TRUE(contact->empty() || contact->front().is_null(0)) << "a missing API is no failed contact";
+  EXPECT_TRUE(contact->empty()) << "no call was made: neither a failed nor a successful contact";
+}
+
+class IiaExchangeWithoutRegistryTest : public IiaExchangeTest {
+ protected:
+  bool registry_answers() override { return false; }
+};
+
+TEST_F(IiaExchangeWithoutRegistryTest, WithoutACatalogueNotificationsWaitWithoutSpendingAttempts) {
+  std::string a_id = a_drafts_and_shares();
+  EXPECT_EQ(a_.work(), 0) << "nothing can be sent without the registry";
+  EXPECT_EQ(a_.work(), 0);
+  EXPECT_EQ(a_delivery(a_id), "pending 0") << "no attempt spent, no error recorded per item";
+  auto contact = a_.connection()->exec("SELECT 1 FROM partner_contact");
+  ASSERT_TRUE(contact);
+  EXPECT_TRUE(contact->empty()) << "no partner was called";
 }
 
 }  // namespace
