@@ -12,6 +12,7 @@
 #include "db/iia_approvals.hpp"
 #include "db/institutions.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
+#include "mobilities/demo_mobilities.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/iia_samples.hpp"
 #include "tests/support/portal_server.hpp"
@@ -34,6 +35,9 @@ struct Tenant {
   std::string iia_id;                // an agreement of this HEI
   std::string proposal_partner;      // a partner whose proposal only this HEI holds
   std::string proposal_iia_id;       // that proposal's id
+  std::string round_id;              // an application round of this HEI
+  std::string application_id;        // an application in it ("" when none)
+  std::string omobility_id;          // an outgoing mobility of this HEI ("" when none)
   std::vector<std::string> markers;  // text that appears on no page of the other HEI
 };
 
@@ -52,7 +56,11 @@ const std::vector<std::string> kPages = {"/",
                                          "/admin/information-review",
                                          "/admin/factsheet",
                                          "/mobilities",
-                                         "/coordinator/queue"};
+                                         "/coordinator/queue",
+                                         "/coordinator/applications",
+                                         "/my-exchange/applications",
+                                         "/my-exchange/mobilities",
+                                         "/my-stay"};
 
 // Pages of one record, with {iia}, {partner} standing for the other HEI's ids. The own HEI's same
 // page tells what a role may open: where it opens its own, the other's must be 404.
@@ -66,7 +74,13 @@ const std::vector<std::string> kRecordPages = {
     "/destinations/{partner}",
     "/admin/information-review/item?partner_hei_id={partner}",
     "/agreements/proposals/view?hei_id={hei}&partner_hei_id={proposer}&partner_iia_id={proposal}",
-    "/agreements/proposals/view?hei_id={own_hei}&partner_hei_id={proposer}&partner_iia_id={proposal}"};
+    "/agreements/proposals/view?hei_id={own_hei}&partner_hei_id={proposer}&partner_iia_id={proposal}",
+    "/coordinator/applications/{round}",
+    "/my-exchange/applications/{round}",
+    "/mobilities/outgoing/{omobility}",
+    "/mobilities/outgoing/{omobility}/courses",
+    "/my-exchange/mobilities/{omobility}",
+    "/my-exchange/mobilities/{omobility}/courses"};
 
 struct Action {
   std::string path;
@@ -94,6 +108,13 @@ const std::vector<Action> kActions = {
     {"/coordinator/destinations/submit", {{"partner_hei_id", "{partner}"}}},
     {"/admin/information-review/approve", {{"partner_hei_id", "{partner}"}, {"version_number", "1"}}},
     {"/admin/information-review/return", {{"partner_hei_id", "{partner}"}, {"version_number", "1"}, {"comment", "no"}}},
+    {"/coordinator/applications/{round}/{application}/select", {{"partner_hei_id", "{partner}"}, {"version", "1"}}},
+    {"/coordinator/applications/{round}/{application}/reject", {{"reason", "taken over"}, {"version", "1"}}},
+    {"/my-exchange/applications/{round}", {{"motivation", "taken over"}, {"version", "1"}}},
+    {"/my-exchange/applications/{round}/withdraw", {{"version", "1"}}},
+    {"/mobilities/outgoing/{omobility}/cancel", {{"reason", "taken over"}}},
+    {"/mobilities/outgoing/{omobility}/sign", {}},
+    {"/my-exchange/mobilities/{omobility}/sign", {}},
 };
 
 std::string filled(std::string text, const Tenant& other, const Tenant& own) {
@@ -105,9 +126,19 @@ std::string filled(std::string text, const Tenant& other, const Tenant& own) {
   replace("{partner}", other.partner_hei_id);
   replace("{proposer}", other.proposal_partner);
   replace("{proposal}", other.proposal_iia_id);
+  replace("{round}", other.round_id);
+  replace("{application}", other.application_id);
+  replace("{omobility}", other.omobility_id);
   replace("{hei}", other.hei_id);
   replace("{own_hei}", own.hei_id);
   return text;
+}
+
+// `pattern` names a kind of record that `tenant` has none of (uni-y.example has no mobility, so
+// the page of its own cannot tell what the role may open, nor can its id be aimed at).
+bool has_no_such_record(const std::string& pattern, const Tenant& tenant) {
+  return (contains(pattern, "{omobility}") && tenant.omobility_id.empty()) ||
+         (contains(pattern, "{application}") && tenant.application_id.empty());
 }
 
 class TenantIsolationTest : public ::testing::Test {
@@ -121,15 +152,24 @@ class TenantIsolationTest : public ::testing::Test {
         "fjordland-demo-sent",
         "collina.example",
         "collina-77",
-        {"lumiere-nord.example", "valle-alto.example", "fjordland-demo-", "collina-77", "@fjordland.example"}};
+        "",
+        "",
+        "fjordland-demo-approved",
+        {"lumiere-nord.example", "valle-alto.example", "fjordland-demo-", "collina-77", "@fjordland.example",
+         "Exchange studies 2027/2028", "Jonas"}};
     uni_y_ = {"uni-y.example",
               {"admin@uni-y.example", "coordinator@uni-y.example"},
               "partner-y.example",
               "",
               "proposer-y.example",
               "py-proposal-1",
-              {"partner-y.example", "proposer-y.example", "py-proposal-1", "UY-PY-2027", "@uni-y.example"}};
+              "",
+              "",
+              "",
+              {"partner-y.example", "proposer-y.example", "py-proposal-1", "UY-PY-2027", "@uni-y.example", "Round of Y"}};
     host_uni_y();
+    if (HasFatalFailure()) return;
+    seed_applications();
     if (HasFatalFailure()) return;
     store_proposal(fjordland_);
     store_proposal(uni_y_);
@@ -175,6 +215,23 @@ class TenantIsolationTest : public ::testing::Test {
     uni_y_.markers.push_back(uni_y_.iia_id);
   }
 
+  // The demo mobilities and applications of fjordland.example (its open round, with Jonas's
+  // application), and a round of uni-y.example.
+  void seed_applications() {
+    {
+      auto connection = portal_.pool().acquire();
+      ASSERT_TRUE(connection);
+      auto seeded = mobilities::seed_demo_mobilities(**connection);
+      ASSERT_TRUE(seeded) << seeded.status().to_string();
+    }
+    exec(R"(INSERT INTO application_round (hei_id, academic_year_id, title, opens_at, closes_at)
+            VALUES ('uni-y.example', '2027/2028', 'Round of Y', now() - interval '1 day', now() + interval '30 days'))");
+    fjordland_.round_id = portal_.text("SELECT round_id::text FROM application_round WHERE title = 'Exchange studies 2027/2028'");
+    fjordland_.application_id = portal_.text("SELECT application_id::text FROM application WHERE student_id = 'stud-jonas'");
+    uni_y_.round_id = portal_.text("SELECT round_id::text FROM application_round WHERE hei_id = 'uni-y.example'");
+    ASSERT_FALSE(fjordland_.round_id.empty() || fjordland_.application_id.empty() || uni_y_.round_id.empty());
+  }
+
   // A proposal from `tenant.proposal_partner` that only `tenant` holds.
   void store_proposal(const Tenant& tenant) {
     agreements::Iia theirs = testing::sample_iia(tenant.proposal_partner);
@@ -198,7 +255,11 @@ class TenantIsolationTest : public ::testing::Test {
         (SELECT string_agg(concat_ws(',', cnr_id, state, attempts), ';' ORDER BY cnr_id) FROM cnr_outbox WHERE sender_hei_id = $1),
         (SELECT string_agg(partner_hei_id, ';' ORDER BY partner_hei_id) FROM hosted_hei_partner WHERE hei_id = $1),
         (SELECT count(*) FROM agreement_information_version WHERE hei_id = $1),
-        (SELECT count(*) FROM partner_iia WHERE hei_id = $1))::text)",
+        (SELECT count(*) FROM partner_iia WHERE hei_id = $1),
+        (SELECT string_agg(concat_ws(',', application_id, state, version), ';' ORDER BY application_id)
+           FROM application WHERE hei_id = $1),
+        (SELECT string_agg(concat_ws(',', omobility_id, status), ';' ORDER BY omobility_id) FROM omobility
+          WHERE sending_hei_id = $1))::text)",
                         {tenant.hei_id});
   }
 
@@ -206,7 +267,7 @@ class TenantIsolationTest : public ::testing::Test {
   // page's own address is in it, for the language switch to return to).
   void expect_no_markers(std::string body, const Tenant& other, const std::string& request = "") {
     for (const std::string& id :
-         {other.iia_id, other.partner_hei_id, other.proposal_partner, other.proposal_iia_id, other.hei_id}) {
+         {other.iia_id, other.partner_hei_id, other.proposal_partner, other.proposal_iia_id, other.hei_id, other.omobility_id}) {
       if (id.empty() || !contains(request, id)) continue;
       for (size_t at = body.find(id); at != std::string::npos; at = body.find(id, at)) body.erase(at, id.size());
     }
@@ -225,9 +286,13 @@ class TenantIsolationTest : public ::testing::Test {
       }
       for (const std::string& pattern : kRecordPages) {
         SCOPED_TRACE("GET " + pattern);
-        int own_status = visit->get(filled(pattern, own, other)).status;
         HttpReply foreign = visit->get(filled(pattern, other, own));
-        EXPECT_EQ(foreign.status, own_status == 200 ? 404 : own_status) << "own: " << own_status;
+        if (has_no_such_record(pattern, own) || has_no_such_record(pattern, other)) {  // nothing to compare: refused
+          EXPECT_TRUE(foreign.status == 403 || foreign.status == 404) << foreign.status;
+        } else {
+          int own_status = visit->get(filled(pattern, own, other)).status;
+          EXPECT_EQ(foreign.status, own_status == 200 ? 404 : own_status) << "own: " << own_status;
+        }
         expect_no_markers(foreign.body, other, filled(pattern, other, own));
       }
       for (const Action& action : kActions) {
