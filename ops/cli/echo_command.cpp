@@ -26,7 +26,10 @@ int run(const Context& context, const std::vector<std::string>& args) {
   const Config& config = context.config();
   db::Pool pool({config.database_url, 2, std::chrono::seconds(5)});
   http::Router unused;
-  auto node = ewp::EwpNode::start(config, pool, unused);
+  ewp::EwpNodeOptions quiet;  // one call, nothing in the background: the outbox is serve's work
+  quiet.work_notifications = false;
+  quiet.refresh_reference_data = false;
+  auto node = ewp::EwpNode::start(config, pool, unused, quiet);
   if (!node) return fail("echo", node.status().message());
   auto client = (*node)->client();
   if (!client) return fail("echo", client.status().message());

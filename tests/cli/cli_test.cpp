@@ -470,12 +470,24 @@ TEST(Cli, RegistryBuildMakesACatalogueFromManifestFiles) {
   EXPECT_EQ(run_program({kBinary, "registry", "build"}).exit_code, 2);
 
   // `mobility echo` looks partners up in that catalogue: an HEI it does not list is a clear error.
+  // It makes that one call and nothing else: the demo's waiting notifications are serve's to send.
+  std::string database = testing::create_demo_database(/*demo_agreements=*/true);
   std::map<std::string, std::string> environment = {{"MOBILITY_REGISTRY_URL", "file://" + dir + "/catalogue.xml"},
-                                                    {"MOBILITY_DATABASE_URL", testing::create_migrated_database()},
+                                                    {"MOBILITY_DATABASE_URL", database},
                                                     {"MOBILITY_KEY_DIR", dir + "/keys"}};
+  auto outbox = [&] {
+    auto connection = db::Connection::open(database);
+    auto rows = connection
+                    ? (*connection)->exec("SELECT count(*) || ' ' || sum(attempts) FROM cnr_outbox WHERE state = 'pending'")
+                    : connection.status();
+    return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : std::string("none");
+  };
+  std::string waiting = outbox();
+  ASSERT_NE(waiting, "none") << "the demo leaves notifications waiting";
   auto unknown = run_program({kBinary, "echo", "nowhere.example", "hello"}, environment);
   EXPECT_EQ(unknown.exit_code, 1) << unknown.err;
   EXPECT_TRUE(contains(unknown.err, "mobility echo: ") && contains(unknown.err, "nowhere.example")) << unknown.err;
+  EXPECT_EQ(outbox(), waiting) << "echo worked the outbox: " << unknown.err;
   EXPECT_EQ(run_program({kBinary, "echo"}).exit_code, 2);
   std::filesystem::remove_all(dir);
 }
