@@ -284,19 +284,24 @@ TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRan
     EXPECT_EQ(query(stored), "1 " + aase + ":1 " + jonas + ":2");
   }
 
-  // A second tab still showing the first version: changed meanwhile, its numbers kept, nothing stored.
-  auto stale = coordinator->post(ranking, with(with(with(form, "version", "0"), "rank_" + aase, "2"), "rank_" + jonas, "1"));
+  // Two tabs showing version 1: the first saves, the second is told it changed meanwhile, its
+  // numbers kept, nothing stored; so is a tab from before the first ranking.
+  ASSERT_EQ(coordinator->post(ranking, form).status, 303);
+  ASSERT_EQ(query(stored), "2 " + aase + ":1 " + jonas + ":2");
+  auto never_ranked = coordinator->post(ranking, with(form, "version", "0"));
+  EXPECT_EQ(never_ranked.status, 409) << never_ranked.body;
+  auto stale = coordinator->post(ranking, with(with(form, "rank_" + aase, "2"), "rank_" + jonas, "1"));
   EXPECT_EQ(stale.status, 409) << stale.body;
   EXPECT_TRUE(contains(stale.body, "The ranking was changed meanwhile"));
   EXPECT_TRUE(contains(stale.body, "id=\"rank-lumiere-nord.example-" + jonas + "\" name=\"rank_" + jonas + "\" value=\"1\""));
-  EXPECT_EQ(query(stored), "1 " + aase + ":1 " + jonas + ":2");
+  EXPECT_EQ(query(stored), "2 " + aase + ":1 " + jonas + ":2");
   // Saved again from that page, it replaces the ranking; an empty number unranks.
   auto again = coordinator->post(ranking, form_fields(stale.body, ranking));
   EXPECT_EQ(again.status, 303) << again.body;
-  EXPECT_EQ(query(stored), "2 " + jonas + ":1 " + aase + ":2");
+  EXPECT_EQ(query(stored), "3 " + jonas + ":1 " + aase + ":2");
   auto unranked = coordinator->post(ranking, with(form_fields(coordinator->get(round_path()).body, ranking), "rank_" + aase, ""));
   EXPECT_EQ(unranked.status, 303) << unranked.body;
-  EXPECT_EQ(query(stored), "3 " + jonas + ":1");
+  EXPECT_EQ(query(stored), "4 " + jonas + ":1");
 
   // Selecting works as before.
   std::string action = round_path() + "/" + aase;
@@ -313,7 +318,7 @@ TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRan
   auto other = testing::signed_in(portal_.base(), kUnitCoordinator);
   other->get(round_path());
   EXPECT_EQ(other->post(ranking, with(with(form, "csrf", other->csrf()), "rank_" + jonas, "5")).status, 404);
-  EXPECT_EQ(query(stored), "3 " + jonas + ":1");
+  EXPECT_EQ(query(stored), "4 " + jonas + ":1");
 }
 
 TEST_F(ApplicationPagesTest, CoordinatorsCreateRoundsOnlyForTheirUnits) {

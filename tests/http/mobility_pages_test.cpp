@@ -374,10 +374,15 @@ TEST_F(LearningAgreementEditorTest, AnApprovedAlternativeGoesIntoTheChangesInOne
   EXPECT_TRUE(contains(after.body, "value=\"Computer Vision\""));
   EXPECT_FALSE(contains(after.body, "value=\"" + vision + "\"")) << "added already: no button";
 
-  // The same click again (a double submit, or a stale tab), and lines it may not add: nothing more.
+  // The same click again (a double submit from the same page, or with the row in the form already),
+  // and lines it may not add: nothing more.
   auto twice = student.post(std::string(kOwnPage) + "/draft", with(typed, "csrf", student.csrf()));
   EXPECT_EQ(twice.status, 303) << twice.body;
   EXPECT_EQ(occurrences(query(draft), "Computer Vision"), 1);
+  auto with_row = with(testing::form_fields(after.body, std::string(kOwnPage) + "/draft"), "preapproved_line", vision);
+  EXPECT_EQ(student.post(std::string(kOwnPage) + "/draft", with_row).status, 303);
+  EXPECT_EQ(occurrences(query(draft), "Computer Vision"), 1);
+  EXPECT_EQ(occurrences(query(draft), "Mobile robots"), 1);
   for (const std::string& line : {waiting, main_line, std::string("999999"), std::string("x")}) {
     SCOPED_TRACE(line);
     EXPECT_EQ(student.post(std::string(kOwnPage) + "/draft", with(typed, "preapproved_line", line)).status, 404);
