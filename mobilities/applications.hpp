@@ -97,8 +97,8 @@ class Applications {
   // Stores `ranks` as the ranking of `partner_hei_id`'s applicants in round `round_id` of
   // `hei_id` (the ranks of applications not named stay) and logs it in the audit log as
   // "applicants_ranked" by `editor`, in one transaction. Returns the ranking's new version.
-  // kNotFound: no such round at `hei_id`, or a named application that is not one of the round's
-  // handed-in applications choosing the partner. kInvalidArgument: check_ranks's problems, named by
+  // kNotFound: no such round at `hei_id`, or a named application that is not in the round, is a
+  // draft there, or does not choose the partner. kInvalidArgument: check_ranks's problems, named by
   // field. kConflict: the ranking changed meanwhile (is not at `expected_version`, 0 for a
   // destination never ranked). Nothing is stored unless it returns a version.
   Result<int> rank(db::Connection& connection, const std::string& hei_id, int64_t round_id, const std::string& partner_hei_id,
