@@ -228,6 +228,51 @@ Result<std::vector<DraftNearDeadline>> drafts_near_deadline(Connection& connecti
   return drafts;
 }
 
+Result<std::map<std::string, DestinationRanking>> round_rankings(Connection& connection, int64_t round_id) {
+  auto rows = connection.exec(R"(
+      SELECT d.partner_hei_id, d.version, d.ranked_by, to_char(d.ranked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'),
+             r.application_id, r.rank
+        FROM destination_ranking d LEFT JOIN applicant_rank r USING (round_id, partner_hei_id)
+       WHERE d.round_id = $1
+       ORDER BY d.partner_hei_id, r.rank)",
+                              {round_id});
+  if (!rows) return rows.status();
+  std::map<std::string, DestinationRanking> rankings;
+  for (Row row : *rows) {
+    std::string partner = row.get<std::string>(0);
+    auto [entry, added] = rankings.try_emplace(partner);
+    if (added) entry->second = {partner, row.get<int>(1), row.get<std::string>(2), row.get<std::string>(3), {}};
+    auto application_id = row.get<std::optional<int64_t>>(4);
+    if (application_id) entry->second.ranks[*application_id] = row.get<int>(5);
+  }
+  return rankings;
+}
+
+Result<int> save_ranking(Connection& connection, int64_t round_id, const std::string& partner_hei_id,
+                         const std::map<int64_t, std::optional<int>>& ranks, int expected_version, const std::string& ranked_by) {
+  auto saved = expected_version == 0 ? connection.exec(R"(
+      INSERT INTO destination_ranking (round_id, partner_hei_id, ranked_by) VALUES ($1, $2, $3)
+      ON CONFLICT DO NOTHING RETURNING version)",
+                                                       {round_id, partner_hei_id, ranked_by})
+                                     : connection.exec(R"(
+      UPDATE destination_ranking SET version = version + 1, ranked_by = $3, ranked_at = now()
+       WHERE round_id = $1 AND partner_hei_id = $2 AND version = $4 RETURNING version)",
+                                                       {round_id, partner_hei_id, ranked_by, expected_version});
+  if (!saved) return saved.status();
+  if (saved->empty()) return Status::conflict("the ranking changed meanwhile");
+  for (const auto& [application_id, rank] : ranks) {
+    auto stored =
+        rank ? connection.exec(R"(
+        INSERT INTO applicant_rank (round_id, partner_hei_id, application_id, rank) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (round_id, partner_hei_id, application_id) DO UPDATE SET rank = excluded.rank)",
+                               {round_id, partner_hei_id, application_id, *rank})
+             : connection.exec("DELETE FROM applicant_rank WHERE round_id = $1 AND partner_hei_id = $2 AND application_id = $3",
+                               {round_id, partner_hei_id, application_id});
+    if (!stored) return stored.status();
+  }
+  return saved->front().get<int>(0);
+}
+
 Result<std::vector<PlacesTaken>> places_taken(Connection& connection, const std::string& hei_id,
                                               const std::string& academic_year_id) {
   auto rows = connection.exec(

@@ -7,6 +7,7 @@
 // at once never overwrite each other unseen.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,6 +123,25 @@ struct DraftNearDeadline {
   std::string closes_at;  // UTC "YYYY-MM-DD HH:MM"
 };
 Result<std::vector<DraftNearDeadline>> drafts_near_deadline(Connection& connection, int days);
+
+// The coordinators' ranking of one destination's applicants in a round (migration 0022).
+struct DestinationRanking {
+  std::string partner_hei_id;
+  int version = 0;  // 0: never ranked
+  std::string ranked_by;
+  std::string ranked_at;         // UTC "YYYY-MM-DD HH:MM"
+  std::map<int64_t, int> ranks;  // application_id → rank, 1 first
+};
+// The round's rankings by partner; a destination never ranked is not in the map.
+Result<std::map<std::string, DestinationRanking>> round_rankings(Connection& connection, int64_t round_id);
+
+// Stores `ranks` (application_id → rank, nullopt: unranked) as the ranking of `partner_hei_id` in
+// the round, by `ranked_by`; the ranks of applications not in `ranks` stay. A new ranking when
+// `expected_version` is 0. kConflict ("changed meanwhile") when the ranking is not at
+// `expected_version`; then nothing is stored. Returns the new version. The caller checks the
+// applications and ranks and holds the transaction.
+Result<int> save_ranking(Connection& connection, int64_t round_id, const std::string& partner_hei_id,
+                         const std::map<int64_t, std::optional<int>>& ranks, int expected_version, const std::string& ranked_by);
 
 // How many of the HEI's students each partner has for the academic year already: nominations
 // from any round or none (made by hand or by another round), except cancelled or rejected ones.

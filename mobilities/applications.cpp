@@ -9,6 +9,7 @@
 #include "base/pattern.hpp"
 #include "base/text.hpp"
 #include "db/agreement_information.hpp"
+#include "db/audit_events.hpp"
 #include "db/iias.hpp"
 #include "db/mail_outbox.hpp"
 #include "db/ounits.hpp"
@@ -207,6 +208,22 @@ std::vector<RuleProblem> check_application(const ApplicationForm& form, int max_
   return problems;
 }
 
+std::vector<RuleProblem> check_ranks(const Ranks& ranks) {
+  std::vector<RuleProblem> problems;
+  std::vector<int> seen;
+  for (const auto& [application_id, rank] : ranks) {
+    if (!rank) continue;
+    std::string field = "rank_" + std::to_string(application_id);
+    if (*rank < 1 || *rank > kMaxRank) {
+      problems.push_back({field, "is not a number from 1 to " + std::to_string(kMaxRank)});
+    } else if (std::find(seen.begin(), seen.end(), *rank) != seen.end()) {
+      problems.push_back({field, std::to_string(*rank) + " is given to another applicant"});
+    }
+    seen.push_back(*rank);
+  }
+  return problems;
+}
+
 Result<db::SavedApplication> Applications::save(db::Connection& connection, int64_t round_id, const Applicant& applicant,
                                                 const ApplicationForm& form, int expected_version) const {
   auto student = db::find_student(connection, applicant.hei_id, applicant.student_id);
@@ -294,6 +311,43 @@ Result<std::string> Applications::select(db::Connection& connection, const std::
   if (Status told = tell_student(connection, *application, "application_decided", parameters); !told) return told;
   if (Status committed = tx->commit(); !committed) return committed;
   return *nominated;
+}
+
+Result<int> Applications::rank(db::Connection& connection, const std::string& hei_id, int64_t round_id,
+                               const std::string& partner_hei_id, const Ranks& ranks, int expected_version,
+                               const agreements::Editor& editor) const {
+  auto round = db::find_round(connection, round_id);
+  if (!round) return round.status();
+  if (!*round || (*round)->hei_id != hei_id) return Status::not_found("no application round " + std::to_string(round_id));
+  auto applications = db::list_round_applications(connection, round_id);
+  if (!applications) return applications.status();
+  for (const auto& [application_id, rank] : ranks) {
+    auto found = std::find_if(applications->begin(), applications->end(),
+                              [&](const auto& a) { return a.application_id == application_id; });
+    if (found == applications->end() || !listed(found->choices, partner_hei_id)) {
+      return Status::not_found("no application " + std::to_string(application_id) + " for " + partner_hei_id);
+    }
+  }
+  if (Status problems = problems_status(check_ranks(ranks)); !problems) return problems;
+  auto tx = db::Transaction::begin(connection);
+  if (!tx) return tx.status();
+  auto saved = db::save_ranking(connection, round_id, partner_hei_id, ranks, expected_version, editor.name);
+  if (!saved) return saved.status();
+  std::string order;
+  for (const auto& [application_id, rank] : ranks) {
+    order += " " + std::to_string(application_id) + ":" + (rank ? std::to_string(*rank) : "-");
+  }
+  db::AuditEvent event{editor.account_id,
+                       editor.name,
+                       editor.role,
+                       hei_id,
+                       "applicants_ranked",
+                       "application_round:" + std::to_string(round_id),
+                       partner_hei_id + order,
+                       ""};
+  if (Status logged = db::record_audit_event(connection, event); !logged) return logged;
+  if (Status committed = tx->commit(); !committed) return committed;
+  return *saved;
 }
 
 Status Applications::reject(db::Connection& connection, const std::string& hei_id, int64_t application_id,

@@ -10,6 +10,9 @@
 //                                               nomination is cancelled with it)
 //   submitted → selected | rejected   (a coordinator, any time after submission)
 //
+// Coordinators also rank each destination's applicants (rank): their order on the round page,
+// which a selection does not depend on.
+//
 // Every change names the version it was made against (db/applications.hpp): kConflict "the
 // application changed meanwhile" when another tab or person changed it first.
 #pragma once
@@ -54,6 +57,15 @@ Result<std::map<std::string, int>> places_offered(db::Connection& connection, co
 // once per application. Returns how many reminders were queued.
 Result<int> remind_before_deadlines(db::Connection& connection, int days);
 
+// A coordinator's ranking of one destination's applicants: application_id → rank, 1 first
+// (nullopt: not ranked).
+using Ranks = std::map<int64_t, std::optional<int>>;
+constexpr int kMaxRank = 999;
+
+// The ranks' problems, by field "rank_<application_id>": a rank outside 1 to kMaxRank, or a rank
+// given to an earlier application already (the later ones are named).
+std::vector<RuleProblem> check_ranks(const Ranks& ranks);
+
 class Applications {
  public:
   // Saves the student's application in the round (a new one when `expected_version` is 0); a
@@ -81,6 +93,16 @@ class Applications {
   Result<std::string> select(db::Connection& connection, const std::string& hei_id, int64_t application_id,
                              const std::string& partner_hei_id, int expected_version, const agreements::Editor& editor,
                              const std::optional<ContactPerson>& coordinator) const;
+
+  // Stores `ranks` as the ranking of `partner_hei_id`'s applicants in round `round_id` of
+  // `hei_id` (the ranks of applications not named stay) and logs it in the audit log as
+  // "applicants_ranked" by `editor`, in one transaction. Returns the ranking's new version.
+  // kNotFound: no such round at `hei_id`, or a named application that is not in the round, is a
+  // draft there, or does not choose the partner. kInvalidArgument: check_ranks's problems, named by
+  // field. kConflict: the ranking changed meanwhile (is not at `expected_version`, 0 for a
+  // destination never ranked). Nothing is stored unless it returns a version.
+  Result<int> rank(db::Connection& connection, const std::string& hei_id, int64_t round_id, const std::string& partner_hei_id,
+                   const Ranks& ranks, int expected_version, const agreements::Editor& editor) const;
 
   // kInvalidArgument for an empty or overlong reason; otherwise as select.
   Status reject(db::Connection& connection, const std::string& hei_id, int64_t application_id, const std::string& reason,

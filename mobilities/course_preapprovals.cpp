@@ -1,5 +1,6 @@
 #include "mobilities/course_preapprovals.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "db/mail_outbox.hpp"
@@ -90,28 +91,91 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping) 
   return problems.take();
 }
 
+namespace {
+
+// The host course of `mapping` as a component of table A.
+Component host_component(const db::CourseMapping& mapping) {
+  Component host;
+  host.los_code = mapping.host_course_code;
+  host.title = mapping.host_course_title;
+  host.credits = {{"ects", mapping.host_credits}};
+  return host;
+}
+
+// The home course `mapping` counts as, when it names one, as a component of table B.
+std::optional<Component> home_component(const db::CourseMapping& mapping) {
+  if (!mapping.home_course_title && !mapping.home_course_code) return std::nullopt;
+  Component home;
+  home.los_code = mapping.home_course_code;
+  home.title = mapping.home_course_title ? *mapping.home_course_title : *mapping.home_course_code;
+  home.credits = {{"ects", mapping.home_credits}};
+  return home;
+}
+
+bool same_course(const Component& component, const db::CourseMapping& mapping) {
+  if (mapping.host_course_code) return component.los_code == mapping.host_course_code;
+  return !component.los_code && component.title == mapping.host_course_title;
+}
+
+bool studies(const LaVersion& version, const db::CourseMapping& mapping) {
+  const auto* studied = version.components(ComponentTable::kStudied);
+  if (studied == nullptr) return false;
+  return std::any_of(studied->begin(), studied->end(), [&](const Component& component) {
+    return component.change != ChangeStatus::kDeleted && same_course(component, mapping);
+  });
+}
+
+}  // namespace
+
 LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines) {
   std::vector<Component> studied;
   std::vector<Component> recognized;
   for (const db::PreapprovalLine& line : lines) {
     if (line.state != "approved" || line.mapping.alternative) continue;
-    Component host;
-    host.los_code = line.mapping.host_course_code;
-    host.title = line.mapping.host_course_title;
-    host.credits = {{"ects", line.mapping.host_credits}};
-    studied.push_back(host);
-    if (!line.mapping.home_course_title && !line.mapping.home_course_code) continue;
-    Component home;
-    home.los_code = line.mapping.home_course_code;
-    home.title = line.mapping.home_course_title ? *line.mapping.home_course_title : *line.mapping.home_course_code;
-    home.credits = {{"ects", line.mapping.home_credits}};
-    recognized.push_back(home);
+    studied.push_back(host_component(line.mapping));
+    if (auto home = home_component(line.mapping)) recognized.push_back(*home);
   }
   // Filled apart: components_of() may add a table, which moves the others.
   LaVersion version;
   version.components_of(ComponentTable::kStudied) = std::move(studied);
   version.components_of(ComponentTable::kRecognized) = std::move(recognized);
   return version;
+}
+
+std::vector<db::PreapprovalLine> alternatives_to_add(const std::vector<db::PreapprovalLine>& lines,
+                                                     const std::vector<const LaVersion*>& agreed) {
+  std::vector<db::PreapprovalLine> open;
+  for (const auto& line : lines) {
+    if (line.state != "approved" || !line.mapping.alternative) continue;
+    if (std::none_of(agreed.begin(), agreed.end(), [&](const LaVersion* v) { return v && studies(*v, line.mapping); })) {
+      open.push_back(line);
+    }
+  }
+  return open;
+}
+
+AlternativeComponents alternative_components(const db::CourseMapping& mapping, const std::optional<TermId>& term) {
+  AlternativeComponents components{host_component(mapping), std::nullopt};
+  components.studied.term = term;
+  components.studied.change = ChangeStatus::kInserted;
+  components.studied.reason_code = "substituting-deleted";
+  components.recognized = home_component(mapping);
+  if (components.recognized) {
+    components.recognized->term = term;
+    components.recognized->change = ChangeStatus::kInserted;
+    components.recognized->reason_code = "substituting-deleted";
+  }
+  return components;
+}
+
+std::optional<TermId> common_term(const LaVersion& version) {
+  const auto* studied = version.components(ComponentTable::kStudied);
+  if (studied == nullptr || studied->empty()) return std::nullopt;
+  std::optional<TermId> term = studied->front().term;
+  for (const auto& component : *studied) {
+    if (component.term != term) return std::nullopt;
+  }
+  return term;
 }
 
 Result<int64_t> CoursePreapprovals::propose(db::Connection& connection, const std::string& omobility_id,

@@ -29,6 +29,28 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping);
 // that replaces only credits gives none). Terms are left for the student to fill in.
 LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines);
 
+// During the stay, an approved alternative goes into a changes proposal without another decision.
+
+// The mobility's approved alternatives that none of `agreed` (the versions agreed so far: the
+// first version, the approved changes) has in table A yet, by host course code or else title,
+// in the order they were proposed.
+std::vector<db::PreapprovalLine> alternatives_to_add(const std::vector<db::PreapprovalLine>& lines,
+                                                     const std::vector<const LaVersion*>& agreed);
+
+// The components an approved alternative line goes into a changes proposal as: its host course
+// inserted into table A (code, title, credits, `term`) for the spec's reason "substituting-deleted",
+// and the home course it counts as, when it names one, inserted into table B. A nullopt `term`
+// is left for the student to fill in.
+struct AlternativeComponents {
+  Component studied;
+  std::optional<Component> recognized;
+};
+AlternativeComponents alternative_components(const db::CourseMapping& mapping, const std::optional<TermId>& term);
+
+// The term every component of `version`'s table A has (a stay of one term), or nullopt when they
+// differ, one has none, or the table is empty.
+std::optional<TermId> common_term(const LaVersion& version);
+
 enum class LineDecision { kApprove, kReject };
 
 class CoursePreapprovals {

@@ -87,10 +87,8 @@ void set_row(LaFields& fields, const std::string& prefix, size_t row, const Comp
   fields[row_key(prefix, row, "code")] = component.los_code.value_or("");
   fields[row_key(prefix, row, "title")] = component.title;
   fields[row_key(prefix, row, "credits")] = component.credits.empty() ? "" : component.credits.front().value;
-  if (component.term) {
-    fields[row_key(prefix, row, "term")] =
-        std::to_string(component.term->term_number) + "/" + std::to_string(component.term->total_terms);
-  }
+  fields[row_key(prefix, row, "term")] =
+      component.term ? std::to_string(component.term->term_number) + "/" + std::to_string(component.term->total_terms) : "";
   fields[row_key(prefix, row, "conditions")] = component.recognition_conditions.value_or("");
   if (component.change != ChangeStatus::kUnchanged) {
     fields[row_key(prefix, row, "change")] = component.change == ChangeStatus::kInserted ? "inserted" : "deleted";
@@ -124,6 +122,20 @@ size_t la_row_count(const LaFields& fields, const std::string& prefix) {
     if (!blank_row(fields, prefix, row)) rows = row + 1;
   }
   return rows;
+}
+
+bool has_la_row(const LaFields& fields, const std::string& prefix, const mobilities::Component& component) {
+  for (size_t row = 0; row < la_row_count(fields, prefix); ++row) {
+    if (value(fields, row_key(prefix, row, "code")) == component.los_code.value_or("") &&
+        value(fields, row_key(prefix, row, "title")) == component.title) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void add_la_row(LaFields& fields, const std::string& prefix, const mobilities::Component& component) {
+  if (!has_la_row(fields, prefix, component)) set_row(fields, prefix, la_row_count(fields, prefix), component);
 }
 
 std::variant<mobilities::LaVersion, LaFieldErrors> la_version_of(const LaFields& fields, bool is_change) {

@@ -37,6 +37,13 @@ std::variant<mobilities::LaVersion, LaFieldErrors> la_version_of(const LaFields&
 // How many rows of table `prefix` ("a", "b") the fields hold.
 size_t la_row_count(const LaFields& fields, const std::string& prefix);
 
+// Whether a filled row of table `prefix` has `component`'s code and title.
+bool has_la_row(const LaFields& fields, const std::string& prefix, const mobilities::Component& component);
+
+// Adds `component` as the row after the last filled one of table `prefix`, unless has_la_row (a
+// second click adds nothing).
+void add_la_row(LaFields& fields, const std::string& prefix, const mobilities::Component& component);
+
 // The editor's data for templates/partials/la_editor.mustache: both tables with their filled rows
 // and kBlankLaRows blank ones, each cell with its value and error, and the change columns when
 // `is_change`.

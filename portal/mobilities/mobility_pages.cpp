@@ -74,6 +74,7 @@ http::Response round(PageRequest& page) {
   auto parts = segments(page.request.path, kRounds);
   bool post = page.request.method == "POST";
   if (!post && parts.size() == 1 && !parts[0].empty()) return application_round(page, parts[0], "", "");
+  if (post && parts.size() == 2 && parts[1] == "ranking") return application_round(page, parts[0], "", "ranking");
   if (post && parts.size() == 3) return application_round(page, parts[0], parts[1], parts[2]);
   return page.error(404);
 }

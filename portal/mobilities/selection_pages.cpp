@@ -152,7 +152,67 @@ struct RoundState {
   FieldErrors errors;
   std::string notice_key;
   std::string notice_detail;
+  std::string ranking_partner;  // the destination whose ranking form was posted: its fields keep what was typed
 };
+
+// --- The coordinators' ranking ---
+
+// A destination's applicants in the coordinators' order: those ranked by rank, then the others in
+// the order they handed in.
+struct Applicant {
+  const db::ApplicationRecord* application;
+  int choice = 0;  // the student's rank of the destination
+  std::optional<int> rank;
+};
+
+std::vector<Applicant> ranked_applicants(const std::vector<db::ApplicationRecord>& applications, const std::string& partner,
+                                         const std::map<std::string, db::DestinationRanking>& rankings) {
+  auto ranking = rankings.find(partner);
+  std::vector<Applicant> applicants;
+  for (const auto& a : applications) {
+    auto choice = std::find(a.choices.begin(), a.choices.end(), partner);
+    if (choice == a.choices.end()) continue;
+    Applicant applicant{&a, static_cast<int>(choice - a.choices.begin()) + 1, std::nullopt};
+    if (ranking != rankings.end() && ranking->second.ranks.contains(a.application_id)) {
+      applicant.rank = ranking->second.ranks.at(a.application_id);
+    }
+    applicants.push_back(applicant);
+  }
+  std::stable_sort(applicants.begin(), applicants.end(),
+                   [](const Applicant& x, const Applicant& y) { return x.rank && (!y.rank || *x.rank < *y.rank); });
+  return applicants;
+}
+
+std::string rank_field(int64_t application_id) { return "rank_" + std::to_string(application_id); }
+
+// The rank input of one applicant: {id, name, label, value, error?, invalid}; the value typed when
+// this destination's form was posted, else the stored rank.
+data rank_input(const PageRequest& page, const Applicant& applicant, const std::string& partner, const RoundState& state,
+                const Messages& messages) {
+  std::string name = rank_field(applicant.application->application_id);
+  data input;
+  input.set("id", "rank-" + partner + "-" + std::to_string(applicant.application->application_id));
+  input.set("name", name);
+  input.set("label", messages.text("applications_rank_of") + " " + applicant.application->student_name);
+  bool typed = state.ranking_partner == partner;
+  input.set("value", typed ? page.field(name) : applicant.rank ? std::to_string(*applicant.rank) : "");
+  auto error = state.errors.find(name);
+  bool invalid = typed && error != state.errors.end();
+  input.set("invalid", invalid);
+  if (invalid) input.set("error", messages.text(error->second));
+  return input;
+}
+
+// A rank as typed: empty for none, else a whole number of at most three digits (kMaxRank).
+// nullopt with `bad` set for anything else.
+std::optional<int> parse_rank(std::string_view text, bool& bad) {
+  text = trim_blanks(text);
+  bad = text.size() > 3 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (bad || text.empty()) return std::nullopt;
+  int rank = number_or_zero(text);
+  bad = rank < 1 || rank > mobilities::kMaxRank;
+  return bad ? std::nullopt : std::optional<int>(rank);
+}
 
 http::Response render_round(PageRequest& page, const db::RoundRecord& round, const RoundState& state) {
   const Messages& messages = Messages::of(page.visitor.language);
@@ -160,24 +220,33 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
   if (!applicants) return unavailable(page, applicants.status());
   auto taken = db::places_taken(page.connection, round.hei_id, round.academic_year_id);
   if (!taken) return unavailable(page, taken.status());
+  auto rankings = db::round_rankings(page.connection, round.round_id);
+  if (!rankings) return unavailable(page, rankings.status());
   std::string round_link = std::string(kRounds) + "/" + std::to_string(round.round_id);
-  std::map<std::string, data> by_destination;
+  std::map<std::string, std::vector<Applicant>> by_destination;
   for (const auto& applicant : *applicants) {
-    int rank = 1;
     for (const auto& partner : applicant.choices) {
-      auto [entry, added] = by_destination.try_emplace(partner, data::type::list);
-      entry->second.push_back(applicant_row(applicant, partner, rank++, messages, round_link));
+      if (!by_destination.contains(partner)) by_destination[partner] = ranked_applicants(*applicants, partner, *rankings);
     }
   }
   auto offered = mobilities::places_offered(page.connection, round.hei_id, round.academic_year_id);
   if (!offered) return unavailable(page, offered.status());
   data destinations = data::type::list;
-  for (auto& [partner, rows] : by_destination) {
+  for (auto& [partner, ranked] : by_destination) {
     auto name = page.names.hei_name(page.connection, partner, language_code(page.visitor.language));
     if (!name) return unavailable(page, name.status());
     auto places = offered->find(partner);
     int selected = 0;
     for (const auto& t : *taken) selected += t.partner_hei_id == partner ? t.selected : 0;
+    data rows = data::type::list;
+    data inputs = data::type::list;
+    for (const auto& applicant : ranked) {
+      data row = applicant_row(*applicant.application, partner, applicant.choice, messages, round_link);
+      row.set("coordinator_rank", applicant.rank ? std::to_string(*applicant.rank) : "–");
+      rows.push_back(row);
+      inputs.push_back(rank_input(page, applicant, partner, state, messages));
+    }
+    auto ranking = rankings->find(partner);
     data destination;
     destination.set("name", name->value_or(partner));
     destination.set("partner_hei_id", partner);
@@ -186,6 +255,14 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
     destination.set("taken", std::to_string(selected));
     destination.set("left", agreed ? std::to_string(std::max(0, places->second - selected)) : "0");
     destination.set("applicants", rows);
+    destination.set("rank_inputs", inputs);
+    destination.set("ranking_action", round_link + "/ranking");
+    destination.set("ranking_version", std::to_string(ranking == rankings->end() ? 0 : ranking->second.version));
+    destination.set("is_ranked", ranking != rankings->end());
+    if (ranking != rankings->end()) {
+      destination.set("ranked_by", ranking->second.ranked_by);
+      destination.set("ranked_at", ranking->second.ranked_at);
+    }
     destinations.push_back(destination);
   }
   data to_reject = data::type::list;
@@ -206,7 +283,7 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
   view.set("to_reject", to_reject);
   if (!state.notice_key.empty()) view.set("notice", messages.text(state.notice_key) + state.notice_detail);
   auto done = page.request.query_values("done");
-  if (!done.empty() && (done.front() == "selected" || done.front() == "rejected")) {
+  if (!done.empty() && (done.front() == "selected" || done.front() == "rejected" || done.front() == "ranked")) {
     view.set("done", messages.text("applications_done_" + done.front()));
   }
   return page.render(state.status, "mobilities/selection", "applications_round_title_page", view);
@@ -240,17 +317,57 @@ http::Response decide(PageRequest& page, const db::RoundRecord& round, int64_t a
     decided = desk.reject(page.connection, round.hei_id, application_id, reason, version, editor);
     if (decided.code() == Status::Code::kInvalidArgument) {
       return render_round(page, round,
-                          {400, {{"reason_" + std::to_string(application_id), "applications_error_reason"}}, "", ""});
+                          {400, {{"reason_" + std::to_string(application_id), "applications_error_reason"}}, "", "", ""});
     }
   }
   if (decided.code() == Status::Code::kConflict)
-    return render_round(page, round, {409, {}, "applications_changed_meanwhile", ""});
+    return render_round(page, round, {409, {}, "applications_changed_meanwhile", "", ""});
   if (decided.code() == Status::Code::kInvalidArgument || decided.code() == Status::Code::kNotFound) {
-    return render_round(page, round, {400, {}, "applications_cannot_select", " " + decided.message()});
+    return render_round(page, round, {400, {}, "applications_cannot_select", " " + decided.message(), ""});
   }
   if (!decided) return unavailable(page, decided);
   return page.redirect(std::string(kRounds) + "/" + std::to_string(round.round_id) +
                        (what == "select" ? "?done=selected" : "?done=rejected"));
+}
+
+// The ranks typed into a destination's form, for the applicants it may name: the destination's
+// applicants the visitor sees. nullopt when a field names another application (404); bad numbers
+// are in `errors`. An applicant without a field keeps their rank.
+std::optional<mobilities::Ranks> typed_ranks(const PageRequest& page, const std::vector<Applicant>& applicants,
+                                             FieldErrors& errors) {
+  mobilities::Ranks ranks;
+  for (const auto& [name, value] : page.form) {
+    if (!name.starts_with("rank_")) continue;
+    auto known = std::find_if(applicants.begin(), applicants.end(),
+                              [&](const Applicant& a) { return rank_field(a.application->application_id) == name; });
+    if (known == applicants.end()) return std::nullopt;
+    bool bad = false;
+    ranks[known->application->application_id] = parse_rank(value, bad);
+    if (bad) errors[name] = "applications_error_rank_number";
+  }
+  return ranks;
+}
+
+http::Response rank_applicants(PageRequest& page, const db::RoundRecord& round) {
+  auto applications = visible_applications(page, round);
+  if (!applications) return unavailable(page, applications.status());
+  std::string partner = page.field("partner_hei_id");
+  auto applicants = ranked_applicants(*applications, partner, {});
+  if (applicants.empty()) return page.error(404);
+  FieldErrors errors;
+  auto ranks = typed_ranks(page, applicants, errors);
+  if (!ranks) return page.error(404);
+  for (const auto& problem : mobilities::check_ranks(*ranks)) errors.try_emplace(problem.field, "applications_error_rank_twice");
+  if (!errors.empty()) return render_round(page, round, {400, errors, "applications_ranking_has_errors", "", partner});
+  auto ranked =
+      mobilities::Applications().rank(page.connection, round.hei_id, round.round_id, partner, *ranks,
+                                      number_or_zero(page.field("version")), agreements::pages::editor_of(page, round.hei_id));
+  if (ranked.status().code() == Status::Code::kConflict) {
+    return render_round(page, round, {409, {}, "applications_ranking_changed_meanwhile", "", partner});
+  }
+  if (ranked.status().code() == Status::Code::kNotFound) return page.error(404);
+  if (!ranked) return unavailable(page, ranked.status());
+  return page.redirect(std::string(kRounds) + "/" + std::to_string(round.round_id) + "?done=ranked#dest-" + partner);
 }
 
 }  // namespace
@@ -270,6 +387,7 @@ http::Response application_round(PageRequest& page, const std::string& round_id,
   if (!round) return unavailable(page, round.status());
   if (!*round || std::find(heis.begin(), heis.end(), (*round)->hei_id) == heis.end()) return page.error(404);
   if (decision.empty()) return render_round(page, **round, {});
+  if (decision == "ranking") return rank_applicants(page, **round);
   int64_t id = number_or_zero(application_id);
   if (id <= 0 || (decision != "select" && decision != "reject")) return page.error(404);
   return decide(page, **round, id, decision);

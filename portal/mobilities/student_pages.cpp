@@ -14,6 +14,7 @@
 #include "portal/mobilities/mobility_views.hpp"
 #include "portal/mobilities/timeline_view.hpp"
 #include "portal/pages/page_support.hpp"
+#include "portal/web/form_view.hpp"
 
 namespace mobility::portal::mobility_pages {
 namespace {
@@ -31,6 +32,54 @@ std::variant<OwnMobility, http::Response> own_mobility(const PageRequest& page, 
   OwnLookup found = find_own(page, omobility_id);
   if (found.refusal) return std::move(*found.refusal);
   return OwnMobility{std::move(*found.record), std::move(*found.mobility)};
+}
+
+// The agreed versions an alternative may already be in.
+std::vector<const mobilities::LaVersion*> agreed_versions(const mobilities::LearningAgreement& la) {
+  std::vector<const mobilities::LaVersion*> agreed;
+  if (la.first_version) agreed.push_back(&*la.first_version);
+  if (la.approved_changes) agreed.push_back(&*la.approved_changes);
+  return agreed;
+}
+
+// The approved alternatives the changes in `fields` may still take, each a button of the editor.
+Result<data> alternatives_view(const PageRequest& page, const std::string& omobility_id, const mobilities::LearningAgreement& la,
+                               const LaFields& fields) {
+  auto lines = db::list_preapproval_lines(page.connection, omobility_id);
+  if (!lines) return lines.status();
+  data items = data::type::list;
+  for (const auto& line : mobilities::alternatives_to_add(*lines, agreed_versions(la))) {
+    auto components = mobilities::alternative_components(line.mapping, std::nullopt);
+    if (has_la_row(fields, "a", components.studied)) continue;
+    const db::CourseMapping& m = line.mapping;
+    data item;
+    item.set("line_id", std::to_string(line.line_id));
+    item.set("course",
+             (m.host_course_code ? *m.host_course_code + " " : "") + m.host_course_title + " (" + m.host_credits + " ECTS)");
+    if (components.recognized) {
+      item.set("home", (m.home_course_code ? *m.home_course_code + " " : "") + m.home_course_title.value_or("") + " (" +
+                           m.home_credits + " ECTS)");
+    }
+    items.push_back(item);
+  }
+  return items;
+}
+
+// Adds the approved alternative `line_id` to the changes in `fields`: false when the mobility has
+// no such alternative left to add.
+Result<bool> add_alternative(const PageRequest& page, const std::string& omobility_id, const mobilities::LearningAgreement& la,
+                             int64_t line_id, LaFields& fields) {
+  auto lines = db::list_preapproval_lines(page.connection, omobility_id);
+  if (!lines) return lines.status();
+  for (const auto& line : mobilities::alternatives_to_add(*lines, agreed_versions(la))) {
+    if (line.line_id != line_id) continue;
+    auto term = la.first_version ? mobilities::common_term(*la.first_version) : std::nullopt;
+    auto components = mobilities::alternative_components(line.mapping, term);
+    add_la_row(fields, "a", components.studied);
+    if (components.recognized) add_la_row(fields, "b", *components.recognized);
+    return true;
+  }
+  return false;
 }
 
 struct EditorState {
@@ -74,6 +123,12 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
     fields = la_fields_of(mobilities::draft_from_preapproval(*lines));
   }
   view.set("editor", la_editor_view(fields, state.errors, is_change, messages));
+  if (is_change && live) {
+    auto alternatives = alternatives_view(page, own.record.omobility_id, *la, fields);
+    if (!alternatives) return unavailable(page, alternatives.status());
+    view.set("has_alternatives", !alternatives->is_empty_list());
+    view.set("alternatives", *alternatives);
+  }
   bool student_signed = *draft && (*draft)->student_signature.has_value();
   view.set("can_sign", live && draft->has_value() && !student_signed);
   view.set("signed_waiting", student_signed);
@@ -108,6 +163,11 @@ http::Response save_student_draft(PageRequest& page, const std::string& omobilit
   auto la = las.load(page.connection, omobility_id);
   if (!la) return unavailable(page, la.status());
   LaFields fields = la_fields_of(page.form);
+  if (std::string line = page.field("preapproved_line"); !line.empty()) {
+    auto added = add_alternative(page, omobility_id, *la, number_or_zero(line), fields);
+    if (!added) return unavailable(page, added.status());
+    if (!*added || !la->first_version) return page.error(404);
+  }
   auto version = la_version_of(fields, la->first_version.has_value());
   if (auto* errors = std::get_if<LaFieldErrors>(&version)) return render(page, own, {400, fields, *errors, {}});
   auto editor = agreements::pages::editor_of(page, own.record.sending_hei_id);

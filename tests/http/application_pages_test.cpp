@@ -235,6 +235,92 @@ TEST_F(ApplicationPagesTest, RejectingNeedsAReasonAndAnotherUnitsStudentIsUnknow
             404);
 }
 
+TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRanksStoreNothing) {
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  ASSERT_EQ(student->post(form_path(), filled_form(*student, "submit")).status, 303);
+  std::string aase = application_of("stud-aase");
+  std::string jonas = application_of("stud-jonas");
+  auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
+  auto before = coordinator->get(round_path());
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_LT(before.body.find("Jonas Eriksen"), before.body.find("Åse Bjørnstad")) << "unranked: in the order handed in";
+  EXPECT_TRUE(contains(before.body, "<label for=\"rank-lumiere-nord.example-" + aase + "\">Rank of Åse Bjørnstad</label>"));
+  std::string ranking = round_path() + "/ranking";
+  auto form = form_fields(before.body, ranking);
+  ASSERT_TRUE(std::find(form.begin(), form.end(), std::pair<std::string, std::string>("version", "0")) != form.end());
+
+  auto saved = coordinator->post(ranking, with(with(form, "rank_" + aase, "1"), "rank_" + jonas, "2"));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto ranked = coordinator->get(round_path() + "?done=ranked");
+  EXPECT_TRUE(contains(ranked.body, "The ranking is saved."));
+  EXPECT_LT(ranked.body.find("Åse Bjørnstad"), ranked.body.find("Jonas Eriksen")) << "shown in the coordinator's order";
+  EXPECT_TRUE(contains(ranked.body, "Last ranked by " + std::string(kUnitCoordinator)));
+  EXPECT_EQ(query("SELECT string_agg(application_id || ':' || rank, ' ' ORDER BY rank) FROM applicant_rank"),
+            aase + ":1 " + jonas + ":2");
+  EXPECT_EQ(query("SELECT actor || ' ' || record || ' ' || detail FROM audit_event WHERE action = 'applicants_ranked'"),
+            std::string(kUnitCoordinator) + " application_round:" + open_round_ + " lumiere-nord.example " + jonas + ":2 " +
+                aase + ":1");
+  std::string stored =
+      "SELECT version || ' ' || string_agg(application_id || ':' || rank, ' ' ORDER BY rank) "
+      "FROM destination_ranking JOIN applicant_rank USING (round_id, partner_hei_id) GROUP BY version";
+  ASSERT_EQ(query(stored), "1 " + aase + ":1 " + jonas + ":2");
+
+  // Not numbers, too large, given twice: a message beside the field, what was typed kept, nothing stored.
+  form = form_fields(ranked.body, ranking);
+  for (const auto& [typed, message] :
+       std::vector<std::pair<std::string, std::string>>{{"first", "Give a whole number from 1 to 999"},
+                                                        {"99999999999", "Give a whole number from 1 to 999"},
+                                                        {"-1", "Give a whole number from 1 to 999"},
+                                                        {"0", "Give a whole number from 1 to 999"},
+                                                        {"2", "This number is given to another applicant"}}) {
+    SCOPED_TRACE(typed);
+    auto bad = coordinator->post(ranking, with(form, "rank_" + aase, typed));
+    EXPECT_EQ(bad.status, 400) << bad.body;
+    EXPECT_TRUE(contains(bad.body, message)) << bad.body;
+    std::string field_id = "rank-lumiere-nord.example-" + aase;
+    EXPECT_TRUE(contains(bad.body, "value=\"" + typed + "\" aria-describedby=\"rank-hint-lumiere-nord.example " + field_id +
+                                       "-error\" aria-invalid=\"true\""))
+        << bad.body;
+    EXPECT_EQ(query(stored), "1 " + aase + ":1 " + jonas + ":2");
+  }
+
+  // Two tabs showing version 1: the first saves, the second is told it changed meanwhile, its
+  // numbers kept, nothing stored; so is a tab from before the first ranking.
+  ASSERT_EQ(coordinator->post(ranking, form).status, 303);
+  ASSERT_EQ(query(stored), "2 " + aase + ":1 " + jonas + ":2");
+  auto never_ranked = coordinator->post(ranking, with(form, "version", "0"));
+  EXPECT_EQ(never_ranked.status, 409) << never_ranked.body;
+  auto stale = coordinator->post(ranking, with(with(form, "rank_" + aase, "2"), "rank_" + jonas, "1"));
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_TRUE(contains(stale.body, "The ranking was changed meanwhile"));
+  EXPECT_TRUE(contains(stale.body, "id=\"rank-lumiere-nord.example-" + jonas + "\" name=\"rank_" + jonas + "\" value=\"1\""));
+  EXPECT_EQ(query(stored), "2 " + aase + ":1 " + jonas + ":2");
+  // Saved again from that page, it replaces the ranking; an empty number unranks.
+  auto again = coordinator->post(ranking, form_fields(stale.body, ranking));
+  EXPECT_EQ(again.status, 303) << again.body;
+  EXPECT_EQ(query(stored), "3 " + jonas + ":1 " + aase + ":2");
+  auto unranked = coordinator->post(ranking, with(form_fields(coordinator->get(round_path()).body, ranking), "rank_" + aase, ""));
+  EXPECT_EQ(unranked.status, 303) << unranked.body;
+  EXPECT_EQ(query(stored), "4 " + jonas + ":1");
+
+  // Selecting works as before.
+  std::string action = round_path() + "/" + aase;
+  auto selected = coordinator->post(action + "/select", form_fields(coordinator->get(round_path()).body, action + "/select"));
+  EXPECT_EQ(selected.status, 303) << selected.body;
+
+  // Applicants the form may not name: a draft, a student of another unit, another destination's.
+  std::string maria = application_of("stud-maria");
+  form = form_fields(coordinator->get(round_path()).body, ranking);
+  EXPECT_EQ(coordinator->post(ranking, with(form, "rank_" + maria, "3")).status, 404) << "a draft is no applicant";
+  EXPECT_EQ(coordinator->post(ranking, with(form, "partner_hei_id", "valle-alto.example")).status, 404);
+  auto connection = portal_.pool().acquire();
+  ASSERT_TRUE((*connection)->exec("UPDATE account_role SET ounit_id = 'ou-hf' WHERE role = 'coordinator'"));
+  auto other = testing::signed_in(portal_.base(), kUnitCoordinator);
+  other->get(round_path());
+  EXPECT_EQ(other->post(ranking, with(with(form, "csrf", other->csrf()), "rank_" + jonas, "5")).status, 404);
+  EXPECT_EQ(query(stored), "4 " + jonas + ":1");
+}
+
 TEST_F(ApplicationPagesTest, CoordinatorsCreateRoundsOnlyForTheirUnits) {
   auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
   auto page = coordinator->get("/coordinator/applications");

@@ -17,6 +17,7 @@ namespace {
 using testing::contains;
 using testing::occurrences;
 using testing::Visit;
+using testing::with;
 
 constexpr const char* kAdmin = "ingrid.haugland@fjordland.example";        // io_admin, reads English
 constexpr const char* kUnitCoordinator = "per.saether@fjordland.example";  // coordinator of ou-mn, bokmål
@@ -203,6 +204,25 @@ constexpr const char* kOwnPage = "/my-exchange/mobilities/fjordland-demo-nominat
 
 class LearningAgreementEditorTest : public MobilityPagesTest {
  protected:
+  // The student's draft becomes the first version: she signs it, the coordinator signs it, and the
+  // receiving HEI approves it (as its update call would).
+  void agree_on_the_draft(Visit& student) {
+    student.get(kOwnPage);
+    ASSERT_EQ(student.post(std::string(kOwnPage) + "/sign", {{"csrf", student.csrf()}}).status, 303);
+    Visit admin(portal_.base());
+    sign_in(admin, kAdmin);
+    admin.get("/mobilities/outgoing/fjordland-demo-nominated");
+    ASSERT_EQ(admin
+                  .post("/mobilities/outgoing/fjordland-demo-nominated/sign",
+                        {{"csrf", admin.csrf()}, {"signer_position", "Exchange coordinator"}})
+                  .status,
+              303);
+    query(
+        "UPDATE la_version SET state = 'approved', decided_at = now(), content = jsonb_set(content, '{receiving_signature}',"
+        " '{\"signer_name\":\"J W\",\"signer_position\":\"C\",\"signer_email\":\"j@tu-rheinfeld.example\","
+        "\"timestamp\":\"2026-06-01T00:00:00Z\",\"signer_app\":null}') WHERE omobility_id = 'fjordland-demo-nominated'"
+        " RETURNING state");
+  }
   // The first table's row 0 and the second's, as a student fills them in.
   http::HeaderList first_draft(const std::string& csrf) {
     return {{"csrf", csrf},
@@ -267,22 +287,7 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
   sign_in(student, kStudent);
   student.get(kOwnPage);
   ASSERT_EQ(student.post(std::string(kOwnPage) + "/draft", first_draft(student.csrf())).status, 303);
-  student.get(kOwnPage);
-  ASSERT_EQ(student.post(std::string(kOwnPage) + "/sign", {{"csrf", student.csrf()}}).status, 303);
-  Visit admin(portal_.base());
-  sign_in(admin, kAdmin);
-  admin.get("/mobilities/outgoing/fjordland-demo-nominated");
-  ASSERT_EQ(admin
-                .post("/mobilities/outgoing/fjordland-demo-nominated/sign",
-                      {{"csrf", admin.csrf()}, {"signer_position", "Exchange coordinator"}})
-                .status,
-            303);
-  // The receiving HEI approves it (as its update call would).
-  query(
-      "UPDATE la_version SET state = 'approved', decided_at = now(), content = jsonb_set(content, '{receiving_signature}',"
-      " '{\"signer_name\":\"J W\",\"signer_position\":\"C\",\"signer_email\":\"j@tu-rheinfeld.example\","
-      "\"timestamp\":\"2026-06-01T00:00:00Z\",\"signer_app\":null}') WHERE omobility_id = 'fjordland-demo-nominated'"
-      " RETURNING state");
+  agree_on_the_draft(student);
 
   auto page = student.get(kOwnPage);
   EXPECT_TRUE(contains(page.body, "Foreslå endringer")) << page.body;
@@ -312,6 +317,80 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
                                                                {"a0_change", "deleted"}});
   EXPECT_EQ(ghost.status, 400);
   EXPECT_TRUE(contains(ghost.body, "which the first version does not have"));
+}
+
+// Courses pre-approved as alternatives go into a changes proposal with one click, with the line's
+// data and the term of the first version; other lines, and the same one twice, do not.
+TEST_F(LearningAgreementEditorTest, AnApprovedAlternativeGoesIntoTheChangesInOneClick) {
+  Visit student(portal_.base());
+  sign_in(student, kStudent);
+  student.get(kOwnPage);
+  ASSERT_EQ(student.post(std::string(kOwnPage) + "/draft", first_draft(student.csrf())).status, 303);
+  auto add_line = [&](const std::string& code, const std::string& title, const std::string& state, bool alternative) {
+    return query(
+        "INSERT INTO preapproval_line (omobility_id, host_course_code, host_course_title, host_credits,"
+        " home_course_code, home_course_title, home_credits, alternative, state) VALUES ('fjordland-demo-nominated', '" +
+        code + "', '" + title + "', 7.5, 'IN4310', 'Mobile robots', 10, " + (alternative ? "true" : "false") + ", '" + state +
+        "') RETURNING line_id::text");
+  };
+  std::string vision = add_line("INF-420", "Computer Vision", "approved", true);
+  std::string waiting = add_line("INF-430", "Robotik", "proposed", true);
+  std::string main_line = add_line("INF-440", "Datenbanken", "approved", false);
+  student.get(kOwnPage);
+  EXPECT_EQ(student.post(std::string(kOwnPage) + "/draft", with(first_draft(student.csrf()), "preapproved_line", vision)).status,
+            404)
+      << "no changes before the first version is agreed";
+  agree_on_the_draft(student);
+
+  auto page = student.get(kOwnPage);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(
+      contains(page.body, "name=\"preapproved_line\" value=\"" + vision +
+                              "\" aria-describedby=\"alternatives-hint\">"
+                              "Legg til i endringene: INF-420 Computer Vision (7.5 ECTS)</button> teller som IN4310 Mobile "
+                              "robots (10 ECTS)"))
+      << page.body;
+  EXPECT_FALSE(contains(page.body, "value=\"" + waiting + "\"")) << "not approved yet";
+  EXPECT_FALSE(contains(page.body, "value=\"" + main_line + "\"")) << "not an alternative";
+
+  // One click, with a deletion typed above it: both are saved, the alternative with its data.
+  http::HeaderList typed = {
+      {"csrf", student.csrf()}, {"a0_title", "Maschinelles Lernen"}, {"a0_credits", "7.5"},       {"a0_term", "1/2"},
+      {"a0_change", "deleted"}, {"a0_reason", "timetable-conflict"}, {"preapproved_line", vision}};
+  auto added = student.post(std::string(kOwnPage) + "/draft", typed);
+  ASSERT_EQ(added.status, 303) << added.body;
+  std::string draft = "SELECT content::text FROM la_version WHERE omobility_id = 'fjordland-demo-nominated' AND state = 'draft'";
+  std::string stored = query(draft);
+  EXPECT_TRUE(contains(stored, "Maschinelles Lernen")) << stored;
+  EXPECT_EQ(query("SELECT c->>'los_code' || ' ' || (c->>'title') || ' ' || (c->'credits'->0->>'value') || ' ' ||"
+                  " (c->'term'->>'term_number') || '/' || (c->'term'->>'total_terms') || ' ' || (c->>'reason_code')"
+                  " FROM la_version, jsonb_array_elements(content->'tables') t, jsonb_array_elements(t->'components') c"
+                  " WHERE omobility_id = 'fjordland-demo-nominated' AND la_version.state = 'draft'"
+                  " AND t->>'table' = 'studied' AND c->>'title' = 'Computer Vision'"),
+            "INF-420 Computer Vision 7.5 1/2 substituting-deleted")
+      << stored;
+  EXPECT_EQ(occurrences(stored, "Mobile robots"), 1) << "the home course it counts as, in table B";
+  auto after = student.get(kOwnPage);
+  EXPECT_TRUE(contains(after.body, "value=\"Computer Vision\""));
+  EXPECT_FALSE(contains(after.body, "value=\"" + vision + "\"")) << "added already: no button";
+
+  // The same click again (a double submit from the same page, or with the row in the form already),
+  // and lines it may not add: nothing more.
+  auto twice = student.post(std::string(kOwnPage) + "/draft", with(typed, "csrf", student.csrf()));
+  EXPECT_EQ(twice.status, 303) << twice.body;
+  EXPECT_EQ(occurrences(query(draft), "Computer Vision"), 1);
+  auto with_row = with(testing::form_fields(after.body, std::string(kOwnPage) + "/draft"), "preapproved_line", vision);
+  EXPECT_EQ(student.post(std::string(kOwnPage) + "/draft", with_row).status, 303);
+  EXPECT_EQ(occurrences(query(draft), "Computer Vision"), 1);
+  EXPECT_EQ(occurrences(query(draft), "Mobile robots"), 1);
+  for (const std::string& line : {waiting, main_line, std::string("999999"), std::string("x")}) {
+    SCOPED_TRACE(line);
+    EXPECT_EQ(student.post(std::string(kOwnPage) + "/draft", with(typed, "preapproved_line", line)).status, 404);
+  }
+  EXPECT_EQ(occurrences(query(draft), "Computer Vision"), 1);
+  // Another student's mobility with the same line id: not theirs (404 before anything is read).
+  EXPECT_EQ(student.post("/my-exchange/mobilities/fjordland-demo-approved/draft", with(typed, "preapproved_line", vision)).status,
+            404);
 }
 
 // The coordinators' queue: what waits for a decision of the visitor, each a link to the form that

@@ -110,6 +110,8 @@ const std::vector<Action> kActions = {
     {"/admin/information-review/return", {{"partner_hei_id", "{partner}"}, {"version_number", "1"}, {"comment", "no"}}},
     {"/coordinator/applications/{round}/{application}/select", {{"partner_hei_id", "{partner}"}, {"version", "1"}}},
     {"/coordinator/applications/{round}/{application}/reject", {{"reason", "taken over"}, {"version", "1"}}},
+    {"/coordinator/applications/{round}/ranking",
+     {{"partner_hei_id", "{partner}"}, {"version", "0"}, {"rank_{application}", "1"}}},
     {"/my-exchange/applications/{round}", {{"motivation", "taken over"}, {"version", "1"}}},
     {"/my-exchange/applications/{round}/withdraw", {{"version", "1"}}},
     {"/mobilities/outgoing/{omobility}/cancel", {{"reason", "taken over"}}},
@@ -258,6 +260,8 @@ class TenantIsolationTest : public ::testing::Test {
         (SELECT count(*) FROM partner_iia WHERE hei_id = $1),
         (SELECT string_agg(concat_ws(',', application_id, state, version), ';' ORDER BY application_id)
            FROM application WHERE hei_id = $1),
+        (SELECT string_agg(concat_ws(',', d.round_id, d.partner_hei_id, d.version), ';' ORDER BY d.round_id, d.partner_hei_id)
+           FROM destination_ranking d JOIN application_round r USING (round_id) WHERE r.hei_id = $1),
         (SELECT string_agg(concat_ws(',', omobility_id, status), ';' ORDER BY omobility_id) FROM omobility
           WHERE sending_hei_id = $1))::text)",
                         {tenant.hei_id});
@@ -299,7 +303,7 @@ class TenantIsolationTest : public ::testing::Test {
         SCOPED_TRACE("POST " + filled(action.path, other, own));
         visit->get("/");
         http::HeaderList fields = {{"csrf", visit->csrf()}};
-        for (const auto& [name, value] : action.fields) fields.emplace_back(name, filled(value, other, own));
+        for (const auto& [name, value] : action.fields) fields.emplace_back(filled(name, other, own), filled(value, other, own));
         std::string request = filled(action.path, other, own);
         for (const auto& field : fields) request += " " + field.second;
         HttpReply reply = visit->post(filled(action.path, other, own), fields);
