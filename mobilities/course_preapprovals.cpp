@@ -90,6 +90,13 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping) 
   return problems.take();
 }
 
+db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCourse& course) {
+  mapping.host_course_code = course.fields.los_code;
+  mapping.host_course_title = course.fields.title;
+  mapping.host_credits = course.fields.ects_credits;
+  return mapping;
+}
+
 LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines) {
   std::vector<Component> studied;
   std::vector<Component> recognized;
