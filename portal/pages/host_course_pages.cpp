@@ -1,6 +1,8 @@
 #include "portal/pages/host_course_pages.hpp"
 
+#include "agreements/host_course_import.hpp"
 #include "agreements/host_courses.hpp"
+#include "base/text.hpp"
 #include "db/host_courses.hpp"
 #include "portal/pages/host_course_form.hpp"
 #include "portal/pages/host_course_list.hpp"
@@ -49,7 +51,52 @@ data form_view(const CourseForm& form, const Messages& messages) {
   return view;
 }
 
-http::Response list_page(PageRequest& page, int status, const Destination& at, const CourseForm& form) {
+// "ECTS credits: Give the credits …": a row's problem in words.
+std::string problem_text(const agreements::FieldProblem& problem, const Messages& messages) {
+  for (const auto& spec : host_course_specs()) {
+    if (spec.name == problem.field) return messages.text(spec.label_key) + ": " + messages.text(problem.message_key);
+  }
+  return messages.text(problem.message_key);
+}
+
+data text_list(const std::vector<std::string>& texts) {
+  data list = data::type::list;
+  for (const std::string& text : texts) list.push_back(data("text", text));
+  return list;
+}
+
+// The import form with what was pasted and, after a preview, every row with its problems.
+data import_view(const std::string& csv, const agreements::ImportPreview* preview, const Messages& messages) {
+  data view;
+  view.set("csv", displayable(csv));  // bytes that were refused show as U+FFFD
+  if (!preview) return view;
+  std::vector<std::string> whole;
+  for (const std::string& key : preview->text_problems) whole.push_back(messages.text(key));
+  for (const std::string& column : preview->unknown_columns) {
+    whole.push_back(messages.text("host_course_import_unknown_column") + " " + column);
+  }
+  data rows = data::type::list;
+  for (const auto& row : preview->rows) {
+    data item = host_course_row(db::HostCourse{0, row.fields, 0, "", ""}, messages);
+    item.set("term", row.fields.term);  // as written: it may be no term at all
+    item.set("line", std::to_string(row.line));
+    std::vector<std::string> problems;
+    for (const auto& problem : row.problems) problems.push_back(problem_text(problem, messages));
+    item.set("problems", text_list(problems));
+    item.set("ok", problems.empty());
+    rows.push_back(item);
+  }
+  view.set("previewed", true);
+  view.set("whole_problems", text_list(whole));
+  view.set("has_whole_problems", !whole.empty());
+  view.set("rows", rows);
+  view.set("has_rows", !preview->rows.empty());
+  view.set("ready", preview->ok());
+  return view;
+}
+
+http::Response list_page(PageRequest& page, int status, const Destination& at, const CourseForm& form,
+                         const data& import = data(false)) {
   const Messages& messages = Messages::of(page.visitor.language);
   auto courses = db::list_host_courses(page.connection, at.key.hei_id, at.key.partner_hei_id);
   if (!courses) return unavailable(page, courses.status());
@@ -61,8 +108,10 @@ http::Response list_page(PageRequest& page, int status, const Destination& at, c
   view.set("courses", rows);
   view.set("has_courses", !courses->empty());
   view.set("form", form_view(form, messages));
+  view.set("import", import.is_bool() ? import_view("", nullptr, messages) : import);
   std::string done = query_value(page, "done");
-  if (done == "added" || done == "changed" || done == "removed") view.set("done", messages.text("host_course_done_" + done));
+  if (done == "added" || done == "changed" || done == "removed" || done == "imported")
+    view.set("done", messages.text("host_course_done_" + done));
   return page.render(status, "host_courses", "host_courses_title", view);
 }
 
@@ -160,6 +209,20 @@ http::Response remove_course(PageRequest& page) {
   });
 }
 
+http::Response import_courses(PageRequest& page) {
+  return at_destination(page, page.field("partner_hei_id"), [&](const Destination& at) {
+    const Messages& messages = Messages::of(page.visitor.language);
+    std::string csv = page.field("csv");
+    bool store = page.field("action") == "import";
+    auto preview = store ? agreements::import_host_courses(page.connection, at.key, csv, editor_of(page))
+                         : agreements::preview_host_course_import(page.connection, at.key, csv);
+    if (preview.status().code() == Status::Code::kNotFound) return page.error(404);
+    if (!preview) return unavailable(page, preview.status());
+    if (store && preview->ok()) return page.redirect(list_path(at.key.partner_hei_id) + "&done=imported");
+    return list_page(page, preview->ok() ? 200 : 400, at, new_form(), import_view(csv, &*preview, messages));
+  });
+}
+
 }  // namespace
 
 void add_host_course_pages(http::Router& router, const Site& site) {
@@ -168,6 +231,7 @@ void add_host_course_pages(http::Router& router, const Site& site) {
   site.add_page(router, "POST", std::string(kListPath) + "/add", add_course);
   site.add_page(router, "POST", std::string(kListPath) + "/save", save_course);
   site.add_page(router, "POST", std::string(kListPath) + "/remove", remove_course);
+  site.add_page(router, "POST", std::string(kListPath) + "/import", import_courses);
 }
 
 }  // namespace mobility::portal

@@ -7,6 +7,9 @@
 //   POST /coordinator/destinations/courses/add      a new course
 //   POST /coordinator/destinations/courses/save     changes one (course_id, version seen)
 //   POST /coordinator/destinations/courses/remove   removes one (course_id, version seen)
+//   POST /coordinator/destinations/courses/import   csv pasted; action=preview shows every row with its
+//                                                   problems, action=import stores them all when none
+//                                                   has one (agreements/host_course_import.hpp)
 // A refused change shows the form again with what was typed and why (400 for fields, 409 when the
 // course was changed meanwhile), having stored nothing; a change done answers 303 to the list.
 #pragma once

@@ -176,6 +176,53 @@ TEST_F(HostCoursePagesTest, OnlyEditorsOfTheHeiOpenThePagesAndOnlyForTheirPartne
   EXPECT_EQ(courses(), 1);
 }
 
+TEST_F(HostCoursePagesTest, ACsvImportShowsEveryLinesProblemsAndStoresAllLinesOnlyWhenNoneHasOne) {
+  auto per = signed_in(kCoordinator);
+  add_course(*per);  // TIE-101 is listed
+  const std::string import = "/coordinator/destinations/courses/import";
+  const std::string bad =
+      "los_code;title;ects_credits;term;language\r\n"
+      "TIE-200;Tietorakenteet;5;spring;fi\r\n"
+      "tie-101;Listed already;5;autumn;fi\r\n"
+      "TIE-300;\"K\u00e4ytt\u00f6j\u00e4rjestelm\u00e4t; osa 1\";7,5;year;\r\n"
+      "TIE-200;Twice in the text;5;autumn;fi\r\n"
+      "TIE-400;Bad;seventy;winter;fi\r\n";
+  per->get(kList);
+  http::HeaderList form{{"csrf", per->csrf()}, {"partner_hei_id", "pohjola.example"}, {"csv", bad}, {"action", "preview"}};
+  auto preview = per->post(import, form);
+  EXPECT_EQ(preview.status, 400);
+  EXPECT_TRUE(contains(preview.body, "<td>3</td><td>tie-101</td>")) << preview.body;
+  EXPECT_TRUE(contains(preview.body, "Course code: Another course of this destination has this code already."));
+  EXPECT_TRUE(contains(preview.body, "Course code: This code is on an earlier line of the text as well."));
+  EXPECT_TRUE(contains(preview.body, "ECTS credits: Give the credits"));
+  EXPECT_TRUE(contains(preview.body, "Term: Choose autumn, spring or the whole year."));
+  EXPECT_TRUE(
+      contains(preview.body, "<td>4</td><td>TIE-300</td><td>K\u00e4ytt\u00f6j\u00e4rjestelm\u00e4t; osa 1</td><td>7.5</td>"))
+      << "a quoted field keeps its separator; 7,5 is read as 7.5";
+  EXPECT_TRUE(contains(preview.body, "Nothing was stored"));
+  EXPECT_TRUE(contains(preview.body, "TIE-400;Bad;seventy;winter;fi")) << "the text is kept";
+  auto refused = per->post(import, with(form, "action", "import"));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(courses(), 1) << "not even the good lines";
+
+  const std::string good =
+      "los_code,title,ects_credits,term,language\n"
+      "TIE-200,Tietorakenteet,5,spring,fi\n"
+      "TIE-300,\"K\u00e4ytt\u00f6j\u00e4rjestelm\u00e4t, osa 1\",\"7,5\",year,\n";
+  auto ready = per->post(import, with(form, "csv", good));
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_TRUE(contains(ready.body, "Every line can be imported.")) << ready.body;
+  EXPECT_EQ(courses(), 1) << "a preview stores nothing";
+  auto imported = per->post(import, with(with(form, "csv", good), "action", "import"));
+  EXPECT_EQ(imported.status, 303) << imported.body;
+  EXPECT_EQ(imported.header("Location"), kList + "&done=imported");
+  EXPECT_EQ(courses(), 3);
+  EXPECT_EQ(courses("los_code = 'TIE-300' AND ects_credits = 7.5 AND term = 'year' AND language IS NULL"), 1);
+  EXPECT_EQ(portal_.count("SELECT count(*) FROM audit_event WHERE action = 'host_course_added'"), 3);
+  EXPECT_EQ(per->post(import, with(with(form, "csv", good), "action", "import")).status, 400) << "importing twice";
+  EXPECT_EQ(courses(), 3);
+}
+
 TEST_F(HostCoursePagesTest, StudentsFindTheListedCoursesOnTheDestinationPage) {
   seed_demo_mobilities();  // the demo host courses too
   auto student = signed_in(kStudent);

@@ -129,6 +129,10 @@ const std::vector<Action> kActions = {
      {{"partner_hei_id", "{partner}"}, {"los_code", "TAKEN-1"}, {"title", "Taken"}, {"ects_credits", "5"}, {"term", "autumn"}}},
     {"/coordinator/destinations/courses/save", course_change("{partner}")},
     {"/coordinator/destinations/courses/save", course_change("{own_partner}")},  // the other's course in one's own list
+    {"/coordinator/destinations/courses/import",
+     {{"partner_hei_id", "{partner}"},
+      {"csv", "los_code,title,ects_credits,term\nTAKEN-1,Taken,5,autumn"},
+      {"action", "import"}}},
     {"/coordinator/destinations/courses/remove", {{"partner_hei_id", "{partner}"}, {"course_id", "{course}"}, {"version", "1"}}},
     {"/coordinator/destinations/courses/remove",
      {{"partner_hei_id", "{own_partner}"}, {"course_id", "{course}"}, {"version", "1"}}},
