@@ -201,6 +201,11 @@ TEST_F(HostCoursePagesTest, ACsvImportShowsEveryLinesProblemsAndStoresAllLinesOn
       << "a quoted field keeps its separator; 7,5 is read as 7.5";
   EXPECT_TRUE(contains(preview.body, "Nothing was stored"));
   EXPECT_TRUE(contains(preview.body, "TIE-400;Bad;seventy;winter;fi")) << "the text is kept";
+  auto columns = per->post(import, with(form, "csv", "code,title\nA,B\n"));
+  EXPECT_EQ(columns.status, 400);
+  EXPECT_TRUE(contains(columns.body, "aria-describedby=\"csv-hint csv-error\"")) << columns.body;
+  EXPECT_TRUE(contains(columns.body, "<li>The column los_code is missing.</li>")) << "beside the text";
+  EXPECT_TRUE(contains(columns.body, "<li>This column is not known: code</li>"));
   auto refused = per->post(import, with(form, "action", "import"));
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(courses(), 1) << "not even the good lines";
