@@ -5,6 +5,7 @@
 // and filtering them, and the pre-approval form picking a listed course instead of typing it.
 #include <gtest/gtest.h>
 
+#include "db/institutions.hpp"
 #include "mobilities/demo_mobilities.hpp"
 #include "tests/support/portal_server.hpp"
 #include "tests/support/web_visit.hpp"
@@ -292,6 +293,39 @@ TEST_F(HostCoursePagesTest, TheStudentPicksAListedCourseOrTypesOne) {
   EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE host_course_title = 'Robotik'"), 1);
   auto chosen = student->get(own + "?pick=" + german);
   EXPECT_TRUE(contains(chosen.body, "<option value=\"" + german + "\" selected>")) << "?pick= preselects a course";
+}
+
+TEST_F(HostCoursePagesTest, AnotherHeiHostedHereKeepsItsOwnListForTheSamePartners) {
+  seed_demo_mobilities();
+  {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    ASSERT_TRUE(db::host_hei(**connection, {"uni-y.example", "ewp@uni-y.example", "University Y", "en", "DE"}));
+    for (const char* partner : {"lumiere-nord.example", "tu-rheinfeld.example"}) {
+      ASSERT_TRUE(db::link_partner(**connection, "uni-y.example", partner));
+      ASSERT_TRUE((*connection)
+                      ->exec("INSERT INTO host_course (hei_id, partner_hei_id, los_code, title, ects_credits, term, modified_by)"
+                             " VALUES ('uni-y.example', $1, 'INF-301', 'Kurs von Y', 5, 'autumn', 'admin@uni-y.example')",
+                             {partner}));
+    }
+  }
+  std::string theirs = portal_.text(
+      "SELECT course_id::text FROM host_course WHERE hei_id = 'uni-y.example' AND "
+      "partner_hei_id = 'tu-rheinfeld.example'");
+  auto per = signed_in(kCoordinator);
+  auto list = per->get("/coordinator/destinations/courses?partner_hei_id=lumiere-nord.example");
+  EXPECT_TRUE(contains(list.body, "Systèmes distribués"));
+  EXPECT_FALSE(contains(list.body, "Kurs von Y")) << list.body;
+  EXPECT_EQ(per->get("/coordinator/destinations/courses/edit?partner_hei_id=tu-rheinfeld.example&course_id=" + theirs).status,
+            404);
+  auto student = signed_in(kStudent);
+  EXPECT_FALSE(contains(student->get("/destinations/lumiere-nord.example").body, "Kurs von Y"));
+  const std::string own = "/my-exchange/mobilities/fjordland-demo-nominated/courses";
+  auto form = student->get(own);
+  EXPECT_FALSE(contains(form.body, "Kurs von Y"));
+  auto picked = student->post(own, {{"csrf", student->csrf()}, {"host_course_id", theirs}, {"home_credits", "5"}});
+  EXPECT_EQ(picked.status, 400) << "Y's course is not on our list";
+  EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE host_course_title = 'Kurs von Y'"), 0);
 }
 
 }  // namespace
