@@ -205,6 +205,14 @@ http::Response remove_course(PageRequest& page) {
   return at_destination(page, page.field("partner_hei_id"), [&](const Destination& at) {
     CourseForm form = submitted_form(page);
     auto outcome = agreements::remove_host_course(page.connection, at.key, form.course_id, form.version, editor_of(page));
+    if (outcome && outcome->refusal_key) {  // the form posts no fields: show the course as it stands now
+      auto stored = db::find_host_course(page.connection, at.key.hei_id, at.key.partner_hei_id, form.course_id);
+      if (!stored) return unavailable(page, stored.status());
+      if (*stored) {
+        form.values = host_course_values((*stored)->fields);
+        form.version = (*stored)->version;
+      }
+    }
     return answer(page, at, form, outcome, "removed", false);
   });
 }

@@ -150,7 +150,10 @@ TEST_F(HostCoursePagesTest, TwoTabsNeverOverwriteEachOthersChanges) {
   EXPECT_EQ(stale.status, 409);
   EXPECT_TRUE(contains(stale.body, "Someone changed or removed this course meanwhile")) << stale.body;
   EXPECT_TRUE(contains(stale.body, "value=\"Stale title\"")) << "what was typed is kept";
-  EXPECT_EQ(per->post("/coordinator/destinations/courses/remove", remove_tab).status, 409) << "removing what one has not seen";
+  auto not_removed = per->post("/coordinator/destinations/courses/remove", remove_tab);
+  EXPECT_EQ(not_removed.status, 409) << "removing what one has not seen";
+  EXPECT_TRUE(contains(not_removed.body, "id=\"ects_credits\" name=\"ects_credits\" type=\"text\" value=\"10\""))
+      << "the course as it stands now: " << not_removed.body;
   EXPECT_EQ(courses("ects_credits = 10 AND title = 'Ohjelmoinnin perusteet' AND version = 2"), 1);
 }
 
