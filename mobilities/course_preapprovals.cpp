@@ -127,6 +127,13 @@ bool studies(const LaVersion& version, const db::CourseMapping& mapping) {
 
 }  // namespace
 
+db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCourse& course) {
+  mapping.host_course_code = course.fields.los_code;
+  mapping.host_course_title = course.fields.title;
+  mapping.host_credits = course.fields.ects_credits;
+  return mapping;
+}
+
 LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines) {
   std::vector<Component> studied;
   std::vector<Component> recognized;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "agreements/iia_book.hpp"
+#include "db/host_courses.hpp"
 #include "db/preapprovals.hpp"
 #include "mobilities/learning_agreement.hpp"
 #include "mobilities/mobility_rules.hpp"
@@ -23,6 +24,11 @@ namespace mobility::mobilities {
 // home_credits (a decimal such as 7.5, host 0.5..60, home 0..60), the codes (at most 64 bytes of
 // one line), home_course_title (at most 300).
 std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping);
+
+// The mapping with the host course the student picked from the list our coordinators keep for
+// the destination (agreements/host_courses.hpp): its code, title and credits replace whatever was
+// typed for the host course; the home side and `alternative` stay as typed.
+db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCourse& course);
 
 // A first learning-agreement draft drafted from the approved lines: table A the host courses (not
 // the alternatives, which go in later as changes), table B the home courses they replace (a line

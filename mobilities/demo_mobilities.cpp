@@ -11,6 +11,7 @@
 #include "db/partner_mobilities.hpp"
 #include "db/transaction.hpp"
 #include "mobilities/demo_applications.hpp"
+#include "mobilities/demo_host_courses.hpp"
 #include "mobilities/incoming_mobilities.hpp"
 #include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_rules.hpp"
@@ -282,6 +283,7 @@ Result<int64_t> seed_demo_mobilities(db::Connection& connection) {
     if (Status s = seed_incoming(connection, m.id, m.student, m.partner, m.status, m.la_stage); !s) return s.with_context(m.id);
   }
   if (Status s = seed_demo_applications(connection); !s) return s.with_context("applications");
+  if (Status s = seed_demo_host_courses(connection); !s) return s.with_context("host courses");
   auto count = connection.exec(
       "SELECT (SELECT count(*) FROM omobility WHERE omobility_id LIKE 'fjordland-demo-%')"
       "     + (SELECT count(*) FROM partner_omobility WHERE omobility_id LIKE '%-demo-incoming-%')");

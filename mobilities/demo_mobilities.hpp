@@ -19,7 +19,8 @@
 //   rheinfeld-demo-incoming-rejected   tu-rheinfeld.example  nomination we rejected
 //   lumiere-demo-incoming-la-change    lumiere-nord.example  approved LA, change proposal awaiting us
 //
-// Then the application rounds, applications and course pre-approvals of demo_applications.hpp.
+// Then the application rounds, applications and course pre-approvals of demo_applications.hpp,
+// and the host courses of demo_host_courses.hpp.
 // The partners' decisions on ours are stored as if their update calls had come. Each mobility is
 // seeded in one transaction and only when absent, so seeding again changes nothing. Needs the
 // demo institutions and students (db/demo_seed.hpp) first.

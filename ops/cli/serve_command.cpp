@@ -24,6 +24,7 @@
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
 #include "portal/pages/factsheet_pages.hpp"
+#include "portal/pages/host_course_pages.hpp"
 #include "portal/pages/information_pages.hpp"
 #include "portal/pages/information_review_pages.hpp"
 #include "portal/pages/oidc_pages.hpp"
@@ -110,6 +111,7 @@ int run(const Context& context, const std::vector<std::string>& args) {
   agreements::pages::add_agreement_pages(*router, site, book);
   portal::mobility_pages::add_mobility_pages(*router, site);
   portal::add_information_pages(*router, site);
+  portal::add_host_course_pages(*router, site);
   portal::add_information_review_pages(*router, site);
   portal::add_destination_pages(*router, site);
   portal::add_factsheet_pages(*router, site);

@@ -2,6 +2,7 @@
 
 #include "base/csv.hpp"
 #include "base/text.hpp"
+#include "db/host_courses.hpp"
 #include "db/preapprovals.hpp"
 #include "mobilities/course_preapprovals.hpp"
 #include "portal/agreements/form_views.hpp"
@@ -10,6 +11,8 @@
 #include "portal/documents/pdf_download.hpp"
 #include "portal/mobilities/mobility_access.hpp"
 #include "portal/pages/approved_courses.hpp"
+#include "portal/pages/host_course_list.hpp"
+#include "portal/pages/page_support.hpp"
 #include "portal/web/form_view.hpp"
 
 namespace mobility::portal::mobility_pages {
@@ -65,6 +68,33 @@ data line_view(const PageRequest& page, const db::PreapprovalLine& line, const C
   return row;
 }
 
+// The select of the host's listed courses: {id, options, error?, invalid}, the one posted (or
+// picked with ?pick=) selected; nullopt when the list is empty.
+Result<std::optional<data>> listed_courses(const PageRequest& page, const CoursesPage& at, const FieldErrors& errors,
+                                           const Messages& messages) {
+  auto courses = db::list_host_courses(page.connection, at.record.sending_hei_id, at.record.receiving_hei_id);
+  if (!courses) return courses.status();
+  if (courses->empty()) return std::optional<data>();
+  std::string chosen = page.request.method == "POST" ? page.field("host_course_id") : query_value(page, "pick");
+  data options = data::type::list;
+  data none;
+  none.set("value", "");
+  none.set("label", messages.text("preapproval_host_listed_none"));
+  none.set("selected", chosen.empty());
+  options.push_back(none);
+  for (const auto& course : *courses) {
+    data option;
+    option.set("value", std::to_string(course.course_id));
+    option.set("label", host_course_choice(course, messages));
+    option.set("selected", chosen == std::to_string(course.course_id));
+    options.push_back(option);
+  }
+  data select = agreements::pages::field_error("host_course_id", errors, messages);
+  select.set("options", options);
+  select.set("invalid", errors.contains("host_course_id"));
+  return std::optional<data>(select);
+}
+
 http::Response render(PageRequest& page, const CoursesPage& at, int status, const FieldErrors& errors,
                       const std::string& notice_key) {
   const Messages& messages = Messages::of(page.visitor.language);
@@ -97,6 +127,9 @@ http::Response render(PageRequest& page, const CoursesPage& at, int status, cons
       form.set(id, agreements::pages::text_field(id, label, page.field(id), errors, messages));
     }
     form.set("alternative", page.field("alternative") == "1");
+    auto listed = listed_courses(page, at, errors, messages);
+    if (!listed) return unavailable(page, listed.status());
+    if (*listed) form.set("listed", **listed);
     view.set("form", form);
   }
   if (!errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
@@ -114,8 +147,25 @@ FieldErrors errors_of(const Status& status) {
   return errors;
 }
 
+// The mapping the form gives: with the listed course the student picked, if any. nullopt when the
+// pick is not a course of this destination's list.
+Result<std::optional<db::CourseMapping>> proposed_mapping(const PageRequest& page, const CoursesPage& at) {
+  db::CourseMapping mapping = mapping_of(page);
+  std::string picked = page.field("host_course_id");
+  if (picked.empty()) return std::optional<db::CourseMapping>(mapping);
+  int64_t course_id = number_or_zero(picked);
+  if (course_id <= 0) return std::optional<db::CourseMapping>();
+  auto course = db::find_host_course(page.connection, at.record.sending_hei_id, at.record.receiving_hei_id, course_id);
+  if (!course) return course.status();
+  if (!*course) return std::optional<db::CourseMapping>();
+  return std::optional<db::CourseMapping>(mobilities::with_listed_course(mapping, **course));
+}
+
 http::Response propose(PageRequest& page, const CoursesPage& at) {
-  auto proposed = mobilities::CoursePreapprovals().propose(page.connection, at.record.omobility_id, mapping_of(page));
+  auto mapping = proposed_mapping(page, at);
+  if (!mapping) return unavailable(page, mapping.status());
+  if (!*mapping) return render(page, at, 400, {{"host_course_id", "preapproval_error_host_course_id"}}, "");
+  auto proposed = mobilities::CoursePreapprovals().propose(page.connection, at.record.omobility_id, **mapping);
   if (proposed.status().code() == Status::Code::kInvalidArgument) return render(page, at, 400, errors_of(proposed.status()), "");
   if (proposed.status().code() == Status::Code::kConflict) return render(page, at, 409, {}, "preapproval_closed");
   if (!proposed) return unavailable(page, proposed.status());

@@ -5,6 +5,7 @@
 #include "db/factsheets.hpp"
 #include "db/partner_factsheets.hpp"
 #include "portal/pages/approved_courses.hpp"
+#include "portal/pages/host_course_list.hpp"
 #include "portal/pages/information_facts.hpp"
 #include "portal/pages/page_support.hpp"
 #include "portal/web/form_view.hpp"
@@ -153,6 +154,9 @@ http::Response detail_page(PageRequest& page) {
   auto courses = approved_courses_view(page, *hei_id, partner_hei_id, "courses");
   if (!courses) return unavailable(page, courses.status());
   view.set("approved_courses", *courses);
+  auto host_courses = host_course_list_view(page, *hei_id, partner_hei_id);
+  if (!host_courses) return unavailable(page, host_courses.status());
+  view.set("host_courses", *host_courses);
   return page.render(200, "destination", "destination_title", view);
 }
 

@@ -2,7 +2,10 @@
 // of the HEI), showing only published per-agreement information:
 //   GET /destinations?country=FR&city=…&subject=…   the partners with published information, searched
 //   GET /destinations/{partner_hei_id}              one partner: name, city and country, the information,
-//                                                   and the partner's factsheet when we hold it
+//                                                   the partner's factsheet when we hold it, the
+//                                                   host's courses our coordinators keep (searched with
+//                                                   ?course_search=…&course_term=autumn|spring) and
+//                                                   the courses approved for earlier students
 #pragma once
 
 #include "http/router.hpp"

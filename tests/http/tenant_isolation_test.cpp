@@ -38,6 +38,7 @@ struct Tenant {
   std::string round_id;              // an application round of this HEI
   std::string application_id;        // an application in it ("" when none)
   std::string omobility_id;          // an outgoing mobility of this HEI ("" when none)
+  std::string course_id;             // a host course this HEI keeps for its partner
   std::vector<std::string> markers;  // text that appears on no page of the other HEI
 };
 
@@ -80,12 +81,21 @@ const std::vector<std::string> kRecordPages = {
     "/mobilities/outgoing/{omobility}",
     "/mobilities/outgoing/{omobility}/courses",
     "/my-exchange/mobilities/{omobility}",
-    "/my-exchange/mobilities/{omobility}/courses"};
+    "/my-exchange/mobilities/{omobility}/courses",
+    "/coordinator/destinations/courses?partner_hei_id={partner}",
+    "/coordinator/destinations/courses/edit?partner_hei_id={partner}&course_id={course}",
+    "/coordinator/destinations/courses/edit?partner_hei_id={own_partner}&course_id={course}"};
 
 struct Action {
   std::string path;
   std::vector<std::pair<std::string, std::string>> fields;  // besides csrf
 };
+
+// A valid change of the other HEI's course, said to be in `partner`'s list.
+std::vector<std::pair<std::string, std::string>> course_change(const char* partner) {
+  return {{"partner_hei_id", partner}, {"course_id", "{course}"}, {"version", "1"},  {"los_code", "TAKEN-1"},
+          {"title", "Taken"},          {"ects_credits", "5"},     {"term", "autumn"}};
+}
 
 // Every action, aimed at the other HEI's records.
 const std::vector<Action> kActions = {
@@ -117,6 +127,17 @@ const std::vector<Action> kActions = {
     {"/mobilities/outgoing/{omobility}/cancel", {{"reason", "taken over"}}},
     {"/mobilities/outgoing/{omobility}/sign", {}},
     {"/my-exchange/mobilities/{omobility}/sign", {}},
+    {"/coordinator/destinations/courses/add",
+     {{"partner_hei_id", "{partner}"}, {"los_code", "TAKEN-1"}, {"title", "Taken"}, {"ects_credits", "5"}, {"term", "autumn"}}},
+    {"/coordinator/destinations/courses/save", course_change("{partner}")},
+    {"/coordinator/destinations/courses/save", course_change("{own_partner}")},  // the other's course in one's own list
+    {"/coordinator/destinations/courses/import",
+     {{"partner_hei_id", "{partner}"},
+      {"csv", "los_code,title,ects_credits,term\nTAKEN-1,Taken,5,autumn"},
+      {"action", "import"}}},
+    {"/coordinator/destinations/courses/remove", {{"partner_hei_id", "{partner}"}, {"course_id", "{course}"}, {"version", "1"}}},
+    {"/coordinator/destinations/courses/remove",
+     {{"partner_hei_id", "{own_partner}"}, {"course_id", "{course}"}, {"version", "1"}}},
 };
 
 std::string filled(std::string text, const Tenant& other, const Tenant& own) {
@@ -133,6 +154,8 @@ std::string filled(std::string text, const Tenant& other, const Tenant& own) {
   replace("{omobility}", other.omobility_id);
   replace("{hei}", other.hei_id);
   replace("{own_hei}", own.hei_id);
+  replace("{own_partner}", own.partner_hei_id);
+  replace("{course}", other.course_id);
   return text;
 }
 
@@ -157,18 +180,21 @@ class TenantIsolationTest : public ::testing::Test {
         "",
         "",
         "fjordland-demo-approved",
+        "",
         {"lumiere-nord.example", "valle-alto.example", "fjordland-demo-", "collina-77", "@fjordland.example",
          "Exchange studies 2027/2028", "Jonas"}};
-    uni_y_ = {"uni-y.example",
-              {"admin@uni-y.example", "coordinator@uni-y.example"},
-              "partner-y.example",
-              "",
-              "proposer-y.example",
-              "py-proposal-1",
-              "",
-              "",
-              "",
-              {"partner-y.example", "proposer-y.example", "py-proposal-1", "UY-PY-2027", "@uni-y.example", "Round of Y"}};
+    uni_y_ = {
+        "uni-y.example",
+        {"admin@uni-y.example", "coordinator@uni-y.example"},
+        "partner-y.example",
+        "",
+        "proposer-y.example",
+        "py-proposal-1",
+        "",
+        "",
+        "",
+        "",
+        {"partner-y.example", "proposer-y.example", "py-proposal-1", "UY-PY-2027", "@uni-y.example", "Round of Y", "Kurs von Y"}};
     host_uni_y();
     if (HasFatalFailure()) return;
     seed_applications();
@@ -232,6 +258,13 @@ class TenantIsolationTest : public ::testing::Test {
     fjordland_.application_id = portal_.text("SELECT application_id::text FROM application WHERE student_id = 'stud-jonas'");
     uni_y_.round_id = portal_.text("SELECT round_id::text FROM application_round WHERE hei_id = 'uni-y.example'");
     ASSERT_FALSE(fjordland_.round_id.empty() || fjordland_.application_id.empty() || uni_y_.round_id.empty());
+    // The demo keeps Lumière-Nord's courses; Y keeps one of its partner's.
+    exec(R"(INSERT INTO host_course (hei_id, partner_hei_id, los_code, title, ects_credits, term, modified_by)
+            VALUES ('uni-y.example', 'partner-y.example', 'Y-100', 'Kurs von Y', 5, 'autumn', 'admin@uni-y.example'))");
+    fjordland_.course_id =
+        portal_.text("SELECT course_id::text FROM host_course WHERE hei_id = 'fjordland.example' AND los_code = 'INF-301'");
+    uni_y_.course_id = portal_.text("SELECT course_id::text FROM host_course WHERE hei_id = 'uni-y.example'");
+    ASSERT_FALSE(fjordland_.course_id.empty() || uni_y_.course_id.empty());
   }
 
   // A proposal from `tenant.proposal_partner` that only `tenant` holds.
@@ -248,7 +281,8 @@ class TenantIsolationTest : public ::testing::Test {
                                              agreements::iia_to_json(theirs).dump(), ewp::served_iia_hash(theirs), true, true}));
   }
 
-  // Everything stored of `tenant`: agreements, proposals, notifications, partners, information.
+  // Everything stored of `tenant`: agreements, proposals, notifications, partners, information,
+  // applications, mobilities and host courses.
   std::string snapshot(const Tenant& tenant) {
     return portal_.text(R"(SELECT concat_ws('|',
         (SELECT string_agg(concat_ws(',', iia_id, state, current_version, partner_iia_id), ';' ORDER BY iia_id) FROM iia WHERE hei_id = $1),
@@ -263,7 +297,9 @@ class TenantIsolationTest : public ::testing::Test {
         (SELECT string_agg(concat_ws(',', d.round_id, d.partner_hei_id, d.version), ';' ORDER BY d.round_id, d.partner_hei_id)
            FROM destination_ranking d JOIN application_round r USING (round_id) WHERE r.hei_id = $1),
         (SELECT string_agg(concat_ws(',', omobility_id, status), ';' ORDER BY omobility_id) FROM omobility
-          WHERE sending_hei_id = $1))::text)",
+          WHERE sending_hei_id = $1),
+        (SELECT string_agg(concat_ws(',', course_id, partner_hei_id, los_code, title, version), ';' ORDER BY course_id)
+           FROM host_course WHERE hei_id = $1))::text)",
                         {tenant.hei_id});
   }
 

@@ -11,6 +11,7 @@
 #include "portal/pages/account_pages.hpp"
 #include "portal/pages/destination_pages.hpp"
 #include "portal/pages/factsheet_pages.hpp"
+#include "portal/pages/host_course_pages.hpp"
 #include "portal/pages/information_pages.hpp"
 #include "portal/pages/information_review_pages.hpp"
 #include "portal/pages/partner_health_page.hpp"
@@ -36,6 +37,7 @@ void PortalServer::start_on(const std::string& database_url) {
   portal::add_start_pages(*router, *site_);
   portal::add_password_reset_page(*router, *site_, /*mail_enabled=*/true);
   portal::add_information_pages(*router, *site_);
+  portal::add_host_course_pages(*router, *site_);
   portal::add_information_review_pages(*router, *site_);
   portal::add_destination_pages(*router, *site_);
   portal::add_factsheet_pages(*router, *site_);

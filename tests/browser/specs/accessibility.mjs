@@ -23,7 +23,8 @@ const ROLES = [
     pages: ['/coordinator', '/coordinator/queue', '/mobilities', '/mobilities/outgoing/fjordland-demo-la-proposed',
       '/agreements',
       '/agreements/fjordland-demo-differing', '/agreements/fjordland-demo-differing/history', '/agreements/new',
-      '/coordinator/destinations', '/coordinator/destinations/edit?partner_hei_id=tu-rheinfeld.example', '/destinations'],
+      '/coordinator/destinations', '/coordinator/destinations/edit?partner_hei_id=tu-rheinfeld.example', '/destinations',
+      '/coordinator/destinations/courses?partner_hei_id=tu-rheinfeld.example'],
   },
   {
     name: 'io-admin',
