@@ -217,7 +217,7 @@ Status Server::start() {
     state_->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
     auto settings = Pistache::Http::Endpoint::options()
                         .threads(options.threads)
-                        .flags(Pistache::Tcp::Options::ReuseAddr)
+                        .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay)
                         .maxRequestSize(options.max_request_bytes + kHeaderAllowance)
                         // Pistache's clock (see RawHttpAdapter) answers 408 and closes.
                         .headerTimeout(options.request_timeout)
