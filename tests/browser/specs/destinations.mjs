@@ -14,7 +14,7 @@ await run(async (check) => {
     await logIn(page, COORDINATOR, PASSWORD);
     await page.waitForURL('**/coordinator');
     await page.getByRole('link', { name: /Informasjon om studiesteder|Information on destinations/ }).click();
-    await page.locator('a[href$="partner_hei_id=tu-rheinfeld.example"]').click();
+    await page.locator('a[href="/coordinator/destinations/edit?partner_hei_id=tu-rheinfeld.example"]').click();
     await page.getByLabel(/^(Landkode|Country code)$/).fill('Germany');
     await page.getByLabel(/^(Studieavgifter|Tuition fees)$/).fill(FEES);
     await page.getByLabel(/^(Grunn til denne versjonen|Reason for this version)$/).fill('Fees for 2026/2027');
