@@ -17,7 +17,8 @@ namespace mobility::db {
 struct QueueItem {
   std::string omobility_id;
   std::string sending_hei_id;
-  std::string content_json;  // the mobility (ours, or the partner's copy)
+  std::string content_json;  // what the queue shows of the mobility (ours, or the partner's copy) as
+                             // its JSON: student's names, both parties' hei_id and ounit_id, the year
   std::string since;         // UTC "YYYY-MM-DD HH:MM": when it started to wait
   std::optional<int> la_version;
 };
