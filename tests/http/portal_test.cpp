@@ -391,10 +391,7 @@ TEST_F(PartnerHealthTest, APartnerTheRegistryListsNoNodeForIsShownAsSuch) {
   visit.log_in("ingrid.haugland@fjordland.example", "mobility-demo");
   auto page = visit.get("/partners");
   ASSERT_EQ(page.status, 200) << page.body;
-  auto row = [&](const std::string& hei_id) {
-    size_t at = page.body.find("<small>" + hei_id + "</small>");
-    return at == std::string::npos ? std::string() : page.body.substr(at, page.body.find("</tr>", at) - at);
-  };
+  auto row = [&](const std::string& hei_id) { return testing::partner_row(page.body, hei_id); };
   ASSERT_FALSE(row("lumiere-nord.example").empty()) << page.body;
   EXPECT_TRUE(contains(row("lumiere-nord.example"), "No EWP node")) << row("lumiere-nord.example");
   EXPECT_FALSE(contains(row("pohjola.example"), "No EWP node")) << "the newest catalogue lists it";

@@ -43,6 +43,7 @@ using std::chrono::seconds;
 using testing::ChildProcess;
 using testing::contains;
 using testing::form_fields;
+using testing::partner_row;
 using testing::Visit;
 using testing::with;
 
@@ -85,13 +86,6 @@ struct NodeProcess {
 // Polls `done` every 200 ms for up to `limit`.
 bool eventually(const std::function<bool()>& done, milliseconds limit = seconds(30)) {
   return testing::wait_until(done, limit, milliseconds(200));
-}
-
-// The row of the partner health page about `hei_id`, "" when there is none.
-std::string partner_row(const std::string& page, const std::string& hei_id) {
-  size_t at = page.find("<small>" + hei_id + "</small>");
-  if (at == std::string::npos) return "";
-  return page.substr(at, page.find("</tr>", at) - at);
 }
 
 class TwoNodeProcessesTest : public ::testing::Test {

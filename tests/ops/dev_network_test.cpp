@@ -6,10 +6,10 @@
 #include <csignal>
 #include <filesystem>
 #include <functional>
-#include <thread>
 
 #include "tests/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
+#include "tests/support/wait_until.hpp"
 #include "tests/support/web_visit.hpp"
 
 namespace mobility {
@@ -23,14 +23,8 @@ using testing::contains;
 
 constexpr const char* kPassword = "dev-network-password";
 
-// Polls `done` every 200 ms for up to `limit`.
-bool eventually(const std::function<bool()>& done, milliseconds limit = seconds(30)) {
-  for (auto until = std::chrono::steady_clock::now() + limit; std::chrono::steady_clock::now() < until;) {
-    if (done()) return true;
-    std::this_thread::sleep_for(milliseconds(200));
-  }
-  return done();
-}
+// A page that changes when the other node has spoken: asked again every 200 ms for up to 30 s.
+bool eventually(const std::function<bool()>& done) { return testing::wait_until(done, seconds(30), milliseconds(200)); }
 
 // A base port whose two nodes' ports (base+10, +11, +20, +21) are free now.
 uint16_t free_base() {

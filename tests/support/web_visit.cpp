@@ -109,6 +109,12 @@ http::HeaderList new_agreement_form(const std::string& csrf, const std::string& 
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+std::string partner_row(const std::string& page, const std::string& hei_id) {
+  size_t at = page.find("<small>" + hei_id + "</small>");
+  if (at == std::string::npos) return "";
+  return page.substr(at, page.find("</tr>", at) - at);
+}
+
 size_t occurrences(const std::string& text, const std::string& part) {
   size_t found = 0;
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;

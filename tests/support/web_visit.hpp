@@ -49,6 +49,10 @@ http::HeaderList new_agreement_form(const std::string& csrf, const std::string& 
 
 bool contains(const std::string& text, const std::string& part);
 
+// The row of the partners' table (GET /partners) about `hei_id`, from its id to the row's end; ""
+// when there is none.
+std::string partner_row(const std::string& page, const std::string& hei_id);
+
 // How many times `part` occurs in `text`, overlapping occurrences included.
 size_t occurrences(const std::string& text, const std::string& part);
 
