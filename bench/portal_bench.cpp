@@ -5,7 +5,9 @@
 // MOBILITIES (default 50,000) outgoing mobilities in the database, one in 50 with a learning
 // agreement the student signed and the coordinator has not (so the queue is never short).
 // Run through bench/portal. The server is assembled as `mobility serve` does it, with a real
-// PostgreSQL (the test set-up's) and the demo data.
+// PostgreSQL (the test set-up's) and the demo data. The mobility page and the queue are kept
+// pages (portal/web/page_cache.hpp): each is also measured on a second server whose page cache
+// keeps nothing, as every view after a change would be ("_uncached"), for comparison.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -108,6 +110,18 @@ std::string session_cookie(db::Pool& pool, const portal::Site& site, const std::
   return login && login->session ? "mobility_session=" + login->session->id : "";
 }
 
+// The pages bench/portal measures, as `mobility serve` routes them, of `site`.
+std::shared_ptr<http::Router> portal_router(const portal::Site& site, db::Pool& pool) {
+  auto router = std::make_shared<http::Router>();
+  http::add_health_route(*router, pool);
+  site.add_common_routes(*router);
+  portal::add_home_route(*router, site);
+  portal::add_account_pages(*router, site);
+  portal::add_start_pages(*router, site);
+  portal::mobility_pages::add_mobility_pages(*router, site);
+  return router;
+}
+
 int main(int argc, char** argv) {
   int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
   int connections = argc > 2 ? std::atoi(argv[2]) : 32;
@@ -120,15 +134,12 @@ int main(int argc, char** argv) {
     if (!connection || !mobilities::seed_demo_mobilities(**connection) || !seed_mobilities(**connection, count)) return 1;
   }
   portal::Site site(pool, {});
-  auto router = std::make_shared<http::Router>();
-  http::add_health_route(*router, pool);
-  site.add_common_routes(*router);
-  portal::add_home_route(*router, site);
-  portal::add_account_pages(*router, site);
-  portal::add_start_pages(*router, site);
-  portal::mobility_pages::add_mobility_pages(*router, site);
-  http::Server server({"127.0.0.1", 0, threads, 1 << 20}, router);
-  if (!server.start()) return 1;
+  http::Server server({"127.0.0.1", 0, threads, 1 << 20}, portal_router(site, pool));
+  portal::SiteSettings keeping_nothing;
+  keeping_nothing.pages.max_entry_bytes = 0;
+  portal::Site uncached_site(pool, keeping_nothing);
+  http::Server uncached_server({"127.0.0.1", 0, threads, 1 << 20}, portal_router(uncached_site, pool));
+  if (!server.start() || !uncached_server.start()) return 1;
 
   std::string student = session_cookie(pool, site, "aase.bjornstad@student.fjordland.example");
   std::string coordinator = session_cookie(pool, site, "ingrid.haugland@fjordland.example");
@@ -137,10 +148,11 @@ int main(int argc, char** argv) {
     const char* name;
     std::string target;
     std::string cookie;
+    bool kept;  // a kept page, also measured uncached
   };
-  std::vector<Page> pages = {{"student_start_page", "/my-exchange", student},
-                             {"student_timeline_page", "/my-exchange/mobilities/fjordland-demo-nominated", student},
-                             {"coordinator_queue", "/coordinator/queue", coordinator}};
+  std::vector<Page> pages = {{"student_start_page", "/my-exchange", student, false},
+                             {"student_timeline_page", "/my-exchange/mobilities/fjordland-demo-nominated", student, true},
+                             {"coordinator_queue", "/coordinator/queue", coordinator, true}};
   http::HeaderList health_headers = {{"Host", "127.0.0.1"}};
   Measurement health = measure(server.port(), "/healthz", health_headers, connections, seconds);
   print("healthz", health);
@@ -153,7 +165,17 @@ int main(int argc, char** argv) {
     std::printf("%s_ratio %.1f %% of /healthz (target >= 50 %%), p99 %.2f ms (target < 20 ms)\n", page.name,
                 100 * m.per_second / health.per_second, m.p99_ms);
     failed += m.failed;
+    if (!page.kept) continue;
+    Measurement cold = measure(uncached_server.port(), page.target, headers, connections, seconds);
+    std::string name = std::string(page.name) + "_uncached";
+    print(name.c_str(), cold);
+    std::printf("%s_ratio %.1f %% of /healthz\n", name.c_str(), 100 * cold.per_second / health.per_second);
+    failed += cold.failed;
   }
+  portal::PageCache::Counts kept = site.pages().counts();
+  std::printf("page_cache_hits %lld\npage_cache_misses %lld\n", static_cast<long long>(kept.hits),
+              static_cast<long long>(kept.misses));
+  uncached_server.stop();
   server.stop();
   return failed > 0 ? 1 : 0;
 }

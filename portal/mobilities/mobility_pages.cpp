@@ -93,11 +93,11 @@ http::Response incoming(PageRequest& page) {
 
 void add_mobility_pages(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/mobilities", mobility_list);
-  site.add_page(router, "GET", "/coordinator/queue", work_queue);
+  site.add_page(router, "GET", "/coordinator/queue", work_queue, PageCaching::kWhileHeiDataUnchanged);
   site.add_page_tree(router, std::string(kOutgoing), {{"GET", outgoing}, {"POST", outgoing}});
   site.add_page_tree(router, std::string(kIncoming), {{"GET", incoming}, {"POST", incoming}});
   site.add_page(router, "GET", "/my-exchange/mobilities", student_mobilities);
-  site.add_page_tree(router, std::string(kOwn), {{"GET", own}, {"POST", own}});
+  site.add_page_tree(router, std::string(kOwn), {{"GET", own}, {"POST", own}}, PageCaching::kWhileHeiDataUnchanged);
   site.add_page(router, "GET", "/my-exchange/applications", student_applications);
   site.add_page(router, "GET", "/my-stay", incoming_stay);
   site.add_page_tree(router, std::string(kOwnApplications), {{"GET", own_application}, {"POST", own_application}});

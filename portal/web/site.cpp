@@ -2,6 +2,7 @@
 
 #include "base/log.hpp"
 #include "db/accounts.hpp"
+#include "db/page_revisions.hpp"
 #include "http/form.hpp"
 #include "portal/accounts/actor.hpp"
 #include "portal/accounts/cookies.hpp"
@@ -47,6 +48,26 @@ http::Response error_page(const http::Request& request, const Visitor& visitor, 
   return html ? html_response(status, std::move(*html)) : plain_failure(status);
 }
 
+// One visitor's view of one page: whose session, with which grants, name and language, for which
+// host and target. The fields are joined by a byte no header or target carries.
+std::string view_key(const http::Request& request, const Visitor& visitor) {
+  std::string key = visitor.session->id + '\n' + std::to_string(static_cast<int>(visitor.language)) + '\n' +
+                    visitor.account->display_name + '\n' + request.header("Host").value_or("") + '\n' + request.target;
+  for (const Grant& grant : visitor.actor.grants) {
+    key += '\n' + std::to_string(static_cast<int>(grant.role)) + ' ' + grant.hei_id.value_or("") + ' ' +
+           grant.ounit_id.value_or("") + ' ' + grant.student_id.value_or("");
+  }
+  return key;
+}
+
+std::vector<std::string> hei_ids_of(const Actor& actor) {
+  std::vector<std::string> hei_ids;
+  for (const Grant& grant : actor.grants) {
+    if (grant.hei_id) hei_ids.push_back(*grant.hei_id);
+  }
+  return hei_ids;
+}
+
 }  // namespace
 
 PageFrame PageRequest::frame() const { return frame_of(request, visitor); }
@@ -86,7 +107,7 @@ std::optional<http::Response> PageRequest::refuse_unless(Action action, const Sc
 }
 
 Site::Site(db::Pool& pool, SiteSettings settings)
-    : pool_(pool), sessions_(settings.sessions), login_(sessions_, settings.login) {}
+    : pool_(pool), sessions_(settings.sessions), login_(sessions_, settings.login), pages_(settings.pages) {}
 
 Result<Visitor> Site::visitor_of(db::Connection& connection, const http::Request& request) const {
   Visitor visitor;
@@ -103,7 +124,22 @@ Result<Visitor> Site::visitor_of(db::Connection& connection, const http::Request
   return visitor;
 }
 
-http::Response Site::serve(const http::Request& request, const PageHandler& handler) const {
+http::Response Site::rendered_or_kept(PageRequest& page, const PageHandler& handler, PageCaching caching) const {
+  const Visitor& visitor = page.visitor;
+  if (caching == PageCaching::kNone || page.request.method != "GET" || !visitor.session || !visitor.account) {
+    return handler(page);
+  }
+  auto revision = db::page_revision_stamp(page.connection, hei_ids_of(visitor.actor));
+  if (!revision || revision->empty()) return handler(page);
+  std::string key = view_key(page.request, visitor);
+  auto now = PageCache::Clock::now();
+  if (auto kept = pages_.find(key, *revision, now)) return std::move(*kept);
+  http::Response response = handler(page);
+  pages_.store(key, *revision, response, now);
+  return response;
+}
+
+http::Response Site::serve(const http::Request& request, const PageHandler& handler, PageCaching caching) const {
   auto connection = pool_.acquire();
   auto visitor = connection ? visitor_of(**connection, request) : Result<Visitor>(connection.status());
   if (!visitor) {
@@ -122,21 +158,24 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
   PageRequest page{request, *visitor, **connection, std::move(form), names_};
   bool forged =
       request.method == "POST" && (!same_origin(request) || !csrf_accepts(request, visitor->session, page.field("csrf")));
-  http::Response response = forged ? page.error(403, "error_csrf_text") : handler(page);
+  http::Response response = forged ? page.error(403, "error_csrf_text") : rendered_or_kept(page, handler, caching);
   if (visitor->csrf.set_cookie) response.headers.emplace_back("Set-Cookie", *visitor->csrf.set_cookie);
   response.headers.emplace_back("Cache-Control", "no-store");
   return with_security_headers(std::move(response));
 }
 
-void Site::add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const {
-  router.add(method, path,
-             [this, handler = std::move(handler)](const http::Request& request) { return serve(request, handler); });
+void Site::add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler,
+                    PageCaching caching) const {
+  router.add(method, path, [this, handler = std::move(handler), caching](const http::Request& request) {
+    return serve(request, handler, caching);
+  });
 }
 
-void Site::add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method) const {
-  router.add_fallback(prefix, [this, by_method = std::move(by_method)](const http::Request& request) {
+void Site::add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method,
+                         PageCaching caching) const {
+  router.add_fallback(prefix, [this, by_method = std::move(by_method), caching](const http::Request& request) {
     auto handler = by_method.find(request.method == "HEAD" ? "GET" : request.method);
-    if (handler != by_method.end()) return serve(request, handler->second);
+    if (handler != by_method.end()) return serve(request, handler->second, caching);
     http::Response refused = http::Response::text(405, "Method not allowed\n");
     std::string allow;
     for (const auto& [method, unused] : by_method) allow += (allow.empty() ? "" : ", ") + method;
@@ -152,8 +191,10 @@ void Site::add_common_routes(http::Router& router) const {
     response.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return with_security_headers(std::move(response));
   });
-  router.add_fallback(
-      "/", [this](const http::Request& request) { return serve(request, [](PageRequest& page) { return page.error(404); }); });
+  router.add_fallback("/", [this](const http::Request& request) {
+    return serve(
+        request, [](PageRequest& page) { return page.error(404); }, PageCaching::kNone);
+  });
 }
 
 }  // namespace mobility::portal

@@ -23,6 +23,7 @@
 #include "portal/accounts/sessions.hpp"
 #include "portal/web/name_cache.hpp"
 #include "portal/web/page.hpp"
+#include "portal/web/page_cache.hpp"
 
 namespace mobility::portal {
 
@@ -57,36 +58,50 @@ struct PageRequest {
 
 using PageHandler = std::function<http::Response(PageRequest&)>;
 
+// Whether a page's GET answers may be served again from the PageCache (portal/web/page_cache.hpp).
+// kWhileHeiDataUnchanged suits read-only pages that show only data of the visitor's own HEIs
+// that migration 0026 counts (mobilities, learning agreements, pre-approvals, applications,
+// host courses, students, units), besides names and the visitor's own account.
+enum class PageCaching { kNone, kWhileHeiDataUnchanged };
+
 struct SiteSettings {
   SessionSettings sessions;
   LoginPolicy login;
+  PageCache::Limits pages;  // max_entry_bytes 0 keeps no page
 };
 
 class Site {
  public:
   Site(db::Pool& pool, SiteSettings settings);
 
-  void add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler) const;
+  void add_page(http::Router& router, const std::string& method, const std::string& path, PageHandler handler,
+                PageCaching caching = PageCaching::kNone) const;
   // Pages whose paths carry a record's id below `prefix` ("/agreements/" for
   // "/agreements/{iia_id}/edit"): a request under it that no add_page path matches goes to the
   // handler of its method (HEAD to GET's), which reads the rest of page.request.path; other
   // methods get 405.
-  void add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method) const;
+  // `caching` applies to its GET answers.
+  void add_page_tree(http::Router& router, const std::string& prefix, std::map<std::string, PageHandler> by_method,
+                     PageCaching caching = PageCaching::kNone) const;
   // The friendly 404 page for unknown paths outside /ewp, and /static/site.css.
   void add_common_routes(http::Router& router) const;
 
   const Sessions& sessions() const { return sessions_; }
   const Login& login() const { return login_; }
   const NameCache& names() const { return names_; }
+  const PageCache& pages() const { return pages_; }
 
  private:
   Result<Visitor> visitor_of(db::Connection& connection, const http::Request& request) const;
-  http::Response serve(const http::Request& request, const PageHandler& handler) const;
+  http::Response serve(const http::Request& request, const PageHandler& handler, PageCaching caching) const;
+  // handler's answer, or the one the PageCache kept for this visitor's view of the page.
+  http::Response rendered_or_kept(PageRequest& page, const PageHandler& handler, PageCaching caching) const;
 
   db::Pool& pool_;
   Sessions sessions_;
   Login login_;
   NameCache names_;
+  PageCache pages_;
 };
 
 }  // namespace mobility::portal

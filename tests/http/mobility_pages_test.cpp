@@ -2,7 +2,7 @@
 // PostgreSQL and the demo mobilities: who sees what, the learning-agreement versions and their
 // comparison, our decisions on partners' nominations and agreements (queued for the sending HEI,
 // with where each stands, including a partner's 409), actual dates, and every refusal keeping
-// what was typed and storing nothing.
+// what was typed and storing nothing; and the pages kept rendered until their data changes.
 #include <gtest/gtest.h>
 
 #include "mobilities/demo_mobilities.hpp"
@@ -464,6 +464,67 @@ TEST_F(MobilityPagesTest, TheTimelineSaysWhoHoldsEachStepAndSinceWhen) {
   auto own = student.get("/my-exchange/mobilities/fjordland-demo-nominated");
   ASSERT_EQ(own.status, 200);
   EXPECT_TRUE(contains(own.body, "<strong>Vertsinstitusjonen avgjør nominasjonen</strong>: venter på ")) << own.body;
+}
+
+// Kept pages (portal/web/page_cache.hpp): a student's mobility page and the coordinators' work
+// queue are rendered once and then served from memory, each visitor only their own, until a change
+// anywhere (here: another connection, as another process or the EWP node would) reaches the data
+// they show.
+class KeptPagesTest : public MobilityPagesTest {
+ protected:
+  int64_t hits() const { return portal_.site().pages().counts().hits; }
+};
+
+TEST_F(KeptPagesTest, TheStudentsPageIsServedAgainUntilItsDataChanges) {
+  Visit student(portal_.base());
+  sign_in(student, kStudent);
+  auto first = student.get(kOwnPage);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_FALSE(contains(first.body, "Exchange courses in informatics"));
+  int64_t before = hits();
+  auto again = student.get(kOwnPage);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(hits(), before + 1) << "served from memory";
+
+  // The student's draft saved by another connection, as another node process would.
+  {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    mobilities::OutgoingLearningAgreements las;
+    agreements::Editor editor{std::nullopt, kStudent, "student"};
+    auto saved = las.save_draft(**connection, "fjordland-demo-nominated", testing::sample_first_version(), editor);
+    ASSERT_TRUE(saved) << saved.status().to_string();
+  }
+  auto changed = student.get(kOwnPage);
+  EXPECT_TRUE(contains(changed.body, "Exchange courses in informatics")) << "the draft shows at once";
+  EXPECT_EQ(hits(), before + 1);
+}
+
+TEST_F(KeptPagesTest, EachVisitorIsServedOnlyTheirOwnView) {
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  auto theirs = admin.get("/coordinator/queue");
+  ASSERT_EQ(theirs.status, 200);
+  ASSERT_EQ(admin.get("/coordinator/queue").body, theirs.body);
+
+  Visit coordinator(portal_.base());
+  sign_in(coordinator, kUnitCoordinator);
+  int64_t before = hits();
+  auto own = coordinator.get("/coordinator/queue");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_NE(own.body, theirs.body) << "another unit, another language, another page";
+  EXPECT_EQ(hits(), before) << "not the admin's page";
+
+  Visit second_tab(portal_.base());
+  sign_in(second_tab, kAdmin);
+  EXPECT_EQ(second_tab.get("/coordinator/queue").status, 200);
+  EXPECT_EQ(hits(), before) << "another session renders its own (its forms carry its own token)";
+
+  Visit student(portal_.base());
+  sign_in(student, kStudent);
+  EXPECT_EQ(student.get("/coordinator/queue").status, 403);
+  EXPECT_EQ(Visit(portal_.base()).get("/coordinator/queue").status, 303);
+  EXPECT_EQ(hits(), before);
 }
 
 }  // namespace

@@ -26,6 +26,7 @@ class PortalServer {
 
   const std::string& base() const { return base_; }
   db::Pool& pool() { return *pool_; }
+  const portal::Site& site() const { return *site_; }
   // The first column of the first row of `sql`, a count.
   int64_t count(const std::string& sql);
   // The first column of the first row of `sql` as text; "" when there is no row or it is NULL
