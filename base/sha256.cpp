@@ -1,5 +1,7 @@
 #include "base/sha256.hpp"
 
+#include <charconv>
+
 #include <openssl/evp.h>
 
 namespace mobility {
@@ -32,6 +34,19 @@ std::string to_hex(std::string_view bytes) {
     hex += digits[byte & 0xf];
   }
   return hex;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    unsigned value = 0;
+    auto [end, error] = std::from_chars(hex.data() + i, hex.data() + i + 2, value, 16);
+    if (error != std::errc() || end != hex.data() + i + 2) return std::nullopt;
+    bytes += static_cast<char>(value);
+  }
+  return bytes;
 }
 
 }  // namespace mobility

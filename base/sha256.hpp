@@ -2,6 +2,7 @@
 // checksums, EWP key ids).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,7 @@ std::string sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
 // Lower-case hex of any bytes.
 std::string to_hex(std::string_view bytes);
+// The bytes of hex text (either case); nullopt for an odd length or a character that is not a hex digit.
+std::optional<std::string> from_hex(std::string_view hex);
 
 }  // namespace mobility

@@ -124,9 +124,12 @@ ParseResult parse_request(std::string_view buffer, const ParseLimits& limits) {
   if (auto failure = check_head(request, minor_version)) return *failure;
   size_t length = 0;
   if (auto failure = body_length(request, length)) return *failure;
-  if (length > limits.max_body_bytes) {
-    return error(413, "request body too large: " + std::to_string(length) + " bytes, the limit is " +
-                          std::to_string(limits.max_body_bytes));
+  auto path = percent_decode(std::string_view(request.target).substr(0, request.target.find('?')));
+  if (!path) return error(400, "request target: " + path.status().message());
+  request.path = std::move(*path);
+  size_t max_body = limits.body_limit ? limits.body_limit(request.path) : limits.max_body_bytes;
+  if (length > max_body) {
+    return error(413, "request body too large: " + std::to_string(length) + " bytes, the limit is " + std::to_string(max_body));
   }
   size_t body_start = head_end + 4;
   if (buffer.size() - body_start < length) {
@@ -135,9 +138,6 @@ ParseResult parse_request(std::string_view buffer, const ParseLimits& limits) {
     result.expects_continue = !expect.empty() && ascii_lower(expect.front()) == "100-continue";
     return result;
   }
-  auto path = percent_decode(std::string_view(request.target).substr(0, request.target.find('?')));
-  if (!path) return error(400, "request target: " + path.status().message());
-  request.path = std::move(*path);
   auto query = decode_query(request.target);
   if (!query) return error(400, "query: " + query.status().message());
   request.query = std::move(*query);

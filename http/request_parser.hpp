@@ -11,9 +11,11 @@
 // request line "METHOD SP target SP HTTP/1.x"; header names are tokens; no obs-fold
 // (continuation lines); exactly one Host for HTTP/1.1; Content-Length digits only (several
 // equal values allowed); Transfer-Encoding is refused (501: chunked bodies are not accepted);
-// head at most `limits.max_head_bytes`, body at most `limits.max_body_bytes`.
+// head at most `limits.max_head_bytes`, body at most `limits.max_body_bytes` or, when
+// `limits.body_limit` is set, at most what it answers for the request's (decoded) path.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +26,7 @@ namespace mobility::http {
 struct ParseLimits {
   size_t max_head_bytes = 64 * 1024;
   size_t max_body_bytes = 1024 * 1024;
+  std::function<size_t(std::string_view path)> body_limit = {};  // optional: per path, instead of max_body_bytes
 };
 
 struct ParseResult {

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 namespace mobility::http {
 
 void Router::add(const std::string& method, const std::string& path, Handler handler) {
@@ -33,6 +35,26 @@ std::string Router::route_of(const std::string& path) const {
     if (path.starts_with(it->first)) return it->first + "*";
   }
   return "unmatched";
+}
+
+void Router::allow_body(const std::string& prefix, const std::string& suffix, size_t max_body_bytes) {
+  body_allowances_.push_back({prefix, suffix, max_body_bytes});
+}
+
+size_t Router::body_limit(std::string_view path, size_t otherwise) const {
+  size_t limit = otherwise;
+  for (const auto& allowance : body_allowances_) {
+    bool matches = path.size() >= allowance.prefix.size() + allowance.suffix.size() && path.starts_with(allowance.prefix) &&
+                   path.ends_with(allowance.suffix);
+    if (matches) limit = std::max(limit, allowance.max_body_bytes);
+  }
+  return limit;
+}
+
+size_t Router::largest_body_allowance() const {
+  size_t largest = 0;
+  for (const auto& allowance : body_allowances_) largest = std::max(largest, allowance.max_body_bytes);
+  return largest;
 }
 
 }  // namespace mobility::http

@@ -5,6 +5,7 @@
 #include <pistache/peer.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -85,7 +86,10 @@ class RawHttpAdapter : public Ph::Handler {
     auto connection = connection_of(peer);
     if (connection->closing) return;
     connection->buffer.append(data, length);
-    http::ParseLimits limits{kHeaderAllowance, state_->options.max_request_bytes};
+    const Router& router = *state_->router;
+    size_t server_limit = state_->options.max_request_bytes;
+    http::ParseLimits limits{kHeaderAllowance, server_limit,
+                             [&router, server_limit](std::string_view path) { return router.body_limit(path, server_limit); }};
     while (!connection->closing) {
       ParseResult parsed = parse_request(connection->buffer, limits);
       if (parsed.kind == ParseResult::Kind::kIncomplete) {
@@ -215,13 +219,14 @@ Status Server::start() {
   try {
     Pistache::Address address(options.address, Pistache::Port(options.port));
     state_->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
-    auto settings = Pistache::Http::Endpoint::options()
-                        .threads(options.threads)
-                        .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay)
-                        .maxRequestSize(options.max_request_bytes + kHeaderAllowance)
-                        // Pistache's clock (see RawHttpAdapter) answers 408 and closes.
-                        .headerTimeout(options.request_timeout)
-                        .bodyTimeout(options.request_timeout);
+    auto settings =
+        Pistache::Http::Endpoint::options()
+            .threads(options.threads)
+            .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay)
+            .maxRequestSize(std::max(options.max_request_bytes, state_->router->largest_body_allowance()) + kHeaderAllowance)
+            // Pistache's clock (see RawHttpAdapter) answers 408 and closes.
+            .headerTimeout(options.request_timeout)
+            .bodyTimeout(options.request_timeout);
     state_->endpoint->init(settings);
     state_->endpoint->setHandler(Pistache::Http::make_handler<RawHttpAdapter>(state_.get()));
     state_->endpoint->serveThreaded();

@@ -8,9 +8,9 @@
 // On top of that the server gives:
 // - keep-alive for HTTP/1.1 (Connection: close honoured), pipelined requests in order,
 //   100 Continue for clients that expect it;
-// - limits: a body over max_request_bytes gets 413 before it is read, a head over 64 KiB gets
-//   431, malformed requests 400/501/505, a request not complete within request_timeout 408,
-//   each with a readable message and a closed connection;
+// - limits: a body over max_request_bytes (or over the router's allowance for its path, for forms
+//   with files: Router::allow_body) gets 413 before it is read, a head over 64 KiB gets 431, malformed requests 400/501/505, a
+//   request not complete within request_timeout 408, each with a readable message and a closed connection;
 // - one log line per request: id, method, path, status, bytes, duration (never bodies);
 // - handler exceptions become a 500 without details for the client;
 // - graceful shutdown: stop() lets requests in flight finish (up to a grace period) before

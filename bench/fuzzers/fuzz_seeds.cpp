@@ -67,6 +67,16 @@ void http_seeds() {
   write("http_request", "continue", "POST /login HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nx=1&y");
   write("form", "ewp", form);
   write("form", "login", "email=a%40b.example&password=p+w%C3%A6&csrf=abc&&next=%2Fx%3Fy%3D1");
+  write("multipart", "upload",
+        "multipart/form-data; boundary=----WebKitFormBoundaryx7Q\n"
+        "------WebKitFormBoundaryx7Q\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+        "------WebKitFormBoundaryx7Q\r\nContent-Disposition: form-data; name=\"document\"; filename=\"plan \\\"1\\\".pdf\"\r\n"
+        "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n%\xe2\xe3\r\n\r\n"
+        "------WebKitFormBoundaryx7Q--\r\n");
+  write("multipart", "no_file",
+        "multipart/form-data; boundary=\"a'()+_,-./:=? b\"\n"
+        "--a'()+_,-./:=? b\r\nContent-Disposition: form-data; name=document; filename=\"\"\r\n"
+        "Content-Type: application/octet-stream\r\n\r\n\r\n--a'()+_,-./:=? b--");
 
   http::Request request;
   request.method = "GET";

@@ -1,5 +1,9 @@
 #include "portal/documents/pdf_download.hpp"
 
+#include <algorithm>
+
+#include "http/form.hpp"
+
 namespace mobility::portal::documents {
 namespace {
 
@@ -26,6 +30,21 @@ http::Response pdf_download(std::string bytes, std::string_view file_name) {
   response.status = 200;
   response.content_type = "application/pdf";
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safe_file_name(file_name) + "\"");
+  response.body = std::move(bytes);
+  return response;
+}
+
+http::Response file_download(std::string bytes, std::string_view media_type, std::string_view file_name) {
+  size_t dot = file_name.rfind('.');
+  std::string_view extension = dot == std::string_view::npos ? std::string_view() : file_name.substr(dot);
+  bool plain_extension =
+      extension.size() > 1 && extension.size() <= 10 && std::all_of(extension.begin() + 1, extension.end(), safe);
+  if (!plain_extension) extension = "";
+  http::Response response;
+  response.status = 200;
+  response.content_type = std::string(media_type);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safe_file_name(file_name, extension) +
+                                                           "\"; filename*=UTF-8''" + http::percent_encode(file_name));
   response.body = std::move(bytes);
   return response;
 }

@@ -1,4 +1,4 @@
-// A rendered PDF as the answer to a download: 200, application/pdf, and
+// A rendered PDF or a stored file as the answer to a download: 200, its type, and
 // Content-Disposition: attachment with a file name that is safe in any browser and file system.
 #pragma once
 
@@ -14,5 +14,11 @@ namespace mobility::portal::documents {
 std::string safe_file_name(std::string_view name, std::string_view extension = ".pdf");
 
 http::Response pdf_download(std::string bytes, std::string_view file_name);
+
+// Any stored file as a download: 200, `media_type`, and Content-Disposition: attachment with the
+// name twice (RFC 6266): filename= safe_file_name's ASCII (keeping the name's own extension) for
+// old browsers, filename*=UTF-8'' the name itself percent-encoded. The site adds
+// X-Content-Type-Options: nosniff to every answer, so no browser takes it for another type.
+http::Response file_download(std::string bytes, std::string_view media_type, std::string_view file_name);
 
 }  // namespace mobility::portal::documents

@@ -4,8 +4,10 @@
 #include "db/agreement_information.hpp"
 #include "db/applications.hpp"
 #include "db/students.hpp"
+#include "mobilities/application_documents.hpp"
 #include "mobilities/applications.hpp"
 #include "portal/agreements/form_views.hpp"
+#include "portal/mobilities/application_document_pages.hpp"
 #include "portal/pages/page_support.hpp"
 #include "portal/web/form_view.hpp"
 
@@ -111,8 +113,9 @@ struct FormState {
   int status = 200;
   std::optional<Typed> typed;  // shown in the form instead of the stored application
   FieldErrors errors;
-  std::string notice_key;      // a message above the form
-  std::optional<Typed> yours;  // what was typed against an older version: shown beside, not saved
+  std::string notice_key;        // a message above the form
+  std::optional<Typed> yours;    // what was typed against an older version: shown beside, not saved
+  std::string upload_error_key;  // beside the file field
 };
 
 Result<data> choice_selects(const PageRequest& page, const OwnRound& own, const Typed& typed, const FieldErrors& errors,
@@ -175,6 +178,24 @@ http::Response render(PageRequest& page, const OwnRound& own, const FormState& s
     view.set("citizenship",
              agreements::pages::text_field("citizenship", "applications_citizenship", typed.citizenship, state.errors, messages));
   }
+  if (own.application) {
+    auto documents = db::list_documents(page.connection, own.application->application_id);
+    if (!documents) return unavailable(page, documents.status());
+    std::string prefix = std::string(kPrefix) + std::to_string(own.round.round_id) + "/documents/";
+    view.set("show_documents", true);
+    view.set("documents", document_rows(*documents, prefix));
+    view.set("has_documents", !documents->empty());
+    view.set("documents_editable", mobilities::documents_editable(own.round, *own.application));
+  } else {
+    view.set("documents_first_save", editable);
+  }
+  view.set("upload_action", std::string(kPrefix) + std::to_string(own.round.round_id) + "/documents");
+  if (!state.upload_error_key.empty()) {
+    data error;
+    error.set("id", "document");
+    error.set("error", messages.text(state.upload_error_key));
+    view.set("upload_error", error);
+  }
   if (!state.errors.empty()) view.set("form_error", messages.text("agreements_form_has_errors"));
   if (!state.notice_key.empty()) view.set("notice", messages.text(state.notice_key));
   if (state.yours) {
@@ -187,7 +208,8 @@ http::Response render(PageRequest& page, const OwnRound& own, const FormState& s
     view.set("yours", yours);
   }
   auto done = page.request.query_values("done");
-  if (!done.empty() && (done.front() == "saved" || done.front() == "submitted" || done.front() == "withdrawn")) {
+  if (!done.empty() && (done.front() == "saved" || done.front() == "submitted" || done.front() == "withdrawn" ||
+                        done.front() == "attached" || done.front() == "deleted")) {
     view.set("done", messages.text("applications_done_" + done.front()));
   }
   return page.render(state.status, "mobilities/application", "applications_form_title", view);
@@ -216,7 +238,7 @@ http::Response save(PageRequest& page, OwnRound& own) {
   }
   const Status& status = saved.status();
   if (status.code() == Status::Code::kInvalidArgument)
-    return render(page, own, {400, typed, errors_of(status), "", std::nullopt});
+    return render(page, own, {400, typed, errors_of(status), "", std::nullopt, ""});
   if (status.code() == Status::Code::kConflict) {
     bool closed = !own.round.open;
     // The form shows the application as it is now (with its version), what was typed beside it.
@@ -225,7 +247,8 @@ http::Response save(PageRequest& page, OwnRound& own) {
                    std::nullopt,
                    {},
                    closed ? "applications_round_closed" : "applications_changed_meanwhile",
-                   closed ? std::nullopt : std::optional<Typed>(typed)});
+                   closed ? std::nullopt : std::optional<Typed>(typed),
+                   ""});
   }
   if (status.code() == Status::Code::kNotFound) return page.error(404);
   return unavailable(page, status);
@@ -237,22 +260,76 @@ http::Response withdraw(PageRequest& page, OwnRound& own) {
   Status withdrawn = mobilities::Applications().withdraw(page.connection, own.application->application_id, own.applicant, version,
                                                          editor_of(page));
   if (withdrawn.code() == Status::Code::kConflict)
-    return render(page, own, {409, std::nullopt, {}, "applications_changed_meanwhile", std::nullopt});
+    return render(page, own, {409, std::nullopt, {}, "applications_changed_meanwhile", std::nullopt, ""});
   if (!withdrawn) return unavailable(page, withdrawn);
   return page.redirect(std::string(kPrefix) + std::to_string(own.round.round_id) + "?done=withdrawn");
+}
+
+// --- Documents (application_document_pages.hpp) ---
+
+std::string own_page(const OwnRound& own, std::string_view done) {
+  return std::string(kPrefix) + std::to_string(own.round.round_id) + "?done=" + std::string(done) + "#documents";
+}
+
+http::Response attach(PageRequest& page, OwnRound& own) {
+  if (!own.application) return page.error(404);
+  auto attached = mobilities::ApplicationDocuments().attach(page.connection, own.round.round_id, own.application->application_id,
+                                                            own.applicant, upload_of(page), editor_of(page));
+  if (attached) return page.redirect(own_page(own, "attached"));
+  if (auto problem = mobilities::upload_problem_of(attached.status())) {
+    std::string key = "applications_document_error_" + std::string(mobilities::problem_code(*problem));
+    return render(page, own, {400, std::nullopt, {}, "", std::nullopt, key});
+  }
+  if (attached.status().code() == Status::Code::kConflict)
+    return render(page, own, {409, std::nullopt, {}, "applications_documents_locked", std::nullopt, ""});
+  if (attached.status().code() == Status::Code::kNotFound) return page.error(404);
+  return unavailable(page, attached.status());
+}
+
+http::Response remove(PageRequest& page, OwnRound& own, int64_t document_id) {
+  if (!own.application) return page.error(404);
+  Status removed = mobilities::ApplicationDocuments().remove(page.connection, own.round.round_id, own.application->application_id,
+                                                             document_id, own.applicant, editor_of(page));
+  if (removed) return page.redirect(own_page(own, "deleted"));
+  if (removed.code() == Status::Code::kConflict)
+    return render(page, own, {409, std::nullopt, {}, "applications_documents_locked", std::nullopt, ""});
+  if (removed.code() == Status::Code::kNotFound) return page.error(404);
+  return unavailable(page, removed);
+}
+
+http::Response download(PageRequest& page, const OwnRound& own, int64_t document_id) {
+  if (!own.application) return page.error(404);
+  auto document = db::find_document(page.connection, own.application->application_id, document_id);
+  if (!document) return unavailable(page, document.status());
+  if (!*document) return page.error(404);
+  return document_download(std::move(**document));
+}
+
+// .../documents (POST), .../documents/{id} (GET) and .../documents/{id}/delete (POST).
+http::Response documents(PageRequest& page, OwnRound& own, const std::vector<std::string>& rest) {
+  bool post = page.request.method == "POST";
+  if (rest.size() == 1) return post ? attach(page, own) : page.error(404);
+  int64_t document_id = number_or_zero(rest[1]);
+  if (document_id <= 0) return page.error(404);
+  if (rest.size() == 2 && !post) return download(page, own, document_id);
+  if (rest.size() == 3 && rest[2] == "delete" && post) return remove(page, own, document_id);
+  return page.error(404);
 }
 
 }  // namespace
 
 http::Response student_applications(PageRequest& page) { return list(page); }
 
-http::Response student_application(PageRequest& page, const std::string& round_id, bool withdrawing) {
+http::Response student_application(PageRequest& page, const std::string& round_id, const std::vector<std::string>& rest) {
   int64_t id = number_or_zero(round_id);
   bool post = page.request.method == "POST";
-  if (id <= 0 || (withdrawing && !post)) return page.error(404);
+  bool withdrawing = rest.size() == 1 && rest[0] == "withdraw";
+  bool known = rest.empty() || (withdrawing && post) || (rest[0] == "documents" && rest.size() <= 3);
+  if (id <= 0 || !known) return page.error(404);
   auto found = own_round(page, id);
   if (auto* refusal = std::get_if<http::Response>(&found)) return std::move(*refusal);
   OwnRound& own = std::get<OwnRound>(found);
+  if (!rest.empty() && rest[0] == "documents") return documents(page, own, rest);
   if (!post) return render(page, own, {});
   return withdrawing ? withdraw(page, own) : save(page, own);
 }

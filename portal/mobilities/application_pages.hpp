@@ -6,18 +6,22 @@
 //   POST /my-exchange/applications/{round_id}             action=save (a draft) or submit; the form
 //                                                         carries the version it showed
 //   POST /my-exchange/applications/{round_id}/withdraw    withdraws it
+//   .../{round_id}/documents...                           the documents attached to it
+//                                                         (application_document_pages.hpp)
 // Bad input is shown beside its field with what was typed kept; a change made meanwhile in
 // another tab is refused with "changed meanwhile" and the stored application shown.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "portal/web/site.hpp"
 
 namespace mobility::portal::mobility_pages {
 
 http::Response student_applications(PageRequest& page);
-// `round_id` as the path gives it; `withdrawing` for the .../withdraw POST.
-http::Response student_application(PageRequest& page, const std::string& round_id, bool withdrawing);
+// `round_id` as the path gives it, `rest` the segments after it: none for the form, "withdraw",
+// or "documents" and what follows (application_document_pages.hpp).
+http::Response student_application(PageRequest& page, const std::string& round_id, const std::vector<std::string>& rest);
 
 }  // namespace mobility::portal::mobility_pages

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "portal/mobilities/application_document_pages.hpp"
 #include "portal/mobilities/application_pages.hpp"
 #include "portal/mobilities/incoming_page.hpp"
 #include "portal/mobilities/la_pdf_pages.hpp"
@@ -65,9 +66,8 @@ http::Response own(PageRequest& page) {
 
 http::Response own_application(PageRequest& page) {
   auto parts = segments(page.request.path, kOwnApplications);
-  if (parts.empty() || parts[0].empty() || parts.size() > 2) return page.error(404);
-  if (parts.size() == 2 && parts[1] != "withdraw") return page.error(404);
-  return student_application(page, parts[0], parts.size() == 2);
+  if (parts.empty() || parts[0].empty() || parts.size() > 4) return page.error(404);
+  return student_application(page, parts[0], {parts.begin() + 1, parts.end()});
 }
 
 http::Response round(PageRequest& page) {
@@ -76,6 +76,7 @@ http::Response round(PageRequest& page) {
   if (!post && parts.size() == 1 && !parts[0].empty()) return application_round(page, parts[0], "", "");
   if (post && parts.size() == 2 && parts[1] == "ranking") return application_round(page, parts[0], "", "ranking");
   if (post && parts.size() == 3) return application_round(page, parts[0], parts[1], parts[2]);
+  if (!post && parts.size() == 4 && parts[2] == "documents") return applicant_document(page, parts[0], parts[1], parts[3]);
   return page.error(404);
 }
 
@@ -104,6 +105,7 @@ void add_mobility_pages(http::Router& router, const Site& site) {
   site.add_page(router, "GET", "/coordinator/applications", application_rounds);
   site.add_page(router, "POST", "/coordinator/applications", application_rounds);
   site.add_page_tree(router, std::string(kRounds), {{"GET", round}, {"POST", round}});
+  allow_document_uploads(router);
 }
 
 }  // namespace mobility::portal::mobility_pages

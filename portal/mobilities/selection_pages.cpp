@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <variant>
 
 #include "agreements/iia_rules.hpp"
 #include "base/text.hpp"
@@ -10,6 +11,7 @@
 #include "mobilities/mobility_rules.hpp"
 #include "portal/agreements/form_views.hpp"
 #include "portal/agreements/staff_scope.hpp"
+#include "portal/mobilities/application_document_pages.hpp"
 #include "portal/mobilities/mobility_access.hpp"
 #include "portal/web/form_view.hpp"
 
@@ -131,8 +133,14 @@ Result<std::vector<db::ApplicationRecord>> visible_applications(const PageReques
 }
 
 data applicant_row(const db::ApplicationRecord& a, const std::string& partner_hei_id, int rank, const Messages& messages,
-                   const std::string& round_link) {
+                   const std::string& round_link, const db::RoundDocuments& documents = {}) {
   data row;
+  auto attached = documents.find(a.application_id);
+  bool has_documents = attached != documents.end() && !attached->second.empty();
+  row.set("has_documents", has_documents);
+  if (has_documents) {
+    row.set("documents", document_rows(attached->second, round_link + "/" + std::to_string(a.application_id) + "/documents/"));
+  }
   row.set("name", a.student_name);
   row.set("rank", std::to_string(rank));
   row.set("submitted_at", a.submitted_at.value_or(""));
@@ -222,6 +230,8 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
   if (!taken) return unavailable(page, taken.status());
   auto rankings = db::round_rankings(page.connection, round.round_id);
   if (!rankings) return unavailable(page, rankings.status());
+  auto documents = db::list_round_documents(page.connection, round.round_id);
+  if (!documents) return unavailable(page, documents.status());
   std::string round_link = std::string(kRounds) + "/" + std::to_string(round.round_id);
   std::map<std::string, std::vector<Applicant>> by_destination;
   for (const auto& applicant : *applicants) {
@@ -241,7 +251,7 @@ http::Response render_round(PageRequest& page, const db::RoundRecord& round, con
     data rows = data::type::list;
     data inputs = data::type::list;
     for (const auto& applicant : ranked) {
-      data row = applicant_row(*applicant.application, partner, applicant.choice, messages, round_link);
+      data row = applicant_row(*applicant.application, partner, applicant.choice, messages, round_link, *documents);
       row.set("coordinator_rank", applicant.rank ? std::to_string(*applicant.rank) : "–");
       rows.push_back(row);
       inputs.push_back(rank_input(page, applicant, partner, state, messages));
@@ -370,6 +380,17 @@ http::Response rank_applicants(PageRequest& page, const db::RoundRecord& round) 
   return page.redirect(std::string(kRounds) + "/" + std::to_string(round.round_id) + "?done=ranked#dest-" + partner);
 }
 
+// The round `round_id` when it is of an HEI the visitor handles; else the refusal (404 for a round
+// of another HEI).
+std::variant<db::RoundRecord, http::Response> handled_round(PageRequest& page, const std::string& round_id) {
+  auto heis = agreements::pages::handling_heis(page);
+  if (heis.empty()) return page.refuse_unless(Action::kViewStudent, Scope{}).value_or(page.error(403));
+  auto round = db::find_round(page.connection, number_or_zero(round_id));
+  if (!round) return unavailable(page, round.status());
+  if (!*round || std::find(heis.begin(), heis.end(), (*round)->hei_id) == heis.end()) return page.error(404);
+  return std::move(**round);
+}
+
 }  // namespace
 
 http::Response application_rounds(PageRequest& page) {
@@ -381,16 +402,29 @@ http::Response application_rounds(PageRequest& page) {
 
 http::Response application_round(PageRequest& page, const std::string& round_id, const std::string& application_id,
                                  const std::string& decision) {
-  auto heis = agreements::pages::handling_heis(page);
-  if (heis.empty()) return page.refuse_unless(Action::kViewStudent, Scope{}).value_or(page.error(403));
-  auto round = db::find_round(page.connection, number_or_zero(round_id));
-  if (!round) return unavailable(page, round.status());
-  if (!*round || std::find(heis.begin(), heis.end(), (*round)->hei_id) == heis.end()) return page.error(404);
-  if (decision.empty()) return render_round(page, **round, {});
-  if (decision == "ranking") return rank_applicants(page, **round);
+  auto round = handled_round(page, round_id);
+  if (auto* refusal = std::get_if<http::Response>(&round)) return std::move(*refusal);
+  const auto& found = std::get<db::RoundRecord>(round);
+  if (decision.empty()) return render_round(page, found, {});
+  if (decision == "ranking") return rank_applicants(page, found);
   int64_t id = number_or_zero(application_id);
   if (id <= 0 || (decision != "select" && decision != "reject")) return page.error(404);
-  return decide(page, **round, id, decision);
+  return decide(page, found, id, decision);
+}
+
+http::Response applicant_document(PageRequest& page, const std::string& round_id, const std::string& application_id,
+                                  const std::string& document_id) {
+  auto round = handled_round(page, round_id);
+  if (auto* refusal = std::get_if<http::Response>(&round)) return std::move(*refusal);
+  auto applications = visible_applications(page, std::get<db::RoundRecord>(round));
+  if (!applications) return unavailable(page, applications.status());
+  int64_t id = number_or_zero(application_id);
+  bool visible = std::any_of(applications->begin(), applications->end(), [&](const auto& a) { return a.application_id == id; });
+  if (id <= 0 || !visible) return page.error(404);
+  auto document = db::find_document(page.connection, id, number_or_zero(document_id));
+  if (!document) return unavailable(page, document.status());
+  if (!*document) return page.error(404);
+  return document_download(std::move(**document));
 }
 
 }  // namespace mobility::portal::mobility_pages

@@ -19,6 +19,9 @@
 //   POST /coordinator/applications/{round_id}/{application_id}/select   partner_hei_id, version:
 //                                                               selects and nominates the student
 //   POST /coordinator/applications/{round_id}/{application_id}/reject   reason, version
+//   GET  /coordinator/applications/{round_id}/{application_id}/documents/{document_id}   a document
+//                                                               the applicant attached, as a download
+//                                                               (application_document_pages.hpp)
 // A round of another HEI, or an application outside the visitor's units, reads as unknown (404).
 #pragma once
 
@@ -34,5 +37,8 @@ http::Response application_rounds(PageRequest& page);  // GET and POST /coordina
 // path gives them.
 http::Response application_round(PageRequest& page, const std::string& round_id, const std::string& application_id,
                                  const std::string& decision);
+// The GET of a document of one of the round's applications; the ids as the path gives them.
+http::Response applicant_document(PageRequest& page, const std::string& round_id, const std::string& application_id,
+                                  const std::string& document_id);
 
 }  // namespace mobility::portal::mobility_pages

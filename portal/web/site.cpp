@@ -68,6 +68,30 @@ std::vector<std::string> hei_ids_of(const Actor& actor) {
   return hei_ids;
 }
 
+// The POST's fields (and files) into `page`. false for a multipart body that cannot be read; an
+// urlencoded one that cannot is read as no fields (so its csrf check fails).
+bool read_form(const http::Request& request, PageRequest& page) {
+  std::string content_type = request.header("Content-Type").value_or("");
+  if (!http::is_multipart_form(content_type)) {
+    auto decoded = http::decode_form(request.body);
+    if (decoded) page.form = std::move(*decoded);
+    return true;
+  }
+  auto parts = http::parse_multipart(content_type, request.body, {kMaxFormParts, request.body.size()});
+  if (!parts) {
+    log::info("form_unreadable", {{"id", request.request_id}, {"path", request.path}, {"reason", parts.status().message()}});
+    return false;
+  }
+  for (auto& part : *parts) {
+    if (part.filename) {
+      page.files.push_back(std::move(part));
+    } else {
+      page.form.emplace_back(std::move(part.name), std::move(part.body));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 PageFrame PageRequest::frame() const { return frame_of(request, visitor); }
@@ -150,15 +174,11 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
     unavailable.headers.emplace_back("Cache-Control", "no-store");
     return with_security_headers(std::move(unavailable));
   }
-  http::HeaderList form;
-  if (request.method == "POST") {
-    auto decoded = http::decode_form(request.body);
-    if (decoded) form = std::move(*decoded);
-  }
-  PageRequest page{request, *visitor, **connection, std::move(form), names_};
-  bool forged =
-      request.method == "POST" && (!same_origin(request) || !csrf_accepts(request, visitor->session, page.field("csrf")));
-  http::Response response = forged ? page.error(403, "error_csrf_text") : rendered_or_kept(page, handler, caching);
+  PageRequest page{request, *visitor, **connection, {}, names_};
+  bool unreadable = request.method == "POST" && !read_form(request, page);
+  bool forged = request.method == "POST" && !unreadable &&
+                (!same_origin(request) || !csrf_accepts(request, visitor->session, page.field("csrf")));
+  http::Response response = unreadable ? page.error(400) : forged ? page.error(403, "error_csrf_text") : rendered_or_kept(page, handler, caching);
   if (visitor->csrf.set_cookie) response.headers.emplace_back("Set-Cookie", *visitor->csrf.set_cookie);
   response.headers.emplace_back("Cache-Control", "no-store");
   return with_security_headers(std::move(response));

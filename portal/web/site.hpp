@@ -2,6 +2,10 @@
 // who is asking (session, account, roles, language), CSRF checks on every POST, friendly error
 // pages, and the registration of pages on the router.
 //
+// A POST body is read as application/x-www-form-urlencoded or, when its Content-Type says so, as
+// multipart/form-data (a form with files: its `csrf` is one of its fields); a multipart body that
+// cannot be read is answered 400 before the handler runs.
+//
 //   site.add_page("GET", "/my-exchange", [](PageRequest& page) { ... return page.render(...); });
 //
 // A page handler runs with a database connection and the resolved Visitor. A POST whose `csrf`
@@ -16,6 +20,7 @@
 
 #include "db/accounts.hpp"
 #include "db/pool.hpp"
+#include "http/multipart.hpp"
 #include "http/router.hpp"
 #include "portal/accounts/authorization.hpp"
 #include "portal/accounts/csrf.hpp"
@@ -35,12 +40,18 @@ struct Visitor {
   CsrfToken csrf;
 };
 
+// A POST of a form with files (multipart/form-data, http/multipart.hpp) has at most this many
+// fields and files; how large they may be together is the body limit of the path
+// (http::Router::allow_body; 1 MiB elsewhere).
+constexpr size_t kMaxFormParts = 16;
+
 struct PageRequest {
   const http::Request& request;
   Visitor& visitor;
   db::Connection& connection;
-  http::HeaderList form;   // the decoded body of a POST
+  http::HeaderList form;   // the decoded body of a POST: its fields (of a multipart body, those without a file name)
   const NameCache& names;  // institutions' and units' names
+  std::vector<http::FormPart> files = {};  // of a multipart POST: the parts with a file name, in order
 
   PageFrame frame() const;
   std::string field(std::string_view name) const;  // "" when absent

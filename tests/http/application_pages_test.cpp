@@ -8,7 +8,6 @@
 #include <algorithm>
 
 #include "mobilities/applications.hpp"
-#include "mobilities/demo_mobilities.hpp"
 #include "tests/support/portal_server.hpp"
 #include "tests/support/web_visit.hpp"
 
@@ -28,12 +27,8 @@ constexpr const char* kLumiere = "lumiere-nord.example";
 class ApplicationPagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    portal_.start(/*demo_agreements=*/true);
-    auto connection = portal_.pool().acquire();
-    ASSERT_TRUE(connection);
-    ASSERT_TRUE((*connection)->exec("UPDATE account SET language = 'en'"));  // the texts below are English
-    auto seeded = mobilities::seed_demo_mobilities(**connection);
-    ASSERT_TRUE(seeded) << seeded.status().to_string();
+    portal_.start_with_demo_applications();  // the texts below are English
+    if (HasFatalFailure()) return;
     open_round_ = query("SELECT round_id::text FROM application_round WHERE title = 'Exchange studies 2027/2028'");
     closed_round_ = query("SELECT round_id::text FROM application_round WHERE title = 'Exchange studies 2026/2027'");
   }

@@ -30,6 +30,7 @@ using std::chrono::milliseconds;
 using testing::HttpClient;
 
 constexpr size_t kBodyLimit = 64 * 1024;
+constexpr size_t kUploadLimit = 3 * kBodyLimit;  // on /files/{any}/upload only
 
 // 8 MiB that no socket buffer holds, in a pattern that shows any lost or reordered byte.
 std::string big_body() {
@@ -65,6 +66,9 @@ class ServerTest : public ::testing::Test {
       response.headers.emplace_back("X-Echo-Length", std::to_string(request.body.size()));
       return response;
     });
+    router->add_fallback("/files/",
+                         [](const Request& request) { return Response::text(200, std::to_string(request.body.size())); });
+    router->allow_body("/files/", "/upload", kUploadLimit);
     server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, 2, kBodyLimit, milliseconds(5000)}, router);
     ASSERT_TRUE(server_->start());
     base_ = "http://127.0.0.1:" + std::to_string(server_->port());
@@ -130,6 +134,28 @@ TEST_F(ServerTest, BodyOverTheLimitGets413AndReachesNoHandler) {
   auto far_over = fresh.request("POST", base_ + "/echo", std::string(4 * kBodyLimit, 'a'));
   ASSERT_TRUE(far_over) << far_over.status().to_string();
   EXPECT_EQ(far_over->status, 413);
+}
+
+// A route that takes files allows larger bodies on its own paths only; the rest keep the limit.
+TEST_F(ServerTest, ARoutesBodyAllowanceHoldsOnItsPathsOnly) {
+  auto upload = client_.request("POST", base_ + "/files/7/upload", std::string(kUploadLimit, 'a'));
+  ASSERT_TRUE(upload) << upload.status().to_string();
+  EXPECT_EQ(upload->status, 200);
+  EXPECT_EQ(upload->body, std::to_string(kUploadLimit));
+
+  HttpClient fresh;
+  auto over = fresh.request("POST", base_ + "/files/7/upload", std::string(kUploadLimit + 1, 'a'));
+  ASSERT_TRUE(over) << over.status().to_string();
+  EXPECT_EQ(over->status, 413);
+  EXPECT_NE(over->body.find("the limit is 196608"), std::string::npos) << over->body;
+
+  for (const std::string path : {"/files/7/upload/more", "/files/upload-not", "/echo", "/other/7/upload"}) {
+    HttpClient another;
+    auto elsewhere = another.request("POST", base_ + path, std::string(kBodyLimit + 1, 'a'));
+    ASSERT_TRUE(elsewhere) << elsewhere.status().to_string();
+    EXPECT_EQ(elsewhere->status, 413) << path;
+    EXPECT_NE(elsewhere->body.find("the limit is 65536"), std::string::npos) << path << ": " << elsewhere->body;
+  }
 }
 
 TEST_F(ServerTest, KeepsTheConnectionOpenForHttp11Clients) {

@@ -9,6 +9,7 @@
 
 #include "agreements/iia_json.hpp"
 #include "db/accounts.hpp"
+#include "db/application_documents.hpp"
 #include "db/iia_approvals.hpp"
 #include "db/institutions.hpp"
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
@@ -39,6 +40,7 @@ struct Tenant {
   std::string application_id;        // an application in it ("" when none)
   std::string omobility_id;          // an outgoing mobility of this HEI ("" when none)
   std::string course_id;             // a host course this HEI keeps for its partner
+  std::string document_id;           // a document attached to application_id ("" when none)
   std::vector<std::string> markers;  // text that appears on no page of the other HEI
 };
 
@@ -77,7 +79,9 @@ const std::vector<std::string> kRecordPages = {
     "/agreements/proposals/view?hei_id={hei}&partner_hei_id={proposer}&partner_iia_id={proposal}",
     "/agreements/proposals/view?hei_id={own_hei}&partner_hei_id={proposer}&partner_iia_id={proposal}",
     "/coordinator/applications/{round}",
+    "/coordinator/applications/{round}/{application}/documents/{document}",
     "/my-exchange/applications/{round}",
+    "/my-exchange/applications/{round}/documents/{document}",
     "/mobilities/outgoing/{omobility}",
     "/mobilities/outgoing/{omobility}/courses",
     "/my-exchange/mobilities/{omobility}",
@@ -124,6 +128,8 @@ const std::vector<Action> kActions = {
      {{"partner_hei_id", "{partner}"}, {"version", "0"}, {"rank_{application}", "1"}}},
     {"/my-exchange/applications/{round}", {{"motivation", "taken over"}, {"version", "1"}}},
     {"/my-exchange/applications/{round}/withdraw", {{"version", "1"}}},
+    {"/my-exchange/applications/{round}/documents", {}},
+    {"/my-exchange/applications/{round}/documents/{document}/delete", {}},
     {"/mobilities/outgoing/{omobility}/cancel", {{"reason", "taken over"}}},
     {"/mobilities/outgoing/{omobility}/sign", {}},
     {"/my-exchange/mobilities/{omobility}/sign", {}},
@@ -156,6 +162,7 @@ std::string filled(std::string text, const Tenant& other, const Tenant& own) {
   replace("{own_hei}", own.hei_id);
   replace("{own_partner}", own.partner_hei_id);
   replace("{course}", other.course_id);
+  replace("{document}", other.document_id);
   return text;
 }
 
@@ -163,7 +170,8 @@ std::string filled(std::string text, const Tenant& other, const Tenant& own) {
 // the page of its own cannot tell what the role may open, nor can its id be aimed at).
 bool has_no_such_record(const std::string& pattern, const Tenant& tenant) {
   return (contains(pattern, "{omobility}") && tenant.omobility_id.empty()) ||
-         (contains(pattern, "{application}") && tenant.application_id.empty());
+         (contains(pattern, "{application}") && tenant.application_id.empty()) ||
+         (contains(pattern, "{document}") && tenant.document_id.empty());
 }
 
 class TenantIsolationTest : public ::testing::Test {
@@ -181,6 +189,7 @@ class TenantIsolationTest : public ::testing::Test {
         "",
         "fjordland-demo-approved",
         "",
+        "",
         {"lumiere-nord.example", "valle-alto.example", "fjordland-demo-", "collina-77", "@fjordland.example",
          "Exchange studies 2027/2028", "Jonas"}};
     uni_y_ = {
@@ -190,6 +199,7 @@ class TenantIsolationTest : public ::testing::Test {
         "",
         "proposer-y.example",
         "py-proposal-1",
+        "",
         "",
         "",
         "",
@@ -258,6 +268,15 @@ class TenantIsolationTest : public ::testing::Test {
     fjordland_.application_id = portal_.text("SELECT application_id::text FROM application WHERE student_id = 'stud-jonas'");
     uni_y_.round_id = portal_.text("SELECT round_id::text FROM application_round WHERE hei_id = 'uni-y.example'");
     ASSERT_FALSE(fjordland_.round_id.empty() || fjordland_.application_id.empty() || uni_y_.round_id.empty());
+    // Jonas attached his transcript.
+    {
+      auto connection = portal_.pool().acquire();
+      ASSERT_TRUE(connection);
+      auto document = db::insert_document(**connection, {std::stoll(fjordland_.application_id), "Jonas-transcript.pdf",
+                                                         "application/pdf", "application/pdf", "%PDF-1.4 Jonas", "jonas"});
+      ASSERT_TRUE(document) << document.status().to_string();
+      fjordland_.document_id = std::to_string(*document);
+    }
     // The demo keeps Lumière-Nord's courses; Y keeps one of its partner's.
     exec(R"(INSERT INTO host_course (hei_id, partner_hei_id, los_code, title, ects_credits, term, modified_by)
             VALUES ('uni-y.example', 'partner-y.example', 'Y-100', 'Kurs von Y', 5, 'autumn', 'admin@uni-y.example'))");
@@ -282,7 +301,7 @@ class TenantIsolationTest : public ::testing::Test {
   }
 
   // Everything stored of `tenant`: agreements, proposals, notifications, partners, information,
-  // applications, mobilities and host courses.
+  // applications and their documents, mobilities and host courses.
   std::string snapshot(const Tenant& tenant) {
     return portal_.text(R"(SELECT concat_ws('|',
         (SELECT string_agg(concat_ws(',', iia_id, state, current_version, partner_iia_id), ';' ORDER BY iia_id) FROM iia WHERE hei_id = $1),
@@ -299,7 +318,9 @@ class TenantIsolationTest : public ::testing::Test {
         (SELECT string_agg(concat_ws(',', omobility_id, status), ';' ORDER BY omobility_id) FROM omobility
           WHERE sending_hei_id = $1),
         (SELECT string_agg(concat_ws(',', course_id, partner_hei_id, los_code, title, version), ';' ORDER BY course_id)
-           FROM host_course WHERE hei_id = $1))::text)",
+           FROM host_course WHERE hei_id = $1),
+        (SELECT string_agg(concat_ws(',', d.document_id, d.sha256), ';' ORDER BY d.document_id)
+           FROM application_document d JOIN application a USING (application_id) WHERE a.hei_id = $1))::text)",
                         {tenant.hei_id});
   }
 

@@ -42,6 +42,10 @@ class TlsProxyTest : public ::testing::Test {
     router->add("GET", "/show", show);
     router->add("POST", "/show", show);
     router->add("GET", "/a//b/c", show);  // the path is decoded; the target stays as sent
+    router->add_fallback("/my-exchange/applications/", [](const Request& request) {
+      return Response::text(200, "received " + std::to_string(request.body.size()));
+    });
+    router->allow_body("/my-exchange/applications/", "/documents", 16 << 20);
     router->add("GET", "/page", [](const Request& request) {
       Response response = Response::text(200, page_html());
       response.content_type = "text/html; charset=utf-8";
@@ -189,6 +193,22 @@ TEST_F(TlsProxyTest, NginxsOwnRefusalsUnderEwpAreEwpErrorResponses) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 400);
   EXPECT_THAT(page->body, HasSubstr("<!DOCTYPE html>")) << "a browser's page gets a page";
+}
+
+// A student's document may be larger than the 1 MiB every other path takes: nginx lets it through
+// on the upload path only (ops/nginx/nginx.conf.template, portal/mobilities/application_document_pages.hpp).
+TEST_F(TlsProxyTest, TheDocumentUploadPathTakesLargerBodies) {
+  std::string body(3 << 20, 'd');
+  auto upload = transport_->send("POST", base() + "/my-exchange/applications/7/documents",
+                                 {{"Content-Type", "multipart/form-data; boundary=x"}}, body);
+  ASSERT_TRUE(upload) << upload.status().to_string();
+  EXPECT_EQ(upload->status, 200);
+  EXPECT_EQ(upload->body, "received " + std::to_string(body.size()));
+  for (const std::string path : {"/my-exchange/applications/7", "/my-exchange/applications/7/documents/1/delete", "/show"}) {
+    auto elsewhere = transport_->send("POST", base() + path, {{"Content-Type", "multipart/form-data; boundary=x"}}, body);
+    ASSERT_TRUE(elsewhere) << path << ": " << elsewhere.status().to_string();
+    EXPECT_EQ(elsewhere->status, 413) << path;
+  }
 }
 
 TEST_F(TlsProxyTest, ANodeThatIsDownIsA502ErrorResponse) {

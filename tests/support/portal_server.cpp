@@ -4,6 +4,7 @@
 
 #include "ewp-node/apis/iias-v7/iia_xml.hpp"
 #include "ewp-node/client/ewp_client.hpp"
+#include "mobilities/demo_mobilities.hpp"
 #include "portal/agreements/agreement_pages.hpp"
 #include "portal/home_page.hpp"
 #include "portal/mobilities/mobility_pages.hpp"
@@ -47,6 +48,16 @@ void PortalServer::start_on(const std::string& database_url) {
   server_ = std::make_unique<http::Server>(http::ServerOptions{"127.0.0.1", 0, 2, 1 << 20, milliseconds(2000)}, router);
   ASSERT_TRUE(server_->start());
   base_ = "http://127.0.0.1:" + std::to_string(server_->port());
+}
+
+void PortalServer::start_with_demo_applications() {
+  start(/*demo_agreements=*/true);
+  if (::testing::Test::HasFatalFailure()) return;
+  auto connection = pool_->acquire();
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE((*connection)->exec("UPDATE account SET language = 'en'"));
+  auto seeded = mobilities::seed_demo_mobilities(**connection);
+  ASSERT_TRUE(seeded) << seeded.status().to_string();
 }
 
 int64_t PortalServer::count(const std::string& sql) {

@@ -23,6 +23,9 @@ class PortalServer {
   void start(bool demo_agreements = false);
   // The same on the migrated, seeded database `database_url` (one on a server the test may stop).
   void start_on(const std::string& database_url);
+  // start(true), every account reading English, and the demo mobilities and applications
+  // (mobilities/demo_mobilities.hpp): where the application pages' tests begin.
+  void start_with_demo_applications();
 
   const std::string& base() const { return base_; }
   db::Pool& pool() { return *pool_; }

@@ -11,9 +11,34 @@ namespace mobility::testing {
 HttpReply Visit::get(const std::string& path) { return remember(client_.get(base_ + path, headers())); }
 
 HttpReply Visit::post(const std::string& path, const http::HeaderList& fields) {
-  std::string body = ewp::encode_form(fields);
+  return post_body(path, "application/x-www-form-urlencoded", ewp::encode_form(fields));
+}
+
+HttpReply Visit::post_multipart(const std::string& path, const http::HeaderList& fields,
+                                const std::vector<http::FormPart>& files) {
+  const std::string boundary = "----MobilityTestBoundary7MA4YWxkTrZu0gW";
+  auto quoted = [](const std::string& text) {  // as curl quotes names: \ before " and \ itself
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return quoted + "\"";
+  };
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=" + quoted(name) + "\r\n\r\n" + value + "\r\n";
+  }
+  for (const auto& file : files) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=" + quoted(file.name) +
+            "; filename=" + quoted(file.filename.value_or("")) + "\r\n";
+    if (!file.content_type.empty()) body += "Content-Type: " + file.content_type + "\r\n";
+    body += "\r\n" + file.body + "\r\n";
+  }
+  body += "--" + boundary + "--\r\n";
+  return post_body(path, "multipart/form-data; boundary=" + boundary, body);
+}
+
+HttpReply Visit::post_body(const std::string& path, const std::string& content_type, const std::string& body) {
   auto list = headers();
-  list.push_back("Content-Type: application/x-www-form-urlencoded");
+  list.push_back("Content-Type: " + content_type);
   return remember(client_.request("POST", base_ + path, body, list));
 }
 

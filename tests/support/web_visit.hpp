@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "http/message.hpp"
+#include "http/multipart.hpp"
 #include "tests/support/http_client.hpp"
 
 namespace mobility::testing {
@@ -18,6 +19,11 @@ class Visit {
 
   HttpReply get(const std::string& path);
   HttpReply post(const std::string& path, const http::HeaderList& fields);
+  // A form with files as a browser sends it (multipart/form-data): `fields`, then `files` (whose
+  // name, filename, content_type and body are sent as they are).
+  HttpReply post_multipart(const std::string& path, const http::HeaderList& fields, const std::vector<http::FormPart>& files);
+  // `body` as it is, with `content_type`.
+  HttpReply post_body(const std::string& path, const std::string& content_type, const std::string& body);
 
   // The csrf field of the last page.
   std::string csrf() const;

@@ -154,6 +154,13 @@ TEST(PdfDocument, DownloadsHaveSafeFileNames) {
   EXPECT_EQ(response.content_type, "application/pdf");
   ASSERT_EQ(response.headers.size(), 1u);
   EXPECT_EQ(response.headers[0].second, "attachment; filename=\"la--x-.pdf\"");
+  auto stored = documents::file_download("\x89PNG", "image/png", "Bilde av vitnemål.png");
+  EXPECT_EQ(stored.content_type, "image/png");
+  ASSERT_EQ(stored.headers.size(), 1u);
+  EXPECT_EQ(stored.headers[0].second,
+            "attachment; filename=\"Bilde-av-vitnem--l.png\"; filename*=UTF-8''Bilde%20av%20vitnem%C3%A5l.png");
+  EXPECT_EQ(documents::file_download("x", "application/pdf", "no extension \"here\"").headers[0].second,
+            "attachment; filename=\"no-extension--here-\"; filename*=UTF-8''no%20extension%20%22here%22");
 }
 
 }  // namespace

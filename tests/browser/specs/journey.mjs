@@ -1,17 +1,23 @@
 // The outgoing student's journey through the portal, with a bokmål-reading student and coordinator
 // and an English-reading admin: the student applies in the open round (using only the keyboard,
-// a mistake first shown beside its field and what was typed kept), the coordinator selects her,
+// a mistake first shown beside its field and what was typed kept) and attaches her transcript (a
+// file that is no PDF refused beside the file field first), the coordinator opens the transcript
+// and selects her,
 // which nominates her to the partner, she proposes a course for pre-approval, and the admin
 // approves it from the work queue; the student then sees the decision and its PDF. (The partner's
 // side of the nomination and the learning agreement is proven between two real nodes in
 // tests/interop.)
-import { expect, expectVisible, logIn, run } from '../lib/harness.mjs';
+import { checkAccessibility, expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const STUDENT = 'aase.bjornstad@student.fjordland.example';
 const COORDINATOR = 'per.saether@fjordland.example';
 const ADMIN = 'ingrid.haugland@fjordland.example';
 const MOTIVATION = 'Jeg vil ta maskinlæring og distribuerte systemer ved Lumière-Nord.';
+// The pages' Content-Security-Policy (no inline scripts) would refuse the axe-core script that
+// checkAccessibility adds.
+const AXE_CONTEXT = { bypassCSP: true };
+const TRANSCRIPT = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 // Presses Tab until the element with `id` has the focus; fails after `limit` presses.
 async function tabTo(page, id, limit = 60) {
@@ -48,7 +54,23 @@ await run(async (check) => {
     await page.waitForURL('**done=submitted');
     await expectVisible(page.getByRole('status'), 'no confirmation');
     await screenshot('nb-application-handed-in');
-  });
+
+    // Her transcript, after a file that is no PDF, PNG or JPEG whatever its name says.
+    const field = page.getByLabel('Dokument som skal legges ved');
+    await field.setInputFiles({ name: 'karakterer.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text') });
+    await page.getByRole('button', { name: 'Legg ved dokumentet' }).click();
+    await expectVisible(page.locator('#document-error'), 'the refused file is not explained beside the field');
+    expect((await page.locator('#document-error').textContent()).includes('Bare PDF-, PNG- og JPEG-filer'),
+      'the refusal does not say which files are taken');
+    await checkAccessibility(page, 'the application form with a refused document');
+    await screenshot('nb-application-document-refused');
+    await field.setInputFiles({ name: 'karakterutskrift.pdf', mimeType: 'application/pdf', buffer: TRANSCRIPT });
+    await page.getByRole('button', { name: 'Legg ved dokumentet' }).click();
+    await page.waitForURL(/done=attached/);
+    await expectVisible(page.getByRole('link', { name: 'karakterutskrift.pdf' }), 'the transcript is not listed');
+    await checkAccessibility(page, 'the application form with its document and the upload field');
+    await screenshot('nb-application-document-attached');
+  }, AXE_CONTEXT);
 
   await check('the coordinator selects her and she is nominated', async ({ page, screenshot }) => {
     await logIn(page, COORDINATOR, PASSWORD);
@@ -56,6 +78,10 @@ await run(async (check) => {
     await page.getByRole('link', { name: 'Søknader', exact: true }).click();
     await page.getByRole('link', { name: 'Exchange studies 2027/2028' }).click();
     const row = page.locator('tr', { hasText: 'Åse Bjørnstad' });
+    await row.getByText('Dokumenter', { exact: true }).click();
+    const download = page.waitForEvent('download');
+    await row.getByRole('link', { name: 'karakterutskrift.pdf' }).click();
+    expect((await download).suggestedFilename() === 'karakterutskrift.pdf', 'the coordinator does not get the transcript');
     await screenshot('nb-selection');
     await row.getByRole('button', { name: 'Velg ut og nominer' }).click();
     await page.waitForURL('**done=selected');
