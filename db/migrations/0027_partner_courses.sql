@@ -36,3 +36,9 @@ ALTER TABLE reference_fetch DROP CONSTRAINT reference_fetch_api_check;
 ALTER TABLE reference_fetch ADD CONSTRAINT reference_fetch_api_check
   CHECK (api IN ('institutions', 'organizational-units', 'factsheet', 'courses'));
 
+-- A pre-approval line whose host course the student picked from the partner's catalogue keeps its
+-- ids, which the learning agreement's component carries on (los-id, loi-id).
+ALTER TABLE preapproval_line
+  ADD COLUMN host_los_id text CHECK (host_los_id <> '' AND length(host_los_id) <= 64),
+  ADD COLUMN host_loi_id text CHECK (host_loi_id <> '' AND length(host_loi_id) <= 64),
+  ADD CHECK (host_loi_id IS NULL OR host_los_id IS NOT NULL);
