@@ -6,7 +6,8 @@ namespace {
 // The mapping's columns of preapproval_line `p`, credits as text without trailing zeros.
 constexpr const char* kMappingColumns = R"(
     p.host_course_code, p.host_course_title, trim_scale(p.host_credits)::text AS host_credits,
-    p.home_course_code, p.home_course_title, trim_scale(p.home_credits)::text AS home_credits, p.alternative)";
+    p.home_course_code, p.home_course_title, trim_scale(p.home_credits)::text AS home_credits, p.alternative,
+    p.host_los_id, p.host_loi_id)";
 
 CourseMapping mapping_from(const Row& row) {
   return {row.get<std::optional<std::string>>("host_course_code"),
@@ -15,7 +16,9 @@ CourseMapping mapping_from(const Row& row) {
           row.get<std::optional<std::string>>("home_course_code"),
           row.get<std::optional<std::string>>("home_course_title"),
           row.get<std::string>("home_credits"),
-          row.get<bool>("alternative")};
+          row.get<bool>("alternative"),
+          row.get<std::optional<std::string>>("host_los_id"),
+          row.get<std::optional<std::string>>("host_loi_id")};
 }
 
 }  // namespace
@@ -40,10 +43,10 @@ Result<std::vector<PreapprovalLine>> list_preapproval_lines(Connection& connecti
 Result<int64_t> add_preapproval_line(Connection& connection, const std::string& omobility_id, const CourseMapping& mapping) {
   auto rows = connection.exec(
       "INSERT INTO preapproval_line (omobility_id, host_course_code, host_course_title, host_credits, home_course_code,"
-      " home_course_title, home_credits, alternative, state) "
-      "VALUES ($1, $2, $3, $4::numeric, $5, $6, $7::numeric, $8, 'proposed') RETURNING line_id",
+      " home_course_title, home_credits, alternative, host_los_id, host_loi_id, state) "
+      "VALUES ($1, $2, $3, $4::numeric, $5, $6, $7::numeric, $8, $9, $10, 'proposed') RETURNING line_id",
       {omobility_id, mapping.host_course_code, mapping.host_course_title, mapping.host_credits, mapping.home_course_code,
-       mapping.home_course_title, mapping.home_credits, mapping.alternative});
+       mapping.home_course_title, mapping.home_credits, mapping.alternative, mapping.host_los_id, mapping.host_loi_id});
   if (!rows) return rows.status();
   return rows->front().get<int64_t>(0);
 }

@@ -11,7 +11,8 @@
 
 namespace mobility::db {
 
-// A host course and what it replaces at home. Credits are decimal text ("7.5").
+// A host course and what it replaces at home. Credits are decimal text ("7.5"). The host course's
+// ids in the partner's Courses API when it was picked from the partner's catalogue.
 struct CourseMapping {
   std::optional<std::string> host_course_code;
   std::string host_course_title;
@@ -20,6 +21,8 @@ struct CourseMapping {
   std::optional<std::string> home_course_title;
   std::string home_credits;
   bool alternative = false;
+  std::optional<std::string> host_los_id;
+  std::optional<std::string> host_loi_id;
 };
 
 struct PreapprovalLine {

@@ -16,6 +16,7 @@ const char* reference_api_name(ReferenceApi api) {
     case ReferenceApi::kInstitutions: return "institutions";
     case ReferenceApi::kOunits: return "organizational-units";
     case ReferenceApi::kFactsheet: return "factsheet";
+    case ReferenceApi::kCourses: return "courses";
   }
   return "institutions";
 }

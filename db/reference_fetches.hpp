@@ -1,5 +1,5 @@
 // Reference fetches repository (table reference_fetch): per partner HEI and reference-data API
-// (Institutions, Organizational Units, Factsheet), how our last fetch went, and which partners
+// (Institutions, Organizational Units, Factsheet, Courses), how our last fetch went, and which partners
 // are due for another. Partners are the HEIs in table hei without a hosted_hei row.
 #pragma once
 
@@ -12,10 +12,11 @@
 
 namespace mobility::db {
 
-enum class ReferenceApi { kInstitutions, kOunits, kFactsheet };
-inline constexpr ReferenceApi kReferenceApis[] = {ReferenceApi::kInstitutions, ReferenceApi::kOunits, ReferenceApi::kFactsheet};
+enum class ReferenceApi { kInstitutions, kOunits, kFactsheet, kCourses };
+inline constexpr ReferenceApi kReferenceApis[] = {ReferenceApi::kInstitutions, ReferenceApi::kOunits, ReferenceApi::kFactsheet,
+                                                  ReferenceApi::kCourses};
 
-// "institutions", "organizational-units", "factsheet" (the EWP API names).
+// "institutions", "organizational-units", "factsheet", "courses" (the EWP API names).
 const char* reference_api_name(ReferenceApi api);
 
 enum class FetchOutcome { kFetched, kNoApi, kFailed };

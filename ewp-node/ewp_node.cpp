@@ -7,6 +7,8 @@
 
 #include "agreements/partner_copies.hpp"
 #include "base/log.hpp"
+#include "ewp-node/apis/course-replication-v1/course_replication_client.hpp"
+#include "ewp-node/apis/courses-v0/courses_client.hpp"
 #include "ewp-node/apis/discovery-v6/manifest.hpp"
 #include "ewp-node/apis/echo-v2/echo_api.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_api.hpp"
@@ -66,6 +68,10 @@ std::vector<ApiDescriptor> served_apis(db::Pool& pool) {
 
 namespace {
 
+// The answers of the APIs we call but do not serve. Simple Course Replication's schema comes after
+// the Courses one it imports (the LAs' schemas import that too).
+const std::vector<std::string> kCalledOnlySchemas = {kCoursesResponseSchema, kCourseReplicationResponseSchema};
+
 // One validator for the answers of every API we call, from the schema bundle in `schema_dir`.
 Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, const std::vector<ApiDescriptor>& apis) {
   constexpr const char* kFix = "; run ops/schema-bundle, or point schema_dir at a complete EWP schema bundle";
@@ -74,12 +80,13 @@ Result<SchemaValidator> load_partner_schemas(const std::string& schema_dir, cons
   std::vector<std::string> paths;
   std::string missing;
   int missing_count = 0;
-  for (const ApiDescriptor& api : apis) {
-    for (const auto& xsd : api.response_schemas) {
-      paths.push_back(schema_dir + "/" + xsd);
-      if (std::filesystem::exists(paths.back())) continue;
-      if (++missing_count <= 3) missing += (missing.empty() ? "" : ", ") + xsd;
-    }
+  std::vector<std::string> schemas;
+  for (const ApiDescriptor& api : apis) schemas.insert(schemas.end(), api.response_schemas.begin(), api.response_schemas.end());
+  schemas.insert(schemas.end(), kCalledOnlySchemas.begin(), kCalledOnlySchemas.end());
+  for (const auto& xsd : schemas) {
+    paths.push_back(schema_dir + "/" + xsd);
+    if (std::filesystem::exists(paths.back())) continue;
+    if (++missing_count <= 3) missing += (missing.empty() ? "" : ", ") + xsd;
   }
   if (missing_count > 0) {
     return Status::not_found("schema_dir " + schema_dir + " lacks " + std::to_string(missing_count) +

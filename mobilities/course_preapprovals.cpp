@@ -96,8 +96,10 @@ namespace {
 // The host course of `mapping` as a component of table A.
 Component host_component(const db::CourseMapping& mapping) {
   Component host;
+  host.los_id = mapping.host_los_id;
   host.los_code = mapping.host_course_code;
   host.title = mapping.host_course_title;
+  host.loi_id = mapping.host_loi_id;
   host.credits = {{"ects", mapping.host_credits}};
   return host;
 }
@@ -113,6 +115,7 @@ std::optional<Component> home_component(const db::CourseMapping& mapping) {
 }
 
 bool same_course(const Component& component, const db::CourseMapping& mapping) {
+  if (mapping.host_los_id && component.los_id) return component.los_id == mapping.host_los_id;
   if (mapping.host_course_code) return component.los_code == mapping.host_course_code;
   return !component.los_code && component.title == mapping.host_course_title;
 }
@@ -131,6 +134,15 @@ db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCo
   mapping.host_course_code = course.fields.los_code;
   mapping.host_course_title = course.fields.title;
   mapping.host_credits = course.fields.ects_credits;
+  return mapping;
+}
+
+db::CourseMapping with_catalogue_course(db::CourseMapping mapping, const db::PartnerCourseRow& course) {
+  mapping.host_course_code = course.los_code.value_or(course.los_id);
+  mapping.host_course_title = course.title;
+  if (course.ects_credits) mapping.host_credits = *course.ects_credits;
+  mapping.host_los_id = course.los_id;
+  mapping.host_loi_id = course.loi_id;
   return mapping;
 }
 

@@ -14,6 +14,7 @@
 
 #include "agreements/iia_book.hpp"
 #include "db/host_courses.hpp"
+#include "db/partner_courses.hpp"
 #include "db/preapprovals.hpp"
 #include "mobilities/learning_agreement.hpp"
 #include "mobilities/mobility_rules.hpp"
@@ -29,6 +30,11 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping);
 // the destination (agreements/host_courses.hpp): its code, title and credits replace whatever was
 // typed for the host course; the home side and `alternative` stay as typed.
 db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCourse& course);
+
+// The same with a course the student picked from the partner's own catalogue
+// (db/partner_courses.hpp): its code (its LOS id when it has none), title, and credits when it
+// gives them, and its LOS and LOI ids, which the learning agreement's component carries.
+db::CourseMapping with_catalogue_course(db::CourseMapping mapping, const db::PartnerCourseRow& course);
 
 // A first learning-agreement draft drafted from the approved lines: table A the host courses (not
 // the alternatives, which go in later as changes), table B the home courses they replace (a line

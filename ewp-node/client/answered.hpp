@@ -5,9 +5,12 @@
 // the client cannot read is invalid_argument "<hei_id> <api>: <why>".
 #pragma once
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "base/text.hpp"
 #include "ewp-node/client/ewp_client.hpp"
@@ -40,6 +43,24 @@ Result<Answered<T>> call_and_read(EwpClient& client, const ApiCall& call, Read r
   Result<T> value = read(reply->body);
   if (!value) return value.status().with_context(call.hei_id + " " + call.api_name);
   return Answered<T>{reply->status, std::move(*value), ""};
+}
+
+// Calls `call` once per batch of at most `batch` (> 0) of `ids`, each id as a parameter
+// `id_parameter` after call.parameters, reads each 2xx answer with `read` and joins the lists in
+// order. A call without an answer, or answered with a non-2xx, ends it with that outcome.
+template <typename Item, typename Read>
+Result<Answered<std::vector<Item>>> call_in_batches(EwpClient& client, const ApiCall& call, const std::string& id_parameter,
+                                                    const std::vector<std::string>& ids, size_t batch, Read read) {
+  Answered<std::vector<Item>> all{200, std::vector<Item>(), ""};
+  for (size_t first = 0; first < ids.size(); first += batch) {
+    ApiCall one = call;
+    for (size_t i = first; i < std::min(first + batch, ids.size()); ++i) one.parameters.emplace_back(id_parameter, ids[i]);
+    auto answered = call_and_read<std::vector<Item>>(client, one, read);
+    if (!answered || !answered->ok()) return answered;
+    all.value->insert(all.value->end(), std::make_move_iterator(answered->value->begin()),
+                      std::make_move_iterator(answered->value->end()));
+  }
+  return all;
 }
 
 }  // namespace mobility::ewp

@@ -1,6 +1,7 @@
 #include "ewp-node/client/ewp_client.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "base/log.hpp"
 #include "base/metrics.hpp"
@@ -50,6 +51,17 @@ Result<ApiEntry> EwpClient::entry_for(const ApiCall& call) const {
   auto catalogue = registry_.current();
   if (!catalogue) return Status::unavailable("no usable registry catalogue");
   return choose_entry(*catalogue, call);
+}
+
+size_t max_ids_setting(const EwpClient& client, const ApiCall& call, const std::string& name) {
+  auto entry = client.entry_for(call);
+  if (!entry) return 1;
+  auto setting = entry->settings.find(name);
+  if (setting == entry->settings.end()) return 1;
+  size_t value = 0;
+  const std::string& text = setting->second;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && value > 0 ? value : 1;
 }
 
 bool EwpClient::has_catalogue() const { return registry_.current() != nullptr; }

@@ -71,6 +71,11 @@ class EwpClient {
   std::set<std::string> lenient_heis_;
 };
 
+// The positive whole-number setting `name` of the entry client.call(call) would use
+// ("max-ounit-ids", "max-los-ids"): how many ids one call may name. 1 when there is no entry, no
+// such setting, or it is not a positive number (the specifications' "assume 1").
+size_t max_ids_setting(const EwpClient& client, const ApiCall& call, const std::string& name);
+
 // "https://host:8443/p?q" → {"host:8443", "/p?q"}; nullopt for URLs without scheme or path.
 std::optional<std::pair<std::string, std::string>> split_url(const std::string& url);
 

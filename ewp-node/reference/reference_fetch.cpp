@@ -1,10 +1,14 @@
 #include "ewp-node/reference/reference_fetch.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <variant>
 
+#include "db/partner_courses.hpp"
 #include "db/partner_factsheets.hpp"
 #include "db/partner_reference_data.hpp"
+#include "ewp-node/apis/course-replication-v1/course_replication_client.hpp"
+#include "ewp-node/apis/courses-v0/courses_client.hpp"
 #include "ewp-node/apis/factsheet-v1/factsheet_client.hpp"
 #include "ewp-node/apis/institutions-v2/institutions_client.hpp"
 #include "ewp-node/apis/ounits-v2/ounits_client.hpp"
@@ -80,6 +84,23 @@ ReferenceOutcome fetch_factsheet(EwpClient& client, db::Connection& connection, 
   return stored(kApi, db::store_partner_factsheet(connection, hei_id, cached), what);
 }
 
+bool is_course(const std::string& los_id) { return los_id.starts_with("CR/"); }
+
+// The partner's Simple Course Replication lists its LOS ids; its Courses API describes those that
+// are courses (CR/; programmes, modules and classes are not picked by students), in batches.
+ReferenceOutcome fetch_courses(EwpClient& client, db::Connection& connection, const std::string& hei_id) {
+  constexpr ReferenceApi kApi = ReferenceApi::kCourses;
+  auto listed = value_or_outcome(kApi, get_los_ids(client, hei_id), hei_id + " simple-course-replication");
+  if (auto* outcome = std::get_if<ReferenceOutcome>(&listed)) return *outcome;
+  std::vector<std::string> los_ids;
+  std::copy_if(std::get<0>(listed).begin(), std::get<0>(listed).end(), std::back_inserter(los_ids), is_course);
+  std::string what = hei_id + " courses";
+  auto courses = value_or_outcome(kApi, get_courses(client, hei_id, los_ids), what);
+  if (auto* outcome = std::get_if<ReferenceOutcome>(&courses)) return *outcome;
+  std::erase_if(std::get<0>(courses), [](const db::PartnerCourse& course) { return !is_course(course.los_id); });
+  return stored(kApi, db::store_partner_courses(connection, hei_id, std::get<0>(courses)), what);
+}
+
 // The units need the unit ids of a successful Institutions answer.
 ReferenceOutcome units_after(const InstitutionsResult& institutions, EwpClient& client, db::Connection& connection,
                              const std::string& hei_id) {
@@ -100,7 +121,8 @@ std::vector<ReferenceOutcome> fetch_reference_data(EwpClient& client, db::Connec
                                                    const std::string& partner_hei_id) {
   InstitutionsResult institutions = fetch_institution(client, connection, partner_hei_id);
   ReferenceOutcome units = units_after(institutions, client, connection, partner_hei_id);
-  return {institutions.outcome, units, fetch_factsheet(client, connection, partner_hei_id)};
+  return {institutions.outcome, units, fetch_factsheet(client, connection, partner_hei_id),
+          fetch_courses(client, connection, partner_hei_id)};
 }
 
 }  // namespace mobility::ewp

@@ -1,5 +1,5 @@
 // The background refresher of partners' reference data (Institutions, Organizational Units,
-// Factsheet; reference_fetch.hpp). Each round it refreshes the partners that are due
+// Factsheet, Courses; reference_fetch.hpp). Each round it refreshes the partners that are due
 // (db/reference_fetches.hpp): new partners (HEIs in table hei without a hosted_hei row, such as
 // those we have agreements with), data older than `ages.refresh` (reference_refresh_hours),
 // failures older than `ages.retry_failed`, and partners whose refresh was requested

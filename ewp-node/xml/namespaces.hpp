@@ -95,6 +95,13 @@ inline constexpr const char* kImobilitiesEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-imobilities/blob/stable-v2/manifest-entry.xsd";
 inline constexpr const char* kImobilitiesGetResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-imobilities/blob/stable-v2/endpoints/get-response.xsd";
+inline constexpr const char* kCoursesEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-courses/blob/stable-v1/manifest-entry.xsd";
+inline constexpr const char* kCoursesResponse = "https://github.com/erasmus-without-paper/ewp-specs-api-courses/tree/stable-v1";
+inline constexpr const char* kCourseReplicationEntry =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-course-replication/blob/stable-v1/manifest-entry.xsd";
+inline constexpr const char* kCourseReplicationResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-course-replication/tree/stable-v1";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

@@ -16,6 +16,9 @@ using mobilities::ComponentTable;
 
 constexpr size_t kMaxField = 500;
 const char* const kColumns[] = {"code", "title", "credits", "term", "conditions", "change", "reason"};
+// Hidden: the ids in the host's Courses API of a course picked from its catalogue, and the code
+// they belong to (when the code is changed, they no longer describe the row and are dropped).
+const char* const kIdColumns[] = {"los_id", "loi_id", "los_for"};
 
 std::string row_key(const std::string& prefix, size_t row, const std::string& column) {
   return prefix + std::to_string(row) + "_" + column;
@@ -54,8 +57,15 @@ Component component_of(const LaFields& fields, const std::string& prefix, size_t
   for (const char* column : kColumns) {
     if (auto problem = text_problem(field(column))) refuse(column, *problem);
   }
+  for (const char* column : kIdColumns) {
+    if (text_problem(field(column))) refuse("code", "field_invalid_text");
+  }
   Component component;
   if (!field("code").empty()) component.los_code = field("code");
+  if (!field("los_id").empty() && field("los_for") == field("code")) {
+    component.los_id = field("los_id");
+    if (!field("loi_id").empty()) component.loi_id = field("loi_id");
+  }
   component.title = field("title");
   if (component.title.empty()) refuse("title", "field_required");
   if (!field("credits").empty()) {
@@ -94,6 +104,11 @@ void set_row(LaFields& fields, const std::string& prefix, size_t row, const Comp
     fields[row_key(prefix, row, "change")] = component.change == ChangeStatus::kInserted ? "inserted" : "deleted";
   }
   fields[row_key(prefix, row, "reason")] = component.reason_code.value_or("");
+  if (component.los_id) {
+    fields[row_key(prefix, row, "los_id")] = *component.los_id;
+    fields[row_key(prefix, row, "loi_id")] = component.loi_id.value_or("");
+    fields[row_key(prefix, row, "los_for")] = component.los_code.value_or("");
+  }
 }
 
 }  // namespace
@@ -196,6 +211,11 @@ data table_view(const LaFields& fields, const LaFieldErrors& errors, const std::
     for (const char* column : {"code", "title", "credits", "term", "conditions"}) {
       view.set(column, cell(fields, errors, row_key(prefix, row, column), messages));
     }
+    data ids = data::type::list;
+    if (!value(fields, row_key(prefix, row, "los_id")).empty()) {
+      for (const char* column : kIdColumns) ids.push_back(cell(fields, errors, row_key(prefix, row, column), messages));
+    }
+    view.set("ids", ids);
     if (is_change) {
       view.set("change", cell(fields, errors, row_key(prefix, row, "change"), messages));
       view.set("change_options", agreements::pages::option_list(changes, value(fields, row_key(prefix, row, "change"))));

@@ -3,6 +3,9 @@
 // ("1/2": first of two terms) for components studied abroad, "b{N}_…" with "b{N}_conditions" for
 // those recognised at home; a changes proposal (after the first version) adds "…_change"
 // (inserted / deleted) and "…_reason" (the spec's reason codes). A row left blank is dropped.
+// A component with a Courses API id (a course picked from the host's catalogue) also has hidden
+// "…_los_id", "…_loi_id" and "…_los_for" (the code the ids belong to): the ids stay with the row
+// while its code is the one they were given for, and are dropped when the code is changed.
 #pragma once
 
 #include <map>

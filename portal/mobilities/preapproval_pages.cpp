@@ -3,6 +3,7 @@
 #include "base/csv.hpp"
 #include "base/text.hpp"
 #include "db/host_courses.hpp"
+#include "db/partner_courses.hpp"
 #include "db/preapprovals.hpp"
 #include "mobilities/course_preapprovals.hpp"
 #include "portal/agreements/form_views.hpp"
@@ -41,7 +42,9 @@ db::CourseMapping mapping_of(const PageRequest& page) {
           optional_text(page, "home_course_code"),
           optional_text(page, "home_course_title"),
           std::string(trim_blanks(page.field("home_credits"))),
-          page.field("alternative") == "1"};
+          page.field("alternative") == "1",
+          std::nullopt,
+          std::nullopt};
 }
 
 // The mobility may still get and decide lines.
@@ -68,13 +71,16 @@ data line_view(const PageRequest& page, const db::PreapprovalLine& line, const C
   return row;
 }
 
-// The select of the host's listed courses: {id, options, error?, invalid}, the one posted (or
-// picked with ?pick=) selected; nullopt when the list is empty.
+// The select of the host's courses: {id, options, error?, invalid}: the partner's fetched
+// catalogue (each marked as such), then the list our coordinators keep; the one posted (or picked
+// with ?pick=) selected. nullopt when both are empty.
 Result<std::optional<data>> listed_courses(const PageRequest& page, const CoursesPage& at, const FieldErrors& errors,
                                            const Messages& messages) {
   auto courses = db::list_host_courses(page.connection, at.record.sending_hei_id, at.record.receiving_hei_id);
   if (!courses) return courses.status();
-  if (courses->empty()) return std::optional<data>();
+  auto catalogue = db::list_partner_courses(page.connection, at.record.receiving_hei_id);
+  if (!catalogue) return catalogue.status();
+  if (courses->empty() && catalogue->rows.empty()) return std::optional<data>();
   std::string chosen = page.request.method == "POST" ? page.field("host_course_id") : query_value(page, "pick");
   data options = data::type::list;
   data none;
@@ -82,6 +88,13 @@ Result<std::optional<data>> listed_courses(const PageRequest& page, const Course
   none.set("label", messages.text("preapproval_host_listed_none"));
   none.set("selected", chosen.empty());
   options.push_back(none);
+  for (const auto& course : catalogue->rows) {
+    data option;
+    option.set("value", partner_course_value(course));
+    option.set("label", partner_course_choice(course, messages));
+    option.set("selected", chosen == partner_course_value(course));
+    options.push_back(option);
+  }
   for (const auto& course : *courses) {
     data option;
     option.set("value", std::to_string(course.course_id));
@@ -148,11 +161,17 @@ FieldErrors errors_of(const Status& status) {
 }
 
 // The mapping the form gives: with the listed course the student picked, if any. nullopt when the
-// pick is not a course of this destination's list.
+// pick is not a course of this destination's list nor of the partner's stored catalogue.
 Result<std::optional<db::CourseMapping>> proposed_mapping(const PageRequest& page, const CoursesPage& at) {
   db::CourseMapping mapping = mapping_of(page);
   std::string picked = page.field("host_course_id");
   if (picked.empty()) return std::optional<db::CourseMapping>(mapping);
+  if (auto ids = partner_course_ids(picked)) {
+    auto course = db::find_partner_course(page.connection, at.record.receiving_hei_id, ids->first, ids->second);
+    if (!course) return course.status();
+    if (!*course) return std::optional<db::CourseMapping>();
+    return std::optional<db::CourseMapping>(mobilities::with_catalogue_course(mapping, **course));
+  }
   int64_t course_id = number_or_zero(picked);
   if (course_id <= 0) return std::optional<db::CourseMapping>();
   auto course = db::find_host_course(page.connection, at.record.sending_hei_id, at.record.receiving_hei_id, course_id);

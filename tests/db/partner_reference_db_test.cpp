@@ -132,11 +132,12 @@ TEST_F(PartnerReferenceTest, PartnersAreDueWhenNewOldRequestedOrFailedLongAgo) {
                         "WHERE partner_hei_id = 'collina.example' AND api = 'factsheet'"));
   EXPECT_THAT(due(), ElementsAre("collina.example")) << "a failure is retried after an hour";
   auto fetches = reference_fetches(*connection_, "collina.example");
-  ASSERT_TRUE(fetches && fetches->size() == 3);
-  EXPECT_EQ(fetches->front().api, "factsheet");
-  EXPECT_EQ(fetches->front().outcome, "failed");
-  EXPECT_EQ(fetches->front().last_error, "down");
-  EXPECT_TRUE(fetches->front().last_success_at.has_value()) << "the last success is remembered";
+  ASSERT_TRUE(fetches && fetches->size() == std::size(kReferenceApis));
+  const ReferenceFetch& factsheet = fetches->at(1);  // by API name: courses, factsheet, ...
+  EXPECT_EQ(factsheet.api, "factsheet");
+  EXPECT_EQ(factsheet.outcome, "failed");
+  EXPECT_EQ(factsheet.last_error, "down");
+  EXPECT_TRUE(factsheet.last_success_at.has_value()) << "the last success is remembered";
 }
 
 }  // namespace

@@ -4,20 +4,25 @@
 // the pages' NameCache finds them. A second refresh follows B's changes, and removes a
 // unit B no longer has. Garbage from B, and an answer A's tables refuse, store nothing and are
 // recorded; a partner without an API is recorded as such and not asked again before it is due;
-// nothing is fetched again before the refresh age.
+// nothing is fetched again before the refresh age. B's course catalogue (Simple Course Replication
+// and Courses, served signed on loopback) is stored in batches of its max-los-ids, and a failed
+// second fetch keeps the first copy.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <map>
+#include <mutex>
 
 #include "portal/web/name_cache.hpp"
 
 #include "db/factsheets.hpp"
 #include "db/institutions.hpp"
+#include "db/partner_courses.hpp"
 #include "db/partner_factsheets.hpp"
 #include "db/reference_fetches.hpp"
 #include "ewp-node/reference/reference_refresher.hpp"
 #include "tests/ewp/two_nodes_fixture.hpp"
+#include "tests/support/signed_answer.hpp"
 
 namespace mobility::ewp::test {
 namespace {
@@ -130,8 +135,13 @@ TEST_F(ReferenceFetchTest, AFetchesBsInstitutionUnitsAndFactsheet) {
   auto factsheet = db::find_partner_factsheet(*a_.connection(), kB);
   ASSERT_TRUE(factsheet && *factsheet);
   EXPECT_EQ((*factsheet)->factsheet, b_factsheet_);
-  EXPECT_THAT(a_outcomes(), ElementsAre(Pair("factsheet", "fetched"), Pair("institutions", "fetched"),
-                                        Pair("organizational-units", "fetched")));
+  EXPECT_THAT(a_outcomes(),
+              ElementsAre(Pair("courses", StartsWith("no_api: the registry lists no simple-course-replication url")),
+                          Pair("factsheet", "fetched"), Pair("institutions", "fetched"), Pair("organizational-units", "fetched")))
+      << "B publishes no courses: the pages show our coordinators' list";
+  auto courses = db::list_partner_courses(*a_.connection(), kB);
+  ASSERT_TRUE(courses);
+  EXPECT_TRUE(courses->rows.empty());
   EXPECT_EQ(a_contact_error(), std::nullopt);
   auto city = a_.connection()->exec("SELECT city FROM hei WHERE hei_id = 'uni-b.example'");
   EXPECT_EQ(city->front().get<std::string>(0), "Berlin") << "kept: B publishes no city";
@@ -210,6 +220,7 @@ TEST_F(ReferenceFetchTest, DemoPartnersWithoutAnyApiAreRecordedAsSuch) {
   EXPECT_THAT(outcomes["institutions"], StartsWith("no_api: the registry lists no institutions url"));
   EXPECT_THAT(outcomes["organizational-units"], StartsWith("no_api: no Institutions API lists the units"));
   EXPECT_THAT(outcomes["factsheet"], StartsWith("no_api:"));
+  EXPECT_THAT(outcomes["courses"], StartsWith("no_api:"));
   EXPECT_EQ(a_hei_name("en", "pohjola.example"), "University of Pohjola") << "what staff typed stays";
 }
 
@@ -235,6 +246,118 @@ TEST_F(ReferenceFetchWithoutFactsheetTest, APartnerWithoutTheApiIsRecordedAndNot
   EXPECT_EQ(refresh(), 0) << "not asked again every minute, nor after a retry delay";
   age_b_fetches(25);
   EXPECT_EQ(refresh(), 1);
+}
+
+// B also publishes its courses: Simple Course Replication lists three courses and a programme,
+// Courses describes what it is asked, at most two per call.
+class ReferenceFetchWithCoursesTest : public ReferenceFetchTest {
+ protected:
+  void SetUp() override {
+    ReferenceFetchTest::SetUp();
+    if (HasFatalFailure()) return;
+    std::string keys = (b_.directory / "keys").string();
+    b_.router->add("GET", "/ewp/course-replication", testing::signed_answer(keys, R"(<course-replication-response
+    xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-course-replication/tree/stable-v1">
+  <los-id>CR/in3020</los-id><los-id>DEP/informatics</los-id><los-id>CR/thesis</los-id><los-id>CR/seminar</los-id>
+</course-replication-response>)"));
+    b_.router->add(
+        "GET", "/ewp/courses", testing::signed_answers(keys, [this](const http::Request& request) {
+          std::vector<std::string> asked = request.query_values("los_id");
+          std::string batch;
+          std::string body =
+              R"(<courses-response xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-courses/tree/stable-v1">)";
+          for (const std::string& los_id : asked) {
+            batch += (batch.empty() ? "" : " ") + los_id;
+            body += b_course(los_id);
+          }
+          std::lock_guard lock(mutex_);
+          batches_.push_back(batch);
+          return body + "</courses-response>";
+        }));
+  }
+
+  std::vector<ApiDescriptor> announced_apis(TestNode& node) override {
+    std::vector<ApiDescriptor> apis = ReferenceFetchTest::announced_apis(node);
+    if (node.hei_id != kB) return apis;
+    ApiDescriptor replication{"simple-course-replication", "1.0.0-rc9", ns::kCourseReplicationEntry, {}, {}, nullptr};
+    replication.write_entry = [](XmlElement& entry, const std::string& public_url) {
+      write_httpsig_security(entry, ns::kCourseReplicationEntry);
+      entry.add_text(ns::kCourseReplicationEntry, "url", public_url + "/ewp/course-replication");
+      entry.add_text(ns::kCourseReplicationEntry, "allows-anonymous-access", "false");
+      entry.add_text(ns::kCourseReplicationEntry, "supports-modified-since", "false");
+    };
+    ApiDescriptor courses{"courses", "0.7.1", ns::kCoursesEntry, {}, {}, nullptr};
+    courses.write_entry = [](XmlElement& entry, const std::string& public_url) {
+      write_httpsig_security(entry, ns::kCoursesEntry);
+      entry.add_text(ns::kCoursesEntry, "url", public_url + "/ewp/courses");
+      entry.add_text(ns::kCoursesEntry, "max-los-ids", "2");
+      entry.add_text(ns::kCoursesEntry, "max-los-codes", "2");
+    };
+    apis.push_back(replication);
+    apis.push_back(courses);
+    return apis;
+  }
+
+  // One course as B describes it; an instance in 2099, so that it has not ended.
+  static std::string b_course(const std::string& los_id) {
+    std::string code = los_id.substr(los_id.find('/') + 1);
+    return "<learningOpportunitySpecification><los-id>" + los_id + "</los-id><los-code>" + code + "</los-code>" +
+           "<title xml:lang=\"de\">Kurs " + code + "</title><title xml:lang=\"en\">Course " + code + "</title>" +
+           "<iscedCode>0613</iscedCode><specifies><learningOpportunityInstance><loi-id>CRI/" + code +
+           "-2099</loi-id><start>2099-08-15</start><end>2099-12-20</end>" +
+           "<credit><scheme>ects</scheme><value>7.5</value></credit><languageOfInstruction>de</languageOfInstruction>" +
+           "</learningOpportunityInstance></specifies></learningOpportunitySpecification>";
+  }
+
+  // "los_id loi_id code title credits term language" of each course A shows.
+  std::vector<std::string> a_courses() {
+    auto copy = db::list_partner_courses(*a_.connection(), kB);
+    EXPECT_TRUE(copy) << copy.status().to_string();
+    std::vector<std::string> rows;
+    for (const auto& row : copy ? copy->rows : std::vector<db::PartnerCourseRow>{}) {
+      rows.push_back(row.los_id + " " + row.loi_id.value_or("-") + " " + row.los_code.value_or("-") + " " + row.title + " " +
+                     row.ects_credits.value_or("-") + " " + row.term.value_or("-") + " " + row.language.value_or("-"));
+    }
+    return rows;
+  }
+  std::vector<std::string> batches() {
+    std::lock_guard lock(mutex_);
+    return batches_;
+  }
+
+  std::mutex mutex_;
+  std::vector<std::string> batches_;  // the los_ids of each Courses call B answered
+};
+
+TEST_F(ReferenceFetchWithCoursesTest, BsCoursesAreFetchedInBatchesAndStored) {
+  ASSERT_EQ(refresh(), 1 + kDemoPartners);
+  EXPECT_EQ(a_outcomes()["courses"], "fetched");
+  EXPECT_THAT(batches(), ElementsAre("CR/in3020 CR/thesis", "CR/seminar")) << "courses only, two per call";
+  EXPECT_THAT(a_courses(), ElementsAre("CR/in3020 CRI/in3020-2099 in3020 Course in3020 7.5 autumn de",
+                                       "CR/seminar CRI/seminar-2099 seminar Course seminar 7.5 autumn de",
+                                       "CR/thesis CRI/thesis-2099 thesis Course thesis 7.5 autumn de"));
+  auto copy = db::list_partner_courses(*a_.connection(), kB);
+  ASSERT_TRUE(copy);
+  EXPECT_TRUE(copy->fetched_at.has_value());
+}
+
+TEST_F(ReferenceFetchWithCoursesTest, AFailedSecondFetchKeepsTheFirstCopyAndIsRecorded) {
+  ASSERT_EQ(refresh(), 1 + kDemoPartners);
+  ASSERT_EQ(a_courses().size(), 3u);
+  b_.answer_signed_garbage("GET", "/ewp/courses", "<courses-response>not what the schema says");
+  EXPECT_EQ(refresh_b_now(), 1);
+  EXPECT_EQ(a_courses().size(), 3u) << "what A had stays";
+  EXPECT_THAT(a_outcomes()["courses"], StartsWith("failed: uni-b.example courses answered invalid XML"));
+  auto fetches = db::reference_fetches(*a_.connection(), kB);
+  ASSERT_TRUE(fetches);
+  auto courses = std::find_if(fetches->begin(), fetches->end(), [](const auto& fetch) { return fetch.api == "courses"; });
+  ASSERT_NE(courses, fetches->end());
+  EXPECT_TRUE(courses->last_success_at.has_value()) << "when the copy A keeps was fetched";
+
+  b_.refuse("GET", "/ewp/course-replication", 500, "catalogue down");
+  EXPECT_EQ(refresh_b_now(), 1);
+  EXPECT_EQ(a_courses().size(), 3u);
+  EXPECT_EQ(a_outcomes()["courses"], "failed: uni-b.example simple-course-replication answered HTTP 500: catalogue down");
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 // agreements/host_courses.hpp) over real loopback HTTP with real PostgreSQL: adding, changing and
 // removing courses (audited), bad input refused beside its field with what was typed kept, two
 // tabs that never overwrite each other, who may open what; the students' destination page listing
-// and filtering them, and the pre-approval form picking a listed course instead of typing it.
+// and filtering them, and the pre-approval form picking a listed course instead of typing it; the
+// partner's own catalogue as fetched over EWP shown beside the list, and picked with its ids.
 #include <gtest/gtest.h>
 
 #include "db/institutions.hpp"
+#include "db/partner_courses.hpp"
 #include "mobilities/demo_mobilities.hpp"
 #include "tests/support/portal_server.hpp"
 #include "tests/support/web_visit.hpp"
@@ -63,6 +65,15 @@ class HostCoursePagesTest : public ::testing::Test {
 
   static std::string edit_path(const std::string& course_id) {
     return "/coordinator/destinations/courses/edit?partner_hei_id=pohjola.example&course_id=" + course_id;
+  }
+
+  // As if the reference refresher had fetched `partner`'s catalogue: `course` with one instance
+  // in 2099 and one that ended in 2001.
+  void store_catalogue(const std::string& partner, db::PartnerCourse course) {
+    auto connection = portal_.pool().acquire();
+    ASSERT_TRUE(connection);
+    course.instances.push_back({"CRI/ended", "2001-08-15", "2001-12-20", "5", std::nullopt});
+    ASSERT_TRUE(db::store_partner_courses(**connection, partner, {course}));
   }
 
   testing::PortalServer portal_;
@@ -329,6 +340,81 @@ TEST_F(HostCoursePagesTest, AnotherHeiHostedHereKeepsItsOwnListForTheSamePartner
   auto picked = student->post(own, {{"csrf", student->csrf()}, {"host_course_id", theirs}, {"home_credits", "5"}});
   EXPECT_EQ(picked.status, 400) << "Y's course is not on our list";
   EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE host_course_title = 'Kurs von Y'"), 0);
+}
+
+TEST_F(HostCoursePagesTest, StudentsSeeThePartnersCatalogueBesideTheListOrOnlyTheList) {
+  seed_demo_mobilities();
+  auto student = signed_in(kStudent);
+  auto before = student->get("/destinations/lumiere-nord.example");
+  EXPECT_FALSE(contains(before.body, "id=\"partner-courses\"")) << "no catalogue fetched: the coordinators' list only";
+  EXPECT_FALSE(contains(before.body, "Listed by our international office"));
+  store_catalogue("lumiere-nord.example", {"CR/ml",
+                                           "ML-400",
+                                           "Apprentissage profond",
+                                           "fr",
+                                           "0613",
+                                           7,
+                                           "https://lumiere-nord.example/ml-400",
+                                           {{"CRI/ml-2099", "2099-01-10", "2099-06-10", "5", "fr"}}});
+  auto page = student->get("/destinations/lumiere-nord.example");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "<h3 id=\"partner-courses\">From the partner&apos;s course catalogue</h3>")) << page.body;
+  EXPECT_TRUE(contains(page.body, "Fetched from the partner over EWP: 20"));
+  EXPECT_TRUE(contains(page.body,
+                       "<td>ML-400</td><td><a href=\"https://lumiere-nord.example/ml-400\">Apprentissage profond</a></td>"
+                       "<td>5</td><td>spring</td><td>2099-01-10 – 2099-06-10</td><td>fr</td><td>7</td><td>0613</td>"))
+      << page.body;
+  EXPECT_FALSE(contains(page.body, "2001-08-15")) << "an instance that has ended";
+  EXPECT_TRUE(contains(page.body, "<h3 id=\"coordinator-courses\">Listed by our international office</h3>"));
+  EXPECT_TRUE(contains(page.body, "<td>INF-301</td>")) << "the coordinators' list stays, labelled";
+  auto searched = student->get("/destinations/lumiere-nord.example?course_search=apprentissage");
+  EXPECT_TRUE(contains(searched.body, "<td>ML-400</td>"));
+  EXPECT_TRUE(contains(searched.body, "<td>INF-320</td>"));
+  EXPECT_FALSE(contains(searched.body, "<td>INF-301</td>"));
+  auto autumn = student->get("/destinations/lumiere-nord.example?course_term=autumn");
+  EXPECT_FALSE(contains(autumn.body, "<td>ML-400</td>")) << "a spring course";
+  EXPECT_TRUE(contains(autumn.body, "id=\"partner-courses\"")) << "still labelled, with its no-match text";
+  auto other = student->get("/destinations/tu-rheinfeld.example");
+  EXPECT_FALSE(contains(other.body, "ML-400")) << "another partner's catalogue";
+}
+
+TEST_F(HostCoursePagesTest, TheStudentPicksACourseOfThePartnersCatalogueAndTheLineKeepsItsIds) {
+  seed_demo_mobilities();
+  store_catalogue("tu-rheinfeld.example", {"CR/rob",
+                                           "ROB-200",
+                                           "Robotik",
+                                           "de",
+                                           std::nullopt,
+                                           std::nullopt,
+                                           std::nullopt,
+                                           {{"CRI/rob-2099", "2099-08-15", "2099-12-20", "6", "de"}}});
+  const std::string own = "/my-exchange/mobilities/fjordland-demo-nominated/courses";  // Åse, to TU Rheinfeld
+  auto student = signed_in(kStudent);
+  auto page = student->get(own);
+  ASSERT_EQ(page.status, 200) << page.body;
+  const std::string value = "catalogue:CR/rob CRI/rob-2099";
+  EXPECT_TRUE(contains(page.body, "<option value=\"" + value +
+                                      "\">ROB-200 Robotik (6 ECTS, autumn, 2099-08-15 – 2099-12-20; from the partner&apos;s "
+                                      "course catalogue)</option>"))
+      << page.body;
+  EXPECT_FALSE(contains(page.body, "CRI/ended")) << "an instance that has ended is not offered";
+
+  http::HeaderList picked{{"csrf", student->csrf()}, {"host_course_id", value}, {"host_course_code", ""},
+                          {"host_course_title", ""}, {"host_credits", ""},      {"home_course_code", ""},
+                          {"home_course_title", ""}, {"home_credits", "5"}};
+  for (const char* foreign : {"catalogue:CR/rob CRI/ended", "catalogue:CR/other", "catalogue:", "catalogue:CR/rob "}) {
+    auto refused = student->post(own, with(picked, "host_course_id", foreign));
+    EXPECT_EQ(refused.status, 400) << foreign;
+    EXPECT_TRUE(contains(refused.body, "id=\"host_course_id-error\" role=\"alert\"")) << foreign;
+  }
+  EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE host_los_id IS NOT NULL"), 0);
+
+  auto proposed = student->post(own, picked);
+  EXPECT_EQ(proposed.status, 303) << proposed.body;
+  EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE omobility_id = 'fjordland-demo-nominated' AND "
+                          "host_course_code = 'ROB-200' AND host_course_title = 'Robotik' AND host_credits = 6 AND "
+                          "host_los_id = 'CR/rob' AND host_loi_id = 'CRI/rob-2099' AND state = 'proposed'"),
+            1);
 }
 
 }  // namespace

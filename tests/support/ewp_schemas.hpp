@@ -27,6 +27,8 @@ const ewp::SchemaValidator& mobility_cnr_response_schema();
 const ewp::SchemaValidator& las_schema();
 // OMobilities v3.0.0: get, index and update responses and the update request.
 const ewp::SchemaValidator& omobilities_v3_schema();
+// Courses v0.7.1 and Simple Course Replication v1.0.0-rc9 responses.
+const ewp::SchemaValidator& courses_schema();
 // IMobilities v2.0.0 get responses.
 const ewp::SchemaValidator& imobilities_v2_schema();
 

@@ -1,8 +1,5 @@
 #include "ewp-node/apis/ounits-v2/ounits_client.hpp"
 
-#include <algorithm>
-#include <charconv>
-
 #include "ewp-node/xml/dom.hpp"
 #include "ewp-node/xml/namespaces.hpp"
 #include "ewp-node/xml/shared_types_reader.hpp"
@@ -35,36 +32,11 @@ Result<std::vector<db::OunitDetails>> read_ounits_response(std::string_view xml,
   return units;
 }
 
-namespace {
-
-size_t max_ounit_ids(const EwpClient& client, const ApiCall& call) {
-  auto entry = client.entry_for(call);
-  if (!entry) return 1;
-  auto setting = entry->settings.find("max-ounit-ids");
-  if (setting == entry->settings.end()) return 1;
-  size_t value = 0;
-  const std::string& text = setting->second;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size() && value > 0 ? value : 1;
-}
-
-}  // namespace
-
 Result<Answered<std::vector<db::OunitDetails>>> get_ounits(EwpClient& client, const std::string& hei_id,
                                                            const std::vector<std::string>& ounit_ids) {
-  using Units = std::vector<db::OunitDetails>;
-  ApiCall call{hei_id, ns::kOunitsEntry, "organizational-units", "url", "GET", {}};
-  size_t batch = max_ounit_ids(client, call);
-  Answered<Units> all{200, Units(), ""};
-  for (size_t first = 0; first < ounit_ids.size(); first += batch) {
-    call.parameters = {{"hei_id", hei_id}};
-    for (size_t i = first; i < std::min(first + batch, ounit_ids.size()); ++i)
-      call.parameters.emplace_back("ounit_id", ounit_ids[i]);
-    auto answered = call_and_read<Units>(client, call, [&](std::string_view body) { return read_ounits_response(body, hei_id); });
-    if (!answered || !answered->ok()) return answered;
-    all.value->insert(all.value->end(), answered->value->begin(), answered->value->end());
-  }
-  return all;
+  ApiCall call{hei_id, ns::kOunitsEntry, "organizational-units", "url", "GET", {{"hei_id", hei_id}}};
+  return call_in_batches<db::OunitDetails>(client, call, "ounit_id", ounit_ids, max_ids_setting(client, call, "max-ounit-ids"),
+                                           [&](std::string_view body) { return read_ounits_response(body, hei_id); });
 }
 
 }  // namespace mobility::ewp
