@@ -1,7 +1,7 @@
 // The page revision of each hosted HEI (migration 0026, db/page_revisions.hpp), against a real
 // PostgreSQL with the demo data: a change to any table the cached pages show raises the revision
 // of the HEI the row belongs to, once per transaction, at commit, and never another HEI's; a
-// rolled-back change raises nothing.
+// rolled-back change raises nothing; a partner's course catalogue raises every hosted HEI's.
 #include <gtest/gtest.h>
 
 #include "db/connection.hpp"
@@ -122,6 +122,15 @@ TEST_F(PageRevisionTest, AChangeToAnyWatchedTableRaisesTheRevisionOfItsOwnHeiOnl
     EXPECT_EQ(revision(kHei), before + 1) << table;
     EXPECT_EQ(revision(kOtherHei), other_before) << table;
   }
+}
+
+// A partner's fetched course catalogue shows on every hosted HEI's pre-approval pages.
+TEST_F(PageRevisionTest, ANewCopyOfAPartnersCatalogueRaisesEveryHostedHeisRevision) {
+  int64_t ours = revision(kHei);
+  int64_t other = revision(kOtherHei);
+  exec("INSERT INTO partner_course (hei_id, los_id, title) VALUES ('collina.example', 'CR/x', 'Course X')");
+  EXPECT_EQ(revision(kHei), ours + 1);
+  EXPECT_EQ(revision(kOtherHei), other + 1);
 }
 
 TEST_F(PageRevisionTest, ATransactionRaisesItOnceAtCommitAndARolledBackOneNotAtAll) {
