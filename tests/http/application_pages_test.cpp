@@ -256,14 +256,16 @@ TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRan
   EXPECT_TRUE(contains(ranked.body, "The ranking is saved."));
   EXPECT_LT(ranked.body.find("Åse Bjørnstad"), ranked.body.find("Jonas Eriksen")) << "shown in the coordinator's order";
   EXPECT_TRUE(contains(ranked.body, "Last ranked by " + std::string(kUnitCoordinator)));
-  EXPECT_EQ(query("SELECT string_agg(application_id || ':' || rank, ' ' ORDER BY rank) FROM applicant_rank"),
+  EXPECT_EQ(query("SELECT string_agg(application_id || ':' || rank, ' ' ORDER BY rank) FROM applicant_rank WHERE round_id = " +
+                  open_round_),
             aase + ":1 " + jonas + ":2");
   EXPECT_EQ(query("SELECT actor || ' ' || record || ' ' || detail FROM audit_event WHERE action = 'applicants_ranked'"),
             std::string(kUnitCoordinator) + " application_round:" + open_round_ + " lumiere-nord.example " + jonas + ":2 " +
                 aase + ":1");
   std::string stored =
       "SELECT version || ' ' || string_agg(application_id || ':' || rank, ' ' ORDER BY rank) "
-      "FROM destination_ranking JOIN applicant_rank USING (round_id, partner_hei_id) GROUP BY version";
+      "FROM destination_ranking JOIN applicant_rank USING (round_id, partner_hei_id) WHERE round_id = " +
+      open_round_ + " GROUP BY version";
   ASSERT_EQ(query(stored), "1 " + aase + ":1 " + jonas + ":2");
 
   // Not numbers, too large, given twice: a message beside the field, what was typed kept, nothing stored.
@@ -320,6 +322,27 @@ TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRan
   other->get(round_path());
   EXPECT_EQ(other->post(ranking, with(with(form, "csrf", other->csrf()), "rank_" + jonas, "5")).status, 404);
   EXPECT_EQ(query(stored), "4 " + jonas + ":1");
+}
+
+// The demo's closed round was ranked by the coordinator before the selection: a newcomer sees
+// ranks on its page (mobilities/demo_applications.hpp).
+TEST_F(ApplicationPagesTest, TheDemosClosedRoundShowsTheCoordinatorsRanking) {
+  auto admin = testing::signed_in(portal_.base(), kAdmin);
+  auto page = admin->get("/coordinator/applications/" + closed_round_);
+  ASSERT_EQ(page.status, 200) << page.body;
+  size_t lumiere = page.body.find("id=\"dest-lumiere-nord.example\"");
+  size_t next = page.body.find("id=\"dest-tu-rheinfeld.example\"");
+  ASSERT_NE(lumiere, std::string::npos) << page.body;
+  ASSERT_NE(next, std::string::npos) << page.body;
+  std::string section = page.body.substr(lumiere, next - lumiere);
+  EXPECT_LT(section.find("Øyvind Kristiansen"), section.find("Åse Bjørnstad")) << "in the coordinator's order: " << section;
+  EXPECT_TRUE(contains(section, "<td>1</td>\n    <td>Øyvind Kristiansen")) << section;
+  EXPECT_TRUE(contains(section, "<td>2</td>\n    <td>Åse Bjørnstad")) << section;
+  EXPECT_TRUE(contains(section, "Last ranked by ingrid.haugland@fjordland.example")) << section;
+  auto form = form_fields(section, "/coordinator/applications/" + closed_round_ + "/ranking");
+  EXPECT_TRUE(std::find(form.begin(), form.end(), std::pair<std::string, std::string>("version", "1")) != form.end());
+  auto open = admin->get(round_path());
+  EXPECT_FALSE(contains(open.body, "Last ranked by")) << "the open round is the coordinator's to rank";
 }
 
 TEST_F(ApplicationPagesTest, CoordinatorsCreateRoundsOnlyForTheirUnits) {
