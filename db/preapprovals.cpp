@@ -3,16 +3,18 @@
 namespace mobility::db {
 namespace {
 
-// The mapping's columns of preapproval_line `p`, credits as text without trailing zeros.
+// The mapping's columns of preapproval_line `p`, credits as text without trailing zeros, the term
+// as "1/2".
 constexpr const char* kMappingColumns = R"(
     p.host_course_code, p.host_course_title, trim_scale(p.host_credits)::text AS host_credits,
-    p.home_course_code, p.home_course_title, trim_scale(p.home_credits)::text AS home_credits, p.alternative,
-    p.host_los_id, p.host_loi_id)";
+    p.term_number || '/' || p.total_terms AS term, p.home_course_code, p.home_course_title,
+    trim_scale(p.home_credits)::text AS home_credits, p.alternative, p.host_los_id, p.host_loi_id)";
 
 CourseMapping mapping_from(const Row& row) {
   return {row.get<std::optional<std::string>>("host_course_code"),
           row.get<std::string>("host_course_title"),
           row.get<std::string>("host_credits"),
+          row.get<std::string>("term"),
           row.get<std::optional<std::string>>("home_course_code"),
           row.get<std::optional<std::string>>("home_course_title"),
           row.get<std::string>("home_credits"),
@@ -42,11 +44,13 @@ Result<std::vector<PreapprovalLine>> list_preapproval_lines(Connection& connecti
 
 Result<int64_t> add_preapproval_line(Connection& connection, const std::string& omobility_id, const CourseMapping& mapping) {
   auto rows = connection.exec(
-      "INSERT INTO preapproval_line (omobility_id, host_course_code, host_course_title, host_credits, home_course_code,"
-      " home_course_title, home_credits, alternative, host_los_id, host_loi_id, state) "
-      "VALUES ($1, $2, $3, $4::numeric, $5, $6, $7::numeric, $8, $9, $10, 'proposed') RETURNING line_id",
-      {omobility_id, mapping.host_course_code, mapping.host_course_title, mapping.host_credits, mapping.home_course_code,
-       mapping.home_course_title, mapping.home_credits, mapping.alternative, mapping.host_los_id, mapping.host_loi_id});
+      "INSERT INTO preapproval_line (omobility_id, host_course_code, host_course_title, host_credits, term_number,"
+      " total_terms, home_course_code, home_course_title, home_credits, alternative, host_los_id, host_loi_id, state) "
+      "VALUES ($1, $2, $3, $4::numeric, split_part($5, '/', 1)::smallint, split_part($5, '/', 2)::smallint, $6, $7,"
+      " $8::numeric, $9, $10, $11, 'proposed') RETURNING line_id",
+      {omobility_id, mapping.host_course_code, mapping.host_course_title, mapping.host_credits, mapping.term,
+       mapping.home_course_code, mapping.home_course_title, mapping.home_credits, mapping.alternative, mapping.host_los_id,
+       mapping.host_loi_id});
   if (!rows) return rows.status();
   return rows->front().get<int64_t>(0);
 }

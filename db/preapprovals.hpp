@@ -11,12 +11,15 @@
 
 namespace mobility::db {
 
-// A host course and what it replaces at home. Credits are decimal text ("7.5"). The host course's
-// ids in the partner's Courses API when it was picked from the partner's catalogue.
+// A host course and what it replaces at home. Credits are decimal text ("7.5"); `term` is the term
+// of the receiving academic year the host course is taken in, as a learning agreement's component
+// counts it (mobilities::TermId): "1/2" (term 1 of 2, autumn), "2/2", "1/1" (the whole year). The
+// host course's ids in the partner's Courses API when it was picked from the partner's catalogue.
 struct CourseMapping {
   std::optional<std::string> host_course_code;
   std::string host_course_title;
   std::string host_credits;
+  std::string term;
   std::optional<std::string> home_course_code;
   std::optional<std::string> home_course_title;
   std::string home_credits;
@@ -40,7 +43,8 @@ struct PreapprovalLine {
 Result<std::vector<PreapprovalLine>> list_preapproval_lines(Connection& connection, const std::string& omobility_id);
 
 // Adds a proposed line; returns its id. kConflict (from the database's constraints) when it
-// refuses the values; mobilities/course_preapprovals.hpp checks them first.
+// refuses the values, an error too for a term not written as "1/2";
+// mobilities/course_preapprovals.hpp checks them first.
 Result<int64_t> add_preapproval_line(Connection& connection, const std::string& omobility_id, const CourseMapping& mapping);
 
 // Sets a proposed line's state: approved or rejected (with the decider), or withdrawn. kConflict

@@ -85,6 +85,8 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping) 
   problems.line("host_course_title", mapping.host_course_title, kMaxTitle);
   optional_line(problems, "host_course_code", mapping.host_course_code, kMaxCode);
   problems.require(is_credits(mapping.host_credits, 0.5), "host_credits", "is not a number of credits from 0.5 to 60");
+  problems.require(term_id_from_text(mapping.term).has_value(), "term",
+                   "is not a term such as 1/2 (term 1 of 2; at most 9 terms)");
   optional_line(problems, "home_course_code", mapping.home_course_code, kMaxCode);
   optional_line(problems, "home_course_title", mapping.home_course_title, kMaxTitle);
   problems.require(is_credits(mapping.home_credits, 0), "home_credits", "is not a number of credits from 0 to 60");
@@ -93,23 +95,26 @@ std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping) 
 
 namespace {
 
-// The host course of `mapping` as a component of table A.
+// The host course of `mapping` as a component of table A, in the line's term.
 Component host_component(const db::CourseMapping& mapping) {
   Component host;
   host.los_id = mapping.host_los_id;
   host.los_code = mapping.host_course_code;
   host.title = mapping.host_course_title;
   host.loi_id = mapping.host_loi_id;
+  host.term = term_id_from_text(mapping.term);
   host.credits = {{"ects", mapping.host_credits}};
   return host;
 }
 
-// The home course `mapping` counts as, when it names one, as a component of table B.
+// The home course `mapping` counts as, when it names one, as a component of table B, in the
+// line's term.
 std::optional<Component> home_component(const db::CourseMapping& mapping) {
   if (!mapping.home_course_title && !mapping.home_course_code) return std::nullopt;
   Component home;
   home.los_code = mapping.home_course_code;
   home.title = mapping.home_course_title ? *mapping.home_course_title : *mapping.home_course_code;
+  home.term = term_id_from_text(mapping.term);
   home.credits = {{"ects", mapping.home_credits}};
   return home;
 }
@@ -129,6 +134,14 @@ bool studies(const LaVersion& version, const db::CourseMapping& mapping) {
 }
 
 }  // namespace
+
+TermId first_term(const Mobility& mobility) {
+  const auto& term = mobility.nomination.sending_academic_term_id;
+  if (term && is_academic_term_id(*term)) {
+    if (auto parsed = term_id_from_text(std::string_view(*term).substr(term->size() - 3))) return *parsed;
+  }
+  return TermId{1, 2};
+}
 
 db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCourse& course) {
   mapping.host_course_code = course.fields.los_code;
@@ -173,28 +186,16 @@ std::vector<db::PreapprovalLine> alternatives_to_add(const std::vector<db::Preap
   return open;
 }
 
-AlternativeComponents alternative_components(const db::CourseMapping& mapping, const std::optional<TermId>& term) {
+AlternativeComponents alternative_components(const db::CourseMapping& mapping) {
   AlternativeComponents components{host_component(mapping), std::nullopt};
-  components.studied.term = term;
   components.studied.change = ChangeStatus::kInserted;
   components.studied.reason_code = "substituting-deleted";
   components.recognized = home_component(mapping);
   if (components.recognized) {
-    components.recognized->term = term;
     components.recognized->change = ChangeStatus::kInserted;
     components.recognized->reason_code = "substituting-deleted";
   }
   return components;
-}
-
-std::optional<TermId> common_term(const LaVersion& version) {
-  const auto* studied = version.components(ComponentTable::kStudied);
-  if (studied == nullptr || studied->empty()) return std::nullopt;
-  std::optional<TermId> term = studied->front().term;
-  for (const auto& component : *studied) {
-    if (component.term != term) return std::nullopt;
-  }
-  return term;
 }
 
 Result<int64_t> CoursePreapprovals::propose(db::Connection& connection, const std::string& omobility_id,

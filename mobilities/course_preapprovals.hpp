@@ -22,13 +22,19 @@
 namespace mobility::mobilities {
 
 // The mapping's problems by field: host_course_title (1..300 bytes of one line), host_credits and
-// home_credits (a decimal such as 7.5, host 0.5..60, home 0..60), the codes (at most 64 bytes of
-// one line), home_course_title (at most 300).
+// home_credits (a decimal such as 7.5, host 0.5..60, home 0..60), term (a term such as "1/2" that a
+// learning agreement's component may have: term_id_from_text), the codes (at most 64 bytes of one
+// line), home_course_title (at most 300).
 std::vector<RuleProblem> check_course_mapping(const db::CourseMapping& mapping);
+
+// The mobility's first term, which a new line starts with: the term of its sending academic term
+// ("2026/2027-2/2": 2 of 2), or 1 of 2 (autumn) when it names none. Migration 0024 gave the lines
+// proposed before it the same.
+TermId first_term(const Mobility& mobility);
 
 // The mapping with the host course the student picked from the list our coordinators keep for
 // the destination (agreements/host_courses.hpp): its code, title and credits replace whatever was
-// typed for the host course; the home side and `alternative` stay as typed.
+// typed for the host course; the term, the home side and `alternative` stay as typed.
 db::CourseMapping with_listed_course(db::CourseMapping mapping, const db::HostCourse& course);
 
 // The same with a course the student picked from the partner's own catalogue
@@ -38,7 +44,7 @@ db::CourseMapping with_catalogue_course(db::CourseMapping mapping, const db::Par
 
 // A first learning-agreement draft drafted from the approved lines: table A the host courses (not
 // the alternatives, which go in later as changes), table B the home courses they replace (a line
-// that replaces only credits gives none). Terms are left for the student to fill in.
+// that replaces only credits gives none), each component with its line's term.
 LaVersion draft_from_preapproval(const std::vector<db::PreapprovalLine>& lines);
 
 // During the stay, an approved alternative goes into a changes proposal without another decision.
@@ -50,18 +56,14 @@ std::vector<db::PreapprovalLine> alternatives_to_add(const std::vector<db::Preap
                                                      const std::vector<const LaVersion*>& agreed);
 
 // The components an approved alternative line goes into a changes proposal as: its host course
-// inserted into table A (code, title, credits, `term`) for the spec's reason "substituting-deleted",
-// and the home course it counts as, when it names one, inserted into table B. A nullopt `term`
-// is left for the student to fill in.
+// inserted into table A (code, title, credits, the line's term) for the spec's reason
+// "substituting-deleted", and the home course it counts as, when it names one, inserted into
+// table B with the same term.
 struct AlternativeComponents {
   Component studied;
   std::optional<Component> recognized;
 };
-AlternativeComponents alternative_components(const db::CourseMapping& mapping, const std::optional<TermId>& term);
-
-// The term every component of `version`'s table A has (a stay of one term), or nullopt when they
-// differ, one has none, or the table is empty.
-std::optional<TermId> common_term(const LaVersion& version);
+AlternativeComponents alternative_components(const db::CourseMapping& mapping);
 
 enum class LineDecision { kApprove, kReject };
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 
 #include "db/applications.hpp"
 #include "db/preapprovals.hpp"
@@ -33,21 +34,42 @@ struct DemoApplication {
   const char* omobility_id = nullptr;  // when selected
 };
 
-Status apply(db::Connection& connection, int64_t round_id, const DemoApplication& a) {
+// Stores the application; returns its id.
+Result<int64_t> apply(db::Connection& connection, int64_t round_id, const DemoApplication& a) {
   db::ApplicationContent content{a.state == std::string("draft") ? "draft" : "submitted", a.motivation, "NO", a.choices};
   auto saved = db::save_application(connection, round_id, kDemoHei, a.student_id, content, 0);
   if (!saved) return saved.status();
-  if (!a.omobility_id) return Status::ok();
+  if (!a.omobility_id) return saved->application_id;
   db::ApplicationDecision selected{"selected", a.choices.front(), a.omobility_id, std::nullopt, kCoordinator};
-  return db::decide_application(connection, saved->application_id, saved->version, {"submitted"}, selected);
+  if (Status s = db::decide_application(connection, saved->application_id, saved->version, {"submitted"}, selected); !s) {
+    return s;
+  }
+  return saved->application_id;
+}
+
+// One destination's ranking by the coordinator: its applicants' student ids, first first.
+struct DemoRanking {
+  const char* partner_hei_id;
+  std::vector<std::string> students;
+};
+
+Status rank(db::Connection& connection, int64_t round_id, const DemoRanking& ranking,
+            const std::map<std::string, int64_t>& applications) {
+  std::map<int64_t, std::optional<int>> ranks;
+  for (size_t i = 0; i < ranking.students.size(); ++i) {
+    ranks[applications.at(ranking.students[i])] = static_cast<int>(i) + 1;
+  }
+  auto saved = db::save_ranking(connection, round_id, ranking.partner_hei_id, ranks, 0, kCoordinator);
+  return saved ? Status::ok() : saved.status();
 }
 
 std::optional<std::string> given(const char* text) { return *text ? std::optional<std::string>(text) : std::nullopt; }
 
 db::CourseMapping course(const char* host_code, const char* host_title, const char* host_credits, const char* home_code,
                          const char* home_title, const char* home_credits, bool alternative = false) {
-  return {given(host_code), host_title,  host_credits, given(home_code), given(home_title),
-          home_credits,     alternative, std::nullopt, std::nullopt};
+  // Every demo mobility is in the first term of two (demo_mobilities.hpp).
+  return {given(host_code), host_title, host_credits, "1/2", given(home_code), given(home_title),
+          home_credits, alternative, std::nullopt, std::nullopt};
 }
 
 struct DemoLine {
@@ -96,15 +118,28 @@ Status seed_demo_applications(db::Connection& connection) {
        "Voglio studiare scienze sociali a Valle Alto.",
        "fjordland-demo-rejected"},
   };
+  std::map<std::string, int64_t> closed_applications;  // student_id → application_id
   for (const auto& a : selected) {
-    if (Status s = apply(connection, *closed, a); !s) return s.with_context(a.student_id);
+    auto applied = apply(connection, *closed, a);
+    if (!applied) return applied.status().with_context(a.student_id);
+    closed_applications[a.student_id] = *applied;
+  }
+  // The coordinator ranked each destination's applicants before selecting: Øyvind first for
+  // Lumière-Nord, which Åse chose second and got TU Rheinfeld, her first choice.
+  const DemoRanking rankings[] = {
+      {"lumiere-nord.example", {"stud-oyvind", "stud-aase"}},
+      {"tu-rheinfeld.example", {"stud-aase"}},
+      {"valle-alto.example", {"stud-maria"}},
+  };
+  for (const auto& ranking : rankings) {
+    if (Status s = rank(connection, *closed, ranking, closed_applications); !s) return s.with_context(ranking.partner_hei_id);
   }
   const DemoApplication waiting[] = {
       {"stud-jonas", {"lumiere-nord.example"}, "submitted", "I would like to study machine learning at Lumière-Nord."},
       {"stud-maria", {"lumiere-nord.example"}, "draft", ""},
   };
   for (const auto& a : waiting) {
-    if (Status s = apply(connection, *open, a); !s) return s.with_context(a.student_id);
+    if (auto applied = apply(connection, *open, a); !applied) return applied.status().with_context(a.student_id);
   }
   const DemoLine lines[] = {
       {"fjordland-demo-la-change", course("INF-301", "Systèmes distribués", "6", "IN3230", "Nettverk", "10"), "approved"},

@@ -2,9 +2,12 @@
 // every page of the journey has something to show (README.md, `mobility seed-demo`):
 //
 //   "Exchange studies 2026/2027"  closed   Åse, Øyvind and Maria selected: their demo mobilities
-//                                          (fjordland-demo-nominated, -approved, -rejected)
+//                                          (fjordland-demo-nominated, -approved, -rejected);
+//                                          each destination's applicants ranked by the
+//                                          coordinator (Lumière-Nord: Øyvind 1, Åse 2)
 //   "Exchange studies 2027/2028"  open     Jonas handed in (Lumière-Nord first), Maria a draft;
-//                                          Åse has not applied, so the demo student can
+//                                          Åse has not applied, so the demo student can; not
+//                                          ranked yet, the coordinator's work to do
 //   pre-approval  fjordland-demo-approved   lines approved, rejected and waiting
 //                 fjordland-demo-nominated  one approved, one waiting
 //                 fjordland-demo-la-change  approved lines: earlier students' courses at Lumière-Nord

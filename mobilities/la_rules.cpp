@@ -64,8 +64,7 @@ void check_component(std::vector<RuleProblem>& problems, ComponentTable table, c
   }
   bool term_required = table == ComponentTable::kStudied || table == ComponentTable::kRecognized;
   if (term_required && !component.term) add(".term", "is required in this table");
-  if (component.term && (component.term->total_terms < 1 || component.term->total_terms > 9 || component.term->term_number < 1 ||
-                         component.term->term_number > component.term->total_terms)) {
+  if (component.term && !is_term_id(*component.term)) {
     add(".term", "must be a term number from 1 to the number of terms (at most 9)");
   }
   for (size_t i = 0; i < component.credits.size(); ++i) {

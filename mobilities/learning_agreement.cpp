@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/pattern.hpp"
+
 namespace mobility::mobilities {
 
 const char* component_table_name(ComponentTable table) {
@@ -13,6 +15,19 @@ const char* component_table_name(ComponentTable table) {
     case ComponentTable::kDoctoral: return "short-term-doctoral-components";
   }
   return "";
+}
+
+bool is_term_id(const TermId& term) {
+  return term.total_terms >= 1 && term.total_terms <= 9 && term.term_number >= 1 && term.term_number <= term.total_terms;
+}
+
+std::string term_id_text(const TermId& term) { return std::to_string(term.term_number) + "/" + std::to_string(term.total_terms); }
+
+std::optional<TermId> term_id_from_text(std::string_view text) {
+  if (text.size() != 3 || !matches(text, "[1-9]/[1-9]")) return std::nullopt;
+  TermId term{text[0] - '0', text[2] - '0'};
+  if (!is_term_id(term)) return std::nullopt;
+  return term;
 }
 
 const std::vector<Component>* LaVersion::components(ComponentTable table) const {

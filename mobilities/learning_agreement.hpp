@@ -33,12 +33,24 @@ struct Credit {
   bool operator==(const Credit&) const = default;
 };
 
+// A component's term of the receiving academic year (the spec's term-id): term 1 of 2 is the autumn
+// term, 2 of 2 the spring term, 1 of 1 the whole year.
 struct TermId {
   int term_number = 1;  // 1 of 2: autumn
   int total_terms = 2;
 
   bool operator==(const TermId&) const = default;
 };
+
+// true when 1 <= term_number <= total_terms <= 9: the terms la_rules.hpp accepts in a component.
+bool is_term_id(const TermId& term);
+
+// "1/2": the term as the portal's forms write it.
+std::string term_id_text(const TermId& term);
+
+// The term `text` writes ("1/2"), or nullopt when it is not a digit, '/' and a digit, or not
+// is_term_id ("3/2", "0/2").
+std::optional<TermId> term_id_from_text(std::string_view text);
 
 // How a component of a changes proposal differs from the first version.
 enum class ChangeStatus { kUnchanged, kInserted, kDeleted };

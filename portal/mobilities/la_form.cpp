@@ -36,13 +36,6 @@ bool blank_row(const LaFields& fields, const std::string& prefix, size_t row) {
   return true;
 }
 
-std::optional<mobilities::TermId> term_of(const std::string& text) {
-  if (text.size() != 3 || !matches(text, "[1-9]/[1-9]")) return std::nullopt;
-  mobilities::TermId term{text[0] - '0', text[2] - '0'};
-  if (term.term_number > term.total_terms) return std::nullopt;
-  return term;
-}
-
 std::optional<std::string> text_problem(const std::string& text) {
   if (text.size() > kMaxField) return "field_too_long";
   if (!is_clean_utf8(text)) return "field_invalid_text";
@@ -77,7 +70,7 @@ Component component_of(const LaFields& fields, const std::string& prefix, size_t
     }
     component.credits = {{"ects", credits}};
   }
-  component.term = term_of(field("term"));
+  component.term = mobilities::term_id_from_text(field("term"));
   if (!component.term) refuse("term", "mobilities_error_term");
   if (prefix == "b" && !field("conditions").empty()) component.recognition_conditions = field("conditions");
   if (!is_change) return component;
@@ -97,8 +90,7 @@ void set_row(LaFields& fields, const std::string& prefix, size_t row, const Comp
   fields[row_key(prefix, row, "code")] = component.los_code.value_or("");
   fields[row_key(prefix, row, "title")] = component.title;
   fields[row_key(prefix, row, "credits")] = component.credits.empty() ? "" : component.credits.front().value;
-  fields[row_key(prefix, row, "term")] =
-      component.term ? std::to_string(component.term->term_number) + "/" + std::to_string(component.term->total_terms) : "";
+  fields[row_key(prefix, row, "term")] = component.term ? mobilities::term_id_text(*component.term) : "";
   fields[row_key(prefix, row, "conditions")] = component.recognition_conditions.value_or("");
   if (component.change != ChangeStatus::kUnchanged) {
     fields[row_key(prefix, row, "change")] = component.change == ChangeStatus::kInserted ? "inserted" : "deleted";

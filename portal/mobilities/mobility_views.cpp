@@ -58,7 +58,7 @@ std::string credits_text(const std::vector<mobilities::Credit>& credits) {
 
 std::string term_text(const mobilities::Component& component) {
   if (!component.term) return "";
-  return std::to_string(component.term->term_number) + "/" + std::to_string(component.term->total_terms);
+  return mobilities::term_id_text(*component.term);
 }
 
 std::string change_text(const mobilities::Component& component, const Messages& messages) {

@@ -39,6 +39,7 @@ db::CourseMapping mapping_of(const PageRequest& page) {
   return {optional_text(page, "host_course_code"),
           std::string(trim_blanks(page.field("host_course_title"))),
           std::string(trim_blanks(page.field("host_credits"))),
+          std::string(trim_blanks(page.field("term"))),
           optional_text(page, "home_course_code"),
           optional_text(page, "home_course_title"),
           std::string(trim_blanks(page.field("home_credits"))),
@@ -55,6 +56,7 @@ data line_view(const PageRequest& page, const db::PreapprovalLine& line, const C
   data row;
   row.set("host", course_text(line.mapping.host_course_code, line.mapping.host_course_title));
   row.set("host_credits", line.mapping.host_credits);
+  row.set("term", line.mapping.term);
   row.set("home", course_text(line.mapping.home_course_code, line.mapping.home_course_title));
   row.set("home_credits", line.mapping.home_credits);
   row.set("alternative", line.mapping.alternative);
@@ -139,6 +141,10 @@ http::Response render(PageRequest& page, const CoursesPage& at, int status, cons
                              {"home_credits", "preapproval_home_credits"}}) {
       form.set(id, agreements::pages::text_field(id, label, page.field(id), errors, messages));
     }
+    // The mobility's first term until the student types another.
+    std::string term =
+        page.request.method == "POST" ? page.field("term") : mobilities::term_id_text(mobilities::first_term(at.mobility));
+    form.set("term", agreements::pages::text_field("term", "preapproval_term", term, errors, messages));
     form.set("alternative", page.field("alternative") == "1");
     auto listed = listed_courses(page, at, errors, messages);
     if (!listed) return unavailable(page, listed.status());
@@ -216,9 +222,9 @@ http::Response decide(PageRequest& page, const CoursesPage& at, int64_t line_id)
 // --- Documents ---
 
 std::vector<std::string> csv_columns() {
-  return {"omobility_id",     "student_global_id", "student_name", "receiving_hei_id", "academic_year",
-          "host_course_code", "host_course_title", "host_credits", "home_course_code", "home_course_title",
-          "home_credits",     "alternative",       "decided_by",   "decided_at",       "comment"};
+  return {"omobility_id", "student_global_id", "student_name",      "receiving_hei_id", "academic_year",    "term_number",
+          "total_terms",  "host_course_code",  "host_course_title", "host_credits",     "home_course_code", "home_course_title",
+          "home_credits", "alternative",       "decided_by",        "decided_at",       "comment"};
 }
 
 http::Response decision_csv(PageRequest& page, const CoursesPage& at) {
@@ -229,11 +235,13 @@ http::Response decision_csv(PageRequest& page, const CoursesPage& at) {
   for (const auto& line : *lines) {
     if (line.state != "approved") continue;
     const auto& m = line.mapping;
-    body += csv_row({at.record.omobility_id, student.global_id, student.given_names + " " + student.family_name,
-                     at.record.receiving_hei_id, at.record.receiving_academic_year_id, m.host_course_code.value_or(""),
-                     m.host_course_title, m.host_credits, m.home_course_code.value_or(""), m.home_course_title.value_or(""),
-                     m.home_credits, m.alternative ? "yes" : "no", line.decided_by.value_or(""), line.decided_at.value_or(""),
-                     line.comment.value_or("")});
+    auto term = mobilities::term_id_from_text(m.term).value_or(mobilities::TermId{0, 0});
+    body +=
+        csv_row({at.record.omobility_id, student.global_id, student.given_names + " " + student.family_name,
+                 at.record.receiving_hei_id, at.record.receiving_academic_year_id, std::to_string(term.term_number),
+                 std::to_string(term.total_terms), m.host_course_code.value_or(""), m.host_course_title, m.host_credits,
+                 m.home_course_code.value_or(""), m.home_course_title.value_or(""), m.home_credits, m.alternative ? "yes" : "no",
+                 line.decided_by.value_or(""), line.decided_at.value_or(""), line.comment.value_or("")});
   }
   http::Response response{200, "text/csv; charset=utf-8", {}, std::move(body)};
   std::string name = documents::safe_file_name("preapproval-" + at.record.omobility_id, ".csv");
@@ -261,15 +269,16 @@ http::Response decision_pdf(PageRequest& page, const CoursesPage& at) {
     const auto& m = line.mapping;
     rows.push_back({course_text(m.host_course_code, m.host_course_title) +
                         (m.alternative ? " (" + messages.text("preapproval_alternative") + ")" : ""),
-                    m.host_credits, course_text(m.home_course_code, m.home_course_title), m.home_credits,
+                    m.host_credits, m.term, course_text(m.home_course_code, m.home_course_title), m.home_credits,
                     messages.text("preapproval_state_" + line.state) + (line.comment ? ": " + *line.comment : ""),
                     line.decided_at ? line.decided_by.value_or("") + "\n" + *line.decided_at + " UTC" : ""});
   }
-  pdf->table({{messages.text("preapproval_host"), 2.6},
-              {messages.text("preapproval_credits"), 0.9},
-              {messages.text("preapproval_home"), 2.2},
-              {messages.text("preapproval_credits"), 0.9},
-              {messages.text("preapproval_decision"), 2.2},
+  pdf->table({{messages.text("preapproval_host"), 2.4},
+              {messages.text("preapproval_credits"), 0.8},
+              {messages.text("mobilities_term"), 0.8},
+              {messages.text("preapproval_home"), 2.0},
+              {messages.text("preapproval_credits"), 0.8},
+              {messages.text("preapproval_decision"), 2.0},
               {messages.text("preapproval_decided_by"), 1.8}},
              rows);
   auto bytes = pdf->finish();

@@ -49,7 +49,7 @@ Result<data> alternatives_view(const PageRequest& page, const std::string& omobi
   if (!lines) return lines.status();
   data items = data::type::list;
   for (const auto& line : mobilities::alternatives_to_add(*lines, agreed_versions(la))) {
-    auto components = mobilities::alternative_components(line.mapping, std::nullopt);
+    auto components = mobilities::alternative_components(line.mapping);
     if (has_la_row(fields, "a", components.studied)) continue;
     const db::CourseMapping& m = line.mapping;
     data item;
@@ -73,8 +73,7 @@ Result<bool> add_alternative(const PageRequest& page, const std::string& omobili
   if (!lines) return lines.status();
   for (const auto& line : mobilities::alternatives_to_add(*lines, agreed_versions(la))) {
     if (line.line_id != line_id) continue;
-    auto term = la.first_version ? mobilities::common_term(*la.first_version) : std::nullopt;
-    auto components = mobilities::alternative_components(line.mapping, term);
+    auto components = mobilities::alternative_components(line.mapping);
     add_la_row(fields, "a", components.studied);
     if (components.recognized) add_la_row(fields, "b", *components.recognized);
     return true;

@@ -26,6 +26,7 @@ Result<kainjow::mustache::data> approved_courses_view(const PageRequest& page, c
     data row;
     row.set("host", course_text(earlier.mapping.host_course_code, earlier.mapping.host_course_title));
     row.set("host_credits", earlier.mapping.host_credits);
+    row.set("term", earlier.mapping.term);
     row.set("home", course_text(earlier.mapping.home_course_code, earlier.mapping.home_course_title));
     row.set("home_credits", earlier.mapping.home_credits);
     row.set("year", earlier.academic_year_id);

@@ -13,7 +13,7 @@ namespace mobility::portal {
 // "IN3230 Nettverk", or whichever of code and title is given.
 std::string course_text(const std::optional<std::string>& code, const std::optional<std::string>& title);
 
-// {search, rows: [{host, host_credits, home, home_credits, year}], has_rows}: at most 100, newest
+// {search, rows: [{host, host_credits, term, home, home_credits, year}], has_rows}: at most 100, newest
 // first, narrowed by the query parameter `search_parameter` (ignored when over 100 bytes or not
 // clean text).
 Result<kainjow::mustache::data> approved_courses_view(const PageRequest& page, const std::string& hei_id,

@@ -12,7 +12,11 @@
 
 #include "db/accounts.hpp"
 #include "db/connection.hpp"
+#include "db/preapprovals.hpp"
+#include "mobilities/course_preapprovals.hpp"
 #include "mobilities/demo_mobilities.hpp"
+#include "mobilities/outgoing_learning_agreements.hpp"
+#include "mobilities/outgoing_mobilities.hpp"
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_database.hpp"
@@ -57,6 +61,46 @@ class BrowserTest : public ::testing::Test {
     ASSERT_TRUE(db::add_account_role(connection, *id, {"io_admin", "fjordland.example", std::nullopt, std::nullopt}));
   }
 
+  // Åse's mobility as it stands during her stay, made through the domain as the pages and the
+  // partner's update calls would: the partner approved her nomination and the first version of
+  // her learning agreement (drafted from her approved courses, signed by her and the coordinator),
+  // and a course is pre-approved as an alternative, in the second term: what the button that puts
+  // an approved alternative into the changes needs (specs/alternatives.mjs).
+  void agree_on_aases_first_version() {
+    const std::string id = "fjordland-demo-nominated";
+    const std::vector<std::string> partner = {"tu-rheinfeld.example"};
+    const agreements::Editor seeder{std::nullopt, "browser test", std::nullopt};
+    auto connection = db::Connection::open(database_);
+    ASSERT_TRUE(connection) << connection.status().to_string();
+    db::Connection& c = **connection;
+    mobilities::OutgoingMobilities outgoing;
+    auto mobility = outgoing.load(c, id);
+    ASSERT_TRUE(mobility) << mobility.status().to_string();
+    ASSERT_TRUE(outgoing.receive_decision(c, partner, id, mobilities::nomination_proposal_id(mobility->nomination),
+                                          mobilities::NominationDecision::kApprove, std::nullopt));
+    mobilities::CoursePreapprovals preapprovals;
+    db::CourseMapping alternative{"INF-420", "Bildverarbeitung", "5", "2/2", "IN4310", "Mobile robots", "5", true};
+    auto line = preapprovals.propose(c, id, alternative);
+    ASSERT_TRUE(line) << line.status().to_string();
+    ASSERT_TRUE(preapprovals.decide(c, id, *line, mobilities::LineDecision::kApprove, std::nullopt, seeder));
+    auto lines = db::list_preapproval_lines(c, id);
+    ASSERT_TRUE(lines) << lines.status().to_string();
+    mobilities::OutgoingLearningAgreements las;
+    auto draft = las.save_draft(c, id, mobilities::draft_from_preapproval(*lines), seeder);
+    ASSERT_TRUE(draft) << draft.status().to_string();
+    mobilities::Signature student{std::nullopt, std::nullopt, std::nullopt, "2026-06-01T10:00:00Z", "Mobility"};
+    mobilities::Signature hei{"Ingrid Haugland", "Exchange coordinator", "ingrid.haugland@fjordland.example",
+                              "2026-06-02T10:00:00Z", "Mobility"};
+    mobilities::Signature host{"Exchange Coordinator", "Exchange coordinator", "exchange@tu-rheinfeld.example",
+                               "2026-06-03T10:00:00Z", "Mobility"};
+    ASSERT_TRUE(las.sign_draft(c, id, mobilities::Signer::kStudent, student, seeder));
+    ASSERT_TRUE(las.sign_draft(c, id, mobilities::Signer::kSendingHei, hei, seeder));
+    auto la = las.load(c, id);
+    ASSERT_TRUE(la && la->changes_proposal_id) << "the first version awaits the partner";
+    Status approved = las.receive_approval(c, partner, "fjordland.example", id, *la->changes_proposal_id, host);
+    ASSERT_TRUE(approved) << approved.to_string();
+  }
+
   void run_spec(const std::string& spec) {
     fs::path artifacts = fs::path(MOBILITY_BUILD_DIR) / "browser-artifacts" / spec;
     fs::remove_all(artifacts);
@@ -84,6 +128,20 @@ TEST_F(BrowserTest, Agreements) {
 TEST_F(BrowserTest, Journey) {
   // The student applies, is selected and nominated, and gets a course pre-approved.
   run_spec("journey");
+}
+
+TEST_F(BrowserTest, Ranking) {
+  // The coordinator ranks a destination's applicants: a bad number, then an order saved.
+  if (HasFatalFailure()) return;
+  run_spec("ranking");
+}
+
+TEST_F(BrowserTest, Alternatives) {
+  // During her stay the student puts an approved alternative into the changes with one button.
+  if (HasFatalFailure()) return;
+  agree_on_aases_first_version();
+  if (HasFatalFailure()) return;
+  run_spec("alternatives");
 }
 
 TEST_F(BrowserTest, Destinations) {

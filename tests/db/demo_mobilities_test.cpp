@@ -1,6 +1,7 @@
-// The demo mobilities (mobilities/demo_mobilities.hpp) on real PostgreSQL: every state of both
-// flows, seeding again changes nothing, and a named partner always has a nomination and a
-// learning-agreement proposal to decide on.
+// The demo mobilities (mobilities/demo_mobilities.hpp, with demo_applications.hpp) on real
+// PostgreSQL: every state of both flows, the closed round's ranking, seeding again changes
+// nothing, and a named partner always has a nomination and a learning-agreement proposal to
+// decide on.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -25,6 +26,9 @@ std::string stored_state(db::Connection& connection) {
       (SELECT jsonb_agg(to_jsonb(t) ORDER BY omobility_id, version) FROM la_version t),
       (SELECT jsonb_agg(to_jsonb(t) ORDER BY omobility_id) FROM partner_omobility t),
       (SELECT jsonb_agg(to_jsonb(t) ORDER BY omobility_id) FROM partner_la t),
+      (SELECT jsonb_agg(to_jsonb(t) ORDER BY application_id) FROM application t),
+      (SELECT jsonb_agg(to_jsonb(t) ORDER BY round_id, partner_hei_id) FROM destination_ranking t),
+      (SELECT jsonb_agg(to_jsonb(t) ORDER BY application_id, partner_hei_id) FROM applicant_rank t),
       (SELECT count(*) FROM omobility_event), (SELECT count(*) FROM cnr_outbox)))");
 }
 
@@ -53,6 +57,17 @@ TEST(DemoMobilities, EveryStateOfBothFlowsAndSeedingAgainChangesNothing) {
       "lumiere-demo-incoming-la-change=approved+la pohjola-demo-incoming-la-proposed=approved+la "
       "rheinfeld-demo-incoming-nominated=pending rheinfeld-demo-incoming-rejected=rejected "
       "valle-demo-incoming-la-approved=approved+la");
+  // The closed round's destinations ranked by the coordinator, so its page shows ranks; the open
+  // round's left to rank.
+  EXPECT_EQ(query(**connection,
+                  "SELECT string_agg(r.title || ' ' || k.partner_hei_id || ' ' || a.student_id || '=' || k.rank || ' by ' ||"
+                  " d.ranked_by, ', ' ORDER BY r.title, k.partner_hei_id, k.rank)"
+                  " FROM applicant_rank k JOIN destination_ranking d USING (round_id, partner_hei_id)"
+                  " JOIN application a USING (application_id) JOIN application_round r ON r.round_id = k.round_id"),
+            "Exchange studies 2026/2027 lumiere-nord.example stud-oyvind=1 by ingrid.haugland@fjordland.example, "
+            "Exchange studies 2026/2027 lumiere-nord.example stud-aase=2 by ingrid.haugland@fjordland.example, "
+            "Exchange studies 2026/2027 tu-rheinfeld.example stud-aase=1 by ingrid.haugland@fjordland.example, "
+            "Exchange studies 2026/2027 valle-alto.example stud-maria=1 by ingrid.haugland@fjordland.example");
 
   std::string before = stored_state(**connection);
   auto again = seed_demo_mobilities(**connection);

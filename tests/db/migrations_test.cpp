@@ -1,8 +1,10 @@
-// Migrations against real, empty databases: order, checksums, atomicity, concurrency.
+// Migrations against real, empty databases: order, checksums, atomicity, concurrency; and a
+// migration that fills in what rows stored before it lack.
 #include "db/migrations.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "tests/support/test_database.hpp"
@@ -158,6 +160,43 @@ TEST(Migrations, StatusListsAppliedAndPending) {
   EXPECT_TRUE((*states)[0].applied);
   EXPECT_FALSE((*states)[0].applied_at.empty());
   EXPECT_FALSE((*states)[1].applied);
+}
+
+// Migration 0024 gives the pre-approval lines proposed before it the term a new line starts with
+// (mobilities::first_term): the mobility's sending academic term's, else 1 of 2; from then on a
+// term is required and must be one a learning agreement's component may have.
+TEST(Migrations, PreapprovalLinesFromBeforeTheirTermGetTheMobilitysFirstTerm) {
+  auto builtin = builtin_migrations();
+  ASSERT_TRUE(builtin) << builtin.status().to_string();
+  auto first_with_terms = std::find_if(builtin->begin(), builtin->end(),
+                                       [](const Migration& m) { return m.name == "0024_preapproval_line_term.sql"; });
+  ASSERT_NE(first_with_terms, builtin->end());
+  auto connection = fresh_database();
+  ASSERT_TRUE(migrate(*connection, std::vector<Migration>(builtin->begin(), first_with_terms)));
+  for (const char* sql : {
+           "INSERT INTO hei (hei_id) VALUES ('home.example'), ('host.example')",
+           "INSERT INTO hosted_hei (hei_id, admin_email) VALUES ('home.example', 'io@home.example')",
+           "INSERT INTO omobility (omobility_id, sending_hei_id, receiving_hei_id, receiving_academic_year_id, global_id,"
+           " status, proposal_id, content) SELECT id, 'home.example', 'host.example', '2026/2027', 'esi-' || id, 'pending',"
+           " 'p', jsonb_build_object('nomination', jsonb_build_object('sending_academic_term_id', term))"
+           " FROM (VALUES ('spring', '2026/2027-2/2'), ('year', '2026/2027-1/1'), ('non-standard', NULL)) AS m (id, term)",
+           "INSERT INTO preapproval_line (omobility_id, host_course_title, host_credits, home_credits, state)"
+           " SELECT id, 'Course', 5, 5, 'approved' FROM (VALUES ('spring'), ('year'), ('non-standard')) AS m (id)",
+       }) {
+    ASSERT_TRUE(connection->exec(sql)) << sql;
+  }
+  ASSERT_TRUE(migrate(*connection, *builtin));
+  auto terms = connection->exec(
+      "SELECT string_agg(omobility_id || ' ' || term_number || '/' || total_terms, ', ' ORDER BY line_id) FROM preapproval_line");
+  ASSERT_TRUE(terms) << terms.status().to_string();
+  EXPECT_EQ(terms->front().get<std::string>(0), "spring 2/2, year 1/1, non-standard 1/2");
+  for (const char* term : {"NULL, 2", "3, 2", "1, 10", "0, 1"}) {
+    auto refused = connection->exec(
+        std::string("INSERT INTO preapproval_line (omobility_id, host_course_title, host_credits, home_credits, state,"
+                    " term_number, total_terms) VALUES ('spring', 'Course', 5, 5, 'proposed', ") +
+        term + ")");
+    EXPECT_FALSE(refused) << term;
+  }
 }
 
 }  // namespace

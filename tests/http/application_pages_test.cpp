@@ -8,6 +8,8 @@
 #include <algorithm>
 
 #include "mobilities/applications.hpp"
+#include "mobilities/demo_mobilities.hpp"
+#include "tests/support/pdf_text.hpp"
 #include "tests/support/portal_server.hpp"
 #include "tests/support/web_visit.hpp"
 
@@ -250,14 +252,16 @@ TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRan
   EXPECT_TRUE(contains(ranked.body, "The ranking is saved."));
   EXPECT_LT(ranked.body.find("Åse Bjørnstad"), ranked.body.find("Jonas Eriksen")) << "shown in the coordinator's order";
   EXPECT_TRUE(contains(ranked.body, "Last ranked by " + std::string(kUnitCoordinator)));
-  EXPECT_EQ(query("SELECT string_agg(application_id || ':' || rank, ' ' ORDER BY rank) FROM applicant_rank"),
+  EXPECT_EQ(query("SELECT string_agg(application_id || ':' || rank, ' ' ORDER BY rank) FROM applicant_rank WHERE round_id = " +
+                  open_round_),
             aase + ":1 " + jonas + ":2");
   EXPECT_EQ(query("SELECT actor || ' ' || record || ' ' || detail FROM audit_event WHERE action = 'applicants_ranked'"),
             std::string(kUnitCoordinator) + " application_round:" + open_round_ + " lumiere-nord.example " + jonas + ":2 " +
                 aase + ":1");
   std::string stored =
       "SELECT version || ' ' || string_agg(application_id || ':' || rank, ' ' ORDER BY rank) "
-      "FROM destination_ranking JOIN applicant_rank USING (round_id, partner_hei_id) GROUP BY version";
+      "FROM destination_ranking JOIN applicant_rank USING (round_id, partner_hei_id) WHERE round_id = " +
+      open_round_ + " GROUP BY version";
   ASSERT_EQ(query(stored), "1 " + aase + ":1 " + jonas + ":2");
 
   // Not numbers, too large, given twice: a message beside the field, what was typed kept, nothing stored.
@@ -316,6 +320,27 @@ TEST_F(ApplicationPagesTest, CoordinatorsRankEachDestinationsApplicantsAndBadRan
   EXPECT_EQ(query(stored), "4 " + jonas + ":1");
 }
 
+// The demo's closed round was ranked by the coordinator before the selection: a newcomer sees
+// ranks on its page (mobilities/demo_applications.hpp).
+TEST_F(ApplicationPagesTest, TheDemosClosedRoundShowsTheCoordinatorsRanking) {
+  auto admin = testing::signed_in(portal_.base(), kAdmin);
+  auto page = admin->get("/coordinator/applications/" + closed_round_);
+  ASSERT_EQ(page.status, 200) << page.body;
+  size_t lumiere = page.body.find("id=\"dest-lumiere-nord.example\"");
+  size_t next = page.body.find("id=\"dest-tu-rheinfeld.example\"");
+  ASSERT_NE(lumiere, std::string::npos) << page.body;
+  ASSERT_NE(next, std::string::npos) << page.body;
+  std::string section = page.body.substr(lumiere, next - lumiere);
+  EXPECT_LT(section.find("Øyvind Kristiansen"), section.find("Åse Bjørnstad")) << "in the coordinator's order: " << section;
+  EXPECT_TRUE(contains(section, "<td>1</td>\n    <td>Øyvind Kristiansen")) << section;
+  EXPECT_TRUE(contains(section, "<td>2</td>\n    <td>Åse Bjørnstad")) << section;
+  EXPECT_TRUE(contains(section, "Last ranked by ingrid.haugland@fjordland.example")) << section;
+  auto form = form_fields(section, "/coordinator/applications/" + closed_round_ + "/ranking");
+  EXPECT_TRUE(std::find(form.begin(), form.end(), std::pair<std::string, std::string>("version", "1")) != form.end());
+  auto open = admin->get(round_path());
+  EXPECT_FALSE(contains(open.body, "Last ranked by")) << "the open round is the coordinator's to rank";
+}
+
 TEST_F(ApplicationPagesTest, CoordinatorsCreateRoundsOnlyForTheirUnits) {
   auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
   auto page = coordinator->get("/coordinator/applications");
@@ -342,11 +367,14 @@ TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(contains(page.body, "Distributed Systems"));
   EXPECT_TRUE(contains(page.body, "Waiting for a decision"));
+  EXPECT_TRUE(contains(page.body, "<input type=\"text\" id=\"term\" name=\"term\" value=\"1/2\">"))
+      << "the mobility's first term until the student chooses another";
 
   http::HeaderList line{{"csrf", student->csrf()},
                         {"host_course_code", "=HYPERLINK(\"x\")"},
                         {"host_course_title", "Robotics"},
                         {"host_credits", "seventy"},
+                        {"term", "2/2"},
                         {"home_course_code", "IN3140"},
                         {"home_course_title", "Robotikk"},
                         {"home_credits", "10"}};
@@ -355,8 +383,24 @@ TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
   EXPECT_TRUE(contains(bad.body, "Give the credits as a number from 0.5 to 60"));
   EXPECT_TRUE(contains(bad.body, "Robotikk")) << "kept";
   EXPECT_EQ(count("preapproval_line WHERE host_course_title = 'Robotics'"), "0");
+  // A term a learning agreement's component could not have: beside the field, typed kept, nothing stored.
+  for (const std::string term : {"3/2", "0/2", "autumn", "", "1/10"}) {
+    SCOPED_TRACE(term);
+    auto bad_term = student->post(own, with(with(line, "host_credits", "7.5"), "term", term));
+    EXPECT_EQ(bad_term.status, 400) << bad_term.body;
+    EXPECT_TRUE(contains(bad_term.body, "<input type=\"text\" id=\"term\" name=\"term\" value=\"" + term +
+                                            "\" aria-invalid=\"true\" aria-describedby=\"term-error\">"
+                                            "\n<p class=\"field-error\" id=\"term-error\" role=\"alert\">"
+                                            "Write the term as 1/2 (the first of two terms), 2/2 or 1/1.</p>"))
+        << bad_term.body;
+    EXPECT_TRUE(contains(bad_term.body, "value=\"Robotikk\"")) << "the rest is kept too";
+    EXPECT_EQ(count("preapproval_line WHERE host_course_title = 'Robotics'"), "0");
+  }
   ASSERT_EQ(student->post(own, with(line, "host_credits", "7.5")).status, 303);
   std::string line_id = query("SELECT line_id::text FROM preapproval_line WHERE host_course_title = 'Robotics'");
+  EXPECT_EQ(query("SELECT term_number || ' of ' || total_terms FROM preapproval_line WHERE line_id = " + line_id), "2 of 2");
+  EXPECT_TRUE(contains(student->get(own).body, "Robotics</td><td>7.5</td><td>2/2</td><td>IN3140 Robotikk</td>"))
+      << "the list shows the term";
   EXPECT_EQ(count("mail_outbox WHERE kind = 'preapproval_to_decide'"), "0") << "a line was waiting already: no second mail";
 
   auto coordinator = testing::signed_in(portal_.base(), kAdmin);  // the demo mobility names no unit
@@ -381,27 +425,41 @@ TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
 
   auto csv = coordinator->get(staff + "/decision.csv");
   ASSERT_EQ(csv.status, 200);
-  EXPECT_TRUE(contains(csv.body, "omobility_id,student_global_id,student_name"));
-  EXPECT_TRUE(contains(csv.body, "\"'=HYPERLINK(\"\"x\"\")\",Robotics,7.5,IN3140,Robotikk,10,no")) << csv.body;
+  EXPECT_TRUE(contains(csv.body,
+                       "omobility_id,student_global_id,student_name,receiving_hei_id,academic_year,term_number,"
+                       "total_terms,host_course_code"));
+  EXPECT_TRUE(contains(csv.body, "2026/2027,2,2,\"'=HYPERLINK(\"\"x\"\")\",Robotics,7.5,IN3140,Robotikk,10,no")) << csv.body;
+  EXPECT_TRUE(contains(csv.body, "2026/2027,1,2,DS-301,Distributed Systems,10,")) << "the demo line's term";
   EXPECT_FALSE(contains(csv.body, "Computer Vision")) << "rejected lines are not exported";
   EXPECT_EQ(student->get(own + "/decision.csv").status, 404) << "the export is the staff's";
   auto pdf = student->get(own + "/decision.pdf");
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_TRUE(contains(testing::pdf_text(pdf.body), "Robotics 7.5 2/2 IN3140 Robotikk")) << testing::pdf_text(pdf.body);
 
   EXPECT_EQ(student->get("/my-exchange/mobilities/fjordland-demo-approved/courses").status, 404) << "Øyvind's";
   auto earlier = coordinator->get("/mobilities/outgoing/fjordland-demo-approved/courses?search=apprentissage");
-  EXPECT_TRUE(contains(earlier.body, "Apprentissage automatique")) << "approved for an earlier student at Lumière-Nord";
+  EXPECT_TRUE(contains(earlier.body, "<td>INF-320 Apprentissage automatique</td><td>6</td><td>1/2</td>"))
+      << "approved for an earlier student at Lumière-Nord, in the first term";
   EXPECT_FALSE(contains(earlier.body, "Systèmes distribués")) << "the search narrows the list";
   auto editor = student->get("/my-exchange/mobilities/fjordland-demo-nominated");
   EXPECT_TRUE(contains(editor.body, "value=\"Distributed Systems\"")) << "the first draft starts from the approved courses";
   EXPECT_TRUE(contains(editor.body, "value=\"Robotics\""));
+  EXPECT_TRUE(contains(editor.body, "name=\"a0_term\" id=\"a0_term\" value=\"1/2\"")) << "Distributed Systems' term";
+  EXPECT_TRUE(contains(editor.body, "name=\"a1_term\" id=\"a1_term\" value=\"2/2\"")) << "Robotics' term, in table A";
+  EXPECT_TRUE(contains(editor.body, "name=\"b1_term\" id=\"b1_term\" value=\"2/2\"")) << "and what it replaces, in table B";
   EXPECT_TRUE(contains(editor.body, "value=\"Robotikk\"")) << "table B: what they replace at home";
   EXPECT_FALSE(contains(editor.body, "value=\"Computer Vision\"")) << "rejected";
   auto destination = student->get("/destinations/lumiere-nord.example?courses=INF-301");
   ASSERT_EQ(destination.status, 200);
   EXPECT_TRUE(contains(destination.body, "INF-301 Systèmes distribués")) << "the destination page lists them too";
   EXPECT_FALSE(contains(destination.body, "INF-320 Apprentissage automatique")) << "the search narrows the earlier courses";
+
+  // A mobility in the second of two terms: a new line starts in that term.
+  query(
+      "UPDATE omobility SET content = jsonb_set(content, '{nomination,sending_academic_term_id}', '\"2026/2027-2/2\"')"
+      " WHERE omobility_id = 'fjordland-demo-nominated'");
+  EXPECT_TRUE(contains(student->get(own).body, "<input type=\"text\" id=\"term\" name=\"term\" value=\"2/2\">"));
 }
 
 TEST_F(ApplicationPagesTest, AnApprovedIncomingStudentIsInvitedOnceAndSeesTheirStay) {

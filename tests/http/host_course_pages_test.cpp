@@ -280,8 +280,8 @@ TEST_F(HostCoursePagesTest, TheStudentPicksAListedCourseOrTypesOne) {
   EXPECT_FALSE(contains(page.body, "FLE-110")) << "another destination's course";
 
   http::HeaderList picked{{"csrf", student->csrf()}, {"host_course_id", german}, {"host_course_code", ""},
-                          {"host_course_title", ""}, {"host_credits", ""},       {"home_course_code", ""},
-                          {"home_course_title", ""}, {"home_credits", "5"}};
+                          {"host_course_title", ""}, {"host_credits", ""},       {"term", "1/1"},
+                          {"home_course_code", ""},  {"home_course_title", ""},  {"home_credits", "5"}};
   auto foreign = student->post(own, with(picked, "host_course_id", french));
   EXPECT_EQ(foreign.status, 400);
   EXPECT_TRUE(contains(foreign.body, "aria-describedby=\"host_course_id-hint host_course_id-error\" aria-invalid=\"true\""))
@@ -295,13 +295,15 @@ TEST_F(HostCoursePagesTest, TheStudentPicksAListedCourseOrTypesOne) {
   EXPECT_EQ(proposed.status, 303) << proposed.body;
   EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE omobility_id = 'fjordland-demo-nominated' AND "
                           "host_course_code = 'DE-100' AND host_course_title = 'Deutsch als Fremdsprache A2' AND "
-                          "host_credits = 5 AND home_credits = 5 AND state = 'proposed'"),
+                          "host_credits = 5 AND term_number = 1 AND total_terms = 1 AND home_credits = 5 AND "
+                          "state = 'proposed'"),
             1);
   student->get(own);
   auto typed = student->post(own, {{"csrf", student->csrf()},
                                    {"host_course_id", ""},
                                    {"host_course_title", "Robotik"},
                                    {"host_credits", "6"},
+                                   {"term", "2/2"},
                                    {"home_credits", "5"}});
   EXPECT_EQ(typed.status, 303) << "typing stays possible";
   EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE host_course_title = 'Robotik'"), 1);
@@ -337,7 +339,8 @@ TEST_F(HostCoursePagesTest, AnotherHeiHostedHereKeepsItsOwnListForTheSamePartner
   const std::string own = "/my-exchange/mobilities/fjordland-demo-nominated/courses";
   auto form = student->get(own);
   EXPECT_FALSE(contains(form.body, "Kurs von Y"));
-  auto picked = student->post(own, {{"csrf", student->csrf()}, {"host_course_id", theirs}, {"home_credits", "5"}});
+  auto picked =
+      student->post(own, {{"csrf", student->csrf()}, {"host_course_id", theirs}, {"term", "1/2"}, {"home_credits", "5"}});
   EXPECT_EQ(picked.status, 400) << "Y's course is not on our list";
   EXPECT_EQ(portal_.count("SELECT count(*) FROM preapproval_line WHERE host_course_title = 'Kurs von Y'"), 0);
 }

@@ -320,7 +320,7 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
 }
 
 // Courses pre-approved as alternatives go into a changes proposal with one click, with the line's
-// data and the term of the first version; other lines, and the same one twice, do not.
+// data and its term (not the first version's); other lines, and the same one twice, do not.
 TEST_F(LearningAgreementEditorTest, AnApprovedAlternativeGoesIntoTheChangesInOneClick) {
   Visit student(portal_.base());
   sign_in(student, kStudent);
@@ -328,10 +328,11 @@ TEST_F(LearningAgreementEditorTest, AnApprovedAlternativeGoesIntoTheChangesInOne
   ASSERT_EQ(student.post(std::string(kOwnPage) + "/draft", first_draft(student.csrf())).status, 303);
   auto add_line = [&](const std::string& code, const std::string& title, const std::string& state, bool alternative) {
     return query(
-        "INSERT INTO preapproval_line (omobility_id, host_course_code, host_course_title, host_credits,"
-        " home_course_code, home_course_title, home_credits, alternative, state) VALUES ('fjordland-demo-nominated', '" +
-        code + "', '" + title + "', 7.5, 'IN4310', 'Mobile robots', 10, " + (alternative ? "true" : "false") + ", '" + state +
-        "') RETURNING line_id::text");
+        "INSERT INTO preapproval_line (omobility_id, host_course_code, host_course_title, host_credits, term_number,"
+        " total_terms, home_course_code, home_course_title, home_credits, alternative, state) VALUES"
+        " ('fjordland-demo-nominated', '" +
+        code + "', '" + title + "', 7.5, 2, 2, 'IN4310', 'Mobile robots', 10, " + (alternative ? "true" : "false") + ", '" +
+        state + "') RETURNING line_id::text");
   };
   std::string vision = add_line("INF-420", "Computer Vision", "approved", true);
   std::string waiting = add_line("INF-430", "Robotik", "proposed", true);
@@ -367,9 +368,15 @@ TEST_F(LearningAgreementEditorTest, AnApprovedAlternativeGoesIntoTheChangesInOne
                   " FROM la_version, jsonb_array_elements(content->'tables') t, jsonb_array_elements(t->'components') c"
                   " WHERE omobility_id = 'fjordland-demo-nominated' AND la_version.state = 'draft'"
                   " AND t->>'table' = 'studied' AND c->>'title' = 'Computer Vision'"),
-            "INF-420 Computer Vision 7.5 1/2 substituting-deleted")
-      << stored;
+            "INF-420 Computer Vision 7.5 2/2 substituting-deleted")
+      << "the line's term, though every course of the first version is in 1/2: " << stored;
   EXPECT_EQ(occurrences(stored, "Mobile robots"), 1) << "the home course it counts as, in table B";
+  EXPECT_EQ(query("SELECT (c->'term'->>'term_number') || '/' || (c->'term'->>'total_terms') || ' ' || (c->>'reason_code')"
+                  " FROM la_version, jsonb_array_elements(content->'tables') t, jsonb_array_elements(t->'components') c"
+                  " WHERE omobility_id = 'fjordland-demo-nominated' AND la_version.state = 'draft'"
+                  " AND t->>'table' = 'recognized' AND c->>'title' = 'Mobile robots'"),
+            "2/2 substituting-deleted")
+      << stored;
   auto after = student.get(kOwnPage);
   EXPECT_TRUE(contains(after.body, "value=\"Computer Vision\""));
   EXPECT_FALSE(contains(after.body, "value=\"" + vision + "\"")) << "added already: no button";

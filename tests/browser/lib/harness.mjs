@@ -42,6 +42,15 @@ export async function logIn(page, email, password) {
   await page.getByRole('button', { name: /^(Logg inn|Log in)$/ }).click();
 }
 
+// Chooses `language` ("nb", "nn", "en") with the language switch every page has (signed in, it
+// is kept for the account, which outranks the cookie), and fails unless the page then says so.
+export async function chooseLanguage(page, language) {
+  await page.locator('#language-choice').selectOption(language);
+  await Promise.all([page.waitForNavigation(), page.locator('form.language-switch button[type=submit]').click()]);
+  const lang = await page.getAttribute('html', 'lang');
+  expect(lang === language, `the language switch gave lang="${lang}", not "${language}"`);
+}
+
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_RULES = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
 const GRAVE = new Set(['serious', 'critical']);

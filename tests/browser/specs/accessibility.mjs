@@ -2,7 +2,7 @@
 // handle it: each page, in bokmål, nynorsk and English, has no serious or critical axe-core
 // violation of WCAG 2.1 A/AA (checkAccessibility in lib/harness.mjs). And the login form works
 // from the keyboard alone.
-import { checkAccessibility, expect, expectVisible, logIn, run } from '../lib/harness.mjs';
+import { checkAccessibility, chooseLanguage, expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
 const LANGUAGES = ['nb', 'nn', 'en'];
@@ -35,15 +35,6 @@ const ROLES = [
       '/mobilities/outgoing/fjordland-demo-approved/courses'],
   },
 ];
-
-// Chooses `language` with the language switch every page has (signed in, it is kept for the
-// account, which outranks the cookie).
-async function chooseLanguage(page, language) {
-  await page.locator('#language-choice').selectOption(language);
-  await Promise.all([page.waitForNavigation(), page.locator('form.language-switch button[type=submit]').click()]);
-  const lang = await page.getAttribute('html', 'lang');
-  expect(lang === language, `the language switch gave lang="${lang}", not "${language}"`);
-}
 
 // Opens each of `paths` and checks it; fails with every page's violations at once.
 async function checkPages(page, language, paths) {
