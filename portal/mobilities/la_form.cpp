@@ -14,7 +14,6 @@ using mobilities::ChangeStatus;
 using mobilities::Component;
 using mobilities::ComponentTable;
 
-constexpr size_t kMaxField = 500;
 const char* const kColumns[] = {"code", "title", "credits", "term", "conditions", "change", "reason"};
 
 std::string row_key(const std::string& prefix, size_t row, const std::string& column) {
@@ -38,13 +37,6 @@ std::optional<mobilities::TermId> term_of(const std::string& text) {
   mobilities::TermId term{text[0] - '0', text[2] - '0'};
   if (term.term_number > term.total_terms) return std::nullopt;
   return term;
-}
-
-std::optional<std::string> text_problem(const std::string& text) {
-  if (text.size() > kMaxField) return "field_too_long";
-  if (!is_clean_utf8(text)) return "field_invalid_text";
-  if (text.find_first_of("<>") != std::string::npos) return "agreements_error_markup";
-  return std::nullopt;
 }
 
 // One row as a component, its problems added to `errors`.
@@ -97,6 +89,13 @@ void set_row(LaFields& fields, const std::string& prefix, size_t row, const Comp
 }
 
 }  // namespace
+
+std::optional<std::string> text_problem(const std::string& text) {
+  if (text.size() > kMaxField) return "field_too_long";
+  if (!is_clean_utf8(text)) return "field_invalid_text";
+  if (text.find_first_of("<>") != std::string::npos) return "agreements_error_markup";
+  return std::nullopt;
+}
 
 LaFields la_fields_of(const http::HeaderList& form) {
   LaFields fields;
