@@ -240,4 +240,14 @@ bool may_delete(const LearningAgreement& la) {
   return !(first && first->student_signature && first->sending_signature && first->receiving_signature);
 }
 
+std::vector<std::string> missing_for_learning_agreement(const Mobility& mobility) {
+  std::vector<std::string> missing;
+  if (!mobility.nomination.sending.contact) missing.push_back("nomination.sending.contact");
+  if (!mobility.nomination.receiving.contact) missing.push_back("nomination.receiving.contact");
+  if (!mobility.planned_arrival_date) missing.push_back("planned_arrival_date");
+  if (!mobility.planned_departure_date) missing.push_back("planned_departure_date");
+  if (!mobility.language_skill) missing.push_back("language_skill");
+  return missing;
+}
+
 }  // namespace mobility::mobilities

@@ -45,4 +45,11 @@ LaVersion components_in_effect(const LaVersion& first, const std::optional<LaVer
 // true while the LA may still be deleted: the first version is not yet signed by all three.
 bool may_delete(const LearningAgreement& la);
 
+// What `mobility` still lacks for a learning agreement the receiving HEI can be sent (the LAs API
+// requires each of them), by field and in this order: "nomination.sending.contact",
+// "nomination.receiving.contact", "planned_arrival_date", "planned_departure_date",
+// "language_skill"; empty when nothing is missing. A mobility nominated from an application has none of the first three nor
+// the receiving HEI's contact until the student gives them with the agreement's draft.
+std::vector<std::string> missing_for_learning_agreement(const Mobility& mobility);
+
 }  // namespace mobility::mobilities

@@ -165,6 +165,11 @@ Status OutgoingLearningAgreements::sign_draft(db::Connection& connection, const 
   if (!locked) return locked.status();
   const db::LaVersionRecord* found = find_version(locked->versions, is_draft);
   if (found == nullptr) return Status::not_found("learning agreement " + omobility_id + " has no draft to sign");
+  if (auto missing = missing_for_learning_agreement(locked->mobility); !missing.empty()) {
+    std::string fields;
+    for (const std::string& field : missing) fields += (fields.empty() ? "" : ", ") + field;
+    return Status::invalid_argument("the receiving HEI cannot be sent a learning agreement without " + fields);
+  }
   auto draft = la_version_from_json_text(found->content_json);
   if (!draft) return draft.status();
   (signer == Signer::kStudent ? draft->student_signature : draft->sending_signature) = signature;

@@ -43,7 +43,8 @@ class OutgoingLearningAgreements {
   // Signs the draft as `signer`. Once the student and the sending HEI have both signed, the draft
   // becomes the proposal the receiving HEI sees (an earlier one awaiting it is superseded) and the
   // receiving HEI is notified. kNotFound without a draft; kInvalidArgument for an HEI signature
-  // without name, position or e-mail.
+  // without name, position or e-mail, and while the mobility lacks what the receiving HEI needs in
+  // an agreement (missing_for_learning_agreement in la_rules.hpp; the message names the fields).
   Status sign_draft(db::Connection& connection, const std::string& omobility_id, Signer signer, const Signature& signature,
                     const Editor& editor) const;
 

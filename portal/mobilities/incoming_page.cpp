@@ -60,6 +60,22 @@ void add_agreement(const db::PartnerOMobilityRecord& record, const Messages& mes
   }
 }
 
+// The mobility as the page shows it: the sending HEI's copy, with the planned dates of its
+// learning agreement where its OMobility carried none (OMobilities v3 has no planned dates; the LA
+// has), and the actual dates as we recorded them (ours: the sending HEI's copy never has them).
+mobilities::Mobility shown_mobility(const db::PartnerOMobilityRecord& record, mobilities::Mobility mobility) {
+  nlohmann::json la = nlohmann::json::parse(record.la_content_json.value_or(""), nullptr, false);
+  if (!la.is_discarded() && la.contains("mobility")) {
+    if (auto agreed = mobilities::mobility_from_json_text(la["mobility"].dump())) {
+      if (!mobility.planned_arrival_date) mobility.planned_arrival_date = agreed->planned_arrival_date;
+      if (!mobility.planned_departure_date) mobility.planned_departure_date = agreed->planned_departure_date;
+    }
+  }
+  mobility.actual_arrival_date = record.actual_arrival_date;
+  mobility.actual_departure_date = record.actual_departure_date;
+  return mobility;
+}
+
 struct Typed {
   int status = 200;
   FieldErrors errors;
@@ -68,7 +84,7 @@ struct Typed {
 http::Response render(PageRequest& page, const IncomingLookup& found, const Typed& typed) {
   const Messages& messages = Messages::of(page.visitor.language);
   const db::PartnerOMobilityRecord& record = *found.record;
-  data view = mobility_facts(*found.mobility, messages);
+  data view = mobility_facts(shown_mobility(record, *found.mobility), messages);
   view.set("base", "/mobilities/incoming/" + record.sending_hei_id + "/" + record.omobility_id);
   view.set("fetched_at", record.fetched_at);
   if (record.gone) view.set("gone", true);

@@ -14,7 +14,6 @@ using mobilities::ChangeStatus;
 using mobilities::Component;
 using mobilities::ComponentTable;
 
-constexpr size_t kMaxField = 500;
 const char* const kColumns[] = {"code", "title", "credits", "term", "conditions", "change", "reason"};
 // Hidden: the ids in the host's Courses API of a course picked from its catalogue, and the code
 // they belong to (when the code is changed, they no longer describe the row and are dropped).
@@ -34,13 +33,6 @@ bool blank_row(const LaFields& fields, const std::string& prefix, size_t row) {
     if (!value(fields, row_key(prefix, row, column)).empty()) return false;
   }
   return true;
-}
-
-std::optional<std::string> text_problem(const std::string& text) {
-  if (text.size() > kMaxField) return "field_too_long";
-  if (!is_clean_utf8(text)) return "field_invalid_text";
-  if (text.find_first_of("<>") != std::string::npos) return "agreements_error_markup";
-  return std::nullopt;
 }
 
 // One row as a component, its problems added to `errors`.
@@ -104,6 +96,13 @@ void set_row(LaFields& fields, const std::string& prefix, size_t row, const Comp
 }
 
 }  // namespace
+
+std::optional<std::string> text_problem(const std::string& text) {
+  if (text.size() > kMaxField) return "field_too_long";
+  if (!is_clean_utf8(text)) return "field_invalid_text";
+  if (text.find_first_of("<>") != std::string::npos) return "agreements_error_markup";
+  return std::nullopt;
+}
 
 LaFields la_fields_of(const http::HeaderList& form) {
   LaFields fields;

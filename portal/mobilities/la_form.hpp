@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -22,9 +23,14 @@ namespace mobility::portal::mobility_pages {
 
 inline constexpr size_t kMaxLaRows = 40;   // per table
 inline constexpr size_t kBlankLaRows = 3;  // offered below the filled ones
+inline constexpr size_t kMaxField = 500;   // bytes of one typed value
 
 using LaFields = std::map<std::string, std::string>;
 using LaFieldErrors = std::map<std::string, std::string>;  // field → message key
+
+// The message key of what is wrong with one typed value of the editor's forms: longer than
+// kMaxField, not clean UTF-8, or markup (< or >); nullopt when nothing is.
+std::optional<std::string> text_problem(const std::string& text);
 
 // The posted fields of the editor.
 LaFields la_fields_of(const http::HeaderList& form);

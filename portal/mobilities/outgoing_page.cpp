@@ -4,6 +4,7 @@
 
 #include "base/text.hpp"
 #include "db/learning_agreements.hpp"
+#include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "mobilities/outgoing_learning_agreements.hpp"
 #include "mobilities/outgoing_mobilities.hpp"
@@ -128,6 +129,9 @@ http::Response sign_as_sending_hei(PageRequest& page, const std::string& omobili
   mobilities::Signature signature{account ? std::optional<std::string>(account->display_name) : std::nullopt, position,
                                   account ? std::optional<std::string>(account->email) : std::nullopt, signing_timestamp(),
                                   std::string("Mobility")};
+  if (!mobilities::missing_for_learning_agreement(*found.mobility).empty()) {
+    return render(page, found, 409, {{"signer_position", "mobilities_error_la_incomplete_staff"}});
+  }
   agreements::Editor editor = agreements::pages::editor_of(page, found.record->sending_hei_id);
   Status signed_ = mobilities::OutgoingLearningAgreements().sign_draft(page.connection, omobility_id,
                                                                        mobilities::Signer::kSendingHei, signature, editor);

@@ -5,13 +5,17 @@
 #include "db/learning_agreements.hpp"
 #include "db/mobilities.hpp"
 #include "db/preapprovals.hpp"
+#include "db/transaction.hpp"
 #include "mobilities/course_preapprovals.hpp"
+#include "mobilities/la_rules.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "mobilities/outgoing_learning_agreements.hpp"
+#include "mobilities/outgoing_mobilities.hpp"
 #include "portal/agreements/staff_scope.hpp"
 #include "portal/mobilities/la_form.hpp"
 #include "portal/mobilities/mobility_access.hpp"
 #include "portal/mobilities/mobility_views.hpp"
+#include "portal/mobilities/stay_form.hpp"
 #include "portal/mobilities/timeline_view.hpp"
 #include "portal/pages/page_support.hpp"
 #include "portal/web/form_view.hpp"
@@ -84,9 +88,17 @@ Result<bool> add_alternative(const PageRequest& page, const std::string& omobili
 struct EditorState {
   int status = 200;
   std::optional<LaFields> typed;  // what was posted, when shown again
-  LaFieldErrors errors;
+  LaFieldErrors errors;           // of the tables' and the stay's fields (their names differ)
   std::vector<std::string> rule_problems;
+  std::optional<StayFields> stay;  // the stay's fields as posted, when shown again
 };
+
+// What the mobility lacks before its agreement can be signed, as one sentence.
+std::string incomplete_text(const std::vector<std::string>& missing, const Messages& messages) {
+  std::string items;
+  for (const std::string& item : missing_stay_facts(missing, messages)) items += (items.empty() ? "" : "; ") + item;
+  return messages.text("mobilities_la_incomplete") + " " + items + ".";
+}
 
 http::Response render(PageRequest& page, const OwnMobility& own, const EditorState& state) {
   const Messages& messages = Messages::of(page.visitor.language);
@@ -122,6 +134,10 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
     fields = la_fields_of(mobilities::draft_from_preapproval(*lines));
   }
   view.set("editor", la_editor_view(fields, state.errors, is_change, messages));
+  view.set("stay", stay_form_view(state.stay ? *state.stay : stay_fields_of(own.mobility), state.errors, messages));
+  if (auto missing = mobilities::missing_for_learning_agreement(own.mobility); !missing.empty() && live) {
+    view.set("incomplete", incomplete_text(missing, messages));
+  }
   if (is_change && live) {
     auto alternatives = alternatives_view(page, own.record.omobility_id, *la, fields);
     if (!alternatives) return unavailable(page, alternatives.status());
@@ -162,20 +178,36 @@ http::Response save_student_draft(PageRequest& page, const std::string& omobilit
   auto la = las.load(page.connection, omobility_id);
   if (!la) return unavailable(page, la.status());
   LaFields fields = la_fields_of(page.form);
+  StayFields stay = stay_fields_of(page.form, own.mobility);
   if (std::string line = page.field("preapproved_line"); !line.empty()) {
     auto added = add_alternative(page, omobility_id, *la, number_or_zero(line), fields);
     if (!added) return unavailable(page, added.status());
     if (!*added || !la->first_version) return page.error(404);
   }
   auto version = la_version_of(fields, la->first_version.has_value());
-  if (auto* errors = std::get_if<LaFieldErrors>(&version)) return render(page, own, {400, fields, *errors, {}});
+  auto mobility = with_stay_facts(own.mobility, stay);
+  LaFieldErrors errors;
+  if (auto* problems = std::get_if<LaFieldErrors>(&version)) errors = *problems;
+  if (auto* problems = std::get_if<StayFieldErrors>(&mobility)) errors.insert(problems->begin(), problems->end());
+  if (!errors.empty()) return render(page, own, {400, fields, errors, {}, stay});
+  // The stay's facts belong to the mobility (the receiving HEI is told of a change), the tables to
+  // the draft: both are stored, or neither.
   auto editor = agreements::pages::editor_of(page, own.record.sending_hei_id);
-  auto saved = las.save_draft(page.connection, omobility_id, std::get<mobilities::LaVersion>(version), editor);
+  Result<int> saved = [&]() -> Result<int> {
+    auto tx = db::Transaction::begin(page.connection);
+    if (!tx) return tx.status();
+    Status changed = mobilities::OutgoingMobilities().change(page.connection, std::get<mobilities::Mobility>(mobility), editor);
+    if (!changed) return changed;
+    auto draft = las.save_draft(page.connection, omobility_id, std::get<mobilities::LaVersion>(version), editor);
+    if (!draft) return draft;
+    if (Status committed = tx->commit(); !committed) return committed;
+    return draft;
+  }();
   if (!saved && saved.status().code() == Status::Code::kInvalidArgument) {
-    return render(page, own, {400, fields, {}, {saved.status().message()}});
+    return render(page, own, {400, fields, {}, {saved.status().message()}, stay});
   }
   if (!saved && saved.status().code() == Status::Code::kConflict) {
-    return render(page, own, {409, fields, {}, {Messages::of(page.visitor.language).text("mobilities_error_cancelled")}});
+    return render(page, own, {409, fields, {}, {Messages::of(page.visitor.language).text("mobilities_error_cancelled")}, stay});
   }
   if (!saved) return unavailable(page, saved.status());
   return page.redirect("/my-exchange/mobilities/" + omobility_id + "?done=saved");
@@ -185,12 +217,15 @@ http::Response sign_as_student(PageRequest& page, const std::string& omobility_i
   auto found = own_mobility(page, omobility_id);
   if (auto* refusal = std::get_if<http::Response>(&found)) return *refusal;
   const OwnMobility& own = std::get<OwnMobility>(found);
+  if (auto missing = mobilities::missing_for_learning_agreement(own.mobility); !missing.empty()) {
+    return render(page, own, {409, std::nullopt, {}, {incomplete_text(missing, Messages::of(page.visitor.language))}, {}});
+  }
   mobilities::Signature signature{std::nullopt, std::nullopt, std::nullopt, signing_timestamp(), std::string("Mobility")};
   auto editor = agreements::pages::editor_of(page, own.record.sending_hei_id);
   Status signed_ =
       OutgoingLearningAgreements().sign_draft(page.connection, omobility_id, mobilities::Signer::kStudent, signature, editor);
   if (signed_.code() == Status::Code::kNotFound || signed_.code() == Status::Code::kInvalidArgument) {
-    return render(page, own, {409, std::nullopt, {}, {signed_.message()}});
+    return render(page, own, {409, std::nullopt, {}, {signed_.message()}, {}});
   }
   if (!signed_) return unavailable(page, signed_);
   return page.redirect("/my-exchange/mobilities/" + omobility_id + "?done=signed");

@@ -1,6 +1,7 @@
 // Browser end-to-end tests: `mobility serve` on a free port with a seeded database (with the
 // demo agreements), driven by
-// Debian's chromium through playwright-core (tests/browser/specs/*.mjs, one test per spec).
+// Debian's chromium through playwright-core (tests/browser/specs/*.mjs, one test per spec); and the
+// journey between two real nodes (TwoNodeBrowserTest: tests/support/two_node_processes.hpp).
 // Screenshots are kept under <build>/browser-artifacts/<spec>/.
 #include <gtest/gtest.h>
 
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <regex>
 
 #include "db/accounts.hpp"
@@ -20,6 +22,7 @@
 #include "portal/accounts/password_hash.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_database.hpp"
+#include "tests/support/two_node_processes.hpp"
 
 namespace mobility {
 namespace {
@@ -29,12 +32,33 @@ using std::chrono::seconds;
 
 const fs::path kSpecs = fs::path(MOBILITY_SOURCE_DIR) / "tests/browser";
 
+// Fails the test when the browser tooling is missing.
+void require_browser_tooling() {
+  if (!fs::exists(kSpecs / "node_modules/playwright-core") || !fs::exists(kSpecs / "node_modules/axe-core")) {
+    GTEST_FAIL() << "playwright-core or axe-core is not installed: run ops/test (it runs npm ci in tests/browser)";
+  }
+}
+
+// Runs specs/<spec>.mjs against the pages at `base_urls` (the first is the spec's own, the others
+// its partners'), its screenshots under <build>/browser-artifacts/<spec>/; the test fails unless
+// every scenario passed, with the spec's output and `logs` (the servers' logs).
+void run_browser_spec(const std::string& spec, const std::vector<std::string>& base_urls, std::chrono::seconds limit,
+                      const std::function<std::string()>& logs) {
+  fs::path artifacts = fs::path(MOBILITY_BUILD_DIR) / "browser-artifacts" / spec;
+  fs::remove_all(artifacts);
+  std::vector<std::string> command{"/usr/bin/node", (kSpecs / "specs" / (spec + ".mjs")).string(), base_urls.front(),
+                                   artifacts.string()};
+  command.insert(command.end(), base_urls.begin() + 1, base_urls.end());
+  auto result = testing::run_program(command, {}, limit);
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err << logs();
+  if (result.exit_code == 0) std::cout << result.out;
+}
+
 class BrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kSpecs / "node_modules/playwright-core") || !fs::exists(kSpecs / "node_modules/axe-core")) {
-      GTEST_FAIL() << "playwright-core or axe-core is not installed: run ops/test (it runs npm ci in tests/browser)";
-    }
+    require_browser_tooling();
+    if (HasFatalFailure()) return;
     database_ = testing::create_demo_database(/*demo_agreements=*/true);
     auto connection = db::Connection::open(database_);
     ASSERT_TRUE(connection) << connection.status().to_string();
@@ -103,12 +127,7 @@ class BrowserTest : public ::testing::Test {
   }
 
   void run_spec(const std::string& spec) {
-    fs::path artifacts = fs::path(MOBILITY_BUILD_DIR) / "browser-artifacts" / spec;
-    fs::remove_all(artifacts);
-    auto result = testing::run_program(
-        {"/usr/bin/node", (kSpecs / "specs" / (spec + ".mjs")).string(), base_url_, artifacts.string()}, {}, seconds(180));
-    EXPECT_EQ(result.exit_code, 0) << result.out << result.err << "\nserver log:\n" << server_->err();
-    if (result.exit_code == 0) std::cout << result.out;
+    run_browser_spec(spec, {base_url_}, seconds(180), [&] { return "\nserver log:\n" + server_->err(); });
   }
 
   std::string database_;
@@ -153,6 +172,72 @@ TEST_F(BrowserTest, Destinations) {
 TEST_F(BrowserTest, Accessibility) {
   if (HasFatalFailure()) return;
   run_spec("accessibility");
+}
+
+// Two real nodes (A: fjordland.example with the demo data, B: uni-b.example), and what a student
+// at A needs to go to B: an agreement approved by both, negotiated through the admins' pages as in
+// tests/interop (ou-mn's students, 2027/2028 onwards: the open demo round's year), and the
+// destination information on B that A's coordinator wrote and A's admin approved, so students
+// find B among the destinations; and A has fetched B's institution data over EWP, so its pages
+// name B. The spec gets A's pages, then B's.
+class TwoNodeBrowserTest : public testing::TwoNodeProcesses {
+ protected:
+  void SetUp() override {
+    require_browser_tooling();
+    if (HasFatalFailure()) return;
+    TwoNodeProcesses::SetUp();
+    if (HasFatalFailure()) return;
+    auto a = admin_of(a_), b = admin_of(b_);
+    std::string a_iia_id, b_iia_id;
+    ASSERT_NO_FATAL_FAILURE(agree(*a, *b, "UIF-UNIB-EXCHANGE", a_iia_id, b_iia_id));
+    ASSERT_NO_FATAL_FAILURE(publish_destination_b(*a));
+    // A's reference refresher fetches a new partner's institution data within a minute
+    // (ewp-node/reference/reference_refresher.hpp): from then on A's pages name B.
+    ASSERT_TRUE(shows(*a, "/destinations/uni-b.example", "<h1>University B</h1>", seconds(90)))
+        << "A never fetched B's institution data: " << a->get("/partners").body;
+  }
+
+  // Per Olav Sæther (coordinator of ou-mn) describes B for students and submits it; `admin`
+  // (Ingrid Haugland) approves it.
+  void publish_destination_b(testing::Visit& admin) {
+    auto per = testing::signed_in(a_.pages(), "per.saether@fjordland.example", testing::kNodePassword);
+    const std::string editor = "/coordinator/destinations/edit?partner_hei_id=uni-b.example";
+    ASSERT_EQ(per->get(editor).status, 200);
+    auto saved = per->post("/coordinator/destinations/save", {{"csrf", per->csrf()},
+                                                              {"partner_hei_id", "uni-b.example"},
+                                                              {"seen_version", "0"},
+                                                              {"city", "Bamberg"},
+                                                              {"country_code", "DE"},
+                                                              {"study_places[0].level", "bachelor"},
+                                                              {"study_places[0].subject_area", "Informatics"},
+                                                              {"study_places[0].isced_f_code", "0613"},
+                                                              {"study_places[0].places", "2"},
+                                                              {"study_places[0].months", "5"},
+                                                              {"tuition_fees", "No tuition fees for exchange students."},
+                                                              {"reason", "Our new partner in Germany"}});
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    per->get(editor);
+    auto submitted = per->post("/coordinator/destinations/submit",
+                               {{"csrf", per->csrf()}, {"partner_hei_id", "uni-b.example"}, {"seen_version", "1"}});
+    ASSERT_EQ(submitted.status, 303) << submitted.body;
+    admin.get("/admin/information-review/item?partner_hei_id=uni-b.example");
+    auto approved = admin.post("/admin/information-review/approve",
+                               {{"csrf", admin.csrf()}, {"partner_hei_id", "uni-b.example"}, {"seen_version", "1"}});
+    ASSERT_EQ(approved.status, 303) << approved.body;
+  }
+
+  void run_spec(const std::string& spec) {
+    run_browser_spec(spec, {a_.pages(), b_.pages()}, seconds(360),
+                     [&] { return "\nlog of A:\n" + a_.server->err() + "\nlog of B:\n" + b_.server->err(); });
+  }
+};
+
+TEST_F(TwoNodeBrowserTest, Journey) {
+  // The whole journey with real pages on both nodes: a student at A finds B, applies, is selected
+  // and nominated; B approves; courses pre-approved; the learning agreement signed at A and
+  // approved at B; a change during the stay the same way; in bokmål and English.
+  if (HasFatalFailure()) return;
+  run_spec("journey_two_nodes");
 }
 
 // The harness itself: a spec that runs no scenario (a loop over an empty list, a check() never

@@ -187,6 +187,36 @@ TEST_F(MobilitiesApiTest, LasGetServesTheProposalToItsReceivingHeiOnly) {
   EXPECT_THAT(mixed.reply.body, Not(HasSubstr("om-other")));
 }
 
+TEST_F(MobilitiesApiTest, AnAgreementTheReceivingHeiCouldNotBeServedIsNeverSigned) {
+  // As a nomination made from an application starts: no dates, language or partner's contact.
+  mobilities::Mobility bare = sample_mobility("om-a3", kUs, kPartner);
+  bare.planned_arrival_date.reset();
+  bare.planned_departure_date.reset();
+  bare.language_skill.reset();
+  bare.nomination.receiving.contact.reset();
+  ASSERT_TRUE(mobilities::OutgoingMobilities().nominate(db(), bare, editor_));
+  mobilities::OutgoingLearningAgreements las;
+  ASSERT_TRUE(las.save_draft(db(), "om-a3", sample_first_version(), editor_)) << "a draft may be incomplete";
+  Status refused = las.sign_draft(db(), "om-a3", Signer::kStudent, student_signature(), editor_);
+  EXPECT_EQ(refused.code(), Status::Code::kInvalidArgument);
+  EXPECT_THAT(refused.message(), HasSubstr("nomination.receiving.contact, planned_arrival_date, planned_departure_date, "
+                                           "language_skill"));
+  EXPECT_EQ(las.sign_draft(db(), "om-a3", Signer::kSendingHei, coordinator_signature(kUs), editor_).code(),
+            Status::Code::kInvalidArgument);
+  auto draft = las.draft(db(), "om-a3");
+  ASSERT_TRUE(draft && *draft);
+  EXPECT_FALSE((*draft)->student_signature) << "nothing signed";
+  EXPECT_THAT(outbox("omobility-la-cnr"), Not(::testing::Contains(std::string(kPartner) + " om-a3")));
+
+  // Given them, the agreement is signed, proposed and served.
+  ASSERT_TRUE(mobilities::OutgoingMobilities().change(db(), sample_mobility("om-a3", kUs, kPartner), editor_));
+  ASSERT_TRUE(las.sign_draft(db(), "om-a3", Signer::kStudent, student_signature(), editor_));
+  ASSERT_TRUE(las.sign_draft(db(), "om-a3", Signer::kSendingHei, coordinator_signature(kUs), editor_));
+  Call served = call("GET", "/ewp/omobility-las/get?sending_hei_id=fjordland.example&omobility_id=om-a3");
+  expect_valid(served, testing::las_schema());
+  EXPECT_THAT(served.reply.body, HasSubstr("om-a3"));
+}
+
 TEST_F(MobilitiesApiTest, LasGetRefusesAnUnknownOrMissingSendingHei) {  // validator: unknown HEI param → 400
   expect_error(call("GET", "/ewp/omobility-las/get?sending_hei_id=unknown.example&omobility_id=om-a1"), 400,
                "sending_hei_id unknown.example is not an HEI this node covers");

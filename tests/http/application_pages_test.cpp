@@ -207,6 +207,86 @@ TEST_F(ApplicationPagesTest, SelectingNominatesTheStudentOverEwpAndTellsThem) {
       << "the notification not yet sent covers the cancellation too";
 }
 
+// A nomination made from an application has no planned dates, language or responsible person at
+// the receiving HEI, without which the partner cannot be sent the learning agreement: the student
+// gives them with the draft, and neither she nor the coordinator can sign before she has.
+TEST_F(ApplicationPagesTest, ASelectedStudentGivesHerStayWithTheDraftBeforeTheAgreementIsSigned) {
+  auto student = testing::signed_in(portal_.base(), kStudent);
+  ASSERT_EQ(student->post(form_path(), filled_form(*student, "submit")).status, 303);
+  std::string application = application_of("stud-aase");
+  auto coordinator = testing::signed_in(portal_.base(), kUnitCoordinator);
+  std::string action = round_path() + "/" + application + "/select";
+  ASSERT_EQ(coordinator->post(action, form_fields(coordinator->get(round_path()).body, action)).status, 303);
+  std::string id = query("SELECT omobility_id FROM application WHERE application_id = " + application);
+  const std::string page = "/my-exchange/mobilities/" + id;
+  auto content = [&](const std::string& path) {
+    return query("SELECT coalesce(content #>> '{" + path + "}', 'none') FROM omobility WHERE omobility_id = '" + id + "'");
+  };
+
+  auto shown = student->get(page);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_TRUE(contains(shown.body, "<label for=\"planned_arrival\">Planned arrival (YYYY-MM-DD)</label>")) << shown.body;
+  EXPECT_TRUE(contains(shown.body, "<label for=\"cefr_level\">"));
+  EXPECT_TRUE(contains(shown.body, "<label for=\"receiving_email\">Email address</label>"));
+  EXPECT_TRUE(contains(shown.body,
+                       "Before the learning agreement can be signed, the receiving institution needs: Responsible "
+                       "person at the receiving institution; Planned arrival (YYYY-MM-DD); Planned departure "
+                       "(YYYY-MM-DD); the language of your studies and your level in it."));
+  http::HeaderList tables = {{"csrf", student->csrf()}, {"a0_code", "LN-301"}, {"a0_title", "Systèmes répartis"},
+                             {"a0_credits", "7,5"},     {"a0_term", "1/1"},    {"b0_title", "Exchange courses"},
+                             {"b0_credits", "10"},      {"b0_term", "1/1"}};
+
+  // The tables with the stay's fields as given, in the form's order.
+  auto with_stay = [&](const std::vector<std::string>& values) {
+    const char* names[] = {"planned_arrival",       "planned_departure",     "language",       "cefr_level",
+                           "receiving_given_names", "receiving_family_name", "receiving_email"};
+    http::HeaderList fields = with(tables, "csrf", student->csrf());
+    for (size_t i = 0; i < values.size(); ++i) fields = with(fields, names[i], values[i]);
+    return fields;
+  };
+
+  // Wrong facts: each error beside its field, what was typed kept, nothing stored.
+  auto refused = student->post(page + "/draft", with_stay({"17.08.2027", "2027-12-20", "fr", "", "Marie", "", "marie"}));
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_TRUE(
+      contains(refused.body, "id=\"planned_arrival\" name=\"planned_arrival\" value=\"17.08.2027\" aria-invalid=\"true\""))
+      << refused.body;
+  EXPECT_TRUE(contains(refused.body, "id=\"planned_arrival-error\" role=\"alert\">Write the date as YYYY-MM-DD"));
+  EXPECT_TRUE(contains(refused.body, "id=\"cefr_level-error\" role=\"alert\">Give the language as a code"));
+  EXPECT_TRUE(contains(refused.body, "id=\"receiving_family_name-error\" role=\"alert\">Give both the given names"));
+  EXPECT_TRUE(contains(refused.body, "id=\"receiving_email-error\" role=\"alert\">Give an email address"));
+  EXPECT_TRUE(contains(refused.body, "value=\"Marie\"")) << "what was typed is kept";
+  EXPECT_TRUE(contains(refused.body, "value=\"Systèmes répartis\""));
+  EXPECT_EQ(count("la_version WHERE omobility_id = '" + id + "'"), "0");
+  EXPECT_EQ(content("planned_departure_date"), "none");
+
+  // A draft without them is kept, but not signed.
+  ASSERT_EQ(student->post(page + "/draft", tables).status, 303);
+  student->get(page);
+  auto unsigned_ = student->post(page + "/sign", {{"csrf", student->csrf()}});
+  EXPECT_EQ(unsigned_.status, 409);
+  EXPECT_TRUE(contains(unsigned_.body, "Before the learning agreement can be signed")) << unsigned_.body;
+  EXPECT_EQ(query("SELECT content ->> 'student_signature' FROM la_version WHERE omobility_id = '" + id + "'"), "NULL");
+
+  // Given with the draft, they are the mobility's (the partner is told), and both sign.
+  student->get(page);
+  auto saved = student->post(page + "/draft", with_stay({"2027-08-16", "2027-12-20", "fr", "B2", "Marie", "Lefèvre",
+                                                         "marie.lefevre@lumiere-nord.example"}));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(content("planned_arrival_date") + " " + content("planned_departure_date"), "2027-08-16 2027-12-20");
+  EXPECT_EQ(content("language_skill,cefr_level"), "B2");
+  EXPECT_EQ(content("nomination,receiving,contact,email"), "marie.lefevre@lumiere-nord.example");
+  EXPECT_EQ(count("omobility_event WHERE omobility_id = '" + id + "' AND event = 'changed'"), "1");
+  EXPECT_FALSE(contains(student->get(page).body, "Before the learning agreement can be signed"));
+  ASSERT_EQ(student->post(page + "/sign", {{"csrf", student->csrf()}}).status, 303);
+  coordinator->get("/mobilities/outgoing/" + id);
+  auto proposed = coordinator->post("/mobilities/outgoing/" + id + "/sign",
+                                    {{"csrf", coordinator->csrf()}, {"signer_position", "Exchange coordinator"}});
+  EXPECT_EQ(proposed.status, 303) << proposed.body;
+  EXPECT_EQ(query("SELECT state FROM la_version WHERE omobility_id = '" + id + "'"), "proposed");
+  EXPECT_EQ(count("cnr_outbox WHERE api = 'omobility-la-cnr' AND object_id = '" + id + "'"), "1");
+}
+
 TEST_F(ApplicationPagesTest, RejectingNeedsAReasonAndAnotherUnitsStudentIsUnknown) {
   std::string jonas = application_of("stud-jonas");
   auto admin = testing::signed_in(portal_.base(), kAdmin);

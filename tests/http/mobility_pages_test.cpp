@@ -191,6 +191,24 @@ TEST_F(MobilityPagesTest, RejectingANominationNeedsACommentAndActualDatesAreChec
       query("SELECT actual_arrival_date::text FROM partner_omobility WHERE omobility_id = 'lumiere-demo-incoming-approved'"),
       "2026-08-20");
   EXPECT_EQ(query("SELECT count(*)::text FROM cnr_outbox WHERE api = 'imobility-cnr'"), "1");
+  EXPECT_TRUE(contains(admin.get(dates).body, "<dd>2026-08-20 – not recorded</dd>")) << "the facts show the dates we recorded";
+}
+
+// OMobilities v3 carries no planned dates: the page takes them from the sending HEI's agreement.
+TEST_F(MobilityPagesTest, AnIncomingMobilityShowsThePlannedDatesOfItsLearningAgreement) {
+  const std::string page = "/mobilities/incoming/pohjola.example/pohjola-demo-incoming-la-proposed";
+  query(
+      "UPDATE partner_omobility SET content = content - 'planned_arrival_date' - 'planned_departure_date'"
+      " WHERE omobility_id = 'pohjola-demo-incoming-la-proposed' RETURNING omobility_id");
+  std::string agreed = query(
+      "SELECT concat_ws(' – ', content #>> '{mobility,planned_arrival_date}', content #>> "
+      "'{mobility,planned_departure_date}') FROM partner_la WHERE omobility_id = 'pohjola-demo-incoming-la-proposed'");
+  ASSERT_EQ(agreed.size(), std::string("2026-08-17 – 2026-12-18").size()) << "both dates: " << agreed;
+  Visit admin(portal_.base());
+  sign_in(admin, kAdmin);
+  auto shown = admin.get(page);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_TRUE(contains(shown.body, "<dd>" + agreed + "</dd>")) << shown.body;
 }
 
 }  // namespace

@@ -1,22 +1,18 @@
-// Two real nodes as separate processes: two `mobility serve`, each behind its own nginx TLS proxy
-// (ops/tls-proxy) with its own database and key, A hosting fjordland.example (the demo data)
-// and B uni-b.example (set up with `mobility hei host`). They trust each other through a
-// catalogue that `mobility registry build` makes from their manifests, fetched over TLS, and
-// each trusts the other's self-signed certificate through ca_bundle. Staff drive the
-// negotiation through the pages; everything between the nodes is real EWP over HTTPS.
+// Two real nodes as separate processes (tests/support/two_node_processes.hpp): A hosting
+// fjordland.example with the demo data, B uni-b.example, each `mobility serve` behind its own nginx
+// TLS proxy with its own database and key, trusting each other through a registry catalogue. Staff
+// drive the negotiation through the pages; everything between the nodes is real EWP over HTTPS.
 // Faults: B stopped while A notifies it, A killed with SIGKILL in the middle of a delivery, and
 // a partner that answers garbage. The mobility flow: A's side (nominating, the student's and the
-// coordinator's signatures) runs through the mobility domain on A's database, as the student pages
-// of the next issue will; B's coordinator decides through B's pages; the nodes do the rest.
+// coordinator's signatures) runs through the mobility domain on A's database; B's coordinator
+// decides through B's pages; the nodes do the rest. The same flow through the pages of both nodes
+// in a browser is tests/browser/specs/journey_two_nodes.mjs.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <functional>
-#include <regex>
 #include <thread>
 
 #include "db/connection.hpp"
@@ -30,8 +26,7 @@
 #include "tests/support/free_port.hpp"
 #include "tests/support/mobility_samples.hpp"
 #include "tests/support/signed_answer.hpp"
-#include "tests/support/test_database.hpp"
-#include "tests/support/wait_until.hpp"
+#include "tests/support/two_node_processes.hpp"
 #include "tests/support/web_visit.hpp"
 
 namespace mobility {
@@ -42,229 +37,17 @@ using std::chrono::milliseconds;
 using std::chrono::seconds;
 using testing::ChildProcess;
 using testing::contains;
+using testing::eventually;
 using testing::form_fields;
 using testing::partner_row;
 using testing::Visit;
 using testing::with;
 
-constexpr const char* kAdminA = "ingrid.haugland@fjordland.example";  // io_admin of the demo HEI
-constexpr const char* kAdminB = "bea.berger@uni-b.example";
-constexpr const char* kPassword = "mobility-demo";
+using testing::kAdminA;
+using testing::kAdminB;
 
-// One node: its database, key, nginx in front and `mobility serve` behind it.
-struct NodeProcess {
-  std::string hei_id;
-  std::string public_host;  // as the node's public_url names it; its certificate covers it
-  fs::path directory;
-  std::string database_url;
-  uint16_t listen_port = testing::free_port();  // `mobility serve`, plain HTTP on loopback
-  uint16_t public_port = testing::free_port();  // nginx, TLS
-  std::string key_id;
-  std::unique_ptr<ChildProcess> proxy;
-  std::unique_ptr<ChildProcess> server;
-  // A second `mobility serve` on the same database behind the same nginx (ScaleOutTest), when set.
-  uint16_t second_port = 0;
-  std::unique_ptr<ChildProcess> second;
-
-  std::string public_url() const { return "https://" + public_host + ":" + std::to_string(public_port); }
-  // The pages are visited on the server itself (nginx carries only the EWP paths of public_url
-  // in production as well as the pages; what matters here is what the nodes say to each other).
-  std::string pages() const { return "http://127.0.0.1:" + std::to_string(listen_port); }
-  fs::path certificate() const { return directory / "nginx/tls" / (public_host + ".crt"); }
-
-  // The first column of the first row of `sql` as text ("" when none or NULL).
-  std::string query(const std::string& sql, const db::Params& params = {}) const {
-    auto connection = db::Connection::open(database_url);
-    EXPECT_TRUE(connection) << connection.status().to_string();
-    if (!connection) return "";
-    auto rows = (*connection)->exec(sql, params);
-    EXPECT_TRUE(rows) << rows.status().to_string();
-    return rows && !rows->empty() && !rows->front().is_null(0) ? rows->front().get<std::string>(0) : "";
-  }
-};
-
-// Polls `done` every 200 ms for up to `limit`.
-bool eventually(const std::function<bool()>& done, milliseconds limit = seconds(30)) {
-  return testing::wait_until(done, limit, milliseconds(200));
-}
-
-class TwoNodeProcessesTest : public ::testing::Test {
+class TwoNodeProcessesTest : public testing::TwoNodeProcesses {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("mobility-interop-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
-    prepare(a_, "fjordland.example", "localhost");
-    prepare(b_, "uni-b.example", "127.0.0.1");
-    run(a_, {"seed-demo"});
-    run(b_, {"hei", "host", "uni-b.example", "--name", "University B", "--country", "DE", "--admin-email", "ewp@uni-b.example"});
-    add_admin_of_b();
-    for (NodeProcess* node : {&a_, &b_}) start_proxy(*node);
-    write_ca_bundle();
-    for (NodeProcess* node : {&a_, &b_}) start_server(*node);
-    build_catalogue();
-    // Nodes read the registry when they start: restart both to trust each other.
-    for (NodeProcess* node : {&a_, &b_}) {
-      stop_server(*node);
-      start_server(*node);
-    }
-  }
-
-  void TearDown() override {
-    for (NodeProcess* node : {&a_, &b_}) {
-      if (node->server) ::kill(node->server->pid(), SIGCONT);  // a test may have paused it
-      node->server.reset();
-      node->second.reset();
-      if (node->proxy) {
-        node->proxy->send_signal(SIGTERM);  // nginx's master stops its workers; killed, it would not
-        node->proxy->wait(seconds(10));
-      }
-      node->proxy.reset();
-    }
-    if (!HasFailure()) fs::remove_all(root_);
-  }
-
-  testing::Environment environment(const NodeProcess& node, uint16_t listen_port = 0) const {
-    return {{"MOBILITY_DATABASE_URL", node.database_url},
-            {"MOBILITY_LISTEN_PORT", std::to_string(listen_port ? listen_port : node.listen_port)},
-            {"MOBILITY_PUBLIC_URL", node.public_url()},
-            {"MOBILITY_KEY_DIR", (node.directory / "keys").string()},
-            {"MOBILITY_ADMIN_EMAIL", "ewp@" + node.hei_id},
-            {"MOBILITY_REGISTRY_URL", "file://" + (root_ / "catalogue.xml").string()},
-            {"MOBILITY_CA_BUNDLE", (root_ / "ca.pem").string()},
-            {"MOBILITY_SCHEMA_DIR", std::string(MOBILITY_SHARED_DIR) + "/ewp-specs"},
-            {"MOBILITY_CNR_RETRY_FIRST_SECONDS", "1"},
-            {"MOBILITY_CNR_RETRY_MAX_SECONDS", "2"},
-            {"MOBILITY_HTTP_TIMEOUT_MS", "3000"}};
-  }
-
-  // Runs `mobility ARGS` with the node's configuration; the test fails unless it succeeds.
-  testing::ProgramResult run(const NodeProcess& node, std::vector<std::string> args) {
-    args.insert(args.begin(), MOBILITY_BINARY);
-    auto result = testing::run_program(args, environment(node));
-    EXPECT_EQ(result.exit_code, 0) << args[1] << ": " << result.out << result.err;
-    return result;
-  }
-
-  void prepare(NodeProcess& node, const std::string& hei_id, const std::string& public_host) {
-    node.hei_id = hei_id;
-    node.public_host = public_host;
-    node.directory = root_ / hei_id;
-    fs::create_directories(node.directory);
-    node.database_url = testing::create_empty_database();
-    run(node, {"migrate"});
-    auto generated = run(node, {"keys", "generate", "--name", "node", "--bits", "2048"});
-    std::smatch key_id;
-    ASSERT_TRUE(std::regex_search(generated.out, key_id, std::regex("key id: +([0-9a-f]{64})"))) << generated.out;
-    node.key_id = key_id[1];
-  }
-
-  void add_admin_of_b() {
-    auto added = testing::run_program({"/bin/sh", "-c",
-                                       "printf '%s\\n' \"$1\" | \"$0\" users add \"$2\" --name 'Bea Berger' "
-                                       "--language en --password-stdin",
-                                       MOBILITY_BINARY, kPassword, kAdminB},
-                                      environment(b_));
-    ASSERT_EQ(added.exit_code, 0) << added.err;
-    run(b_, {"users", "set-role", kAdminB, "io_admin", "--hei", "uni-b.example"});
-  }
-
-  void start_proxy(NodeProcess& node) {
-    std::vector<std::string> command{std::string(MOBILITY_SOURCE_DIR) + "/ops/tls-proxy",
-                                     "--listen",
-                                     "127.0.0.1:" + std::to_string(node.public_port),
-                                     "--upstream",
-                                     "127.0.0.1:" + std::to_string(node.listen_port),
-                                     "--dir",
-                                     (node.directory / "nginx").string(),
-                                     "--name",
-                                     node.public_host};
-    if (node.second_port) command.insert(command.begin() + 5, {"--upstream", "127.0.0.1:" + std::to_string(node.second_port)});
-    node.proxy = std::make_unique<ChildProcess>(command, testing::Environment{});
-    ASSERT_TRUE(eventually([&] { return fs::exists(node.directory / "nginx/nginx.pid"); }, seconds(20)))
-        << "nginx did not start: " << node.proxy->err();
-  }
-
-  // Each node trusts both self-signed certificates (its own too: `registry build` runs as it).
-  void write_ca_bundle() {
-    std::ofstream bundle(root_ / "ca.pem");
-    for (NodeProcess* node : {&a_, &b_}) bundle << std::ifstream(node->certificate()).rdbuf();
-  }
-
-  void start_server(NodeProcess& node) {
-    node.server = std::make_unique<ChildProcess>(std::vector<std::string>{MOBILITY_BINARY, "serve"}, environment(node));
-    ASSERT_TRUE(node.server->wait_for_output("serving", seconds(30))) << node.server->err();
-  }
-
-  void stop_server(NodeProcess& node) {
-    node.server->send_signal(SIGTERM);
-    ASSERT_EQ(node.server->wait(seconds(20)), 0) << node.server->err();
-    node.server.reset();
-  }
-
-  void build_catalogue() {
-    testing::ProgramResult built;
-    bool done = eventually([&] {  // nginx answers a moment after its pid file appears
-      built =
-          testing::run_program({MOBILITY_BINARY, "registry", "build", "--manifest", a_.public_url() + "/ewp/manifest.xml",
-                                "--manifest", b_.public_url() + "/ewp/manifest.xml", "--out", (root_ / "catalogue.xml").string()},
-                               environment(a_));
-      return built.exit_code == 0;
-    });
-    ASSERT_TRUE(done) << built.out << built.err;
-  }
-
-  std::unique_ptr<Visit> admin_of(const NodeProcess& node) {
-    return testing::signed_in(node.pages(), &node == &a_ ? kAdminA : kAdminB, kPassword);
-  }
-
-  // A admits B as a partner (the registry lists it), drafts an agreement with it and sends it;
-  // returns A's iia_id.
-  std::string a_sends_an_agreement(Visit& admin, const std::string& code) {
-    admin.get("/partners");
-    auto added = admin.post("/partners/add", {{"csrf", admin.csrf()}, {"partner_hei_id", "uni-b.example"}});
-    EXPECT_EQ(added.status, 303) << added.body;
-    admin.get("/agreements/new");
-    auto created =
-        admin.post("/agreements/new", testing::new_agreement_form(admin.csrf(), "uni-b.example", code, "New partner in Germany"));
-    EXPECT_EQ(created.status, 303) << created.body;
-    std::smatch id;
-    std::string location = created.header("Location");
-    EXPECT_TRUE(std::regex_search(location, id, std::regex("^/agreements/([0-9a-f-]{36})\\?"))) << location;
-    std::string iia_id = id.size() > 1 ? id[1].str() : "";
-    admin.get("/agreements/" + iia_id);
-    auto shared = admin.post("/agreements/" + iia_id + "/share", {{"csrf", admin.csrf()}});
-    EXPECT_EQ(shared.status, 303) << shared.body;
-    return iia_id;
-  }
-
-  // Waits until `visitor` sees `text` on `path`.
-  static bool shows(Visit& visitor, const std::string& path, const std::string& text, milliseconds limit = seconds(30)) {
-    return eventually([&] { return contains(visitor.get(path).body, text); }, limit);
-  }
-
-  // B's copy of A's agreement, made from B's proposals page; returns B's iia_id.
-  std::string b_answers(Visit& admin, const std::string& a_iia_id, const std::string& code) {
-    EXPECT_TRUE(shows(admin, "/agreements/proposals", code)) << "B never saw A's proposal";
-    auto fields = form_fields(admin.get("/agreements/proposals").body, "/agreements/proposals/adopt");
-    EXPECT_TRUE(std::find(fields.begin(), fields.end(), std::pair<std::string, std::string>("partner_iia_id", a_iia_id)) !=
-                fields.end())
-        << "the proposal is A's agreement";
-    auto adopted = admin.post("/agreements/proposals/adopt", with(fields, "iia_code", "UNIB-UIF-1"));
-    EXPECT_EQ(adopted.status, 303) << adopted.body;
-    std::smatch id;
-    std::string location = adopted.header("Location");
-    EXPECT_TRUE(std::regex_search(location, id, std::regex("^/agreements/([0-9a-f-]{36})\\?done=adopted"))) << location;
-    return id.size() > 1 ? id[1].str() : "";
-  }
-
-  static std::string approve(Visit& admin, const std::string& iia_id) {
-    auto page = admin.get("/agreements/" + iia_id);
-    EXPECT_TRUE(contains(page.body, "action=\"/agreements/" + iia_id + "/approve\"")) << page.body;
-    auto approved = admin.post("/agreements/" + iia_id + "/approve", {{"csrf", admin.csrf()}});
-    EXPECT_EQ(approved.status, 303) << approved.body;
-    return approved.header("Location");
-  }
-
   // Waits until `admin`'s page of `iia_id` no longer says that the partner has not approved it
   // (the stage is "Partner approved" at first, still "Approval outdated" after a change).
   static bool hears_of_partner_approval(Visit& admin, const std::string& iia_id) {
@@ -279,26 +62,13 @@ class TwoNodeProcessesTest : public ::testing::Test {
     auto saved = admin.post(action, with(with(fields, "spec0_mobilities", mobilities), "reason", reason));
     EXPECT_EQ(saved.status, 303) << saved.body;
   }
-
-  fs::path root_;
-  NodeProcess a_, b_;
 };
 
 TEST_F(TwoNodeProcessesTest, TheWholeNegotiationThroughThePages) {
   auto a = admin_of(a_), b = admin_of(b_);
-  std::string a_id = a_sends_an_agreement(*a, "UIF-UNIB-MN-2027");
-  std::string b_id = b_answers(*b, a_id, "UIF-UNIB-MN-2027");
-  ASSERT_FALSE(b_id.empty());
-  EXPECT_EQ(b_.query("SELECT partner_iia_id FROM iia WHERE iia_id = $1", {b_id}), a_id) << "B's copy is bound to A's";
-
-  // A hears of B's copy, sees that the two agree, and approves; then B approves.
-  ASSERT_TRUE(shows(*a, "/agreements/" + a_id, "The two copies are the same.")) << a->get("/agreements/" + a_id).body;
-  EXPECT_EQ(a_.query("SELECT partner_iia_id FROM iia WHERE iia_id = $1", {a_id}), b_id) << "A bound its copy to B's";
-  approve(*a, a_id);
-  ASSERT_TRUE(shows(*b, "/agreements/" + b_id, "<dd>Partner approved</dd>")) << b->get("/agreements/" + b_id).body;
-  approve(*b, b_id);
-  EXPECT_TRUE(shows(*b, "/agreements/" + b_id, "<dd>Approved by both</dd>"));
-  EXPECT_TRUE(shows(*a, "/agreements/" + a_id, "<dd>Approved by both</dd>")) << a->get("/agreements/" + a_id).body;
+  // A sends, B makes its copy bound to A's, A sees the copies agree and approves, then B approves.
+  std::string a_id, b_id;
+  ASSERT_NO_FATAL_FAILURE(agree(*a, *b, "UIF-UNIB-MN-2027", a_id, b_id));
 
   // A offers three places instead of two: both approvals are outdated, and B's page shows why.
   revise(*a, a_id, "3", "Three places a year");

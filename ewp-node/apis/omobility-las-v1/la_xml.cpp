@@ -1,6 +1,7 @@
 #include "ewp-node/apis/omobility-las-v1/la_xml.hpp"
 
 #include <charconv>
+#include <map>
 
 #include "base/pattern.hpp"
 #include "base/text.hpp"
@@ -471,13 +472,13 @@ std::string las_get_response_xml(const std::vector<LearningAgreement>& las) {
 }
 
 std::vector<std::string> missing_la_elements(const LearningAgreement& la) {
-  const mobilities::Mobility& mobility = la.mobility;
+  static const std::map<std::string, std::string> kElements = {{"nomination.sending.contact", "sending-hei/contact-person"},
+                                                               {"nomination.receiving.contact", "receiving-hei/contact-person"},
+                                                               {"planned_arrival_date", "start-date"},
+                                                               {"planned_departure_date", "end-date"},
+                                                               {"language_skill", "student-language-skill"}};
   std::vector<std::string> missing;
-  if (!mobility.nomination.sending.contact) missing.push_back("sending-hei/contact-person");
-  if (!mobility.nomination.receiving.contact) missing.push_back("receiving-hei/contact-person");
-  if (!mobility.planned_arrival_date) missing.push_back("start-date");
-  if (!mobility.planned_departure_date) missing.push_back("end-date");
-  if (!mobility.language_skill) missing.push_back("student-language-skill");
+  for (const std::string& field : mobilities::missing_for_learning_agreement(la.mobility)) missing.push_back(kElements.at(field));
   if (!la.first_version && !la.changes_proposal) missing.push_back("first-version");
   if (la.first_version) add_missing_signatures(missing, "first-version", *la.first_version, true);
   if (la.approved_changes) add_missing_signatures(missing, "approved-changes", *la.approved_changes, true);

@@ -3,9 +3,12 @@
 // scenario (optionally with check(name, fn, contextOptions) for playwright's newContext); every
 // scenario gets a fresh browser context (no cookies shared). Failures are
 // printed with their reason; the process exits 1 if any scenario failed or none ran, 2 on bad
-// usage.
+// usage. A spec against several nodes gets their base URLs after the artifacts directory, as
+// `partners` (the second argument of its function); a scenario on a partner's pages passes
+// { baseURL: partners[0] }. run(spec, { stopAfterFailure: true }) skips the scenarios after a
+// failed one, for a journey whose steps build on each other.
 //
-//   node specs/<spec>.mjs BASE_URL ARTIFACTS_DIR
+//   node specs/<spec>.mjs BASE_URL ARTIFACTS_DIR [PARTNER_BASE_URL...]
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -31,6 +34,23 @@ export async function expectVisible(locator, message, timeout = 10000) {
   } catch (error) {
     if (error instanceof errors.TimeoutError) throw new Failure(`${message} (not visible after ${timeout} ms)`);
     throw error;
+  }
+}
+
+// Reloads the page until `locator` is visible, for up to `timeout` ms (after each load waiting up
+// to `each` ms for it), and fails the scenario with `message` when it never is: for what another
+// node sends over EWP, which nothing on the page announces. Bounded; no fixed sleeps.
+export async function expectVisibleAfterReloads(page, locator, message, timeout = 60000, each = 1000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(each, deadline - Date.now())) });
+      return;
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError)) throw error;
+    }
+    if (Date.now() >= deadline) throw new Failure(`${message} (not visible after ${timeout} ms of reloading)`);
+    await page.reload();
   }
 }
 
@@ -77,10 +97,10 @@ export async function checkAccessibility(page, label) {
   return violations.filter((violation) => !GRAVE.has(violation.impact));
 }
 
-export async function run(spec) {
-  const [baseUrl, artifacts] = process.argv.slice(2);
+export async function run(spec, { stopAfterFailure = false } = {}) {
+  const [baseUrl, artifacts, ...partners] = process.argv.slice(2);
   if (!baseUrl || !artifacts) {
-    console.error('usage: node <spec>.mjs BASE_URL ARTIFACTS_DIR');
+    console.error('usage: node <spec>.mjs BASE_URL ARTIFACTS_DIR [PARTNER_BASE_URL...]');
     process.exit(2);
   }
   mkdirSync(artifacts, { recursive: true });
@@ -88,6 +108,10 @@ export async function run(spec) {
   let failed = 0;
   let ran = 0;
   const check = async (name, scenario, contextOptions = {}) => {
+    if (stopAfterFailure && failed) {
+      console.log(`skip  ${name}`);
+      return;
+    }
     ran += 1;
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...contextOptions });
     const page = await context.newPage();
@@ -104,7 +128,7 @@ export async function run(spec) {
     }
   };
   try {
-    await spec(check);
+    await spec(check, partners);
   } finally {
     await browser.close();
   }

@@ -4,9 +4,9 @@
 // file that is no PDF refused beside the file field first), the coordinator opens the transcript
 // and selects her,
 // which nominates her to the partner, she proposes a course for pre-approval, and the admin
-// approves it from the work queue; the student then sees the decision and its PDF. (The partner's
-// side of the nomination and the learning agreement is proven between two real nodes in
-// tests/interop.)
+// approves it from the work queue; the student then sees the decision and its PDF. (The journey
+// on to the partner's approvals, the learning agreement and its changes runs between two real
+// nodes in journey_two_nodes.mjs.)
 import { checkAccessibility, expect, expectVisible, logIn, run } from '../lib/harness.mjs';
 
 const PASSWORD = 'mobility-demo';
