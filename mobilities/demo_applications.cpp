@@ -68,8 +68,8 @@ std::optional<std::string> given(const char* text) { return *text ? std::optiona
 db::CourseMapping course(const char* host_code, const char* host_title, const char* host_credits, const char* home_code,
                          const char* home_title, const char* home_credits, bool alternative = false) {
   // Every demo mobility is in the first term of two (demo_mobilities.hpp).
-  return {given(host_code), host_title, host_credits, "1/2", given(home_code), given(home_title),
-          home_credits, alternative, std::nullopt, std::nullopt};
+  return {given(host_code),  host_title,   host_credits, "1/2",        given(home_code),
+          given(home_title), home_credits, alternative,  std::nullopt, std::nullopt};
 }
 
 struct DemoLine {

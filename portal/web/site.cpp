@@ -178,7 +178,9 @@ http::Response Site::serve(const http::Request& request, const PageHandler& hand
   bool unreadable = request.method == "POST" && !read_form(request, page);
   bool forged = request.method == "POST" && !unreadable &&
                 (!same_origin(request) || !csrf_accepts(request, visitor->session, page.field("csrf")));
-  http::Response response = unreadable ? page.error(400) : forged ? page.error(403, "error_csrf_text") : rendered_or_kept(page, handler, caching);
+  http::Response response = unreadable ? page.error(400)
+                            : forged   ? page.error(403, "error_csrf_text")
+                                       : rendered_or_kept(page, handler, caching);
   if (visitor->csrf.set_cookie) response.headers.emplace_back("Set-Cookie", *visitor->csrf.set_cookie);
   response.headers.emplace_back("Cache-Control", "no-store");
   return with_security_headers(std::move(response));

@@ -103,8 +103,8 @@ class BrowserTest : public ::testing::Test {
     ASSERT_TRUE(outgoing.receive_decision(c, partner, id, mobilities::nomination_proposal_id(mobility->nomination),
                                           mobilities::NominationDecision::kApprove, std::nullopt));
     mobilities::CoursePreapprovals preapprovals;
-    db::CourseMapping alternative{"INF-420", "Bildverarbeitung", "5", "2/2", "IN4310", "Mobile robots", "5", true, std::nullopt,
-                                  std::nullopt};
+    db::CourseMapping alternative{"INF-420", "Bildverarbeitung", "5",         "2/2", "IN4310", "Mobile robots", "5",
+                                  true,      std::nullopt,       std::nullopt};
     auto line = preapprovals.propose(c, id, alternative);
     ASSERT_TRUE(line) << line.status().to_string();
     ASSERT_TRUE(preapprovals.decide(c, id, *line, mobilities::LineDecision::kApprove, std::nullopt, seeder));
