@@ -1,5 +1,6 @@
 #include "base/text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace mobility {
@@ -9,6 +10,12 @@ std::string_view trim_blanks(std::string_view text) {
   size_t first = text.find_first_not_of(kBlanks);
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(kBlanks) - first + 1);
+}
+
+std::string with_decimal_point(std::string_view text) {
+  std::string number(trim_blanks(text));
+  std::replace(number.begin(), number.end(), ',', '.');
+  return number;
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -9,6 +9,10 @@ namespace mobility {
 // `text` without leading and trailing spaces, tabs and carriage returns.
 std::string_view trim_blanks(std::string_view text);
 
+// A typed decimal number with its decimal comma ("7,5", as Norwegians write it) turned into a
+// point ("7.5"), blanks around it dropped; nothing else is checked or changed.
+std::string with_decimal_point(std::string_view text);
+
 // `text` with ASCII letters lower-cased; other bytes unchanged.
 std::string ascii_lower(std::string_view text);
 // `text` with ASCII letters upper-cased; other bytes unchanged.

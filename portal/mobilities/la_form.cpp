@@ -56,11 +56,7 @@ Component component_of(const LaFields& fields, const std::string& prefix, size_t
   if (!field("credits").empty()) {
     if (field("credits").size() > 12 || !matches(field("credits"), "[0-9]+([.,][0-9]+)?"))
       refuse("credits", "mobilities_error_credits");
-    std::string credits = field("credits");
-    for (char& c : credits) {
-      if (c == ',') c = '.';  // "7,5" as Norwegians write it
-    }
-    component.credits = {{"ects", credits}};
+    component.credits = {{"ects", with_decimal_point(field("credits"))}};
   }
   component.term = mobilities::term_id_from_text(field("term"));
   if (!component.term) refuse("term", "mobilities_error_term");

@@ -38,11 +38,11 @@ std::optional<std::string> optional_text(const PageRequest& page, const std::str
 db::CourseMapping mapping_of(const PageRequest& page) {
   return {optional_text(page, "host_course_code"),
           std::string(trim_blanks(page.field("host_course_title"))),
-          std::string(trim_blanks(page.field("host_credits"))),
+          with_decimal_point(page.field("host_credits")),
           std::string(trim_blanks(page.field("term"))),
           optional_text(page, "home_course_code"),
           optional_text(page, "home_course_title"),
-          std::string(trim_blanks(page.field("home_credits"))),
+          with_decimal_point(page.field("home_credits")),
           page.field("alternative") == "1",
           std::nullopt,
           std::nullopt};

@@ -1,7 +1,5 @@
 #include "portal/pages/host_course_form.hpp"
 
-#include <algorithm>
-
 #include "base/text.hpp"
 
 namespace mobility::portal {
@@ -43,8 +41,7 @@ const std::vector<FieldSpec>& host_course_specs() {
 }
 
 db::HostCourseFields host_course_from_values(const FormValues& values) {
-  std::string credits = trimmed(values, "ects_credits");
-  std::replace(credits.begin(), credits.end(), ',', '.');
+  std::string credits = with_decimal_point(trimmed(values, "ects_credits"));
   return {trimmed(values, "los_code"),
           trimmed(values, "title"),
           credits,

@@ -476,7 +476,8 @@ TEST_F(ApplicationPagesTest, CoursesArePreApprovedLineByLineAndDocumented) {
     EXPECT_TRUE(contains(bad_term.body, "value=\"Robotikk\"")) << "the rest is kept too";
     EXPECT_EQ(count("preapproval_line WHERE host_course_title = 'Robotics'"), "0");
   }
-  ASSERT_EQ(student->post(own, with(line, "host_credits", "7.5")).status, 303);
+  // "7,5" as Norwegians write it, stored as 7.5 as the other forms do.
+  ASSERT_EQ(student->post(own, with(line, "host_credits", "7,5")).status, 303);
   std::string line_id = query("SELECT line_id::text FROM preapproval_line WHERE host_course_title = 'Robotics'");
   EXPECT_EQ(query("SELECT term_number || ' of ' || total_terms FROM preapproval_line WHERE line_id = " + line_id), "2 of 2");
   EXPECT_TRUE(contains(student->get(own).body, "Robotics</td><td>7.5</td><td>2/2</td><td>IN3140 Robotikk</td>"))
