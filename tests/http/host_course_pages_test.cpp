@@ -404,7 +404,7 @@ TEST_F(HostCoursePagesTest, TheStudentPicksACourseOfThePartnersCatalogueAndTheLi
 
   http::HeaderList picked{{"csrf", student->csrf()}, {"host_course_id", value}, {"host_course_code", ""},
                           {"host_course_title", ""}, {"host_credits", ""},      {"home_course_code", ""},
-                          {"home_course_title", ""}, {"home_credits", "5"}};
+                          {"home_course_title", ""}, {"home_credits", "5"},     {"term", "1/2"}};
   for (const char* foreign : {"catalogue:CR/rob CRI/ended", "catalogue:CR/other", "catalogue:", "catalogue:CR/rob "}) {
     auto refused = student->post(own, with(picked, "host_course_id", foreign));
     EXPECT_EQ(refused.status, 400) << foreign;
