@@ -102,7 +102,7 @@ std::string incomplete_text(const std::vector<std::string>& missing, const Messa
 
 http::Response render(PageRequest& page, const OwnMobility& own, const EditorState& state) {
   const Messages& messages = Messages::of(page.visitor.language);
-  data view = mobility_facts(own.mobility, messages);
+  data view = mobility_facts(page, own.mobility, messages);
   auto versions = db::list_la_versions(page.connection, own.record.omobility_id);
   if (!versions) return unavailable(page, versions.status());
   view.set("versions", la_history_view(*versions, messages, "/my-exchange/mobilities/" + own.record.omobility_id + "/la/"));
@@ -119,7 +119,8 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
   bool live = own.record.status != "cancelled";
   view.set("can_edit", live);
   view.set("is_change_form", is_change);
-  // The editor starts from what was typed, else the draft, else the proposal to revise.
+  // The editor starts from what was typed, else the draft, else the proposal to revise, else the
+  // changes in effect.
   LaFields fields;
   if (state.typed) {
     fields = *state.typed;
@@ -127,6 +128,9 @@ http::Response render(PageRequest& page, const OwnMobility& own, const EditorSta
     fields = la_fields_of(**draft);
   } else if (la->changes_proposal) {
     fields = la_fields_of(*la->changes_proposal);
+  } else if (la->approved_changes) {
+    // Changes are cumulative: the next proposal repeats every change still in effect.
+    fields = la_fields_of(*la->approved_changes);
   } else if (!is_change) {
     // A first draft starts from the courses pre-approved for this mobility.
     auto lines = db::list_preapproval_lines(page.connection, own.record.omobility_id);

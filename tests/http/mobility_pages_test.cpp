@@ -337,6 +337,46 @@ TEST_F(LearningAgreementEditorTest, AfterTheFirstVersionTheEditorProposesChanges
   EXPECT_TRUE(contains(ghost.body, "which the first version does not have"));
 }
 
+// Changes are cumulative against the first version: once a change is approved, the editor of the
+// next round starts from it, so a second change cannot drop the first by leaving it out.
+TEST_F(LearningAgreementEditorTest, ASecondRoundOfChangesStartsFromTheChangesInEffect) {
+  Visit student(portal_.base());
+  sign_in(student, kStudent);
+  student.get(kOwnPage);
+  ASSERT_EQ(student.post(std::string(kOwnPage) + "/draft", first_draft(student.csrf())).status, 303);
+  agree_on_the_draft(student);
+  ASSERT_FALSE(HasFatalFailure());
+  student.get(kOwnPage);
+  auto saved = student.post(std::string(kOwnPage) + "/draft", {{"csrf", student.csrf()},
+                                                               {"a0_title", "Maschinelles Lernen"},
+                                                               {"a0_credits", "7.5"},
+                                                               {"a0_term", "1/2"},
+                                                               {"a0_change", "deleted"},
+                                                               {"a0_reason", "timetable-conflict"},
+                                                               {"a1_title", "Computer Vision"},
+                                                               {"a1_credits", "7.5"},
+                                                               {"a1_term", "1/2"},
+                                                               {"a1_change", "inserted"},
+                                                               {"a1_reason", "substituting-deleted"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  agree_on_the_draft(student);
+  ASSERT_FALSE(HasFatalFailure());
+
+  auto next = student.get(kOwnPage);
+  ASSERT_EQ(next.status, 200);
+  http::HeaderList fields = testing::form_fields(next.body, std::string(kOwnPage) + "/draft");
+  auto value_of = [&](const std::string& name) {
+    for (const auto& [key, value] : fields) {
+      if (key == name) return value;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(value_of("a0_title"), "Maschinelles Lernen") << next.body;
+  EXPECT_EQ(value_of("a0_change"), "deleted");
+  EXPECT_EQ(value_of("a1_title"), "Computer Vision");
+  EXPECT_EQ(value_of("a1_change"), "inserted");
+}
+
 // Courses pre-approved as alternatives go into a changes proposal with one click, with the line's
 // data and its term (not the first version's); other lines, and the same one twice, do not.
 TEST_F(LearningAgreementEditorTest, AnApprovedAlternativeGoesIntoTheChangesInOneClick) {
