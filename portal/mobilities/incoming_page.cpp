@@ -84,7 +84,7 @@ struct Typed {
 http::Response render(PageRequest& page, const IncomingLookup& found, const Typed& typed) {
   const Messages& messages = Messages::of(page.visitor.language);
   const db::PartnerOMobilityRecord& record = *found.record;
-  data view = mobility_facts(shown_mobility(record, *found.mobility), messages);
+  data view = mobility_facts(page, shown_mobility(record, *found.mobility), messages);
   view.set("base", "/mobilities/incoming/" + record.sending_hei_id + "/" + record.omobility_id);
   view.set("fetched_at", record.fetched_at);
   if (record.gone) view.set("gone", true);

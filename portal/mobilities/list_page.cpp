@@ -9,18 +9,13 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string partner_name(PageRequest& page, const std::string& hei_id) {
-  auto name = page.names.hei_name(page.connection, hei_id, agreements::pages::language_of(page));
-  return name && *name ? **name : hei_id;
-}
-
 data row_of(PageRequest& page, const mobilities::Mobility& m, const std::string& partner, const std::string& status,
             const std::string& link, const Messages& messages) {
   data row;
   row.set("link", link);
   row.set("omobility_id", m.omobility_id);
   row.set("student", m.student.given_names + " " + m.student.family_name);
-  row.set("partner", partner_name(page, partner));
+  row.set("partner", hei_label(page, partner));
   row.set("year", m.nomination.receiving_academic_year_id);
   row.set("status", status_text(status, messages));
   return row;

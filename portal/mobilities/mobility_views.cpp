@@ -84,15 +84,20 @@ std::string status_text(const std::string& status, const Messages& messages) {
   return messages.text("mobilities_status_" + status);
 }
 
-data mobility_facts(const mobilities::Mobility& m, const Messages& messages) {
+std::string hei_label(PageRequest& page, const std::string& hei_id) {
+  auto name = page.names.hei_name(page.connection, hei_id, language_code(page.visitor.language));
+  return name && *name ? **name : hei_id;
+}
+
+data mobility_facts(PageRequest& page, const mobilities::Mobility& m, const Messages& messages) {
   data view;
   view.set("omobility_id", m.omobility_id);
   view.set("student", m.student.given_names + " " + m.student.family_name);
   view.set("global_id", m.student.global_id);
   view.set("email", m.student.email);
-  view.set("sending_hei_id", m.nomination.sending.hei_id);
+  view.set("sending_hei", hei_label(page, m.nomination.sending.hei_id));
   set_if(view, "sending_unit", m.nomination.sending.ounit_name);
-  view.set("receiving_hei_id", m.nomination.receiving.hei_id);
+  view.set("receiving_hei", hei_label(page, m.nomination.receiving.hei_id));
   set_if(view, "receiving_unit", m.nomination.receiving.ounit_name);
   view.set("year", m.nomination.receiving_academic_year_id);
   set_if(view, "term", m.nomination.sending_academic_term_id);

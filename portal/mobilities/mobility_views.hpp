@@ -10,12 +10,16 @@
 #include "db/learning_agreements.hpp"
 #include "mobilities/learning_agreement.hpp"
 #include "portal/web/messages.hpp"
+#include "portal/web/site.hpp"
 
 namespace mobility::portal::mobility_pages {
 
-// Student, both HEIs, term and year, planned and actual dates, levels, nomination status (and the
-// receiving HEI's comment on a rejection).
-kainjow::mustache::data mobility_facts(const mobilities::Mobility& mobility, const Messages& messages);
+// The name of `hei_id` in the visitor's language (NameCache), else its id.
+std::string hei_label(PageRequest& page, const std::string& hei_id);
+
+// Student, both HEIs (by name), term and year, planned and actual dates, levels, nomination status
+// (and the receiving HEI's comment on a rejection).
+kainjow::mustache::data mobility_facts(PageRequest& page, const mobilities::Mobility& mobility, const Messages& messages);
 
 // One version: its heading, its component tables (code, title, credits, term, the change with its
 // reason) and who signed it when.

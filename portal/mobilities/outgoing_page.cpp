@@ -69,7 +69,7 @@ Status add_history(const PageRequest& page, const std::string& omobility_id, dat
 
 http::Response render(PageRequest& page, const OutgoingLookup& found, int status, const FieldErrors& errors) {
   const Messages& messages = Messages::of(page.visitor.language);
-  data view = mobility_facts(*found.mobility, messages);
+  data view = mobility_facts(page, *found.mobility, messages);
   auto versions = db::list_la_versions(page.connection, found.record->omobility_id);
   if (!versions) return unavailable(page, versions.status());
   add_versions(page, found.record->omobility_id, *versions, messages, view);

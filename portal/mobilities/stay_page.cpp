@@ -41,7 +41,7 @@ http::Response incoming_stay(PageRequest& page) {
     if (!*record) continue;
     auto mobility = mobilities::mobility_from_json_text((*record)->content_json);
     if (!mobility) return unavailable(page, mobility.status());
-    data stay = mobility_facts(*mobility, messages);
+    data stay = mobility_facts(page, *mobility, messages);
     stay.set("status", status_text((*record)->gone ? "gone" : (*record)->status, messages));
     stay.set("arrival", (*record)->actual_arrival_date.value_or(""));
     stay.set("departure", (*record)->actual_departure_date.value_or(""));
