@@ -99,7 +99,8 @@ TEST_F(MobilityPagesTest, AnOutgoingMobilityShowsEveryVersionAndComparesThem) {
   for (const char* expected :
        {"Henrik Dahl", "Version 2 — proposed, awaiting the receiving institution", "Version 1 — approved by all three",
         "Computer Vision", "added (replaces a removed component)", "removed (timetable conflict)", "Compare two versions",
-        "learning agreement approved by lumiere-nord.example"}) {
+        "learning agreement approved by lumiere-nord.example", "<dt>Sending institution</dt><dd>University of Fjordland, ",
+        "<dt>Receiving institution</dt><dd>Lumière-Nord University"}) {
     EXPECT_TRUE(contains(page.body, expected)) << expected << "\n" << page.body;
   }
   auto commented = admin.get("/mobilities/outgoing/fjordland-demo-la-commented");
