@@ -99,9 +99,8 @@ Result<ConvertedGrade> convert_grade(const GradingTable& theirs, const std::stri
   const Place theirs_at = places(theirs)[static_cast<size_t>(found - theirs.grades.begin())];
   const uint64_t midpoint_scaled = (theirs_at.before + theirs_at.through) * our_total;
   const auto our_places = places(ours);
-  std::optional<size_t> chosen;
+  std::optional<size_t> chosen;  // an empty band (no results) [L, L) holds nothing: never chosen here
   for (size_t i = 0; i < our_places.size(); ++i) {
-    if (our_places[i].before == our_places[i].through) continue;  // no results: an empty band holds nothing
     if (2 * our_places[i].before * their_total <= midpoint_scaled && midpoint_scaled < 2 * our_places[i].through * their_total) {
       chosen = i;
       break;
