@@ -26,4 +26,16 @@ namespace mobility::mobilities {
 // The ESI rule's problems for `learner`; empty when it holds.
 std::vector<RuleProblem> check_learner_esi(const Learner& learner);
 
+// The further MUSTs of the IMobility ToRs v3.0.0 XSD (annotations of <elmo>), for what we serve
+// in v3 and what v3 partners send: the issuer has an identifier of type "schac"; the learner a
+// birth date (<dateOfBirth>); every LOS (nested parts too) an identifier of type "ewp-los-id" and
+// a title; every LOI an identifier of type "ewp-loi-id", an academic term, a credit in scheme
+// "ects", a result label and a result distribution. One problem per missing part, by field path
+// (0-based: "reports[0].learning_opportunities[1].has_parts[0].instance.credit"), texts:
+//   "has no identifier of type schac", "has no identifier of type ewp-los-id",
+//   "has no identifier of type ewp-loi-id", "has no credit in scheme ects",
+//   "is required by IMobility ToRs v3" (birth date, title, academic term, result label and
+//   result distribution).
+std::vector<RuleProblem> check_tors_v3_transcript(const Transcript& transcript);
+
 }  // namespace mobility::mobilities

@@ -2,7 +2,8 @@
 // ELMO and ToR examples read into mobilities::Transcript, are written back valid against their
 // XSDs and read again into the same model; a transcript of ours written in either version is valid
 // and reads back the same; a broken answer is refused with its exact message; the ESI rule
-// (transcript_rules.hpp) refuses a missing or malformed European Student Identifier.
+// (transcript_rules.hpp) refuses a missing or malformed European Student Identifier, and the
+// further MUSTs of ToRs v3 name every missing part.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -299,6 +300,45 @@ TEST(TranscriptRules, AnEsiUnderAnotherTypeDoesNotCount) {
                                                                   "has no identifier of type esi (a European Student "
                                                                   "Identifier such as "
                                                                   "urn:schac:personalUniqueCode:int:esi:uio.no:1234567890)"}));
+}
+
+// ---- the further MUSTs of ToRs v3 ----
+
+TEST(TranscriptRules, TheV3MustsNameEveryMissingPartOfANestedCourse) {
+  TranscriptOfRecords tor = sample_tor();
+  const std::string lab = "reports[0].learning_opportunities[0].has_parts[0].instance";
+  EXPECT_THAT(check_tors_v3_transcript(tor.elmo),
+              ElementsAre(RuleProblem{lab + ".identifier", "has no identifier of type ewp-loi-id"},
+                          RuleProblem{lab + ".academic_term", "is required by IMobility ToRs v3"},
+                          RuleProblem{lab + ".credit", "has no credit in scheme ects"},
+                          RuleProblem{lab + ".result_distribution", "is required by IMobility ToRs v3"}));
+  mobilities::LearningOpportunityInstance& part = tor.elmo.reports[0].learning_opportunities[0].has_parts[0].instance;
+  part.identifiers = {{"ewp-loi-id", "CRI/INF-204-TP-2026A"}};
+  part.academic_term = tor.elmo.reports[0].learning_opportunities[0].instance.academic_term;
+  part.credits = {{"ects", "2.5"}};
+  part.result_distribution = mobilities::ResultDistribution{{{"F", 3}, {"P", 40}}, {}};
+  EXPECT_THAT(check_tors_v3_transcript(tor.elmo), IsEmpty());
+}
+
+TEST(TranscriptRules, TheOfficialTorExampleLacksWhatV3Requires) {
+  Transcript elmo = read_official_tor().elmo;
+  const std::string loi = "reports[0].learning_opportunities[0].instance";
+  EXPECT_THAT(check_tors_v3_transcript(elmo),
+              ElementsAre(RuleProblem{loi + ".identifier", "has no identifier of type ewp-loi-id"},
+                          RuleProblem{loi + ".academic_term", "is required by IMobility ToRs v3"},
+                          RuleProblem{loi + ".credit", "has no credit in scheme ects"}));
+  elmo.learner.birth_date.reset();
+  elmo.reports[0].issuer.identifiers = {{"pic", "999572294"}};
+  elmo.reports[0].learning_opportunities[0].identifiers.clear();
+  elmo.reports[0].learning_opportunities[0].titles.clear();
+  EXPECT_THAT(check_tors_v3_transcript(elmo),
+              ElementsAre(RuleProblem{"learner.birth_date", "is required by IMobility ToRs v3"},
+                          RuleProblem{"reports[0].issuer.identifier", "has no identifier of type schac"},
+                          RuleProblem{"reports[0].learning_opportunities[0].identifier", "has no identifier of type ewp-los-id"},
+                          RuleProblem{"reports[0].learning_opportunities[0].title", "is required by IMobility ToRs v3"},
+                          RuleProblem{loi + ".identifier", "has no identifier of type ewp-loi-id"},
+                          RuleProblem{loi + ".academic_term", "is required by IMobility ToRs v3"},
+                          RuleProblem{loi + ".credit", "has no credit in scheme ects"}));
 }
 
 }  // namespace
