@@ -102,6 +102,12 @@ inline constexpr const char* kCourseReplicationEntry =
     "https://github.com/erasmus-without-paper/ewp-specs-api-course-replication/blob/stable-v1/manifest-entry.xsd";
 inline constexpr const char* kCourseReplicationResponse =
     "https://github.com/erasmus-without-paper/ewp-specs-api-course-replication/tree/stable-v1";
+inline constexpr const char* kElmoV1 = "https://github.com/emrex-eu/elmo-schemas/tree/v1";
+inline constexpr const char* kElmoV2 = "https://github.com/emrex-eu/elmo-schemas/tree/v2";
+inline constexpr const char* kImobilityTorsV2GetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-imobility-tors/blob/stable-v2/endpoints/get-response.xsd";
+inline constexpr const char* kImobilityTorsV3GetResponse =
+    "https://github.com/erasmus-without-paper/ewp-specs-api-imobility-tors/blob/stable-v3/endpoints/get-response.xsd";
 inline constexpr const char* kXml = "http://www.w3.org/XML/1998/namespace";
 
 }  // namespace mobility::ewp::ns

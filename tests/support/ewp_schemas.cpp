@@ -73,6 +73,28 @@ const ewp::SchemaValidator& imobilities_v2_schema() {
   return validator;
 }
 
+const ewp::SchemaValidator& elmo_v1_schema() {
+  static const ewp::SchemaValidator validator = load({"elmo-schemas/v1/schema.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& elmo_v2_schema() {
+  static const ewp::SchemaValidator validator = load({"network-schemas/elmo-schemas-v2.1.1/schema.xsd"});
+  return validator;
+}
+
+// The spec branch's copy: it imports ELMO v1 and the common types by their published URLs.
+const ewp::SchemaValidator& tors_v2_schema() {
+  static const ewp::SchemaValidator validator = load({"api-imobility-tors/stable-v2/endpoints/get-response.xsd"});
+  return validator;
+}
+
+const ewp::SchemaValidator& tors_v3_schema() {
+  static const ewp::SchemaValidator validator =
+      load({"network-schemas/ewp-specs-api-imobility-tors-v3.0.0/endpoints/get-response.xsd"});
+  return validator;
+}
+
 // Replication's copy imports the Courses schema by a path the bundle lacks: Courses comes first.
 const ewp::SchemaValidator& courses_schema() {
   static const ewp::SchemaValidator validator =

@@ -31,5 +31,11 @@ const ewp::SchemaValidator& omobilities_v3_schema();
 const ewp::SchemaValidator& courses_schema();
 // IMobilities v2.0.0 get responses.
 const ewp::SchemaValidator& imobilities_v2_schema();
+// Standalone EMREX ELMO documents: 1.7.0 (…/elmo-schemas/tree/v1) and 2.1.1 (…/tree/v2).
+const ewp::SchemaValidator& elmo_v1_schema();
+const ewp::SchemaValidator& elmo_v2_schema();
+// IMobility ToRs get responses: v2.0.0 (with ELMO 1.7.0) and v3.0.0 (with ELMO 2.1.1).
+const ewp::SchemaValidator& tors_v2_schema();
+const ewp::SchemaValidator& tors_v3_schema();
 
 }  // namespace mobility::testing
