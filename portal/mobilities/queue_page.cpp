@@ -8,6 +8,7 @@
 #include "db/work_queue.hpp"
 #include "mobilities/mobility_json.hpp"
 #include "portal/mobilities/mobility_access.hpp"
+#include "portal/mobilities/mobility_views.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::portal::mobility_pages {
@@ -64,10 +65,9 @@ data rows_of(PageRequest& page, const std::string& hei_id, const UnitTree& units
       continue;
     }
     std::string partner = kind.ours ? m->nomination.receiving.hei_id : item.sending_hei_id;
-    auto partner_name = page.names.hei_name(page.connection, partner, agreements::pages::language_of(page));
     data row;
     row.set("student", m->student.given_names + " " + m->student.family_name);
-    row.set("partner", partner_name && *partner_name ? **partner_name : partner);
+    row.set("partner", hei_label(page, partner));
     row.set("unit", our_side.ounit_id ? units.name_of(*our_side.ounit_id) : "");
     row.set("year", m->nomination.receiving_academic_year_id);
     row.set("since", item.since);

@@ -1,7 +1,7 @@
 #include "portal/mobilities/timeline_view.hpp"
 
 #include "db/mobilities.hpp"
-#include "portal/agreements/staff_scope.hpp"
+#include "portal/mobilities/mobility_views.hpp"
 #include "portal/web/messages.hpp"
 
 namespace mobility::portal::mobility_pages {
@@ -16,9 +16,7 @@ std::string holder_text(PageRequest& page, const mobilities::Mobility& mobility,
   if (holder == viewer) return messages.text("timeline_waiting_you");
   if (holder == Holder::kStudent) return messages.text("timeline_waiting_student");
   if (holder == Holder::kSendingHei) return messages.text("timeline_waiting_coordinator");
-  const std::string& partner = mobility.nomination.receiving.hei_id;
-  auto name = page.names.hei_name(page.connection, partner, agreements::pages::language_of(page));
-  return messages.text("timeline_waiting_for") + " " + (name && *name ? **name : partner);
+  return messages.text("timeline_waiting_for") + " " + hei_label(page, mobility.nomination.receiving.hei_id);
 }
 
 }  // namespace
